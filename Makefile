@@ -1,0 +1,44 @@
+# leeloo-openapi: one install, one set of commands. `make demo` and `make test` work on a fresh clone.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+SPEC := spec/openapi.yaml
+PAGE := spec/source/leeloo-api-v2.txt
+
+.PHONY: help install test demo lint spec-check docs-check clean
+
+help: ## list the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
+
+$(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.toml)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt $(if $(wildcard generated_client/pyproject.toml),-e ./generated_client) -e '.[dev]'
+	touch $@
+
+install: $(STAMP) ## create .venv and install the project with its dev tools
+
+spec-check: install ## validate the spec (prance + openapi-spec-validator); errors give file, line and reason
+	$(PY) -m generator.spec_check $(SPEC)
+
+docs-check: install ## compare the spec with the docs page: missing operations, examples that do not validate
+	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)
+
+lint: install ## ruff and mypy --strict on everything we write
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy .
+
+test: install ## every check and test (what CI runs)
+	$(BIN)/pytest
+
+demo: install ## validate the spec and print the operations it describes
+	$(PY) -m generator.spec_check --table $(SPEC)
+
+clean: ## remove the virtualenv and caches
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
