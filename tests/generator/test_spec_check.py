@@ -51,16 +51,54 @@ def test_schema_violation_names_the_line_of_the_bad_node(tmp_path: Path) -> None
     assert any(p.line == expected_line and "operationId" in p.reason for p in problems), problems
 
 
-def test_unresolvable_ref_is_reported(tmp_path: Path) -> None:
-    broken = _broken_copy(tmp_path, '$ref: "#/components/schemas/TagForm"', '$ref: "#/components/schemas/Nope"')
-    problems = check_spec(broken)
-    assert any("Nope" in p.reason for p in problems), problems
+def _line_of(text: str, line: str, occurrence: int = 1) -> int:
+    """1-based number of the ``occurrence``-th line of ``text`` equal to ``line``."""
+    numbers = [i for i, candidate in enumerate(text.splitlines(), start=1) if candidate == line]
+    return numbers[occurrence - 1]
 
 
-def test_validator_crash_becomes_a_problem_not_a_traceback(tmp_path: Path) -> None:
-    broken = _broken_copy(tmp_path, "        maximum: 100\n        default: 20", "        maximum: 100\n        type: intger\n        default: 20")
+def test_duplicate_operation_id_points_at_the_second_use(tmp_path: Path) -> None:
+    broken = _broken_copy(tmp_path, "      operationId: list_tags\n", "      operationId: list_people\n")
+    text = broken.read_text(encoding="utf-8")
+    [problem] = check_spec(broken)
+    assert "list_people" in problem.reason and "not unique" in problem.reason
+    assert problem.line == _line_of(text, "      operationId: list_people", occurrence=2)
+    assert problem.column == 7
+    assert f"first used at line {_line_of(text, '      operationId: list_people')}" in problem.reason
+
+
+def test_unresolvable_ref_points_at_the_ref(tmp_path: Path) -> None:
+    broken = _broken_copy(
+        tmp_path, '$ref: "#/components/schemas/TagForm"', '$ref: "#/components/schemas/Nope"'
+    )
+    [problem] = check_spec(broken)
+    assert "#/components/schemas/Nope" in problem.reason
+    expected = _line_of(broken.read_text(encoding="utf-8"), '              $ref: "#/components/schemas/Nope"')
+    assert problem.line == expected
+    assert "remove-tag" in problem.reason, "the reason names the JSON path of the $ref"
+
+
+def test_every_unresolvable_ref_is_reported(tmp_path: Path) -> None:
+    text = SPEC.read_text(encoding="utf-8")
+    broken = tmp_path / "openapi.yaml"
+    broken.write_text(
+        text.replace('"#/components/schemas/TagForm"', '"#/components/schemas/Nope"'), encoding="utf-8"
+    )
     problems = check_spec(broken)
-    assert problems
+    assert len(problems) == 2, problems  # add-tag and remove-tag both use TagForm
+    assert len({p.line for p in problems}) == 2
+
+
+def test_unknown_type_points_at_the_type_instead_of_crashing(tmp_path: Path) -> None:
+    broken = _broken_copy(
+        tmp_path,
+        "        maximum: 100\n        default: 20",
+        "        maximum: 100\n        type: intger\n        default: 20",
+    )
+    [problem] = check_spec(broken)
+    assert "unknown type 'intger'" in problem.reason
+    assert problem.line == _line_of(broken.read_text(encoding="utf-8"), "        type: intger")
+    assert problem.reason.startswith("components/parameters/Limit/schema/type")
 
 
 def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
