@@ -1,0 +1,97 @@
+"""How start-up time, memory and throughput grow with the size of the spec (30 to 3,000 operations).
+
+Prism loads large specs slowly (prism#1479); a mock run in every CI job pays its start-up each
+time, so start-up is measured from spawn to the first answered request, and RSS right after
+start-up and after a load run.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from bench._servers import RunningServer, ServerStartError, running_server
+from bench._throughput import AUTH, MOCK_BASE, install_prism, mock_command, start_prism
+from bench.loadgen import LoadSpec, run_load
+from bench.synthetic_spec import EXAMPLE_ID, OPERATIONS_PER_RESOURCE, write_synthetic_spec
+
+SIZES = (30, 300, 3000)
+
+
+@dataclass
+class ScalePoint:
+    server: str
+    operations: int
+    spec_bytes: int
+    startup_s: float
+    rss_idle_mib: float
+    rss_after_load_mib: float
+    rps_first_resource: float
+    rps_last_resource: float
+    p99_ms_last_resource: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _start(server: str, spec: Path) -> AbstractContextManager[RunningServer]:
+    if server == "prism":
+        return start_prism(spec, name="prism")
+    return running_server(
+        "leeloo-mock",
+        mock_command(spec),
+        probe_path=f"{MOCK_BASE}/things0",
+        probe_headers=[AUTH],
+        startup_timeout_s=180,
+    )
+
+
+def _rps(base_url: str, path: str, duration_s: float, tool: str) -> tuple[float, float]:
+    spec = LoadSpec(url=base_url + path, headers=(AUTH,), concurrency=32, duration_s=duration_s)
+    result = run_load(spec, tool)
+    return result.rps, result.p99_ms
+
+
+def measure_scale(
+    sizes: Sequence[int], duration_s: float, tool: str, with_prism: bool, log: Callable[[str], None]
+) -> list[ScalePoint]:
+    servers = ["leeloo-mock"] + (["prism"] if with_prism and install_prism(log) else [])
+    points: list[ScalePoint] = []
+    with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
+        for size in sizes:
+            spec = write_synthetic_spec(size, Path(tmp) / f"synthetic-{size}.yaml")
+            last = size // OPERATIONS_PER_RESOURCE - 1
+            for server in servers:
+                base = MOCK_BASE if server == "leeloo-mock" else ""
+                try:
+                    with _start(server, spec) as running:
+                        idle = running.rss_mib()
+                        first, _ = _rps(running.base_url, f"{base}/things0?limit=10", duration_s, tool)
+                        last_rps, last_p99 = _rps(
+                            running.base_url, f"{base}/things{last}/{EXAMPLE_ID}", duration_s, tool
+                        )
+                        point = ScalePoint(
+                            server=server,
+                            operations=size,
+                            spec_bytes=spec.stat().st_size,
+                            startup_s=running.startup_s,
+                            rss_idle_mib=idle,
+                            rss_after_load_mib=running.rss_mib(),
+                            rps_first_resource=first,
+                            rps_last_resource=last_rps,
+                            p99_ms_last_resource=last_p99,
+                        )
+                except ServerStartError as exc:
+                    log(f"scale {server} {size} operations: skipped, {exc}")
+                    continue
+                log(
+                    f"scale {server} {size} ops: start-up {point.startup_s:.2f} s, "
+                    f"RSS {point.rss_idle_mib} MiB, "
+                    f"{point.rps_first_resource:,.0f} / {point.rps_last_resource:,.0f} req/s"
+                )
+                points.append(point)
+    return points

@@ -1,0 +1,137 @@
+"""``make bench``: every benchmark, one printed report, ``reports/bench.json``.
+
+Sections: throughput and latency (ceiling app, leeloo-mock static/dynamic/stateful, Prism when
+npm can install it) with the ratios against the goals; scale (30/300/3,000-operation synthetic
+specs); client overhead; contract-suite speed; optionally the time of ``make test``. Figures are
+printed, never asserted: the machine is shared and they are noisy.
+
+Usage: ``python -m bench.run [--sections LIST] [--duration S] [--concurrency LIST]
+[--tool auto|wrk|python] [--no-prism] [--with-make-test] [--out PATH]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench._client_overhead import measure_client_overhead
+from bench._contract_speed import measure_contract_speed, time_make_test
+from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
+from bench._scale import SIZES, measure_scale
+from bench._servers import REPO_ROOT
+from bench._throughput import measure_all
+from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
+
+SECTIONS = ("throughput", "scale", "client", "contract")
+
+
+def _log(message: str) -> None:
+    print(f"[bench] {message}", file=sys.stderr, flush=True)
+
+
+def _positive_ints(text: str) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a comma-separated list of integers, got {text!r}") from None
+    if not values or any(not 1 <= value <= MAX_CONCURRENCY for value in values):
+        raise argparse.ArgumentTypeError(f"each value must be 1..{MAX_CONCURRENCY}, got {text!r}")
+    return values
+
+
+def _sections(text: str) -> list[str]:
+    chosen = [part.strip() for part in text.split(",") if part.strip()]
+    unknown = sorted(set(chosen) - set(SECTIONS))
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"sections are {', '.join(SECTIONS)}; got {text!r}")
+    return chosen
+
+
+def _duration(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"seconds, got {text!r}") from None
+    if not 0 < value <= MAX_DURATION_S:
+        raise argparse.ArgumentTypeError(f"must be in (0, {MAX_DURATION_S:g}], got {text!r}")
+    return value
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bench", description="Benchmarks of the mock, the client and the suite."
+    )
+    parser.add_argument("--sections", type=_sections, default=list(SECTIONS), help=",".join(SECTIONS))
+    parser.add_argument("--duration", type=_duration, default=3.0, help="seconds per load run (default 3)")
+    parser.add_argument("--concurrency", type=_positive_ints, default=[1, 32, 128], help="default 1,32,128")
+    parser.add_argument("--tool", choices=("auto", "wrk", "python"), default="auto", help="load generator")
+    parser.add_argument("--no-prism", action="store_true", help="do not install or run Prism")
+    parser.add_argument("--with-make-test", action="store_true", help="also time one full `make test`")
+    parser.add_argument("--client-calls", type=int, default=500, help="sequential calls per client timing")
+    parser.add_argument("--contract-examples", type=int, default=5, help="schemathesis cases per operation")
+    parser.add_argument("--out", type=Path, default=REPO_ROOT / "reports" / "bench.json")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    started = time.perf_counter()
+    tool = args.tool if args.tool != "auto" else ("wrk" if wrk_available() else "python")
+    report: dict[str, Any] = {
+        "machine": {
+            "cpus": os.cpu_count(),
+            "load_average_at_start": list(os.getloadavg()),
+            "python": platform.python_version(),
+            "load_generator": tool,
+        },
+        "note": "Figures are noisy when other work shares the machine; see load_average_at_start.",
+        "reference": REFERENCE,
+    }
+    if tool == "python":
+        _log("wrk is not on PATH (apt-get install wrk): using the asyncio load generator")
+    out: list[str] = []
+    if "throughput" in args.sections:
+        results = measure_all(args.concurrency, args.duration, tool, not args.no_prism, _log)
+        checks = goal_checks(results)
+        report["throughput"] = [result.as_dict() for result in results]
+        report["goals"] = [check.as_dict() for check in checks]
+        out += ["", "== Throughput and latency (loopback)", throughput_table(results)]
+        out += ["", "== Goals (concurrency 32)", goals_table(checks) if checks else "(no mock figures)"]
+    if "scale" in args.sections:
+        points = measure_scale(SIZES, args.duration, tool, not args.no_prism, _log)
+        report["scale"] = [point.as_dict() for point in points]
+        out += ["", "== Scale (synthetic specs; req/s at concurrency 32)", records_table(report["scale"])]
+    if "client" in args.sections:
+        overhead = measure_client_overhead(args.client_calls, _log)
+        report["client_overhead"] = overhead.as_dict() if overhead else None
+        out += ["", "== Client overhead", records_table([overhead.as_dict()] if overhead else [])]
+    if "contract" in args.sections:
+        speeds = measure_contract_speed(args.contract_examples, _log)
+        report["contract_speed"] = [speed.as_dict() for speed in speeds]
+        out += ["", "== Contract suite speed (schemathesis)", records_table(report["contract_speed"])]
+    if args.with_make_test:
+        report["make_test"] = time_make_test(_log)
+        out += ["", "== make test", records_table([report["make_test"]])]
+    report["machine"]["load_average_at_end"] = list(os.getloadavg())
+    report["total_seconds"] = round(time.perf_counter() - started, 1)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print("\n".join(out))
+    load_start = report["machine"]["load_average_at_start"][0]
+    load_end = report["machine"]["load_average_at_end"][0]
+    print(
+        f"\n{report['total_seconds']:.0f} s in total; load average {load_start:.1f} at start,"
+        f" {load_end:.1f} at end (2 cores: figures are noisy when it is above ~1). Written to {args.out}"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
