@@ -1,0 +1,36 @@
+"""leeloo-mock: a Prism-style mock server derived from an OpenAPI 3.1 document alone.
+
+The request pipeline mirrors Prism's ``packages/http``: route -> security -> validation ->
+negotiation -> producer (static example, generated data, stateful store or proxy) -> problem.
+"""
+
+from mock_server._app import AccessLog, MockApp
+from mock_server._compiled import CompiledOperation, CompiledSpec, compile_spec
+from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
+from mock_server._dynamic import DataGenerator
+from mock_server._pipeline import MockRequest, MockResponse, Pipeline
+from mock_server._problems import Issue
+from mock_server._server import create_app, load_compiled
+from mock_server._spec import Spec, SpecError, default_spec_path, load_document
+
+__all__ = [
+    "DEFAULT_MAX_BODY_SIZE",
+    "DEFAULT_MAX_RECORDS",
+    "AccessLog",
+    "CompiledOperation",
+    "CompiledSpec",
+    "DataGenerator",
+    "Issue",
+    "MockApp",
+    "MockConfig",
+    "MockRequest",
+    "MockResponse",
+    "Pipeline",
+    "Spec",
+    "SpecError",
+    "compile_spec",
+    "create_app",
+    "default_spec_path",
+    "load_compiled",
+    "load_document",
+]

@@ -1,0 +1,154 @@
+"""The ASGI shell around the pipeline: read the request, run the pipeline, send, log one line.
+
+Plain ASGI rather than a framework keeps the per-request overhead to what the pipeline needs.
+A failure inside the pipeline is logged with its traceback and answered with a problem body;
+the server keeps serving.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Awaitable, Callable, MutableMapping
+from typing import Any, TextIO
+
+from mock_server import _problems as problems
+from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
+from mock_server._problems import Issue
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+Handler = Callable[[MockRequest], Awaitable[MockResponse]]
+
+logger = logging.getLogger("leeloo_mock")
+
+
+class BodyTooLarge(Exception):
+    """The request body exceeds ``max_body_size``."""
+
+
+class AccessLog:
+    """One line per request, written straight to the stream: ``GET /tags 200 0.21ms``.
+
+    Skipping the logging module's record machinery keeps the log from halving throughput, as
+    Prism's does.
+    """
+
+    def __init__(self, stream: TextIO | None = None, enabled: bool = True) -> None:
+        self.stream = stream if stream is not None else sys.stderr
+        self.enabled = enabled
+
+    def write(self, method: str, path: str, status: int, started: float) -> None:
+        """Log one finished request."""
+        if self.enabled:
+            self.stream.write(f"{method} {path} {status} {(time.perf_counter() - started) * 1000:.2f}ms\n")
+
+
+async def _read_body(receive: Receive, limit: int, declared: int | None) -> bytes:
+    if declared is not None and declared > limit:
+        raise BodyTooLarge
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        if chunk:
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge
+            chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+class MockApp:
+    """An ASGI application answering with ``pipeline`` (or an async ``handler``, as the proxy is)."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        *,
+        cors: bool = True,
+        max_body_size: int = 1024 * 1024,
+        access_log: AccessLog | None = None,
+        handler: Handler | None = None,
+    ) -> None:
+        self.pipeline = pipeline
+        self.cors = cors
+        self.max_body_size = max_body_size
+        self.access_log = access_log if access_log is not None else AccessLog(enabled=False)
+        self.handler = handler
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            await self._lifespan(receive, send)
+            return
+        if scope["type"] != "http":
+            return
+        started = time.perf_counter()
+        method: str = scope["method"]
+        path: str = scope["path"]
+        headers: dict[str, str] = {}
+        for raw_name, raw_value in scope["headers"]:
+            name = raw_name.decode("latin-1").lower()
+            value = raw_value.decode("latin-1")
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        try:
+            declared = headers.get("content-length")
+            size = int(declared) if declared and declared.isdigit() else None
+            body = await _read_body(receive, self.max_body_size, size)
+            request = MockRequest(method, path, scope["query_string"].decode("latin-1"), headers, body)
+            if self.handler is not None:
+                response = await self.handler(request)
+            else:
+                response = self.pipeline.handle(request)
+        except BodyTooLarge:
+            response = problem_response(
+                413,
+                f"The request body is larger than {self.max_body_size} bytes.",
+                problems.BODY_TOO_LARGE,
+                path,
+                (Issue("body", "", f"At most {self.max_body_size} bytes are accepted."),),
+            )
+        except Exception as exc:  # the mock must keep serving whatever went wrong
+            logger.exception("internal error answering %s %s", method, path)
+            response = problem_response(
+                500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, path
+            )
+        await self._send(send, response, headers.get("origin"))
+        self.access_log.write(method, path, response.status, started)
+
+    async def _send(self, send: Send, response: MockResponse, origin: str | None) -> None:
+        raw_headers: list[tuple[bytes, bytes]] = []
+        has_length = False
+        for name, value in response.headers:
+            has_length = has_length or name.lower() == "content-length"
+            raw_headers.append((name.encode("latin-1"), value.encode("latin-1")))
+        if response.media_type is not None:
+            raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
+        if not has_length:
+            raw_headers.append((b"content-length", str(len(response.body)).encode()))
+        if self.cors:
+            raw_headers.append((b"access-control-allow-origin", (origin or "*").encode("latin-1")))
+            raw_headers.append((b"access-control-expose-headers", b"*"))
+            if origin:
+                raw_headers.append((b"access-control-allow-credentials", b"true"))
+                raw_headers.append((b"vary", b"Origin"))
+        await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
+        await send({"type": "http.response.body", "body": response.body})
+
+    @staticmethod
+    async def _lifespan(receive: Receive, send: Send) -> None:
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return

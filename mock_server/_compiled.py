@@ -1,0 +1,169 @@
+"""Compile a spec into what the request pipeline needs, once, at start-up.
+
+Per operation: its security alternatives, its request validator, and per declared response the
+validator of each media type's schema, the pre-serialized example bodies and the response
+headers. Nothing here runs per request.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from mock_server._dynamic import DataGenerator
+from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
+from mock_server._router import Router
+from mock_server._security import Credential, compile_requirements
+from mock_server._spec import Spec, SpecOperation
+from mock_server._static import StaticMedia, build_static_media
+from mock_server._validation import RequestValidator, compile_validator
+
+
+@dataclass(frozen=True)
+class CompiledMedia:
+    """One media type of one response: its schema, validator and static bodies."""
+
+    media_type: str
+    schema: Any
+    validator: Any
+    static: StaticMedia
+
+
+@dataclass(frozen=True)
+class CompiledResponse:
+    """One declared response (``200``, ``4XX``, ``default``)."""
+
+    key: str
+    media: Mapping[str, CompiledMedia]  # in declaration order
+    headers: tuple[tuple[str, str], ...]  # declared headers with example values
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        """The media types in declaration order, for Accept negotiation."""
+        return tuple(self.media)
+
+
+@dataclass(frozen=True)
+class CompiledOperation:
+    """Everything the pipeline needs about one operation."""
+
+    method: str
+    path: str
+    operation_id: str
+    summary: str
+    security: tuple[tuple[Credential, ...], ...]
+    validator: RequestValidator
+    responses: Mapping[str, CompiledResponse]
+    response_keys: tuple[str, ...]
+
+    def unauthorized_body(self, issues: tuple[Issue, ...], instance: str) -> tuple[int, bytes, str]:
+        """The spec's 401 answer with the issues added, or a made-up problem when it declares none."""
+        declared = self.responses.get("401")
+        media = next(iter(declared.media.values()), None) if declared else None
+        if media is not None:
+            try:
+                body = json.loads(media.static.default)
+            except ValueError:
+                body = None
+            if isinstance(body, dict):
+                enriched = {**body, "instance": instance, "validation": [i.as_json() for i in issues]}
+                if media.validator.is_valid(enriched):
+                    return 401, encode(enriched), media.media_type
+                return 401, media.static.default, media.media_type
+        detail = "; ".join(issue.message for issue in issues) or "Authentication is required."
+        return (
+            401,
+            encode(problem(401, detail, type_uri=UNAUTHORIZED, instance=instance, issues=issues)),
+            PROBLEM_JSON,
+        )
+
+
+@dataclass(frozen=True)
+class CompiledSpec:
+    """The route table and every compiled operation."""
+
+    router: Router[CompiledOperation]
+    operations: tuple[CompiledOperation, ...]
+    spec: Spec
+    generator: DataGenerator
+
+
+def _header_value(spec: Spec, header: Any, generator: DataGenerator) -> str | None:
+    header = spec.deref(header)
+    if not isinstance(header, Mapping):
+        return None
+    if "example" in header:
+        return str(header["example"])
+    schema = spec.deref(header.get("schema", {}))
+    if isinstance(schema, Mapping) and "example" in schema:
+        return str(schema["example"])
+    if isinstance(schema, Mapping) and "default" in schema:
+        return str(schema["default"])
+    value = generator.generate(schema, 0)
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def _compile_response(
+    spec: Spec, key: str, response: Mapping[str, Any], generator: DataGenerator, where: str
+) -> CompiledResponse:
+    media: dict[str, CompiledMedia] = {}
+    for media_type, declared in (response.get("content") or {}).items():
+        declared = declared or {}
+        schema = declared.get("schema", {})
+        validator = compile_validator(spec, schema)
+        static = build_static_media(
+            str(media_type),
+            declared,
+            spec.deref,
+            validator.is_valid,
+            partial(_generated_or_empty, generator, schema, validator),
+            f"{where} {key} {media_type}",
+        )
+        media[str(media_type)] = CompiledMedia(str(media_type), schema, validator, static)
+    headers: list[tuple[str, str]] = []
+    for name, header in (response.get("headers") or {}).items():
+        if str(name).lower() == "content-type":
+            continue
+        value = _header_value(spec, header, generator)
+        if value is not None:
+            headers.append((str(name), value))
+    return CompiledResponse(key, media, tuple(headers))
+
+
+def _generated_or_empty(generator: DataGenerator, schema: Any, validator: Any) -> Any:
+    for seed in range(5):
+        value = generator.generate(schema, seed)
+        if validator.is_valid(value):
+            return value
+    return generator.generate(schema, 0)
+
+
+def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGenerator) -> CompiledOperation:
+    """One operation, ready to serve."""
+    schemes = (spec.document.get("components") or {}).get("securitySchemes") or {}
+    where = f"{operation.method} {operation.path}"
+    responses = {
+        key: _compile_response(spec, key, response, generator, where)
+        for key, response in operation.responses.items()
+    }
+    return CompiledOperation(
+        method=operation.method,
+        path=operation.path,
+        operation_id=operation.operation_id,
+        summary=operation.summary,
+        security=compile_requirements(operation.security, {k: spec.deref(v) for k, v in schemes.items()}),
+        validator=RequestValidator(spec, operation.parameters, operation.request_body),
+        responses=responses,
+        response_keys=tuple(responses),
+    )
+
+
+def compile_spec(spec: Spec) -> CompiledSpec:
+    """Every operation of ``spec`` compiled, and the route table over them."""
+    generator = DataGenerator(spec.deref)
+    operations = tuple(compile_operation(spec, op, generator) for op in spec.operations())
+    router = Router(((op.method, op.path, op) for op in operations), spec.servers_base_paths())
+    return CompiledSpec(router, operations, spec, generator)

@@ -1,0 +1,277 @@
+"""The request pipeline: route -> security -> validation -> negotiation -> producer -> problem.
+
+Each stage is its own module; this one only chains them and turns each stage's refusal into
+the matching RFC 7807 answer. It is synchronous and knows nothing of ASGI, so it is tested
+with plain values.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import OrderedDict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import parse_qs
+
+from mock_server import _problems as problems
+from mock_server._compiled import CompiledOperation, CompiledResponse, CompiledSpec
+from mock_server._config import MockConfig
+from mock_server._negotiation import (
+    Preferences,
+    PreferError,
+    default_status,
+    header_preferences,
+    negotiate_media_type,
+    prefer_issue,
+    status_key,
+)
+from mock_server._problems import PROBLEM_JSON, Issue, encode, problem
+from mock_server._router import MethodNotAllowed, NoRoute, RouteMatch
+from mock_server._security import check_security
+from mock_server._validation import RejectedRequest, ValidatedRequest
+
+JSON = "application/json"
+_CORS_ALLOW_HEADERS = "*"
+_DYNAMIC_CACHE_SIZE = 2048
+
+
+@dataclass(frozen=True)
+class MockRequest:
+    """A request as the pipeline sees it: header names lower-case."""
+
+    method: str
+    path: str
+    query_string: str
+    headers: Mapping[str, str]
+    body: bytes = b""
+
+
+@dataclass
+class MockResponse:
+    """What to send back."""
+
+    status: int
+    body: bytes = b""
+    media_type: str | None = None
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    operation_id: str | None = None
+
+
+class StatefulBackend(Protocol):
+    """The seam to ``mock_server._stateful.StatefulStore`` (built by another module)."""
+
+    def handle(self, request: Any) -> Any:
+        """A ``StatefulResult`` (status, body), or None to fall back to the spec's answer."""
+        ...
+
+
+def problem_response(
+    status: int,
+    detail: str,
+    type_uri: str,
+    instance: str,
+    issues: Sequence[Issue] = (),
+    headers: Sequence[tuple[str, str]] = (),
+) -> MockResponse:
+    """A made-up problem+json answer."""
+    body = encode(problem(status, detail, type_uri=type_uri, instance=instance, issues=issues))
+    return MockResponse(status, body, PROBLEM_JSON, list(headers))
+
+
+class Pipeline:
+    """Answers requests for one compiled spec and configuration."""
+
+    def __init__(
+        self, compiled: CompiledSpec, config: MockConfig, store: StatefulBackend | None = None
+    ) -> None:
+        self.compiled = compiled
+        self.config = config
+        self.store = store
+        self._stateful_request: Any = None
+        if store is not None:
+            from mock_server._stateful import StatefulRequest  # the seam; only needed in stateful mode
+
+            self._stateful_request = StatefulRequest
+        self._dynamic_cache: OrderedDict[tuple[int, str, str, int], bytes] = OrderedDict()
+
+    def handle(self, request: MockRequest) -> MockResponse:
+        """The whole pipeline for one request."""
+        method = request.method
+        found = self.compiled.router.match(method, request.path)
+        head_only = False
+        if method == "HEAD" and isinstance(found, MethodNotAllowed) and "GET" in found.allowed:
+            found, head_only = self.compiled.router.match("GET", request.path), True
+        if isinstance(found, NoRoute):
+            return problem_response(
+                404, f"No path of the spec matches {request.path}.", problems.NO_PATH_MATCHED, request.path
+            )
+        if isinstance(found, MethodNotAllowed):
+            if method == "OPTIONS" and self.config.cors:
+                return self.preflight(request, found.allowed)
+            allowed = ", ".join(found.allowed)
+            return problem_response(
+                405,
+                f"{found.template} does not allow {method}; it allows {allowed}.",
+                problems.NO_METHOD_MATCHED,
+                request.path,
+                headers=[("Allow", allowed)],
+            )
+        response = self._answer(found, request)
+        response.operation_id = found.target.operation_id
+        if head_only:
+            response.headers.append(("Content-Length", str(len(response.body))))
+            response.body = b""
+        return response
+
+    def preflight(self, request: MockRequest, allowed: Sequence[str]) -> MockResponse:
+        """A CORS preflight answer: 204, everything the path allows, any header."""
+        asked = request.headers.get("access-control-request-headers")
+        return MockResponse(
+            204,
+            headers=[
+                ("Access-Control-Allow-Methods", ", ".join((*allowed, "OPTIONS"))),
+                ("Access-Control-Allow-Headers", asked or _CORS_ALLOW_HEADERS),
+                ("Access-Control-Max-Age", "600"),
+                ("Allow", ", ".join((*allowed, "OPTIONS"))),
+            ],
+        )
+
+    def _answer(self, found: RouteMatch[CompiledOperation], request: MockRequest) -> MockResponse:
+        operation = found.target
+        query = parse_qs(request.query_string, keep_blank_values=True) if request.query_string else {}
+        failure = check_security(operation.security, request.headers, query, self.config.tokens)
+        if failure is not None:
+            status, body, media_type = operation.unauthorized_body(failure.issues, request.path)
+            headers = [("WWW-Authenticate", ", ".join(failure.challenges))]
+            return MockResponse(status, body, media_type, headers)
+        prefer_problem: Issue | None = None
+        try:
+            preferences = header_preferences(request.headers)
+        except PreferError as exc:
+            preferences, prefer_problem = Preferences(), prefer_issue(exc)
+        validated = operation.validator.validate(
+            found.path_params, query, request.headers, request.headers.get("content-type"), request.body
+        )
+        if isinstance(validated, RejectedRequest):
+            issues = (*validated.issues, prefer_problem) if prefer_problem else validated.issues
+            type_uri = {
+                400: problems.INVALID_JSON,
+                415: problems.INVALID_CONTENT_TYPE,
+            }.get(validated.status, problems.UNPROCESSABLE_ENTITY)
+            return problem_response(validated.status, validated.detail, type_uri, request.path, issues)
+        if prefer_problem is not None:
+            return problem_response(
+                422,
+                f"The Prefer header is malformed: {prefer_problem.message}",
+                problems.UNPROCESSABLE_ENTITY,
+                request.path,
+                (prefer_problem,),
+            )
+        if self.store is not None and preferences.code is None:
+            stateful = self._stateful(operation, found, query, validated)
+            if stateful is not None:
+                return stateful
+        return self._produce(operation, request, preferences)
+
+    def _stateful(
+        self,
+        operation: CompiledOperation,
+        found: RouteMatch[CompiledOperation],
+        query: Mapping[str, Sequence[str]],
+        validated: ValidatedRequest,
+    ) -> MockResponse | None:
+        assert self.store is not None
+        result = self.store.handle(
+            self._stateful_request(
+                operation_id=operation.operation_id,
+                path_params=dict(found.path_params),
+                query=query,
+                body=validated.body,
+            )
+        )
+        if result is None:
+            return None
+        status = int(result.status)
+        return MockResponse(status, encode(result.body), JSON if 200 <= status < 300 else PROBLEM_JSON)
+
+    def _produce(
+        self, operation: CompiledOperation, request: MockRequest, preferences: Preferences
+    ) -> MockResponse:
+        keys = operation.response_keys
+        if preferences.code is not None:
+            key = status_key(preferences.code, keys)
+            if key is None:
+                return problem_response(
+                    404,
+                    f"Requested status code {preferences.code} is not defined in the document.",
+                    problems.NOT_FOUND,
+                    request.path,
+                )
+            status = preferences.code
+        else:
+            chosen = default_status(keys)
+            if chosen is None:
+                return MockResponse(204)
+            key, status = chosen
+        response = operation.responses[key]
+        if not response.media:
+            if preferences.example is not None:
+                return self._no_example(preferences.example, key, request.path)
+            return MockResponse(status, headers=list(response.headers))
+        media_type = negotiate_media_type(request.headers.get("accept"), response.media_types)
+        if media_type is None:
+            if 200 <= status < 300:
+                offered = ", ".join(response.media_types)
+                return problem_response(
+                    406,
+                    f"The Accept header matches none of the media types of this answer: {offered}.",
+                    problems.NOT_ACCEPTABLE,
+                    request.path,
+                    (Issue("header", "Accept", f"Acceptable media types: {offered}."),),
+                )
+            media_type = response.media_types[0]
+        media = response.media[media_type]
+        dynamic = preferences.dynamic if preferences.dynamic is not None else self.config.dynamic
+        if preferences.example is not None:
+            body = media.static.examples.get(preferences.example)
+            if body is None:
+                return self._no_example(preferences.example, key, request.path)
+        elif dynamic:
+            seed = preferences.seed if preferences.seed is not None else self.config.seed
+            body = self._dynamic_body(operation, response, media_type, seed)
+        else:
+            body = media.static.default
+        return MockResponse(status, body, media_type, list(response.headers))
+
+    @staticmethod
+    def _no_example(name: str, key: str, path: str) -> MockResponse:
+        return problem_response(
+            404, f"Response {key} declares no example named {name!r}.", problems.NOT_FOUND, path
+        )
+
+    def _dynamic_body(
+        self, operation: CompiledOperation, response: CompiledResponse, media_type: str, seed: int | None
+    ) -> bytes:
+        """Generated data; bodies for a fixed seed are cached (LRU), fresh ones are checked."""
+        fixed = seed is not None
+        if seed is None:
+            seed = random.getrandbits(32)
+        else:
+            cache_key = (id(operation), response.key, media_type, seed)
+            cached = self._dynamic_cache.get(cache_key)
+            if cached is not None:
+                self._dynamic_cache.move_to_end(cache_key)
+                return cached
+        media = response.media[media_type]
+        body = media.static.default
+        for attempt in range(3):
+            value = self.compiled.generator.generate(media.schema, seed + attempt)
+            if media.validator.is_valid(value):
+                body = encode(value)
+                break
+        if fixed:
+            self._dynamic_cache[(id(operation), response.key, media_type, seed)] = body
+            if len(self._dynamic_cache) > _DYNAMIC_CACHE_SIZE:
+                self._dynamic_cache.popitem(last=False)
+        return body

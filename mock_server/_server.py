@@ -1,0 +1,37 @@
+"""Assemble a ready ASGI app from a configuration: load, compile, wire the producers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mock_server._app import AccessLog, MockApp
+from mock_server._compiled import CompiledSpec, compile_spec
+from mock_server._config import MockConfig
+from mock_server._pipeline import Pipeline
+from mock_server._spec import Spec, load_document
+
+
+def load_compiled(config: MockConfig) -> CompiledSpec:
+    """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
+    return compile_spec(Spec(load_document(config.spec_path)))
+
+
+def create_app(
+    config: MockConfig, compiled: CompiledSpec | None = None, access_log: AccessLog | None = None
+) -> MockApp:
+    """The mock as an ASGI app; ``compiled`` saves compiling the same spec twice in tests."""
+    compiled = compiled if compiled is not None else load_compiled(config)
+    store: Any = None
+    if config.stateful:
+        from mock_server._stateful import StatefulStore  # the seam; only loaded in stateful mode
+
+        store = StatefulStore.from_spec(compiled.spec.document, max_records=config.max_records)
+    pipeline = Pipeline(compiled, config, store)
+    handler = None
+    return MockApp(
+        pipeline,
+        cors=config.cors,
+        max_body_size=config.max_body_size,
+        access_log=access_log,
+        handler=handler,
+    )

@@ -1,0 +1,149 @@
+"""Read an OpenAPI 3.x document and follow its local ``$ref``s.
+
+The mock knows nothing beyond the document it is given. Everything later stages need from it is
+read here once, at start-up: the parameters, bodies and responses of each operation with their
+``$ref``s followed, and schemas packaged so that a JSON Schema validator can resolve the
+``#/components/...`` references they still contain.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
+
+
+class SpecError(Exception):
+    """The document cannot be mocked (for example a ``$ref`` that points nowhere)."""
+
+
+def default_spec_path() -> Path:
+    """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else the repository's own."""
+    from_env = os.environ.get(SPEC_ENV_VAR)
+    if from_env:
+        return Path(from_env)
+    return Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
+
+
+def load_document(path: Path) -> dict[str, Any]:
+    """Parse the YAML (or JSON) document at ``path``; the C loader keeps start-up fast."""
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open("rb") as stream:
+        data = yaml.load(stream, Loader=loader)
+    if not isinstance(data, dict):
+        raise SpecError(f"{path}: the document is not a mapping")
+    return data
+
+
+@dataclass(frozen=True)
+class SpecOperation:
+    """One operation with its path item's parameters merged in and every ``$ref`` followed."""
+
+    method: str
+    path: str
+    operation_id: str
+    summary: str
+    parameters: tuple[Mapping[str, Any], ...]
+    request_body: Mapping[str, Any] | None
+    responses: Mapping[str, Mapping[str, Any]]
+    security: tuple[Mapping[str, Any], ...]
+
+
+class Spec:
+    """An OpenAPI document, with ``$ref`` following and validator-ready schemas."""
+
+    def __init__(self, document: Mapping[str, Any]) -> None:
+        self.document = document
+        components = document.get("components")
+        self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
+
+    def deref(self, node: Any) -> Any:
+        """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here)."""
+        seen: set[str] = set()
+        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+            ref = node["$ref"]
+            if ref in seen:
+                raise SpecError(f"circular $ref {ref}")
+            seen.add(ref)
+            node = self.pointer(ref)
+        return node
+
+    def pointer(self, ref: str) -> Any:
+        """The node a local reference ``#/a/b`` names; :class:`SpecError` when there is none."""
+        if not ref.startswith("#"):
+            raise SpecError(f"only local $refs are supported, not {ref!r}")
+        node: Any = self.document
+        for raw_part in ref[1:].split("/")[1:]:
+            part = raw_part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, Mapping) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                raise SpecError(f"$ref {ref!r} points nowhere")
+        return node
+
+    def validator_schema(self, schema: Any) -> dict[str, Any]:
+        """``schema`` as a standalone JSON Schema 2020-12 document whose ``$ref``s still resolve.
+
+        OpenAPI 3.1 schemas are JSON Schema 2020-12; attaching the document's ``components``
+        at the root lets ``#/components/schemas/X`` resolve without inlining (which would
+        loop forever on recursive schemas).
+        """
+        if isinstance(schema, bool):
+            schema = {} if schema else {"not": {}}
+        if not isinstance(schema, Mapping):
+            raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
+        return {"$schema": JSON_SCHEMA_DIALECT, **schema, "components": self._components}
+
+    def servers_base_paths(self) -> list[str]:
+        """The path part of each server URL (``/api/v2``), without a trailing slash."""
+        from urllib.parse import urlsplit
+
+        bases: list[str] = []
+        for server in self.document.get("servers") or []:
+            url = str(server.get("url", "")) if isinstance(server, Mapping) else ""
+            path = urlsplit(url).path.rstrip("/")
+            if path and "{" not in path and path not in bases:
+                bases.append(path)
+        return bases
+
+    def operations(self) -> Iterator[SpecOperation]:
+        """Every operation in document order."""
+        global_security = tuple(self.document.get("security") or ())
+        for path, raw_item in (self.document.get("paths") or {}).items():
+            item = self.deref(raw_item)
+            if not isinstance(item, Mapping):
+                raise SpecError(f"paths.{path} is not a mapping")
+            shared = [self.deref(p) for p in item.get("parameters") or ()]
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if not isinstance(operation, Mapping):
+                    continue
+                own = [self.deref(p) for p in operation.get("parameters") or ()]
+                own_keys = {(p.get("name"), p.get("in")) for p in own}
+                merged = [p for p in shared if (p.get("name"), p.get("in")) not in own_keys] + own
+                body = operation.get("requestBody")
+                responses = {
+                    str(code): self.deref(response)
+                    for code, response in (operation.get("responses") or {}).items()
+                }
+                security = operation.get("security")
+                yield SpecOperation(
+                    method=method.upper(),
+                    path=str(path),
+                    operation_id=str(operation.get("operationId") or f"{method.upper()} {path}"),
+                    summary=str(operation.get("summary") or ""),
+                    parameters=tuple(merged),
+                    request_body=self.deref(body) if body is not None else None,
+                    responses=responses,
+                    security=tuple(security if security is not None else global_security),
+                )

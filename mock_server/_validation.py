@@ -1,0 +1,328 @@
+"""Validate a request's parameters and body against its operation, collecting every problem.
+
+Each operation's rules are compiled once (jsonschema_rs validators, coercion types, accepted
+media types); checking a request then only touches the parameters and body that operation
+declares. Every problem is reported, not just the first, as the spec's ``ValidationIssue``s.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+import jsonschema_rs
+
+from mock_server._coercion import (
+    coerce_form,
+    coerce_scalar,
+    items_schema,
+    property_schemas,
+    schema_types,
+)
+from mock_server._problems import Issue
+from mock_server._spec import Spec
+
+Query = Mapping[str, Sequence[str]]
+
+
+def compile_validator(spec: Spec, schema: Any) -> Any:
+    """A jsonschema_rs validator for an OpenAPI 3.1 schema; formats (date, email, ...) are checked."""
+    return jsonschema_rs.validator_for(spec.validator_schema(schema), validate_formats=True)
+
+
+def _pointer(parts: Sequence[str | int]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def schema_issues(validator: Any, instance: Any, location: str, name: str | None = None) -> list[Issue]:
+    """Every error of ``instance``; body issues are named by JSON pointer, parameters by ``name``."""
+    if validator.is_valid(instance):
+        return []
+    issues: list[Issue] = []
+    for error in validator.iter_errors(instance):
+        path = list(error.instance_path)
+        kind = error.kind
+        if isinstance(kind, jsonschema_rs.ValidationErrorKind.Required):
+            path.append(str(kind.property))
+        elif isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties) and kind.unexpected:
+            path.append(str(kind.unexpected[0]))
+        if name is None:
+            issues.append(Issue(location, _pointer(path), error.message))
+        else:
+            issues.append(Issue(location, name + "".join(f"[{p}]" for p in path), error.message))
+    return issues
+
+
+@dataclass(frozen=True)
+class ParameterRule:
+    """How to read, coerce and check one declared parameter."""
+
+    name: str
+    location: str  # path, query, header, cookie
+    required: bool
+    style: str
+    explode: bool
+    types: frozenset[str]
+    item_types: frozenset[str]
+    property_types: Mapping[str, frozenset[str]]
+    validator: Any
+
+    def read(self, raw: Sequence[str] | Query) -> Any:
+        """The typed value of this parameter from its raw text(s); deepObject gets the whole query."""
+        if "object" in self.types:
+            return self._read_object(raw)
+        values: Sequence[str] = raw  # type: ignore[assignment]
+        if "array" in self.types:
+            if self.location == "query" and self.explode and self.style == "form":
+                parts: Sequence[str] = values
+            else:
+                separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(self.style, ",")
+                parts = values[0].split(separator) if values and values[0] else []
+            return [coerce_scalar(p, self.item_types) for p in parts]
+        return coerce_scalar(values[0], self.types)
+
+    def _read_object(self, raw: Sequence[str] | Query) -> Any:
+        if isinstance(raw, Mapping):  # deepObject: name[a]=1&name[b]=2, or exploded form: a=1&b=2
+            found: dict[str, Any] = {}
+            for key, values in raw.items():
+                if self.style == "deepObject":
+                    if not key.startswith(self.name + "["):
+                        continue
+                    _insert(found, key[len(self.name) :], values[0], self.property_types)
+                elif key in self.property_types:
+                    found[key] = coerce_scalar(values[0], self.property_types[key])
+            return found
+        text = raw[0] if raw else ""
+        parts = text.split(",") if text else []
+        if self.explode and self.location != "query":  # simple, exploded: a=1,b=2
+            pairs = [p.partition("=") for p in parts]
+            return {k: coerce_scalar(v, self.property_types.get(k, frozenset())) for k, _, v in pairs}
+        keys, values_ = parts[0::2], parts[1::2]
+        return {
+            k: coerce_scalar(v, self.property_types.get(k, frozenset()))
+            for k, v in zip(keys, values_, strict=False)
+        }
+
+
+def _insert(
+    target: dict[str, Any], brackets: str, value: str, property_types: Mapping[str, frozenset[str]]
+) -> None:
+    """``[a][b]`` = value into nested dicts (deepObject); top-level properties are coerced."""
+    keys = [k for k in brackets.replace("]", "").split("[") if k]
+    if not keys:
+        return
+    node = target
+    for key in keys[:-1]:
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            return
+        node = child
+    last = keys[-1]
+    node[last] = coerce_scalar(value, property_types.get(last, frozenset())) if len(keys) == 1 else value
+
+
+@dataclass(frozen=True)
+class MediaRule:
+    """One media type an operation accepts as its body."""
+
+    media_type: str
+    kind: str  # json, form, text
+    validator: Any
+    schema: Any
+
+
+@dataclass(frozen=True)
+class ValidatedRequest:
+    """A request that passed validation, with its values typed."""
+
+    path_params: Mapping[str, Any]
+    query: Mapping[str, Any]
+    headers: Mapping[str, Any]
+    body: Any
+    media_type: str | None
+
+
+@dataclass(frozen=True)
+class RejectedRequest:
+    """A request that failed: 400 (malformed JSON), 415 (media type) or 422 (invalid values)."""
+
+    status: int
+    detail: str
+    issues: tuple[Issue, ...]
+
+
+def media_kind(media_type: str) -> str:
+    """json, form or text: how a body of this media type is parsed."""
+    if media_type == "application/json" or media_type.endswith("+json") or media_type == "*/*":
+        return "json"
+    if media_type == "application/x-www-form-urlencoded":
+        return "form"
+    return "text"
+
+
+def match_media_type(content_type: str, accepted: Sequence[str]) -> str | None:
+    """The declared media type (maybe a ``type/*`` range) that a request's Content-Type falls under."""
+    if content_type in accepted:
+        return content_type
+    major = content_type.split("/", 1)[0]
+    for candidate in (major + "/*", "*/*"):
+        if candidate in accepted:
+            return candidate
+    return None
+
+
+class RequestValidator:
+    """The compiled request rules of one operation."""
+
+    def __init__(
+        self, spec: Spec, parameters: Sequence[Mapping[str, Any]], request_body: Mapping[str, Any] | None
+    ) -> None:
+        deref = spec.deref
+        self.parameters: list[ParameterRule] = []
+        for parameter in parameters:
+            location = str(parameter.get("in", "query"))
+            if location == "header" and str(parameter.get("name", "")).lower() in (
+                "accept",
+                "content-type",
+                "authorization",
+            ):
+                continue  # OpenAPI: these are described elsewhere and ignored here
+            schema = parameter.get("schema")
+            if schema is None:  # a ``content`` parameter: take its first media type's schema
+                by_media: Mapping[str, Any] = parameter.get("content") or {}
+                first: Mapping[str, Any] = next(iter(by_media.values()), {}) or {}
+                schema = first.get("schema", {})
+            style = str(parameter.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+            name = str(parameter.get("name", ""))
+            self.parameters.append(
+                ParameterRule(
+                    name=name.lower() if location == "header" else name,
+                    location=location,
+                    required=bool(parameter.get("required", location == "path")),
+                    style=style,
+                    explode=bool(parameter.get("explode", style == "form")),
+                    types=schema_types(schema, deref),
+                    item_types=schema_types(items_schema(schema, deref), deref),
+                    property_types={
+                        k: schema_types(v, deref) for k, v in property_schemas(schema, deref).items()
+                    },
+                    validator=compile_validator(spec, schema),
+                )
+            )
+        self.body_required = bool(request_body and request_body.get("required", False))
+        self.media: dict[str, MediaRule] = {}
+        body_content: Mapping[str, Any] = (request_body or {}).get("content") or {}
+        for media_type, media in body_content.items():
+            key = str(media_type).split(";", 1)[0].strip().lower()
+            schema = (media or {}).get("schema", {})
+            self.media[key] = MediaRule(key, media_kind(key), compile_validator(spec, schema), schema)
+        self._deref = deref
+
+    @property
+    def accepts_body(self) -> bool:
+        """Whether the operation declares a request body at all."""
+        return bool(self.media)
+
+    def validate(
+        self,
+        path_params: Mapping[str, str],
+        query: Query,
+        headers: Mapping[str, str],
+        content_type: str | None,
+        body: bytes,
+    ) -> ValidatedRequest | RejectedRequest:
+        """Typed values, or every reason the request is invalid."""
+        issues: list[Issue] = []
+        values: dict[str, dict[str, Any]] = {"path": {}, "query": {}, "header": {}, "cookie": {}}
+        cookies: Mapping[str, Sequence[str]] | None = None
+        for rule in self.parameters:
+            raw: Sequence[str] | Query | None
+            if rule.location == "path":
+                text = path_params.get(rule.name)
+                raw = [text] if text is not None else None
+            elif rule.location == "query":
+                if "object" in rule.types:
+                    raw = (
+                        query
+                        if any(
+                            k == rule.name or k.startswith(rule.name + "[") or k in rule.property_types
+                            for k in query
+                        )
+                        else None
+                    )
+                else:
+                    raw = query.get(rule.name)
+            elif rule.location == "header":
+                text = headers.get(rule.name)
+                raw = [text] if text is not None else None
+            else:
+                if cookies is None:
+                    cookies = _parse_cookies(headers.get("cookie", ""))
+                raw = cookies.get(rule.name)
+            if raw is None:
+                if rule.required:
+                    issues.append(
+                        Issue(rule.location, rule.name, f"The required {rule.location} parameter is missing.")
+                    )
+                continue
+            value = rule.read(raw)
+            issues.extend(schema_issues(rule.validator, value, rule.location, rule.name))
+            values[rule.location][rule.name] = value
+        body_value, media_type, rejected = self._validate_body(content_type, body, issues)
+        if rejected is not None:
+            return rejected
+        if issues:
+            return RejectedRequest(422, "The request is not valid; see `validation`.", tuple(issues))
+        return ValidatedRequest(values["path"], values["query"], values["header"], body_value, media_type)
+
+    def _validate_body(
+        self, content_type: str | None, body: bytes, issues: list[Issue]
+    ) -> tuple[Any, str | None, RejectedRequest | None]:
+        if not self.media:
+            return None, None, None
+        if not body:
+            if self.body_required:
+                issues.append(Issue("body", "", "The request body is required."))
+            return None, None, None
+        declared = ", ".join(self.media)
+        if not content_type:
+            issue = Issue(
+                "header", "Content-Type", f"The Content-Type header is missing; expected one of: {declared}."
+            )
+            return None, None, RejectedRequest(415, issue.message, (issue, *issues))
+        media_type = content_type.split(";", 1)[0].strip().lower()
+        matched = match_media_type(media_type, list(self.media))
+        if matched is None:
+            issue = Issue(
+                "header", "Content-Type", f"{media_type} is not supported; expected one of: {declared}."
+            )
+            return None, None, RejectedRequest(415, issue.message, (issue, *issues))
+        rule = self.media[matched]
+        kind = rule.kind if matched != "*/*" else media_kind(media_type)
+        if kind == "json":
+            try:
+                value = json.loads(body)
+            except (ValueError, UnicodeDecodeError) as exc:
+                reason = f"The request body is not valid JSON: {exc}"
+                return None, None, RejectedRequest(400, reason, (Issue("body", "", reason), *issues))
+        elif kind == "form":
+            text = body.decode("utf-8", errors="replace")
+            value = coerce_form(parse_qsl(text, keep_blank_values=True), rule.schema, self._deref)
+        else:
+            value = body.decode("utf-8", errors="replace")
+            if "string" not in schema_types(rule.schema, self._deref):
+                return value, media_type, None
+        issues.extend(schema_issues(rule.validator, value, "body"))
+        return value, media_type, None
+
+
+def _parse_cookies(header: str) -> dict[str, list[str]]:
+    cookies: dict[str, list[str]] = {}
+    for part in header.split(";"):
+        name, sep, value = part.strip().partition("=")
+        if sep:
+            cookies.setdefault(name, []).append(value)
+    return cookies

@@ -1,0 +1,203 @@
+"""``leeloo-mock``: serve a Prism-style mock of an OpenAPI document.
+
+Checks the spec first (file:line:column: reason, exit 1), prints the URL and the table of
+operations, logs one line per request, and stops cleanly on Ctrl-C or SIGTERM (exit 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import signal
+import socket
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from types import FrameType
+from urllib.parse import urlsplit
+
+from mock_server._app import AccessLog
+from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
+from mock_server._spec import SpecError, default_spec_path
+
+TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
+LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
+
+
+def _port(text: str) -> int:
+    value = int(text)
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port number (0-65535)")
+    return value
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _upstream(text: str) -> str:
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
+    return text.rstrip("/")
+
+
+def _token(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a token cannot be empty")
+    return text.strip()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command line; argparse answers bad arguments with the usage and exit status 2."""
+    parser = argparse.ArgumentParser(
+        prog="leeloo-mock", description="Serve a Prism-style mock of an OpenAPI 3.1 document."
+    )
+    parser.add_argument(
+        "spec",
+        nargs="?",
+        type=Path,
+        help="the OpenAPI document (default: $LEELOO_MOCK_SPEC, else the project's spec/openapi.yaml)",
+    )
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=_port, default=4010, help="port to bind, 0 for any free one (default 4010)"
+    )
+    parser.add_argument(
+        "--dynamic", action="store_true", help="answer with generated data instead of examples"
+    )
+    parser.add_argument("--seed", type=int, help="seed of the generated data (repeatable answers)")
+    parser.add_argument("--stateful", action="store_true", help="remember created and updated resources")
+    parser.add_argument(
+        "--token",
+        dest="tokens",
+        action="append",
+        type=_token,
+        help=f"the only token accepted (repeatable; also ${TOKENS_ENV_VAR}, comma-separated)",
+    )
+    parser.add_argument(
+        "--errors", action="store_true", help="with --proxy: turn violations into a problem answer"
+    )
+    parser.add_argument(
+        "--no-cors", dest="cors", action="store_false", help="no CORS headers, no preflight answers"
+    )
+    parser.add_argument(
+        "--proxy", type=_upstream, metavar="UPSTREAM_URL", help="forward to this API and validate"
+    )
+    parser.add_argument("--log-level", choices=LOG_LEVELS, default="info", help="info logs every request")
+    parser.add_argument(
+        "--max-body-size",
+        type=_positive,
+        default=DEFAULT_MAX_BODY_SIZE,
+        metavar="BYTES",
+        help="larger bodies get 413",
+    )
+    parser.add_argument(
+        "--max-records",
+        type=_positive,
+        default=DEFAULT_MAX_RECORDS,
+        metavar="N",
+        help="--stateful store capacity",
+    )
+    return parser
+
+
+def _tokens(cli_tokens: Sequence[str] | None) -> frozenset[str] | None:
+    found = list(cli_tokens or [])
+    found += [t.strip() for t in os.environ.get(TOKENS_ENV_VAR, "").split(",") if t.strip()]
+    return frozenset(found) if found else None
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
+    started = time.perf_counter()
+    args = build_parser().parse_args(argv)
+    spec_path: Path = args.spec if args.spec is not None else default_spec_path()
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+
+    from generator.spec_check import check_spec, format_operation_table, list_operations
+
+    problems = check_spec(spec_path)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"leeloo-mock: {spec_path} cannot be mocked ({len(problems)} problem(s))", file=sys.stderr)
+        return 1
+
+    import uvicorn
+
+    from mock_server._server import create_app, load_compiled
+
+    config = MockConfig(
+        spec_path=spec_path,
+        dynamic=args.dynamic,
+        seed=args.seed,
+        stateful=args.stateful,
+        tokens=_tokens(args.tokens),
+        errors=args.errors,
+        cors=args.cors,
+        proxy=args.proxy,
+        max_body_size=args.max_body_size,
+        max_records=args.max_records,
+        log_requests=args.log_level in ("debug", "info"),
+    )
+    try:
+        compiled = load_compiled(config)
+        app = create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
+    except SpecError as exc:
+        print(f"{spec_path}:1:1: {exc}", file=sys.stderr)
+        return 1
+
+    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        print(f"leeloo-mock: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
+        return 1
+    port = sock.getsockname()[1]
+    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
+    mode = "proxy to " + args.proxy if args.proxy else ("dynamic" if args.dynamic else "static examples")
+    operations = list_operations(dict(compiled.spec.document))
+    stateful = ", stateful" if args.stateful else ""
+    print(f"leeloo-mock: {spec_path} ({len(operations)} operations, {mode}{stateful})")
+    print(format_operation_table(operations))
+    print(
+        f"leeloo-mock: listening on http://{host}:{port} (ready in {time.perf_counter() - started:.2f}s)",
+        flush=True,
+    )
+
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            loop="uvloop",
+            http="httptools",
+            access_log=False,
+            log_level=max(logging.WARNING, logging.getLevelName(args.log_level.upper())),
+            server_header=False,
+            date_header=False,
+        )
+    )
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    try:
+        server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sys.stderr.flush()
+    print("leeloo-mock: stopped", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
