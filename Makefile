@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
 
-.PHONY: help install test demo lint spec-check docs-check clean
+.PHONY: help install test demo lint spec-check docs-check clean generate check-generated
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -33,6 +33,13 @@ lint: install ## ruff and mypy --strict on everything we write
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
+	$(BIN)/mypy --strict --config-file= --python-version 3.11 generated_client/leeloo_client
+
+generate: install ## regenerate generated_client/ from the spec (openapi-python-client + our templates)
+	$(PY) -m generator.generate
+
+check-generated: install ## fail when generated_client/ differs from a fresh generation (file list + diff)
+	$(PY) -m generator.generate --check
 
 test: install ## every check and test (what CI runs)
 	$(BIN)/pytest

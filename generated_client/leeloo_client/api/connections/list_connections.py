@@ -1,0 +1,191 @@
+"""List connections: `GET /connections` (operation `list_connections`)."""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.connection_list_response import ConnectionListResponse
+from ...models.problem import Problem
+from ...types import Response
+
+OPERATION = "list_connections"
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/connections",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | Problem | None:
+    if response.status_code == 200:
+        try:
+            response_200 = ConnectionListResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[ConnectionListResponse | Problem]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[ConnectionListResponse | Problem]) -> ConnectionListResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, ConnectionListResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    *,
+    client: LeelooClient,
+) -> Response[ConnectionListResponse | Problem]:
+    """List connections
+
+    Get a list of the account's connections (bots and integrations). The page titles this
+    section "Getting a list of communication channels", but the answer lists connections,
+    whose ids are the `connection_id` of a person's accounts.
+
+    `GET /connections`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs()
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    *,
+    client: LeelooClient,
+) -> ConnectionListResponse:
+    """List connections
+
+    Get a list of the account's connections (bots and integrations). The page titles this
+    section "Getting a list of communication channels", but the answer lists connections,
+    whose ids are the `connection_id` of a person's accounts.
+
+    `GET /connections`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            client=client,
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: LeelooClient,
+) -> Response[ConnectionListResponse | Problem]:
+    """List connections
+
+    Get a list of the account's connections (bots and integrations). The page titles this
+    section "Getting a list of communication channels", but the answer lists connections,
+    whose ids are the `connection_id` of a person's accounts.
+
+    `GET /connections`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs()
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    *,
+    client: LeelooClient,
+) -> ConnectionListResponse:
+    """List connections
+
+    Get a list of the account's connections (bots and integrations). The page titles this
+    section "Getting a list of communication channels", but the answer lists connections,
+    whose ids are the `connection_id` of a person's accounts.
+
+    `GET /connections`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            client=client,
+        )
+    )

@@ -1,0 +1,259 @@
+"""Create a traffic source in a lead-gen tool: `POST /leadgentools/{leadgentool_id}/create-traffic-source` (operation `create_traffic_source`)."""
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.create_traffic_source_request import CreateTrafficSourceRequest
+from ...models.problem import Problem
+from ...models.traffic_source_response import TrafficSourceResponse
+from ...types import Response
+
+OPERATION = "create_traffic_source"
+
+
+def _get_kwargs(
+    leadgentool_id: str,
+    *,
+    body: CreateTrafficSourceRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/leadgentools/{leadgentool_id}/create-traffic-source".format(
+            leadgentool_id=quote(str(leadgentool_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceResponse | None:
+    if response.status_code == 200:
+        try:
+            response_200 = TrafficSourceResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = Problem.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 404:
+        try:
+            response_404 = Problem.from_dict(response.json())
+
+            return response_404
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 422:
+        try:
+            response_422 = Problem.from_dict(response.json())
+
+            return response_422
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[Problem | TrafficSourceResponse]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[Problem | TrafficSourceResponse]) -> TrafficSourceResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, TrafficSourceResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    leadgentool_id: str,
+    *,
+    client: LeelooClient,
+    body: CreateTrafficSourceRequest,
+) -> Response[Problem | TrafficSourceResponse]:
+    """Create a traffic source in a lead-gen tool
+
+    Create a traffic source in a lead-generation tool (LGT).
+
+    `POST /leadgentools/{leadgentool_id}/create-traffic-source`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        body (CreateTrafficSourceRequest):
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        leadgentool_id=leadgentool_id,
+        body=body,
+    )
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    leadgentool_id: str,
+    *,
+    client: LeelooClient,
+    body: CreateTrafficSourceRequest,
+) -> TrafficSourceResponse:
+    """Create a traffic source in a lead-gen tool
+
+    Create a traffic source in a lead-generation tool (LGT).
+
+    `POST /leadgentools/{leadgentool_id}/create-traffic-source`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        body (CreateTrafficSourceRequest):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            leadgentool_id=leadgentool_id,
+            client=client,
+            body=body,
+        )
+    )
+
+
+async def asyncio_detailed(
+    leadgentool_id: str,
+    *,
+    client: LeelooClient,
+    body: CreateTrafficSourceRequest,
+) -> Response[Problem | TrafficSourceResponse]:
+    """Create a traffic source in a lead-gen tool
+
+    Create a traffic source in a lead-generation tool (LGT).
+
+    `POST /leadgentools/{leadgentool_id}/create-traffic-source`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        body (CreateTrafficSourceRequest):
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        leadgentool_id=leadgentool_id,
+        body=body,
+    )
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    leadgentool_id: str,
+    *,
+    client: LeelooClient,
+    body: CreateTrafficSourceRequest,
+) -> TrafficSourceResponse:
+    """Create a traffic source in a lead-gen tool
+
+    Create a traffic source in a lead-generation tool (LGT).
+
+    `POST /leadgentools/{leadgentool_id}/create-traffic-source`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        body (CreateTrafficSourceRequest):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            leadgentool_id=leadgentool_id,
+            client=client,
+            body=body,
+        )
+    )

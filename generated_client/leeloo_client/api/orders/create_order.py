@@ -1,0 +1,243 @@
+"""Create a manual order: `POST /orders` (operation `create_order`)."""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.create_order_request import CreateOrderRequest
+from ...models.order_response import OrderResponse
+from ...models.problem import Problem
+from ...types import Response
+
+OPERATION = "create_order"
+
+
+def _get_kwargs(
+    *,
+    body: CreateOrderRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/orders",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> OrderResponse | Problem | None:
+    if response.status_code == 200:
+        try:
+            response_200 = OrderResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = Problem.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 422:
+        try:
+            response_422 = Problem.from_dict(response.json())
+
+            return response_422
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[OrderResponse | Problem]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[OrderResponse | Problem]) -> OrderResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, OrderResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    *,
+    client: LeelooClient,
+    body: CreateOrderRequest,
+) -> Response[OrderResponse | Problem]:
+    """Create a manual order
+
+    Create a manual order for a person.
+
+    The page's example sends `"isNotifyAccount": "false"` as a string while its text says
+    the field "can be true or false"; the spec types it as a JSON boolean.
+
+    `POST /orders`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        body (CreateOrderRequest): The page marks only `managerId` as optional.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    *,
+    client: LeelooClient,
+    body: CreateOrderRequest,
+) -> OrderResponse:
+    """Create a manual order
+
+    Create a manual order for a person.
+
+    The page's example sends `"isNotifyAccount": "false"` as a string while its text says
+    the field "can be true or false"; the spec types it as a JSON boolean.
+
+    `POST /orders`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        body (CreateOrderRequest): The page marks only `managerId` as optional.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            client=client,
+            body=body,
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: LeelooClient,
+    body: CreateOrderRequest,
+) -> Response[OrderResponse | Problem]:
+    """Create a manual order
+
+    Create a manual order for a person.
+
+    The page's example sends `"isNotifyAccount": "false"` as a string while its text says
+    the field "can be true or false"; the spec types it as a JSON boolean.
+
+    `POST /orders`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        body (CreateOrderRequest): The page marks only `managerId` as optional.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    *,
+    client: LeelooClient,
+    body: CreateOrderRequest,
+) -> OrderResponse:
+    """Create a manual order
+
+    Create a manual order for a person.
+
+    The page's example sends `"isNotifyAccount": "false"` as a string while its text says
+    the field "can be true or false"; the spec types it as a JSON boolean.
+
+    `POST /orders`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        body (CreateOrderRequest): The page marks only `managerId` as optional.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    )

@@ -1,0 +1,453 @@
+"""List people: `GET /people` (operation `list_people`)."""
+
+import datetime
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.person_list_response import PersonListResponse
+from ...models.person_summary import PersonSummary
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+OPERATION = "list_people"
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    json_filter_tags: list[str] | Unset = UNSET
+    if not isinstance(filter_tags, Unset):
+        json_filter_tags = filter_tags
+
+    params["filter[tags]"] = json_filter_tags
+
+    json_filter_last_message_from = filter_last_message_from.isoformat()
+    params["filter[last_message][from]"] = json_filter_last_message_from
+
+    json_filter_last_message_to = filter_last_message_to.isoformat()
+    params["filter[last_message][to]"] = json_filter_last_message_to
+
+    params["filter[phone]"] = filter_phone
+
+    params["filter[email]"] = filter_email
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/people",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> PersonListResponse | Problem | None:
+    if response.status_code == 200:
+        try:
+            response_200 = PersonListResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 422:
+        try:
+            response_422 = Problem.from_dict(response.json())
+
+            return response_422
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[PersonListResponse | Problem]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[PersonListResponse | Problem]) -> PersonListResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, PersonListResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> Response[PersonListResponse | Problem]:
+    """List people
+
+    Get a list of people.
+
+    The page marks `filter[last_message]` as required, so both of its bounds are required
+    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    example URL sends plain dates (`2015-04-02`), so they are `format: date`.
+
+    `GET /people`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+        filter_tags (list[str] | Unset):
+        filter_last_message_from (datetime.date):
+        filter_last_message_to (datetime.date):
+        filter_phone (str | Unset):
+        filter_email (str | Unset):
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        filter_tags=filter_tags,
+        filter_last_message_from=filter_last_message_from,
+        filter_last_message_to=filter_last_message_to,
+        filter_phone=filter_phone,
+        filter_email=filter_email,
+    )
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> PersonListResponse:
+    """List people
+
+    Get a list of people.
+
+    The page marks `filter[last_message]` as required, so both of its bounds are required
+    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    example URL sends plain dates (`2015-04-02`), so they are `format: date`.
+
+    `GET /people`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+        filter_tags (list[str] | Unset):
+        filter_last_message_from (datetime.date):
+        filter_last_message_to (datetime.date):
+        filter_phone (str | Unset):
+        filter_email (str | Unset):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+            filter_tags=filter_tags,
+            filter_last_message_from=filter_last_message_from,
+            filter_last_message_to=filter_last_message_to,
+            filter_phone=filter_phone,
+            filter_email=filter_email,
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> Response[PersonListResponse | Problem]:
+    """List people
+
+    Get a list of people.
+
+    The page marks `filter[last_message]` as required, so both of its bounds are required
+    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    example URL sends plain dates (`2015-04-02`), so they are `format: date`.
+
+    `GET /people`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+        filter_tags (list[str] | Unset):
+        filter_last_message_from (datetime.date):
+        filter_last_message_to (datetime.date):
+        filter_phone (str | Unset):
+        filter_email (str | Unset):
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+        filter_tags=filter_tags,
+        filter_last_message_from=filter_last_message_from,
+        filter_last_message_to=filter_last_message_to,
+        filter_phone=filter_phone,
+        filter_email=filter_email,
+    )
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> PersonListResponse:
+    """List people
+
+    Get a list of people.
+
+    The page marks `filter[last_message]` as required, so both of its bounds are required
+    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    example URL sends plain dates (`2015-04-02`), so they are `format: date`.
+
+    `GET /people`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+        filter_tags (list[str] | Unset):
+        filter_last_message_from (datetime.date):
+        filter_last_message_to (datetime.date):
+        filter_phone (str | Unset):
+        filter_email (str | Unset):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+            filter_tags=filter_tags,
+            filter_last_message_from=filter_last_message_from,
+            filter_last_message_to=filter_last_message_to,
+            filter_phone=filter_phone,
+            filter_email=filter_email,
+        )
+    )
+
+
+def iterate(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> Iterator[PersonSummary]:
+    """List people
+
+    Get a list of people.
+
+    The page marks `filter[last_message]` as required, so both of its bounds are required
+    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    example URL sends plain dates (`2015-04-02`), so they are `format: date`.
+
+    `GET /people`.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
+    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+        filter_tags (list[str] | Unset):
+        filter_last_message_from (datetime.date):
+        filter_last_message_to (datetime.date):
+        filter_phone (str | Unset):
+        filter_email (str | Unset):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    next_offset = offset if isinstance(offset, int) else 0
+    while True:
+        page = sync(
+            client=client,
+            limit=limit,
+            offset=next_offset,
+            filter_tags=filter_tags,
+            filter_last_message_from=filter_last_message_from,
+            filter_last_message_to=filter_last_message_to,
+            filter_phone=filter_phone,
+            filter_email=filter_email,
+        )
+        yield from page.data
+        next_offset += len(page.data)
+        if not page.data or next_offset >= page.meta.filtered_count:
+            return
+
+
+async def aiterate(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+    filter_tags: list[str] | Unset = UNSET,
+    filter_last_message_from: datetime.date,
+    filter_last_message_to: datetime.date,
+    filter_phone: str | Unset = UNSET,
+    filter_email: str | Unset = UNSET,
+) -> AsyncIterator[PersonSummary]:
+    """List people
+
+    Get a list of people.
+
+    The page marks `filter[last_message]` as required, so both of its bounds are required
+    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    example URL sends plain dates (`2015-04-02`), so they are `format: date`.
+
+    `GET /people`.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
+    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+        filter_tags (list[str] | Unset):
+        filter_last_message_from (datetime.date):
+        filter_last_message_to (datetime.date):
+        filter_phone (str | Unset):
+        filter_email (str | Unset):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    next_offset = offset if isinstance(offset, int) else 0
+    while True:
+        page = await asyncio(
+            client=client,
+            limit=limit,
+            offset=next_offset,
+            filter_tags=filter_tags,
+            filter_last_message_from=filter_last_message_from,
+            filter_last_message_to=filter_last_message_to,
+            filter_phone=filter_phone,
+            filter_email=filter_email,
+        )
+        for item in page.data:
+            yield item
+        next_offset += len(page.data)
+        if not page.data or next_offset >= page.meta.filtered_count:
+            return

@@ -1,0 +1,268 @@
+"""Get a tunnel: `GET /tunnels/{tunnel_id}` (operation `get_tunnel`)."""
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.problem import Problem
+from ...models.tunnel_include import TunnelInclude
+from ...models.tunnel_response import TunnelResponse
+from ...types import UNSET, Response, Unset
+
+OPERATION = "get_tunnel"
+
+
+def _get_kwargs(
+    tunnel_id: str,
+    *,
+    include: TunnelInclude | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_include: str | Unset = UNSET
+    if not isinstance(include, Unset):
+        json_include = include
+
+    params["include"] = json_include
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tunnels/{tunnel_id}".format(
+            tunnel_id=quote(str(tunnel_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> Problem | TunnelResponse | None:
+    if response.status_code == 200:
+        try:
+            response_200 = TunnelResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 404:
+        try:
+            response_404 = Problem.from_dict(response.json())
+
+            return response_404
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 422:
+        try:
+            response_422 = Problem.from_dict(response.json())
+
+            return response_422
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[Problem | TunnelResponse]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[Problem | TunnelResponse]) -> TunnelResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, TunnelResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    tunnel_id: str,
+    *,
+    client: LeelooClient,
+    include: TunnelInclude | Unset = UNSET,
+) -> Response[Problem | TunnelResponse]:
+    """Get a tunnel
+
+    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
+    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
+    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
+    an enum.
+
+    `GET /tunnels/{tunnel_id}`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        include (TunnelInclude | Unset):
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        tunnel_id=tunnel_id,
+        include=include,
+    )
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    tunnel_id: str,
+    *,
+    client: LeelooClient,
+    include: TunnelInclude | Unset = UNSET,
+) -> TunnelResponse:
+    """Get a tunnel
+
+    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
+    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
+    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
+    an enum.
+
+    `GET /tunnels/{tunnel_id}`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        include (TunnelInclude | Unset):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            tunnel_id=tunnel_id,
+            client=client,
+            include=include,
+        )
+    )
+
+
+async def asyncio_detailed(
+    tunnel_id: str,
+    *,
+    client: LeelooClient,
+    include: TunnelInclude | Unset = UNSET,
+) -> Response[Problem | TunnelResponse]:
+    """Get a tunnel
+
+    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
+    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
+    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
+    an enum.
+
+    `GET /tunnels/{tunnel_id}`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        include (TunnelInclude | Unset):
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        tunnel_id=tunnel_id,
+        include=include,
+    )
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    tunnel_id: str,
+    *,
+    client: LeelooClient,
+    include: TunnelInclude | Unset = UNSET,
+) -> TunnelResponse:
+    """Get a tunnel
+
+    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
+    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
+    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
+    an enum.
+
+    `GET /tunnels/{tunnel_id}`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+        include (TunnelInclude | Unset):
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            tunnel_id=tunnel_id,
+            client=client,
+            include=include,
+        )
+    )

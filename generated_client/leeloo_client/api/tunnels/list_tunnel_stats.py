@@ -1,0 +1,187 @@
+"""Get statistics for all tunnels: `GET /tunnels/stats` (operation `list_tunnel_stats`)."""
+
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.problem import Problem
+from ...models.tunnel_stats_list_response import TunnelStatsListResponse
+from ...types import Response
+
+OPERATION = "list_tunnel_stats"
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tunnels/stats",
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> Problem | TunnelStatsListResponse | None:
+    if response.status_code == 200:
+        try:
+            response_200 = TunnelStatsListResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[Problem | TunnelStatsListResponse]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[Problem | TunnelStatsListResponse]) -> TunnelStatsListResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, TunnelStatsListResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    *,
+    client: LeelooClient,
+) -> Response[Problem | TunnelStatsListResponse]:
+    """Get statistics for all tunnels
+
+    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
+    repaired.
+
+    `GET /tunnels/stats`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs()
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    *,
+    client: LeelooClient,
+) -> TunnelStatsListResponse:
+    """Get statistics for all tunnels
+
+    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
+    repaired.
+
+    `GET /tunnels/stats`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            client=client,
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: LeelooClient,
+) -> Response[Problem | TunnelStatsListResponse]:
+    """Get statistics for all tunnels
+
+    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
+    repaired.
+
+    `GET /tunnels/stats`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs()
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    *,
+    client: LeelooClient,
+) -> TunnelStatsListResponse:
+    """Get statistics for all tunnels
+
+    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
+    repaired.
+
+    `GET /tunnels/stats`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            client=client,
+        )
+    )

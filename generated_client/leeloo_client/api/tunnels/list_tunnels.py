@@ -1,0 +1,323 @@
+"""List tunnels: `GET /tunnels` (operation `list_tunnels`)."""
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.problem import Problem
+from ...models.tunnel import Tunnel
+from ...models.tunnel_list_response import TunnelListResponse
+from ...types import UNSET, Response, Unset
+
+OPERATION = "list_tunnels"
+
+
+def _get_kwargs(
+    *,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    params["offset"] = offset
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/tunnels",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> Problem | TunnelListResponse | None:
+    if response.status_code == 200:
+        try:
+            response_200 = TunnelListResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 422:
+        try:
+            response_422 = Problem.from_dict(response.json())
+
+            return response_422
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[Problem | TunnelListResponse]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[Problem | TunnelListResponse]) -> TunnelListResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, TunnelListResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Response[Problem | TunnelListResponse]:
+    """List tunnels
+
+    Get a list of tunnels. The page's example has a trailing comma and timestamps without
+    seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
+
+    `GET /tunnels`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+    )
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> TunnelListResponse:
+    """List tunnels
+
+    Get a list of tunnels. The page's example has a trailing comma and timestamps without
+    seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
+
+    `GET /tunnels`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+        )
+    )
+
+
+async def asyncio_detailed(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Response[Problem | TunnelListResponse]:
+    """List tunnels
+
+    Get a list of tunnels. The page's example has a trailing comma and timestamps without
+    seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
+
+    `GET /tunnels`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        limit=limit,
+        offset=offset,
+    )
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> TunnelListResponse:
+    """List tunnels
+
+    Get a list of tunnels. The page's example has a trailing comma and timestamps without
+    seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
+
+    `GET /tunnels`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            client=client,
+            limit=limit,
+            offset=offset,
+        )
+    )
+
+
+def iterate(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> Iterator[Tunnel]:
+    """List tunnels
+
+    Get a list of tunnels. The page's example has a trailing comma and timestamps without
+    seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
+
+    `GET /tunnels`.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
+    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    next_offset = offset if isinstance(offset, int) else 0
+    while True:
+        page = sync(
+            client=client,
+            limit=limit,
+            offset=next_offset,
+        )
+        yield from page.data
+        next_offset += len(page.data)
+        if not page.data or next_offset >= page.meta.filtered_count:
+            return
+
+
+async def aiterate(
+    *,
+    client: LeelooClient,
+    limit: int | Unset = 20,
+    offset: int | Unset = 0,
+) -> AsyncIterator[Tunnel]:
+    """List tunnels
+
+    Get a list of tunnels. The page's example has a trailing comma and timestamps without
+    seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
+
+    `GET /tunnels`.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
+    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+
+    Args:
+        limit (int | Unset):  Default: 20.
+        offset (int | Unset):  Default: 0.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    next_offset = offset if isinstance(offset, int) else 0
+    while True:
+        page = await asyncio(
+            client=client,
+            limit=limit,
+            offset=next_offset,
+        )
+        for item in page.data:
+            yield item
+        next_offset += len(page.data)
+        if not page.data or next_offset >= page.meta.filtered_count:
+            return

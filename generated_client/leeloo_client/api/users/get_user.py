@@ -1,0 +1,222 @@
+"""Get a platform user: `GET /users/{user_id}` (operation `get_user`)."""
+
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import LeelooClient
+from ...models.problem import Problem
+from ...models.user_response import UserResponse
+from ...types import Response
+
+OPERATION = "get_user"
+
+
+def _get_kwargs(
+    user_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/users/{user_id}".format(
+            user_id=quote(str(user_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(*, response: httpx.Response) -> Problem | UserResponse | None:
+    if response.status_code == 200:
+        try:
+            response_200 = UserResponse.from_dict(response.json())
+
+            return response_200
+
+        except errors.MODEL_PARSE_ERRORS as error:
+            raise errors.ResponseValidationError(
+                OPERATION,
+                status_code=response.status_code,
+                content=response.content,
+                headers=response.headers,
+                reason=f"{type(error).__name__}: {error}",
+            ) from error
+    if response.status_code == 401:
+        try:
+            response_401 = Problem.from_dict(response.json())
+
+            return response_401
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 404:
+        try:
+            response_404 = Problem.from_dict(response.json())
+
+            return response_404
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if response.status_code == 429:
+        try:
+            response_429 = Problem.from_dict(response.json())
+
+            return response_429
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    if 500 <= response.status_code <= 599:
+        try:
+            response_5xx = Problem.from_dict(response.json())
+
+            return response_5xx
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
+    return None
+
+
+def _build_response(*, response: httpx.Response) -> Response[Problem | UserResponse]:
+    return Response(
+        status_code=response.status_code,
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(response=response),
+    )
+
+
+def _unwrap(response: Response[Problem | UserResponse]) -> UserResponse:
+    """The 2xx model of `response`, or the typed error of its status."""
+    if not response.is_success:
+        raise errors.status_error(
+            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
+        )
+    if not isinstance(response.parsed, UserResponse):
+        raise errors.ResponseValidationError(
+            OPERATION,
+            status_code=response.status_code,
+            content=response.content,
+            headers=response.headers,
+            reason="the status is not the one the spec declares",
+        )
+    return response.parsed
+
+
+def sync_detailed(
+    user_id: str,
+    *,
+    client: LeelooClient,
+) -> Response[Problem | UserResponse]:
+    """Get a platform user
+
+    Get information on a specific platform user.
+
+    `GET /users/{user_id}`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+    )
+    return _build_response(response=client.send(OPERATION, kwargs))
+
+
+def sync(
+    user_id: str,
+    *,
+    client: LeelooClient,
+) -> UserResponse:
+    """Get a platform user
+
+    Get information on a specific platform user.
+
+    `GET /users/{user_id}`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        sync_detailed(
+            user_id=user_id,
+            client=client,
+        )
+    )
+
+
+async def asyncio_detailed(
+    user_id: str,
+    *,
+    client: LeelooClient,
+) -> Response[Problem | UserResponse]:
+    """Get a platform user
+
+    Get information on a specific platform user.
+
+    `GET /users/{user_id}`.
+    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
+    `Problem` of a declared error answer.
+
+    Args:
+        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+
+    Raises:
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    kwargs = _get_kwargs(
+        user_id=user_id,
+    )
+    return _build_response(response=await client.asend(OPERATION, kwargs))
+
+
+async def asyncio(
+    user_id: str,
+    *,
+    client: LeelooClient,
+) -> UserResponse:
+    """Get a platform user
+
+    Get information on a specific platform user.
+
+    `GET /users/{user_id}`.
+    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+
+    Args:
+        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
+            5b3f543bb2737000133d25b0.
+
+    Raises:
+        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
+        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
+    """
+
+    return _unwrap(
+        await asyncio_detailed(
+            user_id=user_id,
+            client=client,
+        )
+    )

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.sms_contact import SmsContact
+
+
+T = TypeVar("T", bound="AddSmsConnectionRequest")
+
+
+@_attrs_define
+class AddSmsConnectionRequest:
+    """
+    Attributes:
+        data (list[SmsContact]):
+        connection_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        tags (list[str] | Unset): Ids of tags to put on the people.
+    """
+
+    data: list[SmsContact]
+    connection_id: str
+    leadgentool_id: str
+    tags: list[str] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        connection_id = self.connection_id
+
+        leadgentool_id = self.leadgentool_id
+
+        tags: list[str] | Unset = UNSET
+        if not isinstance(self.tags, Unset):
+            tags = self.tags
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "data": data,
+                "connection_id": connection_id,
+                "leadgentool_id": leadgentool_id,
+            }
+        )
+        if tags is not UNSET:
+            field_dict["tags"] = tags
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.sms_contact import SmsContact  # noqa: PLC0415
+
+        d = dict(src_dict)
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = SmsContact.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        connection_id = d.pop("connection_id")
+
+        leadgentool_id = d.pop("leadgentool_id")
+
+        tags = cast(list[str], d.pop("tags", UNSET))
+
+        add_sms_connection_request = cls(
+            data=data,
+            connection_id=connection_id,
+            leadgentool_id=leadgentool_id,
+            tags=tags,
+        )
+
+        add_sms_connection_request.additional_properties = d
+        return add_sms_connection_request
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

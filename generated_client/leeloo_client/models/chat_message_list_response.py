@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.chat_message import ChatMessage
+    from ..models.page_meta import PageMeta
+
+
+T = TypeVar("T", bound="ChatMessageListResponse")
+
+
+@_attrs_define
+class ChatMessageListResponse:
+    """
+    Attributes:
+        status (int): 1 when the request succeeded. Example: 1.
+        data (list[ChatMessage]):
+        meta (PageMeta): Paging counts of a list.
+    """
+
+    status: int
+    data: list[ChatMessage]
+    meta: PageMeta
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        data = []
+        for data_item_data in self.data:
+            data_item = data_item_data.to_dict()
+            data.append(data_item)
+
+        meta = self.meta.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "data": data,
+                "meta": meta,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.chat_message import ChatMessage  # noqa: PLC0415
+        from ..models.page_meta import PageMeta  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = d.pop("status")
+
+        data = []
+        _data = d.pop("data")
+        for data_item_data in _data:
+            data_item = ChatMessage.from_dict(data_item_data)
+
+            data.append(data_item)
+
+        meta = PageMeta.from_dict(d.pop("meta"))
+
+        chat_message_list_response = cls(
+            status=status,
+            data=data,
+            meta=meta,
+        )
+
+        chat_message_list_response.additional_properties = d
+        return chat_message_list_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.tunnel import Tunnel
+    from ..models.tunnel_linked import TunnelLinked
+
+
+T = TypeVar("T", bound="TunnelResponse")
+
+
+@_attrs_define
+class TunnelResponse:
+    """
+    Attributes:
+        status (int): 1 when the request succeeded. Example: 1.
+        data (Tunnel):
+        linked (TunnelLinked | Unset): The resources asked for with `include`.
+    """
+
+    status: int
+    data: Tunnel
+    linked: TunnelLinked | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        data = self.data.to_dict()
+
+        linked: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.linked, Unset):
+            linked = self.linked.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "data": data,
+            }
+        )
+        if linked is not UNSET:
+            field_dict["linked"] = linked
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.tunnel import Tunnel  # noqa: PLC0415
+        from ..models.tunnel_linked import TunnelLinked  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = d.pop("status")
+
+        data = Tunnel.from_dict(d.pop("data"))
+
+        _linked = d.pop("linked", UNSET)
+        linked: TunnelLinked | Unset
+        if isinstance(_linked, Unset):
+            linked = UNSET
+        else:
+            linked = TunnelLinked.from_dict(_linked)
+
+        tunnel_response = cls(
+            status=status,
+            data=data,
+            linked=linked,
+        )
+
+        tunnel_response.additional_properties = d
+        return tunnel_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

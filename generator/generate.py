@@ -1,0 +1,216 @@
+"""Regenerate the client package `leeloo_client` from the spec, or check the committed copy.
+
+`generated_client/` is committed output that nobody edits by hand. This module is the one way
+to produce it: openapi-python-client (pinned) with our config and custom templates, its
+warnings treated as errors, formatted by the pinned ruff of the project's virtualenv. The
+check mode generates into a temporary directory and compares file by file, the golden-record
+approach of openapi-python-client's own end-to-end tests, so `make test` fails when the spec
+or the templates changed without a `make generate`.
+
+Usage: ``python -m generator.generate [--check] [--spec PATH] [--output DIR]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SPEC = ROOT / "spec" / "openapi.yaml"
+CONFIG = ROOT / "generator" / "client_config.yaml"
+TEMPLATES = ROOT / "generator" / "templates"
+OUTPUT = ROOT / "generated_client"
+
+# What the generator prints when it skipped something or a post-hook could not run; any of
+# these fails the generation, with the generator's own message.
+_PROBLEM_MARKERS = (
+    "Warning(s) encountered",
+    "Error(s) encountered",
+    "Skipping",
+    "Unable to",
+    "not in PATH",
+)
+# Build and tool artefacts that may sit in the committed tree (an editable install writes
+# `*.egg-info` there); they are neither compared nor deleted.
+_IGNORED_NAMES = ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build", "dist")
+_IGNORED_SUFFIXES = (".egg-info", ".pyc")
+_DIFF_LINES_PER_FILE = 40
+
+
+class GenerationError(Exception):
+    """The generator failed, warned or skipped part of the spec; the message is its own output."""
+
+
+def generate(destination: Path = OUTPUT, spec: Path = SPEC) -> list[Path]:
+    """Generate the client into `destination`, replacing what was there; return the files written.
+
+    The generator writes into a fresh temporary directory first, so a failed run leaves the
+    committed client untouched and the output never depends on where it is finally placed.
+    """
+    with tempfile.TemporaryDirectory(prefix="leeloo-client-") as tmp:
+        fresh = Path(tmp) / "leeloo-client"
+        run_generator(spec, fresh)
+        _replace_tree(fresh, destination)
+    return sorted(_tree_files(destination))
+
+
+def run_generator(spec: Path, output: Path) -> None:
+    """Run openapi-python-client with our config and templates into `output` (must not exist)."""
+    bin_dir = Path(sys.executable).parent
+    generator = bin_dir / "openapi-python-client"
+    for tool in (generator, bin_dir / "ruff"):
+        if not tool.exists():
+            raise GenerationError(f"{tool} not found: run `make install` first")
+    # The post-hooks call `ruff`: the pinned one from this virtualenv, not whatever is on PATH.
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    command = [
+        str(generator),
+        "generate",
+        "--path",
+        str(spec),
+        "--config",
+        str(CONFIG),
+        "--custom-template-path",
+        str(TEMPLATES),
+        # `pdm` only selects "write a pyproject.toml, no setup.py": our own
+        # pyproject.toml.jinja writes a setuptools project whatever the meta type.
+        "--meta",
+        "pdm",
+        "--output-path",
+        str(output),
+        "--fail-on-warning",
+    ]
+    completed = subprocess.run(
+        command, env=env, cwd=output.parent, capture_output=True, text=True, check=False
+    )
+    messages = (completed.stdout + completed.stderr).strip()
+    if completed.returncode != 0 or any(marker in messages for marker in _PROBLEM_MARKERS):
+        raise GenerationError(
+            f"openapi-python-client failed on {spec} (exit {completed.returncode}):\n{messages}"
+        )
+
+
+def diff_trees(expected: Path, actual: Path) -> list[str]:
+    """Describe how `actual` differs from `expected`: one entry per file, with a short unified diff.
+
+    An empty list means the trees hold the same files with the same bytes.
+    """
+    expected_files = set(_tree_files(expected))
+    actual_files = set(_tree_files(actual))
+    report: list[str] = []
+    for relative in sorted(expected_files | actual_files):
+        if relative not in actual_files:
+            report.append(f"{relative}: missing from {actual}")
+        elif relative not in expected_files:
+            report.append(f"{relative}: not produced by the generator (extra in {actual})")
+        else:
+            old = (expected / relative).read_bytes()
+            new = (actual / relative).read_bytes()
+            if old != new:
+                report.append(f"{relative}: differs\n{_short_diff(old, new, relative)}")
+    return report
+
+
+def _short_diff(expected: bytes, actual: bytes, relative: Path) -> str:
+    """A unified diff of two versions of one file, cut to a readable length."""
+    lines = list(
+        difflib.unified_diff(
+            expected.decode("utf-8", "replace").splitlines(),
+            actual.decode("utf-8", "replace").splitlines(),
+            fromfile=f"generated/{relative}",
+            tofile=f"committed/{relative}",
+            lineterm="",
+        )
+    )
+    if len(lines) > _DIFF_LINES_PER_FILE:
+        lines = [*lines[:_DIFF_LINES_PER_FILE], f"... ({len(lines) - _DIFF_LINES_PER_FILE} more diff lines)"]
+    return "\n".join(lines)
+
+
+def check(committed: Path = OUTPUT, spec: Path = SPEC) -> list[str]:
+    """Generate into a temporary directory and compare with the committed client."""
+    with tempfile.TemporaryDirectory(prefix="leeloo-client-check-") as tmp:
+        fresh = Path(tmp) / "leeloo-client"
+        run_generator(spec, fresh)
+        return diff_trees(fresh, committed)
+
+
+def _is_ignored(relative: Path) -> bool:
+    return any(part in _IGNORED_NAMES or part.endswith(_IGNORED_SUFFIXES) for part in relative.parts)
+
+
+def _tree_files(root: Path) -> Iterator[Path]:
+    """Every regular file under `root`, relative to it, build artefacts left out."""
+    if not root.is_dir():
+        return
+    for path in root.rglob("*"):
+        relative = path.relative_to(root)
+        if path.is_file() and not _is_ignored(relative):
+            yield relative
+
+
+def _replace_tree(source: Path, destination: Path) -> None:
+    """Make `destination` hold exactly the files of `source`, keeping ignored build artefacts."""
+    destination.mkdir(parents=True, exist_ok=True)
+    for relative in sorted(_tree_files(destination)):
+        (destination / relative).unlink()
+    for directory in sorted(destination.rglob("*"), reverse=True):
+        relative = directory.relative_to(destination)
+        if directory.is_dir() and not _is_ignored(relative) and not any(directory.iterdir()):
+            directory.rmdir()
+    for relative in sorted(_tree_files(source)):
+        target = destination / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source / relative, target)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command line entry point; exit status 0 on success, 1 on a failure, 2 on bad arguments."""
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.generate",
+        description="Regenerate generated_client/ from the spec, or check that it is current.",
+    )
+    parser.add_argument("--spec", type=Path, default=SPEC, help="the OpenAPI document (default: %(default)s)")
+    parser.add_argument(
+        "--output", type=Path, default=OUTPUT, help="the client project directory (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="do not write: generate into a temporary directory and compare with --output",
+    )
+    args = parser.parse_args(argv)
+    if not args.spec.is_file():
+        parser.error(f"spec file not found: {args.spec}")
+    started = time.perf_counter()
+    try:
+        if args.check:
+            differences = check(args.output, args.spec)
+            if differences:
+                print(
+                    f"{args.output} differs from a fresh generation ({len(differences)} files); "
+                    "run `make generate` and commit the result:",
+                    file=sys.stderr,
+                )
+                print("\n".join(differences), file=sys.stderr)
+                return 1
+            print(f"{args.output} is current ({time.perf_counter() - started:.1f} s)")
+            return 0
+        files = generate(args.output, args.spec)
+    except GenerationError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"generated {len(files)} files into {args.output} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
