@@ -1,0 +1,354 @@
+"""The mock end to end, in process: every answer it sends validates against the spec."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jsonschema
+import pytest
+from starlette.testclient import TestClient
+
+from mock_server import CompiledOperation, CompiledSpec, Spec
+from tests.mock_server.conftest import OBJECT_ID, TOKEN_HEADER, ClientFactory
+
+PROBLEM_TYPES = ("application/problem+json",)
+
+
+def _url(operation: CompiledOperation) -> str:
+    path = operation.path
+    for name in (
+        "account_id",
+        "category_id",
+        "leadgentool_id",
+        "order_id",
+        "person_id",
+        "tunnel_id",
+        "user_id",
+    ):
+        path = path.replace("{" + name + "}", OBJECT_ID)
+    return "/api/v2" + path
+
+
+# the smallest valid request of each operation that needs more than its path
+REQUESTS: dict[str, dict[str, Any]] = {
+    "list_people": {
+        "params": {"filter[last_message][from]": "2020-01-01", "filter[last_message][to]": "2020-02-01"}
+    },
+    "send_template_message": {"json": {"account_id": OBJECT_ID, "template_id": OBJECT_ID}},
+    "send_message": {"json": {"account_id": OBJECT_ID, "text": "hi"}},
+    "manual_subscribe": {"data": {"tunnel_id": OBJECT_ID, "tunnel_block_id": OBJECT_ID}},
+    "create_traffic_source": {"json": {"name": "ts"}},
+    "create_order": {
+        "json": {
+            "paymentCreditsId": OBJECT_ID,
+            "email": "a@example.com",
+            "phone": "+1",
+            "transactionDate": "2020-02-04T11:46:48.803Z",
+            "offerId": OBJECT_ID,
+            "isNotifyAccount": False,
+            "personId": OBJECT_ID,
+        }
+    },
+    "update_order": {"data": {"status": "RESOLVED", "price": "100.5"}},
+    "create_person": {
+        "json": {"name": "n", "email": "a@example.com", "phone": "1", "leadgentool_id": OBJECT_ID}
+    },
+    "update_person": {"json": {"phone": "+1"}},
+    "add_sms_connection": {
+        "json": {"data": [{"phone": "1"}], "connection_id": OBJECT_ID, "leadgentool_id": OBJECT_ID}
+    },
+    "add_comment_to_person": {"json": {"comment": "c"}},
+    "add_tag_to_person": {"data": {"tag_id": OBJECT_ID}},
+    "remove_tag_from_person": {"data": {"tag_id": OBJECT_ID}},
+}
+
+
+def _call(client: TestClient, operation: CompiledOperation, headers: dict[str, str] | None = None) -> Any:
+    return client.request(
+        operation.method,
+        _url(operation),
+        headers={**TOKEN_HEADER, **(headers or {})},
+        **REQUESTS.get(operation.operation_id, {}),
+    )
+
+
+def _assert_valid(spec: Spec, operation: CompiledOperation, key: str, response: Any) -> None:
+    media = operation.responses[key].media
+    media_type = response.headers["content-type"]
+    assert media_type in media, f"{operation.operation_id} {key}: undeclared media type {media_type}"
+    schema = spec.validator_schema(media[media_type].schema)
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        response.json()
+    )
+
+
+def test_every_operation_answers_every_declared_response_and_example_validly(
+    client: TestClient, compiled: CompiledSpec, spec: Spec
+) -> None:
+    checked = 0
+    for operation in compiled.operations:
+        assert operation.operation_id in REQUESTS or operation.method == "GET", operation.operation_id
+        default = _call(client, operation)
+        assert default.status_code == 200, (operation.operation_id, default.text)
+        _assert_valid(spec, operation, "200", default)
+        for key, response in operation.responses.items():
+            code = key.replace("XX", "00")
+            for media in response.media.values():
+                for name in media.static.examples:
+                    answer = _call(client, operation, {"Prefer": f"code={code}, example={name}"})
+                    assert answer.status_code == int(code), (operation.operation_id, key, name, answer.text)
+                    _assert_valid(spec, operation, key, answer)
+                    checked += 1
+    assert checked >= 29 * 4
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3, 42, 1000])
+def test_dynamic_answers_validate_for_several_seeds(
+    make_client: ClientFactory, compiled: CompiledSpec, spec: Spec, seed: int
+) -> None:
+    client = make_client(dynamic=True, seed=seed)
+    for operation in compiled.operations:
+        answer = _call(client, operation)
+        assert answer.status_code == 200, (operation.operation_id, answer.text)
+        _assert_valid(spec, operation, "200", answer)
+
+
+def test_prefer_dynamic_with_seed_is_deterministic_and_differs_from_the_example(client: TestClient) -> None:
+    first = client.get(
+        "/api/v2/people/" + OBJECT_ID, headers={**TOKEN_HEADER, "Prefer": "dynamic=true, seed=7"}
+    )
+    again = client.get(
+        "/api/v2/people/" + OBJECT_ID, headers={**TOKEN_HEADER, "Prefer": "dynamic=true, seed=7"}
+    )
+    other = client.get(
+        "/api/v2/people/" + OBJECT_ID, headers={**TOKEN_HEADER, "Prefer": "dynamic=true, seed=8"}
+    )
+    static = client.get("/api/v2/people/" + OBJECT_ID, headers=TOKEN_HEADER)
+    assert first.content == again.content
+    assert first.content != other.content
+    assert first.content != static.content
+
+
+def test_validation_problems_validate_against_the_declared_422(
+    client: TestClient, compiled: CompiledSpec, spec: Spec
+) -> None:
+    by_id = {op.operation_id: op for op in compiled.operations}
+    answer = client.post(
+        "/api/v2/orders", headers=TOKEN_HEADER, json={"email": "nope", "isNotifyAccount": "false"}
+    )
+    assert answer.status_code == 422
+    assert answer.headers["content-type"] == "application/problem+json"
+    _assert_valid(spec, by_id["create_order"], "422", answer)
+    names = {(issue["location"], issue["name"]) for issue in answer.json()["validation"]}
+    assert {
+        ("body", "/email"),
+        ("body", "/isNotifyAccount"),
+        ("body", "/paymentCreditsId"),
+        ("body", "/personId"),
+    } <= names
+
+
+def test_query_problems_are_all_reported(client: TestClient) -> None:
+    answer = client.get(
+        "/api/v2/people",
+        params={
+            "limit": "abc",
+            "offset": "-1",
+            "filter[last_message][from]": "yesterday",
+            "filter[email]": "x",
+        },
+        headers=TOKEN_HEADER,
+    )
+    assert answer.status_code == 422
+    names = {issue["name"] for issue in answer.json()["validation"]}
+    assert names == {
+        "limit",
+        "offset",
+        "filter[last_message][from]",
+        "filter[last_message][to]",
+        "filter[email]",
+    }
+
+
+def test_repeated_bracketed_query_parameters_are_an_array(client: TestClient) -> None:
+    good = "filter[last_message][from]=2020-01-01&filter[last_message][to]=2020-01-02"
+    ok = client.get(f"/people?{good}&filter[tags]=vip&filter[tags]=tag2", headers=TOKEN_HEADER)
+    bad = client.get(f"/people?{good}&filter[tags]=vip&filter[tags]=", headers=TOKEN_HEADER)
+    assert ok.status_code == 200
+    assert bad.status_code == 422
+    assert bad.json()["validation"][0]["name"] == "filter[tags][1]"
+
+
+def test_enum_and_limit_bounds(client: TestClient) -> None:
+    assert (
+        client.get("/tunnels/" + OBJECT_ID, params={"include": "nope"}, headers=TOKEN_HEADER).status_code
+        == 422
+    )
+    assert (
+        client.get(
+            "/tunnels/" + OBJECT_ID, params={"include": "leadgentools"}, headers=TOKEN_HEADER
+        ).status_code
+        == 200
+    )
+    assert client.get("/users", params={"limit": "0"}, headers=TOKEN_HEADER).status_code == 422
+    assert client.get("/users", params={"limit": "101"}, headers=TOKEN_HEADER).status_code == 422
+    assert client.get("/users", params={"limit": "100"}, headers=TOKEN_HEADER).status_code == 200
+
+
+def test_path_parameter_is_validated(client: TestClient) -> None:
+    answer = client.get("/api/v2/users/not-an-id", headers=TOKEN_HEADER)
+    assert answer.status_code == 422
+    assert answer.json()["validation"][0] == {
+        "location": "path",
+        "name": "user_id",
+        "message": '"not-an-id" does not match "^[0-9a-fA-F]{24}$"',
+    }
+
+
+def test_form_bodies_are_coerced_then_validated(client: TestClient) -> None:
+    url = f"/api/v2/orders/{OBJECT_ID}"
+    assert (
+        client.post(url, headers=TOKEN_HEADER, data={"price": "12.5", "currency": "USD"}).status_code == 200
+    )
+    answer = client.post(
+        url, headers=TOKEN_HEADER, data={"price": "cheap", "currency": "XXX", "paymentDate": "today"}
+    )
+    assert answer.status_code == 422
+    assert {i["name"] for i in answer.json()["validation"]} == {"/price", "/currency", "/paymentDate"}
+    missing = client.put(f"/people/{OBJECT_ID}/add-tag", headers=TOKEN_HEADER, data={"other": "x"})
+    assert missing.status_code == 422
+    assert missing.json()["validation"][0]["name"] == "/tag_id"
+
+
+def test_malformed_json_is_400_problem(client: TestClient, compiled: CompiledSpec, spec: Spec) -> None:
+    answer = client.post(
+        "/api/v2/messages/send-message",
+        headers={**TOKEN_HEADER, "Content-Type": "application/json"},
+        content=b"{nope",
+    )
+    assert answer.status_code == 400
+    operation = next(op for op in compiled.operations if op.operation_id == "send_message")
+    _assert_valid(spec, operation, "400", answer)
+    assert answer.json()["validation"][0]["location"] == "body"
+
+
+def test_wrong_content_type_is_415_and_missing_body_is_422(client: TestClient) -> None:
+    url = "/api/v2/messages/send-message"
+    answer = client.post(url, headers={**TOKEN_HEADER, "Content-Type": "text/plain"}, content=b"hello")
+    assert answer.status_code == 415
+    assert answer.json()["validation"][0]["name"] == "Content-Type"
+    assert (
+        client.post(url, headers=TOKEN_HEADER).json()["validation"][0]["message"]
+        == "The request body is required."
+    )
+
+
+def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
+    client = make_client(max_body_size=64)
+    answer = client.post(
+        "/messages/send-message", headers=TOKEN_HEADER, json={"account_id": OBJECT_ID, "text": "x" * 100}
+    )
+    assert answer.status_code == 413
+    assert answer.headers["content-type"] == "application/problem+json"
+
+
+def test_missing_token_is_the_specs_401_with_www_authenticate(
+    client: TestClient, compiled: CompiledSpec, spec: Spec
+) -> None:
+    answer = client.get("/api/v2/tags")
+    assert answer.status_code == 401
+    assert "X-Leeloo-AuthToken" in answer.headers["www-authenticate"]
+    operation = next(op for op in compiled.operations if op.operation_id == "list_tags")
+    _assert_valid(spec, operation, "401", answer)
+    assert answer.json()["validation"][0]["location"] == "security"
+
+
+def test_only_configured_tokens_pass(make_client: ClientFactory) -> None:
+    client = make_client(tokens=frozenset({"good"}))
+    assert client.get("/tags", headers={"X-Leeloo-AuthToken": "good"}).status_code == 200
+    wrong = client.get("/tags", headers={"X-Leeloo-AuthToken": "bad"})
+    assert wrong.status_code == 401
+    assert wrong.json()["validation"][0]["message"] == "The token is not valid."
+
+
+def test_unknown_path_and_wrong_method(client: TestClient) -> None:
+    missing = client.get("/api/v2/nowhere", headers=TOKEN_HEADER)
+    assert missing.status_code == 404
+    assert missing.json()["type"].endswith("NO_PATH_MATCHED_ERROR")
+    wrong = client.delete("/api/v2/orders", headers=TOKEN_HEADER)
+    assert wrong.status_code == 405
+    assert wrong.headers["allow"] == "GET, POST"
+    assert wrong.headers["content-type"] == "application/problem+json"
+
+
+def test_concrete_path_beats_templated(client: TestClient) -> None:
+    stats = client.get("/tunnels/stats", headers=TOKEN_HEADER)
+    assert stats.status_code == 200
+    assert "subscribers" in stats.json()["data"][0]
+
+
+def test_prefer_code_and_example(client: TestClient) -> None:
+    assert client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=429"}).status_code == 429
+    server_error = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=503"})
+    assert server_error.status_code == 503  # the 5XX range answers any 5xx
+    undeclared = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=404"})
+    assert undeclared.status_code == 404
+    assert undeclared.json()["detail"] == "Requested status code 404 is not defined in the document."
+    unknown_example = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "example=nope"})
+    assert unknown_example.status_code == 404
+    malformed = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=abc"})
+    assert malformed.status_code == 422
+    assert malformed.json()["validation"][0]["name"] == "Prefer"
+
+
+def test_accept_negotiation(client: TestClient) -> None:
+    assert client.get("/tags", headers={**TOKEN_HEADER, "Accept": "application/json"}).status_code == 200
+    assert (
+        client.get("/tags", headers={**TOKEN_HEADER, "Accept": "text/*;q=0.5, */*;q=0.1"}).status_code == 200
+    )
+    refused = client.get("/tags", headers={**TOKEN_HEADER, "Accept": "text/html"})
+    assert refused.status_code == 406
+    assert refused.json()["validation"][0]["name"] == "Accept"
+
+
+def test_cors_on_by_default_and_off_with_no_cors(make_client: ClientFactory) -> None:
+    client = make_client()
+    preflight = client.options(
+        "/api/v2/tags", headers={"Origin": "http://app.test", "Access-Control-Request-Method": "GET"}
+    )
+    assert preflight.status_code == 204
+    assert preflight.headers["access-control-allow-origin"] == "http://app.test"
+    assert "GET" in preflight.headers["access-control-allow-methods"]
+    assert client.get("/tags", headers=TOKEN_HEADER).headers["access-control-allow-origin"] == "*"
+    closed = make_client(cors=False)
+    assert closed.options("/api/v2/tags", headers={"Origin": "http://app.test"}).status_code == 405
+    assert "access-control-allow-origin" not in closed.get("/tags", headers=TOKEN_HEADER).headers
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    answer = client.head("/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 200
+    assert answer.content == b""
+    assert int(answer.headers["content-length"]) > 0
+
+
+def test_declared_response_headers_are_sent(client: TestClient) -> None:
+    answer = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=429"})
+    assert answer.headers["retry-after"].isdigit()
+
+
+def test_internal_errors_become_problems_and_the_server_keeps_serving(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app: Any = client.app
+    original = app.pipeline.handle
+
+    def broken(request: Any) -> Any:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(app.pipeline, "handle", broken)
+    failed = client.get("/tags", headers=TOKEN_HEADER)
+    assert failed.status_code == 500
+    assert failed.headers["content-type"] == "application/problem+json"
+    monkeypatch.setattr(app.pipeline, "handle", original)
+    assert client.get("/tags", headers=TOKEN_HEADER).status_code == 200
