@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
 
-.PHONY: help install test demo lint spec-check docs-check clean generate check-generated
+.PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -43,6 +43,12 @@ check-generated: install ## fail when generated_client/ differs from a fresh gen
 
 test: install ## every check and test (what CI runs)
 	$(BIN)/pytest
+
+bench: install ## benchmarks: mock vs ceiling app and Prism, scale, client, suite speed (BENCH_ARGS=--help)
+	$(PY) -m bench.run $(BENCH_ARGS)
+
+fuzz: install ## schemathesis negative mode against leeloo-mock: 0 server errors (FUZZ_ARGS=--max-examples N)
+	$(PY) -m bench.fuzz $(FUZZ_ARGS)
 
 demo: install ## validate the spec and print the operations it describes
 	$(PY) -m generator.spec_check --table $(SPEC)

@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -68,6 +69,12 @@ class RunningServer:
     port: int
     startup_s: float
     process: subprocess.Popen[bytes]
+    stderr: IO[bytes]
+
+    def stderr_text(self) -> str:
+        """What the server wrote to stderr so far (tracebacks of internal errors land here)."""
+        descriptor = self.stderr.fileno()  # pread: the child shares the file offset, leave it alone
+        return os.pread(descriptor, os.fstat(descriptor).st_size, 0).decode(errors="replace")
 
     @property
     def base_url(self) -> str:
@@ -124,7 +131,9 @@ def running_server(
                     if process.poll() is not None:
                         break
                     if _answers(port, probe_path, probe_headers):
-                        yield RunningServer(name, port, round(time.perf_counter() - started, 3), process)
+                        yield RunningServer(
+                            name, port, round(time.perf_counter() - started, 3), process, stderr_file
+                        )
                         return
                     time.sleep(0.02)
                 if process.poll() is None:

@@ -28,6 +28,7 @@ MOCK_BASE = "/api/v2"
 BENCH_TOKEN = "bench-token-not-a-secret"
 AUTH = ("X-Leeloo-AuthToken", BENCH_TOKEN)
 EXAMPLE_PERSON_ID = "5b3f543bb2737000133d25b0"
+EXAMPLE_ACCOUNT_ID = "5b3f543bb2737000133d25b0"
 PRISM_DIR = REPO_ROOT / "bench" / ".prism"
 PRISM_BIN = PRISM_DIR / "node_modules" / ".bin" / "prism"
 
@@ -55,7 +56,7 @@ SCENARIOS = (
         "POST",
         "/messages/send-message",
         "application/json",
-        json.dumps({"account_id": "5b3f543bb2737000133d25b0", "text": "Message text"}),
+        json.dumps({"account_id": "{account_id}", "text": "Message text"}),
     ),
     Scenario(
         "PUT add-tag (form)",
@@ -191,14 +192,20 @@ def create_person(base_url: str) -> str:
     return person_id
 
 
-def _status_sample(base_url: str, scenario: Scenario, path: str) -> int | None:
+def first_account_id(base_url: str) -> str:
+    """In ``--stateful`` mode: a communication channel the store knows (messages need one)."""
+    response = httpx.get(f"{base_url}/communication-channels", headers=dict([AUTH]), timeout=10)
+    response.raise_for_status()
+    account_id: str = response.json()["data"][0]["id"]
+    return account_id
+
+
+def _status_sample(base_url: str, scenario: Scenario, path: str, body: bytes) -> int | None:
     headers = dict([AUTH])
     if scenario.content_type:
         headers["Content-Type"] = scenario.content_type
     try:
-        response = httpx.request(
-            scenario.method, base_url + path, headers=headers, content=scenario.body.encode(), timeout=10
-        )
+        response = httpx.request(scenario.method, base_url + path, headers=headers, content=body, timeout=10)
     except httpx.HTTPError:
         return None
     return response.status_code
@@ -213,18 +220,20 @@ def measure(
     tool: str,
     scenarios: Sequence[Scenario] = SCENARIOS,
     person_id: str = EXAMPLE_PERSON_ID,
+    account_id: str = EXAMPLE_ACCOUNT_ID,
 ) -> Iterator[Measurement]:
     """Every scenario at every concurrency against one running server."""
     for scenario in scenarios:
         path = base_path + scenario.path.replace("{person_id}", person_id)
-        sample = _status_sample(server.base_url, scenario, path)
+        body = scenario.body.replace("{account_id}", account_id).encode()
+        sample = _status_sample(server.base_url, scenario, path, body)
         headers = [AUTH] + ([("Content-Type", scenario.content_type)] if scenario.content_type else [])
         for concurrency in concurrencies:
             spec = LoadSpec(
                 url=server.base_url + path,
                 method=scenario.method,
                 headers=tuple(headers),
-                body=scenario.body.encode(),
+                body=body,
                 concurrency=concurrency,
                 duration_s=duration_s,
             )
