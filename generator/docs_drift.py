@@ -1,0 +1,363 @@
+"""Compare the docs page with the spec and report every difference (``make docs-check``).
+
+The spec was transcribed by hand from the page; when the page changes, this says what to
+change in the spec: operations on one side only, query and path parameters, request bodies,
+and the page's JSON examples (repaired as a reader would, then validated against the spec's
+schemas with format checking, and walked for fields the spec does not declare). Differences the
+spec made on purpose are listed in :mod:`generator._drift_deviations` and printed as known
+deviations, not findings.
+
+Usage: ``python -m generator.docs_drift PAGE SPEC``. Exit 0 when there are no findings, 1 when
+there are, 2 on bad arguments or a file that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator._drift_deviations import KNOWN_DEVIATIONS, KnownDeviation, sort_out
+from generator._drift_findings import Finding, Kind
+from generator._drift_page import PageExample, PageOperation, parse_page
+from generator._drift_repair import repair_json
+from generator._drift_schema import resolve, undeclared_fields, validate_example
+from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+
+__all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_TEMPLATE_PARAMETER = re.compile(r"\{([^}]*)\}")
+_FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+_PAGE_BODY_MEDIA_TYPE = {"json": "application/json", "form-data": "multipart/form-data"}
+
+
+@dataclass(frozen=True)
+class SpecOperation:
+    """One operation of the spec, with what the comparison needs."""
+
+    method: str
+    path: str
+    operation_id: str
+    definition: Mapping[str, Any]
+    path_item: Mapping[str, Any]
+    line: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.method} {self.path}"
+
+
+@dataclass
+class DriftReport:
+    """The result of one comparison."""
+
+    page_operations: int
+    spec_operations: int
+    matched: int
+    examples_checked: int
+    findings: list[Finding]
+    known: list[tuple[Finding, KnownDeviation]]
+    repairs: dict[str, list[str]] = field(default_factory=dict)
+
+
+def template_key(method: str, path: str) -> tuple[str, str]:
+    """What two operations must share to be the same: method and path with parameter names blanked."""
+    return method.upper(), _TEMPLATE_PARAMETER.sub("{}", path.rstrip("/") or "/")
+
+
+def _spec_operations(loaded: LoadedYaml) -> list[SpecOperation]:
+    operations = []
+    for path, item in (loaded.data.get("paths") or {}).items():
+        for method in HTTP_METHODS:
+            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
+                definition = item[method]
+                operations.append(
+                    SpecOperation(
+                        method=method.upper(),
+                        path=path,
+                        operation_id=str(definition.get("operationId", "")),
+                        definition=definition,
+                        path_item=item,
+                        line=loaded.locate(["paths", path, method]).line,
+                    )
+                )
+    return operations
+
+
+def _query_parameters(spec: Mapping[str, Any], operation: SpecOperation) -> list[str]:
+    parameters = [*operation.path_item.get("parameters", []), *operation.definition.get("parameters", [])]
+    resolved = (resolve(spec, parameter) for parameter in parameters)
+    return [str(p["name"]) for p in resolved if isinstance(p, Mapping) and p.get("in") == "query"]
+
+
+def _documents(name: str, names: Sequence[str]) -> bool:
+    """Whether ``name`` is among ``names``, or is the bracketed prefix of one.
+
+    The page lists ``filter[last_message] { from, to }``; the spec has the two parameters
+    ``filter[last_message][from]`` and ``filter[last_message][to]``.
+    """
+    return name in names or any(other.startswith(f"{name}[") for other in names)
+
+
+class _Comparison:
+    """The checks of one matched pair of operations; each yields findings."""
+
+    def __init__(self, spec: Mapping[str, Any], page: PageOperation, operation: SpecOperation) -> None:
+        self.spec = spec
+        self.page = page
+        self.operation = operation
+        self.repairs: dict[str, list[str]] = {}
+        self.examples_checked = 0
+
+    def finding(self, kind: Kind, subject: str, message: str, page_line: int | None = None) -> Finding:
+        return Finding(
+            kind,
+            operation=self.page.label,
+            operation_id=self.operation.operation_id,
+            subject=subject,
+            message=message,
+            page_line=page_line if page_line is not None else self.page.line,
+            spec_line=self.operation.line,
+        )
+
+    def all(self) -> Iterator[Finding]:
+        yield from self.path_parameters()
+        yield from self.query_parameters()
+        yield from self.request_body()
+        yield from self.response()
+
+    def path_parameters(self) -> Iterator[Finding]:
+        page_names = _TEMPLATE_PARAMETER.findall(self.page.path)
+        spec_names = _TEMPLATE_PARAMETER.findall(self.operation.path)
+        for page_name, spec_name in zip(page_names, spec_names, strict=False):
+            if page_name != spec_name:
+                message = f"the page's URL names {{{page_name}}} where the spec has {{{spec_name}}}"
+                yield self.finding(Kind.PATH_PARAMETER, page_name, message)
+        for listed in self.page.listed_path:
+            if listed not in page_names:
+                message = f"'Path Params' lists {listed!r}, which is not in the page's URL"
+                yield self.finding(Kind.PATH_PARAMETER, listed, message)
+
+    def query_parameters(self) -> Iterator[Finding]:
+        spec_names = _query_parameters(self.spec, self.operation)
+        page_names = self.page.query_names
+        for name in page_names:
+            if not _documents(name, spec_names):
+                yield self.finding(
+                    Kind.QUERY_MISSING_FROM_SPEC, name, f"query parameter {name!r} is not in the spec"
+                )
+        for name in spec_names:
+            if not _documents(name, page_names) and not any(name.startswith(f"{p}[") for p in page_names):
+                yield self.finding(
+                    Kind.QUERY_MISSING_FROM_PAGE, name, f"query parameter {name!r} is not on the page"
+                )
+
+    def request_body(self) -> Iterator[Finding]:
+        body = resolve(self.spec, self.operation.definition.get("requestBody"))
+        content: Mapping[str, Any] = body.get("content", {}) if isinstance(body, Mapping) else {}
+        kind = self.page.body_kind
+        if kind is None:
+            if content:
+                yield self.finding(
+                    Kind.REQUEST_BODY, "missing from the page", "the spec takes a body; the page shows none"
+                )
+            return
+        if not content:
+            yield self.finding(
+                Kind.REQUEST_BODY,
+                "missing from the spec",
+                f"the page sends a {kind} body; the spec takes none",
+            )
+            return
+        wanted = _PAGE_BODY_MEDIA_TYPE.get(kind, "application/json")
+        media_type = wanted
+        if wanted not in content:
+            message = f"the page sends {kind} ({wanted}); the spec takes {', '.join(content)}"
+            yield self.finding(Kind.REQUEST_BODY, f"media type {kind}", message)
+            forms = [media for media in _FORM_MEDIA_TYPES if media in content] if kind == "form-data" else []
+            media_type = forms[0] if forms else next(iter(content))
+        schema = content[media_type].get("schema", {})
+        properties = _declared_properties(self.spec, schema)
+        for name in self.page.body_fields:
+            if properties is not None and name not in properties:
+                message = f"the page lists body field {name!r}; the {media_type} schema does not declare it"
+                yield self.finding(Kind.BODY_FIELD_MISSING_FROM_SPEC, name, message)
+        if self.page.request_example is not None:
+            yield from self.example("request", self.page.request_example, schema)
+
+    def response(self) -> Iterator[Finding]:
+        responses: Mapping[str, Any] = self.operation.definition.get("responses", {})
+        code = next((code for code in responses if str(code).startswith("2")), None)
+        response = resolve(self.spec, responses[code]) if code is not None else None
+        content = response.get("content", {}) if isinstance(response, Mapping) else {}
+        example = self.page.response_example
+        if example is None:
+            if content:
+                message = f"the spec documents a {code} body; the page shows no response"
+                yield self.finding(Kind.RESPONSE, "missing from the page", message)
+            return
+        if "application/json" not in content:
+            message = (
+                "the page shows a JSON response; the spec's success response has no application/json body"
+            )
+            yield self.finding(Kind.RESPONSE, "missing from the spec", message, example.line)
+            return
+        yield from self.example("response", example, content["application/json"].get("schema", {}))
+
+    def example(self, part: str, example: PageExample, schema: Mapping[str, Any]) -> Iterator[Finding]:
+        self.examples_checked += 1
+        repaired = repair_json(example.text)
+        if repaired.repairs:
+            self.repairs[f"{self.page.label} {part} (page line {example.line})"] = repaired.repairs
+        try:
+            data = json.loads(repaired.text)
+        except json.JSONDecodeError as exc:
+            added_lines = 1 if repaired.added_opening_brace else 0
+            message = f"the {part} example is not JSON even after repair: {exc.msg}"
+            yield self.finding(
+                Kind.EXAMPLE_NOT_JSON, part, message, example.line + exc.lineno - 1 - added_lines
+            )
+            return
+        for problem in validate_example(self.spec, schema, data):
+            message = f"{part} example at {problem.pointer}: {problem.message}"
+            yield self.finding(Kind.EXAMPLE_INVALID, f"{part}:{problem.pointer}", message, example.line)
+        for problem in undeclared_fields(self.spec, schema, data):
+            message = f"{part} example at {problem.pointer}: {problem.message}"
+            yield self.finding(
+                Kind.EXAMPLE_FIELD_UNDECLARED, f"{part}:{problem.pointer}", message, example.line
+            )
+
+
+def _declared_properties(spec: Mapping[str, Any], schema: Any) -> set[str] | None:
+    """The property names a body schema declares (None when it does not describe an object)."""
+    resolved = resolve(spec, schema)
+    if not isinstance(resolved, Mapping) or "properties" not in resolved:
+        return None
+    return set(resolved["properties"])
+
+
+def check_drift(
+    page_text: str, loaded: LoadedYaml, deviations: Sequence[KnownDeviation] = KNOWN_DEVIATIONS
+) -> DriftReport:
+    """Compare the page's text with the loaded spec."""
+    spec: Mapping[str, Any] = loaded.data
+    servers = [
+        str(server.get("url", "")) for server in spec.get("servers", []) if isinstance(server, Mapping)
+    ]
+    page_operations = parse_page(page_text, servers)
+    spec_operations = _spec_operations(loaded)
+    by_key = {template_key(op.method, op.path): op for op in spec_operations}
+    matched_keys: set[tuple[str, str]] = set()
+    findings: list[Finding] = []
+    repairs: dict[str, list[str]] = {}
+    examples = 0
+    for page in page_operations:
+        key = template_key(page.method, page.path)
+        operation = by_key.get(key)
+        if operation is None:
+            message = f"{page.label} is on the page, not in the spec"
+            findings.append(
+                Finding(Kind.OPERATION_MISSING_FROM_SPEC, page.label, "", page.label, message, page.line)
+            )
+            continue
+        if key in matched_keys:
+            continue  # the page documents the operation twice; the first section counts
+        matched_keys.add(key)
+        comparison = _Comparison(spec, page, operation)
+        findings.extend(comparison.all())
+        repairs.update(comparison.repairs)
+        examples += comparison.examples_checked
+    for operation in spec_operations:
+        if template_key(operation.method, operation.path) not in matched_keys:
+            message = f"{operation.label} is in the spec, not on the page"
+            findings.append(
+                Finding(
+                    Kind.OPERATION_MISSING_FROM_PAGE,
+                    operation.label,
+                    operation.operation_id,
+                    operation.label,
+                    message,
+                    spec_line=operation.line,
+                )
+            )
+    split = sort_out(findings, deviations)
+    return DriftReport(
+        page_operations=len(page_operations),
+        spec_operations=len(spec_operations),
+        matched=len(matched_keys),
+        examples_checked=examples,
+        findings=split.findings,
+        known=split.known,
+        repairs=repairs,
+    )
+
+
+def format_report(report: DriftReport, page: Path, spec: Path, show_repairs: bool = False) -> str:
+    """The report as text: counts, findings grouped by kind, known deviations, the verdict."""
+    lines = [
+        f"docs drift: {page} ({report.page_operations} operations)"
+        f" vs {spec} ({report.spec_operations} operations)",
+        f"matched {report.matched} operations; checked {report.examples_checked} page examples "
+        f"({len(report.repairs)} needed repairs)",
+    ]
+    if show_repairs and report.repairs:
+        lines += ["", "Repairs made to the page's examples before reading them:"]
+        for example, repairs in report.repairs.items():
+            lines.append(f"  {example}: {'; '.join(repairs)}")
+    for kind in Kind:
+        group = [finding for finding in report.findings if finding.kind == kind]
+        if group:
+            lines += ["", f"{kind.value[0].upper()}{kind.value[1:]} ({len(group)}):"]
+            lines += [f"  {finding}" for finding in group]
+    if report.known:
+        entries = len({id(deviation) for _, deviation in report.known})
+        lines += [
+            "",
+            f"Known deviations ({len(report.known)}, from {entries} entries"
+            " curated in generator/_drift_deviations.py):",
+        ]
+        for deviation in dict.fromkeys(deviation for _, deviation in report.known):
+            lines += [f"  {finding}" for finding, entry in report.known if entry is deviation]
+            lines.append(f"      why: {deviation.why}")
+    lines += ["", f"{len(report.findings)} finding{'' if len(report.findings) == 1 else 's'}"]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator.docs_drift", description=(__doc__ or "").split("\n", 1)[0]
+    )
+    parser.add_argument("page", type=Path, help="text of the docs page (spec/source/leeloo-api-v2.txt)")
+    parser.add_argument("spec", type=Path, help="the OpenAPI document (spec/openapi.yaml)")
+    parser.add_argument(
+        "--show-repairs", action="store_true", help="also list the repairs made to each example"
+    )
+    args = parser.parse_args(argv)
+    try:
+        page_text = args.page.read_text(encoding="utf-8")
+        loaded = load_yaml_with_positions(args.spec)
+    except OSError as exc:
+        print(f"docs_drift: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError as exc:
+        print(f"docs_drift: not UTF-8 text: {exc.reason}", file=sys.stderr)
+        return 2
+    except YamlSyntaxError as exc:
+        print(f"docs_drift: the spec is not YAML: {exc}", file=sys.stderr)
+        return 2
+    if not isinstance(loaded.data, dict):
+        print(f"docs_drift: {args.spec} is not a YAML mapping", file=sys.stderr)
+        return 2
+    report = check_drift(page_text, loaded)
+    print(format_report(report, args.page, args.spec, show_repairs=args.show_repairs))
+    return 1 if report.findings else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
