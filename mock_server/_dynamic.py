@@ -198,7 +198,7 @@ class DataGenerator:
         count = rng.randint(min(max(low, 1), high), max(min(high, low + 3), min(max(low, 1), high)))
         items = schema.get("items", {})
         values: list[Any] = []
-        for _ in range(count * 3 if schema.get("uniqueItems") else count):
+        for _ in range(count * 20 if schema.get("uniqueItems") else count):
             value = self._value(items, rng, depth + 1)
             if schema.get("uniqueItems") and value in values:
                 continue

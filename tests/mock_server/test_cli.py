@@ -1,0 +1,97 @@
+"""The command line: bad arguments, bad specs, and a real server started, used and stopped."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mock_server.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--port", "99999"],
+        ["--port", "x"],
+        ["--max-body-size", "0"],
+        ["--proxy", "ftp://x"],
+        ["--log-level", "loud"],
+        ["--token", ""],
+        ["--bogus"],
+    ],
+)
+def test_bad_arguments_exit_2_with_usage(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "usage: leeloo-mock" in capsys.readouterr().err
+
+
+def test_bad_spec_exits_1_naming_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = tmp_path / "bad.yaml"
+    spec.write_text("openapi: 3.1.0\ninfo:\n  title: t\npaths:\n  /x:\n    get:\n      responses: 7\n")
+    assert main([str(spec)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spec}:" in err
+    assert "cannot be mocked" in err
+
+
+def test_missing_spec_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([str(tmp_path / "nope.yaml")]) == 1
+    assert "cannot read" in capsys.readouterr().err
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_real_server_serves_logs_and_stops_on_sigint() -> None:
+    port = _free_port()
+    env = {**os.environ, "LEELOO_MOCK_TOKENS": "secret"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mock_server", "--port", str(port)],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                answer = httpx.get(
+                    f"http://127.0.0.1:{port}/api/v2/tags", headers={"X-Leeloo-AuthToken": "secret"}
+                )
+                break
+            except httpx.TransportError:
+                assert process.poll() is None, process.communicate()
+                assert time.monotonic() < deadline, "the mock did not start"
+                time.sleep(0.1)
+        assert answer.status_code == 200
+        wrong = httpx.get(f"http://127.0.0.1:{port}/tags", headers={"X-Leeloo-AuthToken": "other"})
+        assert wrong.status_code == 401
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    assert process.returncode == 0, err
+    assert f"listening on http://127.0.0.1:{port}" in out
+    assert "list_tags" in out  # the operation table
+    assert "GET /api/v2/tags 200 " in err
+    assert "GET /tags 401 " in err
+    assert "secret" not in out + err

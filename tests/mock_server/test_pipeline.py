@@ -1,0 +1,90 @@
+"""The pipeline in plain values, including the stateful seam with a fake store."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline
+from mock_server._stateful import StatefulRequest
+from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH
+
+AUTH = {"x-leeloo-authtoken": "t"}
+
+
+@dataclass(frozen=True)
+class FakeResult:
+    status: int
+    body: Any
+
+
+class FakeStore:
+    """Answers get_user from memory, 404 for one id, and nothing else."""
+
+    def __init__(self) -> None:
+        self.seen: list[StatefulRequest] = []
+
+    def handle(self, request: StatefulRequest) -> FakeResult | None:
+        self.seen.append(request)
+        if request.operation_id != "get_user":
+            return None
+        if request.path_params["user_id"] == "0" * 24:
+            return FakeResult(404, {"title": "Not Found", "status": 404})
+        return FakeResult(
+            200, {"status": 1, "data": {"id": request.path_params["user_id"], "name": "Stored"}}
+        )
+
+
+def _pipeline(compiled: CompiledSpec, store: FakeStore | None = None, **settings: Any) -> Pipeline:
+    return Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH), **settings), store)
+
+
+def test_stateful_answers_replace_the_example(compiled: CompiledSpec) -> None:
+    store = FakeStore()
+    pipeline = _pipeline(compiled, store, stateful=True)
+    answer = pipeline.handle(MockRequest("GET", f"/users/{OBJECT_ID}", "", AUTH))
+    assert (answer.status, json.loads(answer.body)["data"]["name"]) == (200, "Stored")
+    assert answer.media_type == "application/json"
+    missing = pipeline.handle(MockRequest("GET", "/users/" + "0" * 24, "", AUTH))
+    assert (missing.status, missing.media_type) == (404, "application/problem+json")
+
+
+def test_store_gets_validated_typed_values_and_none_falls_back(compiled: CompiledSpec) -> None:
+    store = FakeStore()
+    pipeline = _pipeline(compiled, store, stateful=True)
+    body = b"tag_id=" + OBJECT_ID.encode()
+    headers = {**AUTH, "content-type": "application/x-www-form-urlencoded"}
+    answer = pipeline.handle(
+        MockRequest("PUT", f"/api/v2/people/{OBJECT_ID}/add-tag", "a=1&a=2", headers, body)
+    )
+    assert answer.status == 200
+    assert json.loads(answer.body) == {"status": 1, "data": {}}  # the spec's example
+    seen = store.seen[-1]
+    assert (seen.operation_id, seen.path_params, seen.body) == (
+        "add_tag_to_person",
+        {"person_id": OBJECT_ID},
+        {"tag_id": OBJECT_ID},
+    )
+    assert seen.query == {"a": ["1", "2"]}
+
+
+def test_invalid_requests_and_prefer_code_never_reach_the_store(compiled: CompiledSpec) -> None:
+    store = FakeStore()
+    pipeline = _pipeline(compiled, store, stateful=True)
+    assert pipeline.handle(MockRequest("GET", "/users/bad", "", AUTH)).status == 422
+    forced = pipeline.handle(MockRequest("GET", f"/users/{OBJECT_ID}", "", {**AUTH, "prefer": "code=404"}))
+    assert forced.status == 404
+    assert store.seen == []
+
+
+def test_the_real_store_plugs_into_the_seam(compiled: CompiledSpec) -> None:
+    from mock_server._stateful import StatefulStore
+
+    store = StatefulStore.from_spec(compiled.spec.document, max_records=100)
+    pipeline = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH), stateful=True), store)
+    answer = pipeline.handle(MockRequest("GET", "/tags", "", AUTH))
+    assert answer.status == 200
+    media = next(op for op in compiled.operations if op.operation_id == "list_tags").responses["200"].media
+    assert media["application/json"].validator.is_valid(json.loads(answer.body))

@@ -1,0 +1,109 @@
+"""Request validation collects every problem, with its location and name."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mock_server import Spec
+from mock_server._validation import RejectedRequest, RequestValidator, ValidatedRequest
+
+DOCUMENT: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "components": {"schemas": {"Id": {"type": "string", "pattern": "^[0-9]+$"}}},
+}
+PARAMETERS: list[dict[str, Any]] = [
+    {"name": "id", "in": "path", "required": True, "schema": {"$ref": "#/components/schemas/Id"}},
+    {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+    {
+        "name": "ids",
+        "in": "query",
+        "explode": False,
+        "schema": {"type": "array", "items": {"type": "integer"}},
+    },
+    {
+        "name": "filter",
+        "in": "query",
+        "style": "deepObject",
+        "schema": {
+            "type": "object",
+            "properties": {"age": {"type": "integer"}},
+            "additionalProperties": False,
+        },
+    },
+    {"name": "X-Trace", "in": "header", "required": True, "schema": {"type": "string", "minLength": 2}},
+]
+BODY = {
+    "required": True,
+    "content": {
+        "application/json": {
+            "schema": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
+        },
+        "application/x-www-form-urlencoded": {
+            "schema": {"type": "object", "required": ["n"], "properties": {"n": {"type": "integer"}}}
+        },
+    },
+}
+
+
+def _validator() -> RequestValidator:
+    return RequestValidator(Spec(DOCUMENT), PARAMETERS, BODY)
+
+
+def test_valid_request_gets_typed_values() -> None:
+    result = _validator().validate(
+        {"id": "12"},
+        {"limit": ["5"], "ids": ["1,2"], "filter[age]": ["30"]},
+        {"x-trace": "ab"},
+        "application/json; charset=utf-8",
+        b'{"name": "x"}',
+    )
+    assert isinstance(result, ValidatedRequest)
+    assert result.query == {"limit": 5, "ids": [1, 2], "filter": {"age": 30}}
+    assert result.body == {"name": "x"}
+
+
+def test_every_problem_is_reported_at_once() -> None:
+    result = _validator().validate(
+        {"id": "x"}, {"limit": ["0"], "ids": ["1,a"], "filter[zip]": ["1"]}, {}, "application/json", b"{}"
+    )
+    assert isinstance(result, RejectedRequest)
+    assert result.status == 422
+    assert {(i.location, i.name) for i in result.issues} == {
+        ("path", "id"),
+        ("query", "limit"),
+        ("query", "ids[1]"),
+        ("query", "filter[zip]"),
+        ("header", "x-trace"),
+        ("body", "/name"),
+    }
+
+
+def test_form_body_is_coerced() -> None:
+    ok = _validator().validate(
+        {"id": "1"}, {}, {"x-trace": "ab"}, "application/x-www-form-urlencoded", b"n=3"
+    )
+    assert isinstance(ok, ValidatedRequest)
+    assert ok.body == {"n": 3}
+    bad = _validator().validate(
+        {"id": "1"}, {}, {"x-trace": "ab"}, "application/x-www-form-urlencoded", b"n=x"
+    )
+    assert isinstance(bad, RejectedRequest)
+    assert bad.issues[0].name == "/n"
+
+
+def test_malformed_json_is_400_and_wrong_media_type_415() -> None:
+    broken = _validator().validate({"id": "1"}, {}, {"x-trace": "ab"}, "application/json", b"{")
+    assert isinstance(broken, RejectedRequest)
+    assert broken.status == 400
+    wrong = _validator().validate({"id": "1"}, {}, {"x-trace": "ab"}, "text/plain", b"hi")
+    assert isinstance(wrong, RejectedRequest)
+    assert wrong.status == 415
+    unnamed = _validator().validate({"id": "1"}, {}, {"x-trace": "ab"}, None, b"{}")
+    assert isinstance(unnamed, RejectedRequest)
+    assert unnamed.status == 415
+
+
+def test_required_body_missing() -> None:
+    result = _validator().validate({"id": "1"}, {}, {"x-trace": "ab"}, None, b"")
+    assert isinstance(result, RejectedRequest)
+    assert [(i.location, i.message) for i in result.issues] == [("body", "The request body is required.")]
