@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
 
-.PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz
+.PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -49,6 +49,9 @@ bench: install ## benchmarks: mock vs ceiling app and Prism, scale, client, suit
 
 fuzz: install ## schemathesis negative mode against leeloo-mock: 0 server errors (FUZZ_ARGS=--max-examples N)
 	$(PY) -m bench.fuzz $(FUZZ_ARGS)
+
+mock: install ## serve the Prism-style mock of the spec on http://127.0.0.1:4010 (MOCK_ARGS=--help)
+	$(BIN)/leeloo-mock $(SPEC) $(MOCK_ARGS)
 
 demo: install ## validate the spec and print the operations it describes
 	$(PY) -m generator.spec_check --table $(SPEC)
