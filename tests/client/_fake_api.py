@@ -1,0 +1,189 @@
+"""Fixtures for the generated client: a fake API on `httpx.MockTransport` and spec validation.
+
+The fake API answers every operation with the `docs` example of its 200 response in the spec, so
+the client parses the same bodies the docs page shows. Every request it sees is recorded; tests
+validate recorded requests against the spec with openapi-core (not by comparing by hand).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+import yaml
+from leeloo_client import LeelooClient
+from openapi_core import OpenAPI
+from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
+from werkzeug.test import EnvironBuilder
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC_PATH = ROOT / "spec" / "openapi.yaml"
+BASE_URL = "https://api.leeloo.ai/api/v2"
+TOKEN = "tok-SECRET-0123456789abcdef"
+
+
+@cache
+def spec_document() -> dict[str, Any]:
+    """The spec as a dict, read once."""
+    document: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    return document
+
+
+@cache
+def openapi() -> OpenAPI:
+    """openapi-core's view of the spec, built once (it is slow to build)."""
+    return OpenAPI.from_file_path(str(SPEC_PATH))
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of the spec: how to recognise its requests and what it answers."""
+
+    operation_id: str
+    method: str
+    path: str
+    pattern: re.Pattern[str]
+    example: Any
+
+
+def _resolve(node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        target: Any = spec_document()
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+@cache
+def operations() -> tuple[Operation, ...]:
+    """Every operation of the spec, with the docs example of its 200 answer."""
+    found = []
+    for path, item in spec_document()["paths"].items():
+        for method, operation in item.items():
+            answer = _resolve(operation["responses"]["200"])
+            example = answer["content"]["application/json"]["examples"]["docs"]["value"]
+            pattern = re.compile("^/api/v2" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
+            found.append(Operation(operation["operationId"], method.upper(), path, pattern, example))
+    # Literal segments first: /tunnels/stats must not be taken for /tunnels/{tunnel_id}.
+    return tuple(sorted(found, key=lambda op: (op.path.count("{"), op.path)))
+
+
+def operation_of(request: httpx.Request) -> Operation:
+    """The operation a request calls; fails the test when none matches."""
+    for operation in operations():
+        if operation.method == request.method and operation.pattern.match(request.url.path):
+            return operation
+    raise AssertionError(f"no operation matches {request.method} {request.url.path}")
+
+
+def validate_against_spec(request: httpx.Request) -> None:
+    """Raise when `request` breaks the spec (parameters, body, content type, security)."""
+    url = urlsplit(str(request.url))
+    builder = EnvironBuilder(
+        method=request.method,
+        base_url=f"{url.scheme}://{url.netloc}",
+        path=url.path,
+        query_string=url.query,
+        headers=list(request.headers.multi_items()),
+        data=request.content,
+    )
+    try:
+        werkzeug_request = builder.get_request()
+    finally:
+        builder.close()
+    openapi().validate_request(WerkzeugOpenAPIRequest(werkzeug_request))
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+@dataclass
+class FakeAPI:
+    """A MockTransport-backed API that records requests; `answer` may be replaced per test."""
+
+    requests: list[httpx.Request] = field(default_factory=list)
+    answer: Handler | None = None
+
+    def handle(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        if self.answer is not None:
+            return self.answer(request)
+        return httpx.Response(200, json=operation_of(request).example)
+
+    def transport(self) -> httpx.MockTransport:
+        return httpx.MockTransport(self.handle)
+
+
+@dataclass
+class RecordedSleep:
+    """Stands in for time.sleep / asyncio.sleep: records the delays instead of waiting."""
+
+    delays: list[float] = field(default_factory=list)
+
+    def __call__(self, seconds: float) -> None:
+        self.delays.append(seconds)
+
+    async def asleep(self, seconds: float) -> None:
+        self.delays.append(seconds)
+
+
+@pytest.fixture
+def fake_api() -> FakeAPI:
+    return FakeAPI()
+
+
+@pytest.fixture
+def sleeps() -> RecordedSleep:
+    return RecordedSleep()
+
+
+@pytest.fixture
+def make_client(fake_api: FakeAPI, sleeps: RecordedSleep) -> Iterator[Callable[..., LeelooClient]]:
+    """Build clients wired to `fake_api`, with recorded sleeps; closes them afterwards."""
+    clients: list[LeelooClient] = []
+
+    def build(**options: Any) -> LeelooClient:
+        transport = fake_api.transport()
+        options.setdefault("token", TOKEN)
+        client = LeelooClient(
+            transport=transport, async_transport=transport, sleep=sleeps, async_sleep=sleeps.asleep, **options
+        )
+        clients.append(client)
+        return client
+
+    yield build
+    for client in clients:
+        client.close()
+
+
+@pytest.fixture
+def client(make_client: Callable[..., LeelooClient]) -> LeelooClient:
+    return make_client()
+
+
+def problem(status: int, title: str, detail: str = "", **extra: Any) -> dict[str, Any]:
+    """An RFC 7807 body as the spec's `Problem` schema describes it."""
+    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, **extra}
+    if detail:
+        body["detail"] = detail
+    return body
+
+
+def problem_response(
+    status: int, title: str, headers: dict[str, str] | None = None, **extra: Any
+) -> httpx.Response:
+    return httpx.Response(
+        status,
+        content=json.dumps(problem(status, title, **extra)).encode(),
+        headers={"content-type": "application/problem+json", **(headers or {})},
+    )

@@ -1,0 +1,249 @@
+"""Retries: idempotent requests are repeated on transient failures; a POST only when it did not act."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import httpx
+import pytest
+from leeloo_client import LeelooClient, RateLimitError, RetryPolicy, ServerError
+from leeloo_client.api.orders import create_order
+from leeloo_client.api.people import add_comment_to_person
+from leeloo_client.api.tags import list_tags
+from leeloo_client.errors import APIConnectionError, APITimeoutError
+from leeloo_client.models import AddCommentRequest, CreateOrderRequest
+
+from ._fake_api import FakeAPI, RecordedSleep, operation_of, problem_response
+
+ID = "5b3f543bb2737000133d25b0"
+ORDER = CreateOrderRequest(
+    payment_credits_id=ID,
+    email="a@example.com",
+    phone="+1",
+    transaction_date=datetime.datetime(2020, 2, 4, tzinfo=datetime.UTC),
+    offer_id=ID,
+    is_notify_account=False,
+    person_id=ID,
+)
+
+
+def failing_then_ok(
+    failures: list[httpx.Response | type[httpx.TransportError]],
+) -> Callable[..., httpx.Response]:
+    """An answer function: the given failures in turn, then the operation's docs example."""
+    remaining = list(failures)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if remaining:
+            failure = remaining.pop(0)
+            if isinstance(failure, httpx.Response):
+                return failure
+            raise failure("simulated", request=request)
+        return httpx.Response(200, json=operation_of(request).example)
+
+    return answer
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        problem_response(503, "Service Unavailable"),
+        problem_response(500, "Internal Server Error"),
+        problem_response(502, "Bad Gateway"),
+        problem_response(408, "Request Timeout"),
+        problem_response(429, "Too Many Requests"),
+        httpx.ConnectError,
+        httpx.ReadTimeout,
+        httpx.RemoteProtocolError,
+    ],
+    ids=lambda f: str(f.status_code) if isinstance(f, httpx.Response) else f.__name__,
+)
+def test_get_is_retried_on_transient_failures(
+    failure: httpx.Response | type[httpx.TransportError], client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    fake_api.answer = failing_then_ok([failure, failure])
+
+    tags = list_tags.sync(client=client)
+
+    assert len(fake_api.requests) == 3
+    assert tags.data[0].name == "Tag #1"
+
+
+def test_put_is_retried_like_get(client: LeelooClient, fake_api: FakeAPI) -> None:
+    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
+
+    add_comment_to_person.sync(ID, client=client, body=AddCommentRequest(comment="hi"))
+
+    assert len(fake_api.requests) == 2
+
+
+def test_get_gives_up_after_max_retries(
+    client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
+) -> None:
+    fake_api.answer = failing_then_ok([problem_response(503, "Service Unavailable")] * 5)
+
+    with pytest.raises(ServerError) as raised:
+        list_tags.sync(client=client)
+
+    assert len(fake_api.requests) == 3  # the request and 2 retries
+    assert raised.value.status_code == 503
+    assert len(sleeps.delays) == 2
+
+
+def test_max_retries_is_configurable_per_client(
+    make_client: Callable[..., LeelooClient], fake_api: FakeAPI
+) -> None:
+    fake_api.answer = failing_then_ok([problem_response(503, "Service Unavailable")] * 9)
+
+    with pytest.raises(ServerError):
+        list_tags.sync(client=make_client(max_retries=0))
+    assert len(fake_api.requests) == 1
+
+    fake_api.requests.clear()
+    with pytest.raises(ServerError):
+        list_tags.sync(client=make_client(max_retries=4))
+    assert len(fake_api.requests) == 5
+
+
+def test_backoff_grows_exponentially_with_jitter(
+    make_client: Callable[..., LeelooClient], fake_api: FakeAPI, sleeps: RecordedSleep
+) -> None:
+    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")] * 3)
+    policy = RetryPolicy(max_retries=3, initial_delay=1.0, max_delay=30.0, jitter=0.25)
+
+    list_tags.sync(client=make_client(retry_policy=policy))
+
+    assert len(sleeps.delays) == 3
+    for retry, delay in enumerate(sleeps.delays):
+        assert 0.75 * 2**retry <= delay <= 2**retry
+
+
+def test_retry_after_header_is_honoured(
+    client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
+) -> None:
+    fake_api.answer = failing_then_ok(
+        [
+            problem_response(429, "Too Many Requests", headers={"Retry-After": "7"}),
+            problem_response(503, "Service Unavailable", headers={"Retry-After": "0"}),
+        ]
+    )
+
+    list_tags.sync(client=client)
+
+    assert sleeps.delays == [7.0, 0.0]
+
+
+def test_an_absurd_retry_after_falls_back_to_backoff(
+    client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
+) -> None:
+    fake_api.answer = failing_then_ok(
+        [problem_response(429, "Too Many Requests", headers={"Retry-After": "86400"})]
+    )
+
+    list_tags.sync(client=client)
+
+    assert len(sleeps.delays) == 1
+    assert sleeps.delays[0] <= RetryPolicy().max_delay
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        problem_response(500, "Internal Server Error"),
+        problem_response(502, "Bad Gateway"),
+        problem_response(503, "Service Unavailable"),  # no Retry-After: it may have acted
+        problem_response(408, "Request Timeout"),
+    ],
+    ids=lambda f: str(f.status_code),
+)
+def test_create_order_is_not_repeated_after_an_answer_that_may_have_acted(
+    failure: httpx.Response, client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    fake_api.answer = failing_then_ok([failure])
+
+    with pytest.raises(Exception) as raised:
+        create_order.sync(client=client, body=ORDER)
+
+    assert len(fake_api.requests) == 1  # never a second order
+    assert getattr(raised.value, "status_code", None) == failure.status_code
+
+
+@pytest.mark.parametrize("failure", [httpx.ReadTimeout, httpx.ReadError, httpx.RemoteProtocolError])
+def test_create_order_is_not_repeated_after_the_request_was_sent(
+    failure: type[httpx.TransportError], client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    fake_api.answer = failing_then_ok([failure])
+
+    with pytest.raises(APIConnectionError):
+        create_order.sync(client=client, body=ORDER)
+
+    assert len(fake_api.requests) == 1
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.ConnectError,
+        httpx.ConnectTimeout,
+        problem_response(429, "Too Many Requests"),
+        problem_response(503, "Service Unavailable", headers={"Retry-After": "1"}),
+    ],
+    ids=lambda f: str(f.status_code) if isinstance(f, httpx.Response) else f.__name__,
+)
+def test_create_order_is_retried_when_it_provably_did_not_act(
+    failure: httpx.Response | type[httpx.TransportError], client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    fake_api.answer = failing_then_ok([failure])
+
+    order = create_order.sync(client=client, body=ORDER)
+
+    assert len(fake_api.requests) == 2
+    assert order.data.title == "Ручной оффер"
+
+
+def test_connection_failures_surface_as_typed_errors_after_the_retries(
+    client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    fake_api.answer = failing_then_ok([httpx.ConnectError] * 3)
+    with pytest.raises(APIConnectionError) as raised:
+        list_tags.sync(client=client)
+    assert not isinstance(raised.value, APITimeoutError)
+    assert len(fake_api.requests) == 3
+
+    fake_api.requests.clear()
+    fake_api.answer = failing_then_ok([httpx.ReadTimeout] * 3)
+    with pytest.raises(APITimeoutError):
+        list_tags.sync(client=client)
+
+
+async def test_async_client_retries_the_same_way(
+    client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
+) -> None:
+    fake_api.answer = failing_then_ok(
+        [problem_response(503, "Service Unavailable", headers={"Retry-After": "2"})]
+    )
+    tags = await list_tags.asyncio(client=client)
+    assert tags.data[0].name == "Tag #1"
+    assert len(fake_api.requests) == 2
+    assert sleeps.delays == [2.0]
+
+    fake_api.requests.clear()
+    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
+    with pytest.raises(ServerError):
+        await create_order.asyncio(client=client, body=ORDER)
+    assert len(fake_api.requests) == 1
+
+    fake_api.requests.clear()
+    fake_api.answer = failing_then_ok([problem_response(429, "Too Many Requests")] * 3)
+    with pytest.raises(RateLimitError):
+        await create_order.asyncio(client=client, body=ORDER)
+    assert len(fake_api.requests) == 3
+    await client.aclose()
+
+
+def test_default_timeouts_are_connect_5s_read_60s() -> None:
+    client = LeelooClient(token="t")
+    timeout = client.get_httpx_client().timeout
+    assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 60.0, 60.0, 60.0)
+    client.close()
