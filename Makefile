@@ -23,8 +23,9 @@ $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.t
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
 
-spec-check: install ## validate the spec (prance + openapi-spec-validator); errors give file, line and reason
+spec-check: install ## validate the spec (prance + openapi-spec-validator) and lint it (house rules); errors give file, line and reason
 	$(PY) -m generator.spec_check $(SPEC)
+	$(PY) -m generator.spec_lint $(SPEC)
 
 docs-check: install ## compare the spec with the docs page: missing operations, examples that do not validate
 	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)

@@ -48,10 +48,13 @@ def resolve(spec: Mapping[str, Any], node: Any) -> Any:
 
 
 def validate_example(
-    spec: Mapping[str, Any], schema: Mapping[str, Any], example: Any
+    spec: Mapping[str, Any], schema: Mapping[str, Any], example: Any, report_additional: bool = False
 ) -> list[ExampleProblem]:
-    """Every validation error of ``example``, with format checking; ``additionalProperties`` errors
-    are left to :func:`undeclared_fields`, which names the field and the schema."""
+    """Every validation error of ``example``, with format checking.
+
+    ``additionalProperties`` errors are left out unless ``report_additional``: the drift check
+    reports those through :func:`undeclared_fields`, which names the field and the schema.
+    """
     root = {**schema, "components": spec.get("components", {})}
     validator = Draft202012Validator(root, format_checker=Draft202012Validator.FORMAT_CHECKER)
     errors = sorted(
@@ -60,7 +63,7 @@ def validate_example(
     return [
         ExampleProblem(pointer(error.absolute_path), error.message)
         for error in errors
-        if error.validator != "additionalProperties"
+        if report_additional or error.validator != "additionalProperties"
     ]
 
 
