@@ -30,6 +30,7 @@ from typing import Any
 
 from mock_server import _stateful_schema as schema
 from mock_server._stateful_hooks import HOOKS
+from mock_server._stateful_index import KeyIndex
 from mock_server._stateful_mapping import (
     DEFAULT_RESOURCES_PATH,
     Change,
@@ -191,7 +192,12 @@ class StatefulStore:
         self._counter = 0
         self._collections: dict[str, dict[str, Record]] = {name: {} for name in mapping.collections}
         self._shapes = {op: _answer_shape(spec, rule) for op, rule in mapping.operations.items()}
+        self._indexes: dict[Lookup, KeyIndex] = {}
         self._seed(spec)
+        for lookup in _secondary_lookups(mapping):
+            index = self._indexes[lookup] = KeyIndex(lookup)
+            for record_id, record in self._collections[lookup.collection].items():
+                index.add(record_id, record)
 
     @classmethod
     def from_spec(
@@ -268,7 +274,11 @@ class StatefulStore:
         records = self._collections[lookup.collection]
         if lookup.item_key is None and lookup.field == self._mapping.collections[lookup.collection].id_field:
             return records.get(value) if isinstance(value, str) else None
-        for record in records.values():
+        index = self._indexes.get(lookup)
+        if index is not None:
+            record_id = index.first(value)
+            return records.get(record_id) if record_id is not None else None
+        for record in records.values():  # a lookup only a hook makes: not indexed
             found = record.get(lookup.field)
             if lookup.item_key is None:
                 if found == value:
@@ -330,7 +340,7 @@ class StatefulStore:
         for one in rule.filters:
             values = _values(request.query, one.param)
             if values:
-                records = [r for r in records if _passes(r.get(one.field), one.op, values)]
+                records = _filtered(records, one.field, one.op, values)
         limit, offset = len(records), 0
         if shape.paged:
             limit = _int_or(_first(request.query, "limit"), shape.limit_default, 0)
@@ -399,19 +409,35 @@ class StatefulStore:
         updates = [(update, self._planned_changes(update.changes, context)) for update in rule.then]
         for name, record in records:
             record = _clone(record)
-            self._collections[name][record[self._mapping.collections[name].id_field]] = record
+            record_id = record[self._mapping.collections[name].id_field]
+            self._collections[name][record_id] = record
+            for index in self._indexes_of(name):
+                index.add(record_id, record)
             context.new[name] = record
         for update, changes in updates:
             target = self._find(update.find, evaluate(update.by, context))
             if target is not None:
-                _apply(target, changes)
+                self._change(update.find.collection, target, changes)
         return self._respond(rule, context)
 
     def _update(self, rule: OperationRule, context: Context) -> StatefulResult:
         assert rule.find is not None
         record = self._find_or_404(rule.find, rule.by, context)
-        _apply(record, self._planned_changes(rule.changes, context))
+        self._change(rule.find.collection, record, self._planned_changes(rule.changes, context))
         return self._respond(rule, context)
+
+    def _indexes_of(self, collection: str) -> list[KeyIndex]:
+        return [index for lookup, index in self._indexes.items() if lookup.collection == collection]
+
+    def _change(self, collection: str, record: Record, changes: Sequence[tuple[Change, Any]]) -> None:
+        """Apply ``changes`` to ``record`` and keep the collection's indexes in step."""
+        indexes = self._indexes_of(collection)
+        record_id = record[self._mapping.collections[collection].id_field]
+        for index in indexes:
+            index.discard(record_id, record)
+        _apply(record, changes)
+        for index in indexes:
+            index.add(record_id, record)
 
     def _planned_changes(self, changes: Sequence[Change], context: Context) -> list[tuple[Change, Any]]:
         planned = []
@@ -428,17 +454,37 @@ class StatefulStore:
         return StatefulResult(200, self._envelope(rule, data))
 
 
-def _passes(value: Any, op: str, wanted: list[str]) -> bool:
-    """Whether a record's field ``value`` passes filter ``op`` for the query's ``wanted`` values."""
+def _secondary_lookups(mapping: ResourceMapping) -> set[Lookup]:
+    """The lookups of the mapping that find records by a key other than their id (they get an index)."""
+    lookups: set[Lookup] = set()
+    for rule in mapping.operations.values():
+        lookups.update(lookup for requirement in rule.require for lookup in requirement.lookups)
+        lookups.update(update.find for update in rule.then)
+        if rule.find is not None:
+            lookups.add(rule.find)
+    return {
+        lookup
+        for lookup in lookups
+        if lookup.item_key is not None or lookup.field != mapping.collections[lookup.collection].id_field
+    }
+
+
+def _filtered(records: list[Record], field: str, op: str, wanted: list[str]) -> list[Record]:
+    """The records whose ``field`` passes filter ``op`` for the query's ``wanted`` values.
+
+    One comprehension per operator, without a call per record: GET /people scans every stored
+    person on each request, so this loop is the store's hot path.
+    """
+    first = wanted[0]
     if op == "equals":
-        return bool(value == wanted[0])
-    if op in ("all", "any"):
-        have = value if isinstance(value, list) else []
-        return all(w in have for w in wanted) if op == "all" else any(w in have for w in wanted)
-    if not isinstance(value, str):
-        return False
-    day = value[:10]
-    return day >= wanted[0] if op == "date_from" else day <= wanted[0]
+        return [r for r in records if r.get(field) == first]
+    if op == "all":
+        return [r for r in records if isinstance(v := r.get(field), list) and all(w in v for w in wanted)]
+    if op == "any":
+        return [r for r in records if isinstance(v := r.get(field), list) and any(w in v for w in wanted)]
+    if op == "date_from":
+        return [r for r in records if isinstance(v := r.get(field), str) and v[:10] >= first]
+    return [r for r in records if isinstance(v := r.get(field), str) and v[:10] <= first]
 
 
 def _apply(record: Record, changes: Sequence[tuple[Change, Any]]) -> None:

@@ -144,6 +144,8 @@ def test_operations_the_mapping_does_not_declare_fall_back(store: StatefulStore)
 
 def test_collections_are_seeded_from_the_docs_examples(call: Call) -> None:
     assert call("get_person", {"person_id": SEED_PERSON_ID}).body["data"]["name"] == "Feliks"
+    by_account = call("get_person_by_account", {"account_id": "617fd5cc1cc06d42c94dd9ec"}).body
+    assert by_account["data"]["name"] == "Mark Down" and by_account["included"] == {}
     assert call("get_order", {"order_id": SEED_ORDER_ID}).body["data"]["title"] == "manual offer"
     assert call("list_tags").body["data"] == [{"id": SEED_TAG_ID, "name": "Tag #1"}]
     users = call("list_users").body
