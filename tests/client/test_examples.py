@@ -1,0 +1,99 @@
+"""examples/quickstart.py works: against the fake API step by step, and end to end against leeloo-mock."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+import uvicorn
+from leeloo_client import LeelooClient
+
+from mock_server import MockConfig, create_app, default_spec_path
+
+from ._fake_api import TOKEN, FakeAPI, operation_of, validate_against_spec
+
+ROOT = Path(__file__).resolve().parents[2]
+QUICKSTART = ROOT / "examples" / "quickstart.py"
+
+
+def load_quickstart() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("quickstart", QUICKSTART)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_quickstart_calls_the_four_operations_with_valid_requests(
+    client: LeelooClient, fake_api: FakeAPI, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status = load_quickstart().run(client, "feliks@gmail.com", "Hi!")
+
+    assert status == 0
+    assert [operation_of(r).operation_id for r in fake_api.requests] == [
+        "list_tags",
+        "list_people",
+        "add_tag_to_person",
+        "send_message",
+    ]
+    for request in fake_api.requests:
+        validate_against_spec(request)
+    out = capsys.readouterr().out
+    assert "found Feliks" in out
+    assert "sent 'Hi!' to Feliks through TELEGRAM" in out
+
+
+@pytest.fixture
+def mock_base_url() -> Iterator[str]:
+    """leeloo-mock served by uvicorn on a free port of 127.0.0.1, stopped afterwards."""
+    app = create_app(MockConfig(spec_path=default_spec_path(), log_requests=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def test_quickstart_runs_end_to_end_against_the_mock(mock_base_url: str) -> None:
+    env = {**os.environ, "LEELOO_AUTH_TOKEN": TOKEN, "LEELOO_BASE_URL": f"{mock_base_url}/api/v2"}
+
+    completed = subprocess.run(
+        [sys.executable, str(QUICKSTART), "--email", "feliks@gmail.com"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert "found Feliks" in completed.stdout
+    assert "tagged Feliks" in completed.stdout
+    assert TOKEN not in completed.stdout + completed.stderr
+
+
+def test_quickstart_without_a_token_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("LEELOO_AUTH_TOKEN", raising=False)
+
+    assert load_quickstart().main([]) == 1
+    assert "LEELOO_AUTH_TOKEN" in capsys.readouterr().err
