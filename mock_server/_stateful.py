@@ -11,7 +11,9 @@ Guarantees:
 - Answers validate against the operation's declared response: records are cut down to the
   properties of the response schema; errors are RFC 7807 problems (``Problem`` schema): 404 for
   an unknown id in the path, 422 naming the body field for an unknown id in the body, 507 when a
-  collection holds ``max_records`` records (memory stays bounded whatever a client sends).
+  collection holds ``max_records`` records, or when a list inside a record (a person's custom
+  fields, tags, linked orders) would (memory stays bounded whatever a client sends). A refused
+  request changes nothing.
 - One lock guards every collection, so concurrent requests lose no update.
 - Generated ids come from a counter (``6d6f636b`` + 16 hex digits), so a run is reproducible.
 
@@ -404,9 +406,15 @@ class StatefulStore:
                         "restart it or raise its record limit.",
                     )
                 )
-        # evaluate everything first: a hook that refuses leaves the store unchanged
+        # evaluate and check everything first: a refusal (hook, list too long) changes nothing.
+        # `then` updates records that exist before the request.
         records = [(insert.collection, evaluate(insert.record, context)) for insert in rule.inserts]
-        updates = [(update, self._planned_changes(update.changes, context)) for update in rule.then]
+        updates = []
+        for update in rule.then:
+            changes = self._planned_changes(update.changes, context)
+            target = self._find(update.find, evaluate(update.by, context))
+            if target is not None:
+                updates.append((update.find.collection, target, self._changed(target, changes)))
         for name, record in records:
             record = _clone(record)
             record_id = record[self._mapping.collections[name].id_field]
@@ -414,28 +422,43 @@ class StatefulStore:
             for index in self._indexes_of(name):
                 index.add(record_id, record)
             context.new[name] = record
-        for update, changes in updates:
-            target = self._find(update.find, evaluate(update.by, context))
-            if target is not None:
-                self._change(update.find.collection, target, changes)
+        for collection, target, changed in updates:
+            self._replace(collection, target, changed)
         return self._respond(rule, context)
 
     def _update(self, rule: OperationRule, context: Context) -> StatefulResult:
         assert rule.find is not None
         record = self._find_or_404(rule.find, rule.by, context)
-        self._change(rule.find.collection, record, self._planned_changes(rule.changes, context))
+        changed = self._changed(record, self._planned_changes(rule.changes, context))
+        self._replace(rule.find.collection, record, changed)
         return self._respond(rule, context)
 
     def _indexes_of(self, collection: str) -> list[KeyIndex]:
         return [index for lookup, index in self._indexes.items() if lookup.collection == collection]
 
-    def _change(self, collection: str, record: Record, changes: Sequence[tuple[Change, Any]]) -> None:
-        """Apply ``changes`` to ``record`` and keep the collection's indexes in step."""
+    def _changed(self, record: Record, changes: Sequence[tuple[Change, Any]]) -> Record:
+        """A copy of ``record`` with ``changes`` applied; 507 when a list in it grows past the bound."""
+        changed: Record = _clone(record)
+        _apply(changed, changes)
+        if _longest_list(changed) > self._max_records:
+            raise _Refusal(
+                problem(
+                    507,
+                    "Insufficient Storage",
+                    f"The mock holds at most {self._max_records} items in a list of a record; "
+                    "restart it or raise its record limit.",
+                )
+            )
+        return changed
+
+    def _replace(self, collection: str, record: Record, changed: Record) -> None:
+        """Make ``record`` hold ``changed``, keeping the collection's indexes in step."""
         indexes = self._indexes_of(collection)
         record_id = record[self._mapping.collections[collection].id_field]
         for index in indexes:
             index.discard(record_id, record)
-        _apply(record, changes)
+        record.clear()
+        record.update(changed)
         for index in indexes:
             index.add(record_id, record)
 
@@ -485,6 +508,15 @@ def _filtered(records: list[Record], field: str, op: str, wanted: list[str]) -> 
     if op == "date_from":
         return [r for r in records if isinstance(v := r.get(field), str) and v[:10] >= first]
     return [r for r in records if isinstance(v := r.get(field), str) and v[:10] <= first]
+
+
+def _longest_list(value: Any) -> int:
+    """The length of the longest list anywhere in ``value``."""
+    if isinstance(value, dict):
+        return max((_longest_list(item) for item in value.values()), default=0)
+    if isinstance(value, list):
+        return max([len(value), *(_longest_list(item) for item in value)])
+    return 0
 
 
 def _apply(record: Record, changes: Sequence[tuple[Change, Any]]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from mock_server._spec import SpecError
 from mock_server._stateful_hooks import HOOK_ARGUMENTS
 from mock_server._stateful_schema import docs_example, find_operation, query_parameters
 from mock_server._stateful_template import check_expression
@@ -38,8 +39,11 @@ _REQUIRED_KEYS: Mapping[str, tuple[str, ...]] = {
 }
 
 
-class ResourceMappingError(Exception):
-    """The mapping file is not valid; the message lists each problem as ``file:line:column: reason``."""
+class ResourceMappingError(SpecError):
+    """The mapping file is not valid; the message lists each problem as ``file:line:column: reason``.
+
+    A :class:`SpecError`, so that ``leeloo-mock --stateful`` reports it and exits instead of crashing.
+    """
 
 
 @dataclass(frozen=True)

@@ -501,6 +501,29 @@ def test_creates_past_max_records_answer_507_and_keep_the_store_bounded(
     assert comment is not None and comment.status == 200  # other collections have their own room
 
 
+def test_lists_inside_a_record_are_bounded_too(spec: dict[str, Any], registry: Registry[Any]) -> None:
+    store = StatefulStore.from_spec(spec, max_records=10)
+    person = {"person_id": SEED_PERSON_ID}
+
+    def update(name: str) -> StatefulResult:
+        field = {"type": "KEYWORD", "name": name, "value": "v"}
+        result = store.handle(
+            StatefulRequest("update_person", person, {}, {"phone": name, "custom_fields": [field]})
+        )
+        assert result is not None
+        assert_valid(spec, registry, "update_person", result)
+        return result
+
+    assert [update(f"f{i}").status for i in range(10)] == [200] * 10
+    refused = update("one too many")
+    assert refused.status == 507
+    stored = store.handle(StatefulRequest("get_person", person, {}, None))
+    assert stored is not None
+    assert len(stored.body["data"]["custom_fields"]) == 10
+    assert stored.body["data"]["phone"] == "f9"  # the refused request changed nothing
+    assert update("f3").status == 200  # upserting an existing name still fits
+
+
 def test_max_records_must_be_positive(spec: dict[str, Any]) -> None:
     with pytest.raises(ValueError, match="max_records"):
         StatefulStore.from_spec(spec, max_records=0)
