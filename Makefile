@@ -54,8 +54,8 @@ fuzz: install ## schemathesis negative mode against leeloo-mock: 0 server errors
 mock: install ## serve the Prism-style mock of the spec on http://127.0.0.1:4010 (MOCK_ARGS=--help)
 	$(BIN)/leeloo-mock $(SPEC) $(MOCK_ARGS)
 
-demo: install ## validate the spec and print the operations it describes
-	$(PY) -m generator.spec_check --table $(SPEC)
+demo: install ## the main job end to end: spec check, docs drift, the mock, the client quickstart against it
+	$(PY) examples/demo.py
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
