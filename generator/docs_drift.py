@@ -7,8 +7,9 @@ schemas with format checking, and walked for fields the spec does not declare). 
 spec made on purpose are listed in :mod:`generator._drift_deviations` and printed as known
 deviations, not findings.
 
-Usage: ``python -m generator.docs_drift PAGE SPEC``. Exit 0 when there are no findings, 1 when
-there are, 2 on bad arguments or a file that cannot be read.
+Usage: ``python -m generator.docs_drift PAGE SPEC [--show-repairs]``. Exit 0 when there are no
+findings, 1 when there are, 2 on bad arguments, a file that cannot be read, or a spec that is
+not valid OpenAPI.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from generator._drift_page import PageExample, PageOperation, parse_page
 from generator._drift_repair import repair_json
 from generator._drift_schema import resolve, undeclared_fields, validate_example
 from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from generator.spec_check import structural_problems
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
 
@@ -351,8 +353,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except YamlSyntaxError as exc:
         print(f"docs_drift: the spec is not YAML: {exc}", file=sys.stderr)
         return 2
-    if not isinstance(loaded.data, dict):
-        print(f"docs_drift: {args.spec} is not a YAML mapping", file=sys.stderr)
+    problems = structural_problems(loaded)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"docs_drift: {args.spec} is not valid OpenAPI; `make spec-check` says why. Not compared.",
+            file=sys.stderr,
+        )
         return 2
     report = check_drift(page_text, loaded)
     print(format_report(report, args.page, args.spec, show_repairs=args.show_repairs))

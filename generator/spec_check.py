@@ -128,7 +128,9 @@ def _meta_schema_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
     for error in errors:
         where: list[str | int] = [*error.absolute_path] or _semantic_error_path(error.message)
         position = loaded.locate(where)
-        reason = f"{_pointer(where)}: {error.message}{_first_use_of_operation_id(loaded, error.message)}"
+        # openapi-spec-validator appends the failing schema after a blank line; the first line says it
+        message = error.message.splitlines()[0]
+        reason = f"{_pointer(where)}: {message}{_first_use_of_operation_id(loaded, message)}"
         yield SpecProblem(loaded.path, position.line, position.column, reason)
 
 
@@ -193,6 +195,15 @@ def _resolution_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
         yield SpecProblem(loaded.path, position.line, position.column, f"prance: {type(exc).__name__}: {exc}")
 
 
+def structural_problems(loaded: LoadedYaml) -> list[SpecProblem]:
+    """What makes a parsed document unusable as OpenAPI: meta-schema errors and local ``$ref``s
+    that point nowhere. Tools that walk the spec (lint, docs drift) check this first, so that a
+    broken spec is reported with its lines instead of crashing them. Prance is not asked (slow)."""
+    if not isinstance(loaded.data, dict):
+        return [SpecProblem(loaded.path, 1, 1, "the document is not a YAML mapping")]
+    return [*_meta_schema_problems(loaded), *_unresolvable_ref_problems(loaded)]
+
+
 def check_spec(path: Path) -> list[SpecProblem]:
     """Every problem found in the spec at ``path``; an empty list means it is valid."""
     try:
@@ -201,10 +212,7 @@ def check_spec(path: Path) -> list[SpecProblem]:
         return [SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)]
     except OSError as exc:
         return [SpecProblem(path, 1, 1, f"cannot read: {exc.strerror}")]
-    if not isinstance(loaded.data, dict):
-        return [SpecProblem(path, 1, 1, "the document is not a YAML mapping")]
-    problems = list(_meta_schema_problems(loaded))
-    problems.extend(_unresolvable_ref_problems(loaded))
+    problems = structural_problems(loaded)
     if not problems:  # prance repeats the findings above; ask it only about what is left (other files)
         problems.extend(_resolution_problems(loaded))
     return problems

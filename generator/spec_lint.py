@@ -7,7 +7,8 @@ the contract tests need a 401 on every operation, and a free-form object or an u
 property would let any data through. Each finding names its rule and JSON path (and the line).
 
 Usage: ``python -m generator.spec_lint SPEC``. Exit 0 when clean, 1 with findings, 2 on bad
-arguments or a file that cannot be read.
+arguments, a file that cannot be read, or a document that is not valid OpenAPI (the rules walk
+the spec's structure, so they run only on a valid one).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import Any
 
 from generator._drift_schema import resolve, validate_example
 from generator._yaml_positions import JsonPath, YamlSyntaxError, load_yaml_with_positions
+from generator.spec_check import structural_problems
 
 __all__ = ["RULES", "LintFinding", "lint_spec", "main"]
 
@@ -273,8 +275,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except YamlSyntaxError as exc:
         print(f"spec_lint: {exc}", file=sys.stderr)
         return 2
-    if not isinstance(loaded.data, dict):
-        print(f"spec_lint: {args.spec} is not a YAML mapping", file=sys.stderr)
+    problems = structural_problems(loaded)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"spec_lint: {args.spec} is not valid OpenAPI; `make spec-check` says why. Not linted.",
+            file=sys.stderr,
+        )
         return 2
     findings = lint_spec(loaded.data)
     for finding in findings:

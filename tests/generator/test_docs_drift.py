@@ -348,3 +348,13 @@ def test_a_spec_that_is_not_yaml_is_a_message_and_exit_2(
     spec.write_text("openapi: [3.1.0\n", encoding="utf-8")
     assert main([str(PAGE), str(spec)]) == 2
     assert f"{spec}:" in capsys.readouterr().err
+
+
+def test_a_spec_that_is_not_openapi_is_reported_not_crashed_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text('openapi: 3.1.0\ninfo: {title: x, version: "1"}\npaths: []\n', encoding="utf-8")
+    assert main([str(PAGE), str(spec)]) == 2
+    err = capsys.readouterr().err
+    assert f"{spec}:3:1: paths:" in err and "not valid OpenAPI" in err

@@ -116,3 +116,10 @@ def test_operation_table_has_one_row_per_operation() -> None:
     operations = list_operations(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
     table = format_operation_table(operations)
     assert len(table.splitlines()) == 1 + len(operations)
+
+
+def test_a_reason_is_one_line(tmp_path: Path) -> None:
+    broken = _broken_copy(tmp_path, "paths:\n", "paths: []\nx-unused:\n")
+    [problem] = check_spec(broken)
+    assert "\n" not in problem.reason
+    assert problem.reason == 'paths: [] is not of type "object"'

@@ -254,3 +254,12 @@ def test_cli_bad_input_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str
     with pytest.raises(SystemExit) as exc:
         main([])
     assert exc.value.code == 2
+
+
+def test_cli_does_not_lint_a_spec_that_is_not_openapi(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "openapi.yaml"
+    spec.write_text("- just\n- a list\n", encoding="utf-8")
+    assert main([str(spec)]) == 2
+    assert f"{spec}:1:1: the document is not a YAML mapping" in capsys.readouterr().err
