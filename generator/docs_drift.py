@@ -98,13 +98,15 @@ def _query_parameters(spec: Mapping[str, Any], operation: SpecOperation) -> list
     return [str(p["name"]) for p in resolved if isinstance(p, Mapping) and p.get("in") == "query"]
 
 
-def _documents(name: str, names: Sequence[str]) -> bool:
-    """Whether ``name`` is among ``names``, or is the bracketed prefix of one.
+def _documented_among(name: str, names: Sequence[str]) -> bool:
+    """Whether ``name`` is among ``names``, counting a bracketed prefix as the same parameter.
 
     The page lists ``filter[last_message] { from, to }``; the spec has the two parameters
-    ``filter[last_message][from]`` and ``filter[last_message][to]``.
+    ``filter[last_message][from]`` and ``filter[last_message][to]``: each side documents the other.
     """
-    return name in names or any(other.startswith(f"{name}[") for other in names)
+    return any(
+        name == other or other.startswith(f"{name}[") or name.startswith(f"{other}[") for other in names
+    )
 
 
 class _Comparison:
@@ -150,15 +152,13 @@ class _Comparison:
         spec_names = _query_parameters(self.spec, self.operation)
         page_names = self.page.query_names
         for name in page_names:
-            if not _documents(name, spec_names):
-                yield self.finding(
-                    Kind.QUERY_MISSING_FROM_SPEC, name, f"query parameter {name!r} is not in the spec"
-                )
+            if not _documented_among(name, spec_names):
+                message = f"query parameter {name!r} is not in the spec"
+                yield self.finding(Kind.QUERY_MISSING_FROM_SPEC, name, message)
         for name in spec_names:
-            if not _documents(name, page_names) and not any(name.startswith(f"{p}[") for p in page_names):
-                yield self.finding(
-                    Kind.QUERY_MISSING_FROM_PAGE, name, f"query parameter {name!r} is not on the page"
-                )
+            if not _documented_among(name, page_names):
+                message = f"query parameter {name!r} is not on the page"
+                yield self.finding(Kind.QUERY_MISSING_FROM_PAGE, name, message)
 
     def request_body(self) -> Iterator[Finding]:
         body = resolve(self.spec, self.operation.definition.get("requestBody"))

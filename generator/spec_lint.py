@@ -173,6 +173,10 @@ def no_free_form_objects(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
             continue
         types = schema.get("type")
         is_object = types == "object" or (isinstance(types, list) and "object" in types)
+        if "properties" in schema and not schema["properties"] and additional is not False:
+            message = "empty `properties` without `additionalProperties: false` takes any object"
+            yield LintFinding("free-form-object", where, message)
+            continue
         if not is_object or "properties" in schema:
             continue
         typed_map = isinstance(additional, Mapping) and any(

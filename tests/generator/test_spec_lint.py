@@ -85,6 +85,10 @@ def _additional_true(spec: dict[str, Any]) -> None:
     _schema(spec, "Tag")["additionalProperties"] = True
 
 
+def _open_empty_object(spec: dict[str, Any]) -> None:
+    _schema(spec, "EmptyData").pop("additionalProperties")
+
+
 def _undescribed_map(spec: dict[str, Any]) -> None:
     _schema(spec, "SendTemplateRequest")["properties"]["variables"].pop("description")
 
@@ -172,6 +176,7 @@ MUTATIONS: list[tuple[str, Mutation, str, str]] = [
     ("typed-properties", _untyped_property, "components/schemas/Tag/properties/name", "no type"),
     ("free-form-object", _free_form_object, "components/schemas/Tag/properties/meta", "without `properties`"),
     ("free-form-object", _additional_true, "components/schemas/Tag/additionalProperties", "true"),
+    ("free-form-object", _open_empty_object, "components/schemas/EmptyData", "empty `properties`"),
     (
         "free-form-object",
         _undescribed_map,
