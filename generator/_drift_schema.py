@@ -1,4 +1,6 @@
-"""Check a page example against a schema of the spec: validation, and fields the schema does not declare.
+"""Check example data against a schema of the spec: validation, and fields the schema does not declare.
+
+Used by the docs-drift check (the page's examples) and by the spec lint (the spec's own examples).
 
 Validation is jsonschema's Draft 2020-12 (OpenAPI 3.1's dialect) with format checking, so a
 ``date-time`` without seconds is an error, as it is for any client that checks formats.

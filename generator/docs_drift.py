@@ -263,7 +263,7 @@ def check_drift(
         key = template_key(page.method, page.path)
         operation = by_key.get(key)
         if operation is None:
-            message = f"{page.label} is on the page, not in the spec"
+            message = "no operation of the spec has this method and path (parameter names aside)"
             findings.append(
                 Finding(Kind.OPERATION_MISSING_FROM_SPEC, page.label, "", page.label, message, page.line)
             )
@@ -277,7 +277,7 @@ def check_drift(
         examples += comparison.examples_checked
     for operation in spec_operations:
         if template_key(operation.method, operation.path) not in matched_keys:
-            message = f"{operation.label} is in the spec, not on the page"
+            message = "no METHOD URL line of the page has this method and path (parameter names aside)"
             findings.append(
                 Finding(
                     Kind.OPERATION_MISSING_FROM_PAGE,
