@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+import yaml
+
+from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 from mock_server._spec import SpecError
 from mock_server._stateful_hooks import HOOK_ARGUMENTS
 from mock_server._stateful_schema import docs_example, find_operation, query_parameters
@@ -23,6 +25,7 @@ JsonPath = tuple[str | int, ...]
 ACTIONS = ("list", "get", "create", "update")
 FILTER_OPS = ("equals", "all", "any", "date_from", "date_to")
 CHANGE_OPS = ("set", "add", "remove", "merge")
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 DEFAULT_RESOURCES_PATH = Path(__file__).resolve().parent.parent / "spec" / "mock-resources.yaml"
 
 _ACTION_KEYS: Mapping[str, frozenset[str]] = {
@@ -177,8 +180,8 @@ class ResourceMapping:
 class _Checker:
     """Collects every problem of the mapping with its JSON path, then raises them all at once."""
 
-    def __init__(self, loaded: LoadedYaml, spec: Mapping[str, Any]) -> None:
-        self.loaded = loaded
+    def __init__(self, path: Path, spec: Mapping[str, Any]) -> None:
+        self.path = path
         self.spec = spec
         self.problems: list[tuple[JsonPath, str]] = []
         self.collections: set[str] = set()
@@ -189,10 +192,12 @@ class _Checker:
     def raise_if_any(self) -> None:
         if not self.problems:
             return
+        # positions cost a slow pure-Python parse: only a broken mapping pays for it
+        loaded = load_yaml_with_positions(self.path)
         lines = []
         for where, reason in self.problems:
-            position = self.loaded.locate(where)
-            lines.append(f"{self.loaded.path}:{position.line}:{position.column}: {reason}")
+            position = loaded.locate(where)
+            lines.append(f"{self.path}:{position.line}:{position.column}: {reason}")
         raise ResourceMappingError("\n".join(lines))
 
     def mapping(self, value: Any, where: JsonPath) -> Mapping[str, Any]:
@@ -461,13 +466,17 @@ def _operation(check: _Checker, operation_id: str, node: Any) -> OperationRule |
 def load_mapping(path: Path, spec: Mapping[str, Any]) -> ResourceMapping:
     """Read the mapping at ``path`` and check it against ``spec``; raise :class:`ResourceMappingError`."""
     try:
-        loaded = load_yaml_with_positions(path)
-    except YamlSyntaxError as exc:
-        raise ResourceMappingError(str(exc)) from exc
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
     except OSError as exc:
         raise ResourceMappingError(f"{path}: cannot read the resource mapping ({exc.strerror})") from exc
-    check = _Checker(loaded, spec)
-    root = check.mapping(loaded.data, ())
+    except yaml.YAMLError:
+        try:
+            load_yaml_with_positions(path)  # the same error, with its line
+        except YamlSyntaxError as exc:
+            raise ResourceMappingError(str(exc)) from exc
+        raise
+    check = _Checker(path, spec)
+    root = check.mapping(data, ())
     check.keys(root, frozenset({"version", "collections", "operations"}), ())
     if root.get("version") != 1:
         check.problem(("version",), "version must be 1")

@@ -68,21 +68,26 @@ def _deref(spec: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any
     return node
 
 
+_VALIDATORS: dict[tuple[int, str, int], Draft202012Validator] = {}
+
+
 def assert_valid(
     spec: Mapping[str, Any], registry: Registry[Any], operation_id: str, result: StatefulResult
 ) -> None:
     """``result`` is an answer the operation declares: its status (or NXX range) and that schema."""
-    responses = _operation(spec, operation_id)["responses"]
-    declared = responses.get(str(result.status)) or responses.get(f"{str(result.status)[0]}XX")
-    assert declared is not None, f"{operation_id} declares no {result.status} answer"
-    content = _deref(spec, declared)["content"]
-    media = content.get("application/json") or content["application/problem+json"]
-    ref = media["schema"]["$ref"]
-    validator = Draft202012Validator(
-        {"$ref": SPEC_URI + ref},
-        registry=registry,
-        format_checker=Draft202012Validator.FORMAT_CHECKER,
-    )
+    key = (id(spec), operation_id, result.status)
+    validator = _VALIDATORS.get(key)
+    if validator is None:
+        responses = _operation(spec, operation_id)["responses"]
+        declared = responses.get(str(result.status)) or responses.get(f"{str(result.status)[0]}XX")
+        assert declared is not None, f"{operation_id} declares no {result.status} answer"
+        content = _deref(spec, declared)["content"]
+        media = content.get("application/json") or content["application/problem+json"]
+        validator = _VALIDATORS[key] = Draft202012Validator(
+            {"$ref": SPEC_URI + media["schema"]["$ref"]},
+            registry=registry,
+            format_checker=Draft202012Validator.FORMAT_CHECKER,
+        )
     errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(result.body)]
     assert not errors, f"{operation_id} {result.status}: {errors}"
 
