@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,11 +20,14 @@ from urllib.parse import urlsplit
 
 import httpx
 import pytest
+import uvicorn
 import yaml
 from leeloo_client import LeelooClient
 from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from werkzeug.test import EnvironBuilder
+
+from mock_server import MockConfig, create_app, default_spec_path
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "openapi.yaml"
@@ -187,3 +192,24 @@ def problem_response(
         content=json.dumps(problem(status, title, **extra)).encode(),
         headers={"content-type": "application/problem+json", **(headers or {})},
     )
+
+
+@pytest.fixture
+def mock_base_url() -> Iterator[str]:
+    """leeloo-mock served by uvicorn on a free port of 127.0.0.1, stopped afterwards."""
+    app = create_app(MockConfig(spec_path=default_spec_path(), log_requests=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
+        time.sleep(0.02)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -97,3 +97,18 @@ def test_token_is_not_logged(
 
 def _tags_example() -> object:
     return {"status": 1, "data": [{"id": "595f5d522a934035decc093d", "name": "Tag #1"}]}
+
+
+def test_token_is_not_logged_by_the_http_stack_over_a_real_socket(
+    mock_base_url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    # MockTransport skips httpcore; here every layer (httpx, httpcore, ours) logs at DEBUG.
+    with (
+        caplog.at_level(logging.DEBUG),
+        LeelooClient(token=TOKEN, base_url=f"{mock_base_url}/api/v2") as client,
+    ):
+        tags = list_tags.sync(client=client)
+
+    assert tags.data[0].name == "Tag #1"
+    assert any(record.name.startswith("httpcore") for record in caplog.records)
+    assert TOKEN not in caplog.text

@@ -6,17 +6,11 @@ import importlib.util
 import os
 import subprocess
 import sys
-import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-import uvicorn
 from leeloo_client import LeelooClient
-
-from mock_server import MockConfig, create_app, default_spec_path
 
 from ._fake_api import TOKEN, FakeAPI, operation_of, validate_against_spec
 
@@ -49,27 +43,6 @@ def test_quickstart_calls_the_four_operations_with_valid_requests(
     out = capsys.readouterr().out
     assert "found Feliks" in out
     assert "sent 'Hi!' to Feliks through TELEGRAM" in out
-
-
-@pytest.fixture
-def mock_base_url() -> Iterator[str]:
-    """leeloo-mock served by uvicorn on a free port of 127.0.0.1, stopped afterwards."""
-    app = create_app(MockConfig(spec_path=default_spec_path(), log_requests=False))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_quickstart_runs_end_to_end_against_the_mock(mock_base_url: str) -> None:
