@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import email.utils
+import time
 from collections.abc import Callable
 
 import httpx
@@ -247,3 +249,38 @@ def test_default_timeouts_are_connect_5s_read_60s() -> None:
     timeout = client.get_httpx_client().timeout
     assert (timeout.connect, timeout.read, timeout.write, timeout.pool) == (5.0, 60.0, 60.0, 60.0)
     client.close()
+
+
+@pytest.mark.parametrize("retry_after", [None, "5"])
+def test_post_is_retried_on_no_status_but_429_and_503_with_retry_after(retry_after: str | None) -> None:
+    policy = RetryPolicy()
+    request = httpx.Request("POST", "https://api.leeloo.ai/api/v2/orders")
+    headers = {"Retry-After": retry_after} if retry_after else {}
+    retried = {
+        status
+        for status in range(100, 600)
+        if policy.retries_response("POST", httpx.Response(status, headers=headers, request=request))
+    }
+    assert retried == ({429, 503} if retry_after else {429})
+
+
+def test_get_is_retried_on_exactly_408_429_and_5xx() -> None:
+    policy = RetryPolicy()
+    retried = {status for status in range(100, 600) if policy.retries_response("GET", httpx.Response(status))}
+    assert retried == {408, 429, *range(500, 600)}
+
+
+def test_retry_after_as_an_http_date_is_understood() -> None:
+    policy = RetryPolicy()
+    in_ten_seconds = email.utils.formatdate(time.time() + 10, usegmt=True)
+    delay = policy.delay(0, httpx.Response(429, headers={"Retry-After": in_ten_seconds}))
+    assert 8.0 <= delay <= 10.0
+    assert policy.delay(0, httpx.Response(429, headers={"Retry-After": "soon"})) <= policy.initial_delay
+
+
+def test_connection_error_message_names_the_operation(client: LeelooClient, fake_api: FakeAPI) -> None:
+    fake_api.answer = failing_then_ok([httpx.ConnectError] * 3)
+    with pytest.raises(
+        APIConnectionError, match=r"^list_tags: no answer from the API \(ConnectError: simulated\)$"
+    ):
+        list_tags.sync(client=client)
