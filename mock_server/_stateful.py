@@ -269,8 +269,12 @@ class StatefulStore:
     # ---- lookups ------------------------------------------------------------------------------
 
     def _next_id(self) -> str:
-        self._counter += 1
-        return f"{ID_PREFIX}{self._counter:016x}"
+        """The next counter id that no record has yet (a seed could, in principle, hold one)."""
+        while True:
+            self._counter += 1
+            new_id = f"{ID_PREFIX}{self._counter:016x}"
+            if not any(new_id in records for records in self._collections.values()):
+                return new_id
 
     def _find(self, lookup: Lookup, value: Any) -> Record | None:
         records = self._collections[lookup.collection]

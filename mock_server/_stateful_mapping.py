@@ -185,6 +185,7 @@ class _Checker:
         self.spec = spec
         self.problems: list[tuple[JsonPath, str]] = []
         self.collections: set[str] = set()
+        self.id_fields: dict[str, str] = {}
 
     def problem(self, where: JsonPath, reason: str) -> None:
         self.problems.append((where, reason))
@@ -428,7 +429,11 @@ def _operation(check: _Checker, operation_id: str, node: Any) -> OperationRule |
         target = check.string(insert.get("collection"), (*at, "collection"))
         if target and target not in check.collections:
             check.problem((*at, "collection"), f"no collection {target!r}")
-        inserts.append(Insert(target, check.template(insert.get("record"), (*at, "record"))))
+        record = check.template(check.mapping(insert.get("record"), (*at, "record")), (*at, "record"))
+        id_field = check.id_fields.get(target)
+        if id_field and id_field not in record:
+            check.problem((*at, "record"), f"a record of {target} needs its id field {id_field!r}")
+        inserts.append(Insert(target, record))
     then = []
     for index, update in enumerate(check.sequence(node.get("then", []), (*where, "then"))):
         at = (*where, "then", index)
@@ -483,6 +488,7 @@ def load_mapping(path: Path, spec: Mapping[str, Any]) -> ResourceMapping:
     collections_node = check.mapping(root.get("collections", {}), ("collections",))
     check.collections = {str(name) for name in collections_node}
     collections = _collections(check, collections_node)
+    check.id_fields = {name: rule.id_field for name, rule in collections.items()}
     operations: dict[str, OperationRule] = {}
     for operation_id, node in check.mapping(root.get("operations", {}), ("operations",)).items():
         rule = _operation(check, str(operation_id), node)

@@ -582,6 +582,11 @@ def test_the_committed_mapping_declares_stateful_people_and_orders(store: Statef
             "action must be one of",
         ),
         ("version: 1", "version: 2", "version must be 1"),
+        (
+            "        record:\n          id: $id.comment",
+            "        record:",
+            "a record of comments needs its id field",
+        ),
     ],
 )
 def test_a_broken_mapping_names_file_line_and_reason(
