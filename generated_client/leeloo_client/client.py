@@ -17,7 +17,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, Self
 
 import httpx
-from attrs import define, field
+from attrs import define, evolve, field
 
 from .errors import APIConnectionError, APITimeoutError, ConfigurationError
 
@@ -230,6 +230,13 @@ class LeelooClient:
         base_url = os.environ.get(BASE_URL_ENV_VAR, "").strip() or DEFAULT_BASE_URL
         options.setdefault("base_url", base_url)
         return cls(token=token, **options)
+
+    def with_options(self, **changes: Any) -> Self:
+        """A copy with some settings changed (`max_retries=0`, `timeout=...`), with its own connections.
+
+        For example `list_tags.sync(client=client.with_options(max_retries=5))`.
+        """
+        return evolve(self, **changes)
 
     def _policy(self) -> RetryPolicy:
         return self.retry_policy or RetryPolicy(max_retries=self.max_retries)

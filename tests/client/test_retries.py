@@ -284,3 +284,17 @@ def test_connection_error_message_names_the_operation(client: LeelooClient, fake
         APIConnectionError, match=r"^list_tags: no answer from the API \(ConnectError: simulated\)$"
     ):
         list_tags.sync(client=client)
+
+
+def test_with_options_changes_one_copy_only(client: LeelooClient, fake_api: FakeAPI) -> None:
+    fake_api.answer = failing_then_ok([problem_response(503, "Service Unavailable")] * 9)
+
+    with pytest.raises(ServerError):
+        list_tags.sync(client=client.with_options(max_retries=0))
+    assert len(fake_api.requests) == 1
+
+    fake_api.requests.clear()
+    with pytest.raises(ServerError):
+        list_tags.sync(client=client)
+    assert len(fake_api.requests) == 3
+    assert client.with_options(timeout=httpx.Timeout(1.0)).token == client.token

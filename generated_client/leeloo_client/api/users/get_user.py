@@ -59,6 +59,14 @@ def _parse_response(*, response: httpx.Response) -> Problem | UserResponse | Non
 
         except errors.MODEL_PARSE_ERRORS:
             return None
+    if response.status_code == 422:
+        try:
+            response_422 = Problem.from_dict(response.json())
+
+            return response_422
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 429:
         try:
             response_429 = Problem.from_dict(response.json())
