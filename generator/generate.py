@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import difflib
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -158,18 +157,27 @@ def _tree_files(root: Path) -> Iterator[Path]:
 
 
 def _replace_tree(source: Path, destination: Path) -> None:
-    """Make `destination` hold exactly the files of `source`, keeping ignored build artefacts."""
+    """Make `destination` hold exactly the files of `source`, keeping ignored build artefacts.
+
+    Files whose bytes did not change are left alone, so their modification times stay: the
+    Makefile's install step depends on generated_client/pyproject.toml and must not rerun after
+    every `make generate`.
+    """
     destination.mkdir(parents=True, exist_ok=True)
-    for relative in sorted(_tree_files(destination)):
+    wanted = set(_tree_files(source))
+    for relative in sorted(set(_tree_files(destination)) - wanted):
         (destination / relative).unlink()
     for directory in sorted(destination.rglob("*"), reverse=True):
         relative = directory.relative_to(destination)
         if directory.is_dir() and not _is_ignored(relative) and not any(directory.iterdir()):
             directory.rmdir()
-    for relative in sorted(_tree_files(source)):
+    for relative in sorted(wanted):
+        content = (source / relative).read_bytes()
         target = destination / relative
+        if target.is_file() and target.read_bytes() == content:
+            continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source / relative, target)
+        target.write_bytes(content)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

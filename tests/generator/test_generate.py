@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.generate import OUTPUT, GenerationError, diff_trees, main, run_generator
+from generator.generate import OUTPUT, GenerationError, _replace_tree, diff_trees, main, run_generator
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -106,3 +107,24 @@ def test_bad_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> No
     with pytest.raises(SystemExit) as raised:
         main(["--spec", "does/not/exist.yaml"])
     assert raised.value.code == 2
+
+
+def test_replacing_the_tree_keeps_unchanged_files_and_build_artefacts(tmp_path: Path) -> None:
+    source, destination = tmp_path / "fresh", tmp_path / "committed"
+    (source / "pkg").mkdir(parents=True)
+    (source / "pkg" / "same.py").write_text("x = 1\n")
+    (source / "pkg" / "changed.py").write_text("x = 2\n")
+    (destination / "pkg" / "gone").mkdir(parents=True)
+    (destination / "pkg" / "same.py").write_text("x = 1\n")
+    (destination / "pkg" / "changed.py").write_text("x = 1\n")
+    (destination / "pkg" / "gone" / "old.py").write_text("")
+    (destination / "pkg.egg-info").mkdir()
+    (destination / "pkg.egg-info" / "PKG-INFO").write_text("kept")
+    os.utime(destination / "pkg" / "same.py", ns=(1_000_000_000, 1_000_000_000))
+
+    _replace_tree(source, destination)
+
+    assert diff_trees(source, destination) == []
+    assert (destination / "pkg" / "same.py").stat().st_mtime_ns == 1_000_000_000  # not rewritten
+    assert not (destination / "pkg" / "gone").exists()
+    assert (destination / "pkg.egg-info" / "PKG-INFO").read_text() == "kept"
