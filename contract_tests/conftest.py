@@ -1,0 +1,78 @@
+"""Fixtures of the contract suite (mock apps, a real ``leeloo-mock``) and its end-of-session summary."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from contract_tests import _checks  # noqa: F401  (registers the problem-body check)
+from contract_tests._mock_process import RunningMock, running_mock
+from contract_tests._settings import REPORTS_DIR, SPEC_PATH, TOKEN
+from contract_tests._tally import TALLY
+from mock_server import CompiledSpec, MockApp, MockConfig, create_app, load_compiled
+
+_CONTRACT_DIR = "contract_tests"
+
+
+@pytest.fixture(scope="session")
+def compiled_spec() -> CompiledSpec:
+    """The project's spec compiled once for every in-process mock."""
+    return load_compiled(MockConfig(spec_path=SPEC_PATH))
+
+
+def make_mock_app(compiled: CompiledSpec | None = None, **settings: Any) -> MockApp:
+    """The mock as an ASGI app that accepts only the suite's token (so wrong tokens are 401)."""
+    settings.setdefault("tokens", frozenset({TOKEN}))
+    config = MockConfig(spec_path=SPEC_PATH, log_requests=False, **settings)
+    return create_app(config, compiled)
+
+
+@pytest.fixture(scope="session")
+def mock_process() -> Iterator[RunningMock]:
+    """``leeloo-mock --token TOKEN`` on a free port (static examples)."""
+    with running_mock("--token", TOKEN) as mock:
+        yield mock
+
+
+@pytest.fixture(scope="session")
+def dynamic_mock_process() -> Iterator[RunningMock]:
+    """``leeloo-mock --dynamic --seed 7 --token TOKEN``."""
+    with running_mock("--dynamic", "--seed", "7", "--token", TOKEN) as mock:
+        yield mock
+
+
+@pytest.fixture
+def stateful_mock_process() -> Iterator[RunningMock]:
+    """A fresh ``leeloo-mock --stateful --token TOKEN`` for one test."""
+    with running_mock("--stateful", "--token", TOKEN) as mock:
+        yield mock
+
+
+def _in_contract_suite(nodeid: str) -> bool:
+    return nodeid.startswith(_CONTRACT_DIR + "/")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    """Count the contract tests' outcomes for the summary."""
+    if not _in_contract_suite(report.nodeid):
+        return
+    if report.failed:
+        TALLY.tests_failed.append(f"{report.nodeid} ({report.head_line})")
+    elif report.skipped:
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        TALLY.tests_skipped.append(f"{report.nodeid}: {reason}")
+    elif report.when == "call":
+        TALLY.tests_passed += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Print the one-screen summary and write it (text and JSON) to ``reports/``."""
+    if not (TALLY.tests_passed or TALLY.tests_failed or TALLY.tests_skipped):
+        return
+    path = TALLY.write(REPORTS_DIR)
+    terminalreporter.write_line("")
+    for line in TALLY.render().splitlines():
+        terminalreporter.write_line(line)
+    terminalreporter.write_line(f"  (written to {path.relative_to(path.parents[1])} and .json)")
