@@ -13,6 +13,7 @@ import importlib
 import random
 import string
 from collections.abc import Callable, Mapping
+from functools import lru_cache
 from typing import Any
 
 Deref = Callable[[Any], Any]
@@ -50,60 +51,91 @@ class UnsupportedPattern(ValueError):
     """A regex feature the generator does not know (backreferences, lookarounds)."""
 
 
+# A compiled regex is a tuple of nodes: ("text", str), ("class", chars), ("branch", (programs)),
+# ("repeat", low, high, program). Compiling once per pattern keeps generation per request cheap.
+Program = tuple[tuple[Any, ...], ...]
+
+
+@lru_cache(maxsize=512)
+def compile_pattern(pattern: str) -> Program:
+    """The generation program of a regex; :class:`UnsupportedPattern` for features it lacks."""
+    return _compile(_sre.parse(pattern))
+
+
 def _regex_string(pattern: str, rng: random.Random) -> str:
-    return _emit(_sre.parse(pattern), rng)
+    return _run(compile_pattern(pattern), rng)
 
 
-def _emit(parsed: Any, rng: random.Random) -> str:
-    out: list[str] = []
+def _compile(parsed: Any) -> Program:
+    nodes: list[tuple[Any, ...]] = []
     for op, arg in parsed:
         name = str(op)
         if name == "LITERAL":
-            out.append(chr(arg))
+            nodes.append(("text", chr(arg)))
         elif name == "NOT_LITERAL":
-            out.append(rng.choice([c for c in string.ascii_letters if ord(c) != arg]))
+            nodes.append(("class", "".join(c for c in string.ascii_letters if ord(c) != arg)))
         elif name == "ANY":
-            out.append(rng.choice(string.ascii_letters))
+            nodes.append(("class", string.ascii_letters))
         elif name == "IN":
-            out.append(_emit_class(arg, rng))
+            nodes.append(("class", _class_chars(arg)))
         elif name == "CATEGORY":
-            out.append(rng.choice(_CATEGORY_CHARS.get(str(arg), string.ascii_letters)))
+            nodes.append(("class", _CATEGORY_CHARS.get(str(arg), string.ascii_letters)))
         elif name == "BRANCH":
-            out.append(_emit(rng.choice(arg[1]), rng))
+            nodes.append(("branch", tuple(_compile(branch) for branch in arg[1])))
         elif name == "SUBPATTERN":
-            out.append(_emit(arg[-1], rng))
+            nodes.extend(_compile(arg[-1]))
         elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
             low, high, sub = arg
             high = low + 3 if high == _sre_c.MAXREPEAT else min(high, low + 3)
-            out.extend(_emit(sub, rng) for _ in range(rng.randint(low, high)))
+            nodes.append(("repeat", low, high, _compile(sub)))
         elif name == "AT":
             continue
         else:
             raise UnsupportedPattern(name)
-    return "".join(out)
+    return tuple(nodes)
 
 
-def _emit_class(items: Any, rng: random.Random) -> str:
-    choices: list[str] = []
+def _class_chars(items: Any) -> str:
+    chars: list[str] = []
     negate = False
     for op, arg in items:
         name = str(op)
         if name == "NEGATE":
             negate = True
         elif name == "LITERAL":
-            choices.append(chr(arg))
+            chars.append(chr(arg))
         elif name == "RANGE":
-            choices.extend(chr(c) for c in range(arg[0], min(arg[1], arg[0] + 200) + 1))
+            chars.extend(chr(c) for c in range(arg[0], min(arg[1], arg[0] + 200) + 1))
         elif name == "CATEGORY":
-            choices.extend(_CATEGORY_CHARS.get(str(arg), string.ascii_letters))
+            chars.extend(_CATEGORY_CHARS.get(str(arg), string.ascii_letters))
         else:
             raise UnsupportedPattern(name)
     if negate:
-        excluded = set(choices)
-        choices = [c for c in string.ascii_letters + string.digits if c not in excluded]
-    if not choices:
+        excluded = set(chars)
+        chars = [c for c in string.ascii_letters + string.digits if c not in excluded]
+    if not chars:
         raise UnsupportedPattern("empty character class")
-    return rng.choice(choices)
+    return "".join(dict.fromkeys(chars))
+
+
+def _run(program: Program, rng: random.Random) -> str:
+    out: list[str] = []
+    for node in program:
+        kind = node[0]
+        if kind == "text":
+            out.append(node[1])
+        elif kind == "class":
+            out.append(rng.choice(node[1]))
+        elif kind == "branch":
+            out.append(_run(rng.choice(node[1]), rng))
+        else:
+            _, low, high, sub = node
+            count = rng.randint(low, high)
+            if len(sub) == 1 and sub[0][0] == "class":  # the common [0-9a-f]{24}: one call
+                out.append("".join(rng.choices(sub[0][1], k=count)))
+            else:
+                out.extend(_run(sub, rng) for _ in range(count))
+    return "".join(out)
 
 
 class DataGenerator:
@@ -118,7 +150,7 @@ class DataGenerator:
 
     def _value(self, schema: Any, rng: random.Random, depth: int) -> Any:
         schema = self._deref(schema)
-        if schema is True or not isinstance(schema, Mapping):
+        if type(schema) is not dict:  # ``true`` or ``{}``-like: anything goes
             return rng.choice(_WORDS)
         if "const" in schema:
             return schema["const"]

@@ -33,7 +33,8 @@ from mock_server._validation import RejectedRequest, ValidatedRequest
 
 JSON = "application/json"
 _CORS_ALLOW_HEADERS = "*"
-_DYNAMIC_CACHE_SIZE = 2048
+_DYNAMIC_CACHE_SIZE = 4096
+_DYNAMIC_POOL_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -253,16 +254,18 @@ class Pipeline:
     def _dynamic_body(
         self, operation: CompiledOperation, response: CompiledResponse, media_type: str, seed: int | None
     ) -> bytes:
-        """Generated data; bodies for a fixed seed are cached (LRU), fresh ones are checked."""
-        fixed = seed is not None
+        """Generated data, cached per seed (LRU); without a seed, one of a pool of seeds.
+
+        The pool makes unseeded answers vary between requests while each body is generated and
+        validated once: after warm-up a dynamic answer costs a dictionary lookup.
+        """
         if seed is None:
-            seed = random.getrandbits(32)
-        else:
-            cache_key = (id(operation), response.key, media_type, seed)
-            cached = self._dynamic_cache.get(cache_key)
-            if cached is not None:
-                self._dynamic_cache.move_to_end(cache_key)
-                return cached
+            seed = random.randrange(_DYNAMIC_POOL_SIZE)
+        cache_key = (id(operation), response.key, media_type, seed)
+        cached = self._dynamic_cache.get(cache_key)
+        if cached is not None:
+            self._dynamic_cache.move_to_end(cache_key)
+            return cached
         media = response.media[media_type]
         body = media.static.default
         for attempt in range(3):
@@ -270,8 +273,7 @@ class Pipeline:
             if media.validator.is_valid(value):
                 body = encode(value)
                 break
-        if fixed:
-            self._dynamic_cache[(id(operation), response.key, media_type, seed)] = body
-            if len(self._dynamic_cache) > _DYNAMIC_CACHE_SIZE:
-                self._dynamic_cache.popitem(last=False)
+        self._dynamic_cache[cache_key] = body
+        if len(self._dynamic_cache) > _DYNAMIC_CACHE_SIZE:
+            self._dynamic_cache.popitem(last=False)
         return body

@@ -94,15 +94,13 @@ class Router(Generic[T]):
         node.methods[method] = target
 
     def match(self, method: str, path: str) -> RouteMatch[T] | MethodNotAllowed | NoRoute:
-        """Match ``path`` bare, and with each server base path stripped (longest first)."""
-        result = self._match_path(method, path)
-        if isinstance(result, NoRoute):
-            for base in self._base_paths:
-                if path.startswith(base) and (len(path) == len(base) or path[len(base)] == "/"):
-                    result = self._match_path(method, path[len(base) :])
-                    if not isinstance(result, NoRoute):
-                        break
-        return result
+        """Match ``path`` with a server base path stripped (longest first), else bare."""
+        for base in self._base_paths:
+            if path.startswith(base) and (len(path) == len(base) or path[len(base)] == "/"):
+                result = self._match_path(method, path[len(base) :])
+                if not isinstance(result, NoRoute):
+                    return result
+        return self._match_path(method, path)
 
     def _match_path(self, method: str, path: str) -> RouteMatch[T] | MethodNotAllowed | NoRoute:
         values: list[str] = []

@@ -64,16 +64,21 @@ class Spec:
         self.document = document
         components = document.get("components")
         self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
+        self._resolved: dict[str, Any] = {}
 
     def deref(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here)."""
+        if type(node) is not dict or "$ref" not in node:  # the hot path of data generation
+            return node
         seen: set[str] = set()
         while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
             if ref in seen:
                 raise SpecError(f"circular $ref {ref}")
             seen.add(ref)
-            node = self.pointer(ref)
+            node = self._resolved.get(ref)
+            if node is None:
+                node = self._resolved[ref] = self.pointer(ref)
         return node
 
     def pointer(self, ref: str) -> Any:

@@ -191,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
         server.run(sockets=[sock])
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):  # uvicorn re-raises the signal once it has shut down
         pass
     finally:
         sys.stderr.flush()
