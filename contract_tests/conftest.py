@@ -43,9 +43,9 @@ def dynamic_mock_process() -> Iterator[RunningMock]:
         yield mock
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def stateful_mock_process() -> Iterator[RunningMock]:
-    """A fresh ``leeloo-mock --stateful --token TOKEN`` for one test."""
+    """A fresh ``leeloo-mock --stateful --token TOKEN`` for one test module."""
     with running_mock("--stateful", "--token", TOKEN) as mock:
         yield mock
 

@@ -1,0 +1,199 @@
+"""The generated client against a running ``leeloo-mock`` on a real port: every operation, both ways.
+
+Each of the spec's 29 operations is called through ``leeloo_client`` with the spec's examples as
+arguments, sync and async; the answer must parse into the operation's typed model, and that model
+must write back the JSON the mock sent (modulo date-time formatting, see ``_semantic``). The error
+paths go through the same client: no or a wrong token -> ``AuthenticationError``,
+``Prefer: code=404`` -> ``NotFoundError``, ``Prefer: code=429`` -> retried, then ``RateLimitError``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+import httpx
+import pytest
+from leeloo_client import (
+    AuthenticationError,
+    LeelooClient,
+    NotFoundError,
+    RateLimitError,
+)
+from leeloo_client.client import DEFAULT_MAX_RETRIES
+
+from contract_tests._calls import example_kwargs
+from contract_tests._mock_process import RunningMock
+from contract_tests._semantic import semantic
+from contract_tests._settings import BASE_PATH, TOKEN
+from contract_tests._spec import SpecOperation, spec_operation, spec_operations
+from contract_tests._tally import TALLY
+
+OPERATIONS = spec_operations()
+
+
+def _id(operation: SpecOperation) -> str:
+    return operation.operation_id
+
+
+class CountingTransport(httpx.BaseTransport):
+    """The real transport, counting every attempt the client's retry layer makes."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.HTTPTransport()
+        self.attempts: list[str] = []
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.attempts.append(f"{request.method} {request.url.path}")
+        return self.inner.handle_request(request)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncCountingTransport(httpx.AsyncBaseTransport):
+    """The async twin of ``CountingTransport``."""
+
+    def __init__(self) -> None:
+        self.inner = httpx.AsyncHTTPTransport()
+        self.attempts: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.attempts.append(f"{request.method} {request.url.path}")
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def _client(mock: RunningMock, **options: Any) -> LeelooClient:
+    options.setdefault("token", TOKEN)
+    return LeelooClient(base_url=mock.url + BASE_PATH, **options)
+
+
+@pytest.fixture(scope="module")
+def client(mock_process: RunningMock) -> Iterator[LeelooClient]:
+    with _client(mock_process) as opened:
+        yield opened
+
+
+@pytest.fixture
+async def async_client(mock_process: RunningMock) -> AsyncIterator[LeelooClient]:
+    async with _client(mock_process) as opened:
+        yield opened
+
+
+def test_the_client_has_every_operation_of_the_spec_in_four_flavours() -> None:
+    assert len(OPERATIONS) == 29
+    for operation in OPERATIONS:
+        module = operation.client_module()
+        for flavour in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
+            assert callable(getattr(module, flavour)), f"{operation.operation_id}.{flavour}"
+
+
+def _assert_round_trip(operation: SpecOperation, parsed: Any, content: bytes) -> None:
+    schema = operation.success_schema()
+    assert isinstance(parsed, operation.success_model())
+    assert semantic(schema, parsed.to_dict()) == semantic(schema, json.loads(content))
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
+def test_sync_call_parses_into_the_typed_model(operation: SpecOperation, client: LeelooClient) -> None:
+    module = operation.client_module()
+    kwargs = example_kwargs(operation)
+
+    result = module.sync(client=client, **kwargs)
+    detailed = module.sync_detailed(client=client, **kwargs)
+
+    assert isinstance(result, operation.success_model())
+    assert detailed.status_code == 200
+    _assert_round_trip(operation, detailed.parsed, detailed.content)
+    TALLY.client_calls["sync"] += 2
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
+async def test_async_call_parses_into_the_typed_model(
+    operation: SpecOperation, async_client: LeelooClient
+) -> None:
+    module = operation.client_module()
+    kwargs = example_kwargs(operation)
+
+    result = await module.asyncio(client=async_client, **kwargs)
+    detailed = await module.asyncio_detailed(client=async_client, **kwargs)
+
+    assert isinstance(result, operation.success_model())
+    assert detailed.status_code == 200
+    _assert_round_trip(operation, detailed.parsed, detailed.content)
+    TALLY.client_calls["async"] += 2
+
+
+@pytest.mark.parametrize("token", ["", "not-the-token"], ids=["no-token", "wrong-token"])
+def test_missing_or_wrong_token_raises_the_typed_auth_error(mock_process: RunningMock, token: str) -> None:
+    operation = spec_operation("get_person")
+    with _client(mock_process, token=token) as client, pytest.raises(AuthenticationError) as raised:
+        operation.client_module().sync(client=client, **example_kwargs(operation))
+    assert raised.value.status_code == 401
+    assert raised.value.problem is not None and raised.value.problem.status == 401
+    TALLY.client_calls["errors"] += 1
+
+
+async def test_missing_token_raises_the_typed_auth_error_async(mock_process: RunningMock) -> None:
+    operation = spec_operation("list_tags")
+    async with _client(mock_process, token="") as client:
+        with pytest.raises(AuthenticationError):
+            await operation.client_module().asyncio(client=client)
+    TALLY.client_calls["errors"] += 1
+
+
+@pytest.mark.parametrize("operation_id", ["get_person", "get_order", "update_person"])
+def test_prefer_404_raises_not_found(mock_process: RunningMock, operation_id: str) -> None:
+    operation = spec_operation(operation_id)
+    with (
+        _client(mock_process, headers={"Prefer": "code=404"}) as client,
+        pytest.raises(NotFoundError) as raised,
+    ):
+        operation.client_module().sync(client=client, **example_kwargs(operation))
+    assert raised.value.status_code == 404
+    assert raised.value.problem is not None and raised.value.problem.status == 404
+    TALLY.client_calls["errors"] += 1
+
+
+@pytest.mark.parametrize("operation_id", ["list_tags", "send_message"])
+def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str) -> None:
+    operation = spec_operation(operation_id)
+    transport = CountingTransport()
+    delays: list[float] = []
+    logged_before = len(mock_process.request_lines(operation.method, operation.path))
+    with (
+        _client(
+            mock_process, headers={"Prefer": "code=429"}, transport=transport, sleep=delays.append
+        ) as client,
+        pytest.raises(RateLimitError) as raised,
+    ):
+        operation.client_module().sync(client=client, **example_kwargs(operation))
+
+    attempts = 1 + DEFAULT_MAX_RETRIES
+    assert transport.attempts == [f"{operation.method} {BASE_PATH}{operation.path}"] * attempts
+    assert len(delays) == DEFAULT_MAX_RETRIES
+    assert raised.value.status_code == 429
+    # The mock saw every attempt too (its access log: one line per request).
+    logged = mock_process.request_lines(operation.method, operation.path)[logged_before:]
+    assert [line.split()[2] for line in logged] == ["429"] * attempts
+    TALLY.client_calls["errors"] += attempts
+
+
+async def test_429_is_retried_then_raised_async(mock_process: RunningMock) -> None:
+    transport = AsyncCountingTransport()
+    delays: list[float] = []
+
+    async def record(seconds: float) -> None:
+        delays.append(seconds)
+
+    options: dict[str, Any] = {"async_transport": transport, "async_sleep": record}
+    async with _client(mock_process, headers={"Prefer": "code=429"}, **options) as client:
+        with pytest.raises(RateLimitError):
+            await spec_operation("list_users").client_module().asyncio(client=client)
+    assert len(transport.attempts) == 1 + DEFAULT_MAX_RETRIES
+    assert len(delays) == DEFAULT_MAX_RETRIES
+    TALLY.client_calls["errors"] += len(transport.attempts)
