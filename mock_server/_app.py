@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server import _problems as problems
@@ -78,12 +78,14 @@ class MockApp:
         max_body_size: int = 1024 * 1024,
         access_log: AccessLog | None = None,
         handler: Handler | None = None,
+        on_shutdown: Sequence[Callable[[], Awaitable[None]]] = (),
     ) -> None:
         self.pipeline = pipeline
         self.cors = cors
         self.max_body_size = max_body_size
         self.access_log = access_log if access_log is not None else AccessLog(enabled=False)
         self.handler = handler
+        self.on_shutdown = tuple(on_shutdown)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -146,12 +148,13 @@ class MockApp:
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": response.body})
 
-    @staticmethod
-    async def _lifespan(receive: Receive, send: Send) -> None:
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:
             message = await receive()
             if message["type"] == "lifespan.startup":
                 await send({"type": "lifespan.startup.complete"})
             elif message["type"] == "lifespan.shutdown":
+                for close in self.on_shutdown:
+                    await close()
                 await send({"type": "lifespan.shutdown.complete"})
                 return

@@ -28,10 +28,17 @@ def create_app(
         store = StatefulStore.from_spec(compiled.spec.document, max_records=config.max_records)
     pipeline = Pipeline(compiled, config, store)
     handler = None
+    on_shutdown = []
+    if config.proxy:
+        from mock_server._proxy import ProxyHandler
+
+        proxy = ProxyHandler(pipeline, config.proxy, errors=config.errors)
+        handler, on_shutdown = proxy, [proxy.aclose]
     return MockApp(
         pipeline,
         cors=config.cors,
         max_body_size=config.max_body_size,
         access_log=access_log,
         handler=handler,
+        on_shutdown=on_shutdown,
     )

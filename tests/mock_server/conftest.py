@@ -23,6 +23,8 @@ from mock_server import (
     load_document,
 )
 
+__all__ = ["OBJECT_ID", "SPEC_PATH", "TOKEN_HEADER", "ClientFactory", "TestClient"]
+
 SPEC_PATH = default_spec_path()
 TOKEN_HEADER = {"X-Leeloo-AuthToken": "any-token"}
 OBJECT_ID = "5b3f543bb2737000133d25b0"

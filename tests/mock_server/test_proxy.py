@@ -1,0 +1,105 @@
+"""The validation proxy against a local upstream (an in-process starlette app), never the internet."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from mock_server import CompiledSpec, MockApp, MockConfig, Pipeline
+from mock_server._proxy import ProxyHandler
+from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
+
+SEEN: list[dict[str, Any]] = []
+
+
+async def _tags(request: Request) -> JSONResponse:
+    return JSONResponse({"status": 1, "data": [{"id": "not-an-object-id", "name": 3}]})
+
+
+async def _users(request: Request) -> JSONResponse:
+    SEEN.append({"query": str(request.query_params), "token": request.headers.get("x-leeloo-authtoken")})
+    return JSONResponse(
+        {"status": 1, "data": [], "meta": {"limit": 5, "offset": 0, "filteredCount": 0, "totalCount": 0}}
+    )
+
+
+UPSTREAM = Starlette(routes=[Route("/api/v2/tags", _tags), Route("/api/v2/users", _users)])
+
+
+def _client(
+    compiled: CompiledSpec, *, errors: bool = False, transport: httpx.AsyncBaseTransport | None = None
+) -> TestClient:
+    pipeline = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH)))
+    proxy = ProxyHandler(
+        pipeline,
+        "http://upstream.local",
+        errors=errors,
+        transport=transport or httpx.ASGITransport(app=UPSTREAM),
+    )
+    return TestClient(
+        MockApp(pipeline, handler=proxy, on_shutdown=[proxy.aclose]), raise_server_exceptions=False
+    )
+
+
+def test_valid_exchange_passes_through_unchanged(compiled: CompiledSpec) -> None:
+    SEEN.clear()
+    with _client(compiled) as client:
+        answer = client.get("/api/v2/users", params={"limit": "5"}, headers=TOKEN_HEADER)
+    assert answer.status_code == 200
+    assert answer.json()["meta"]["limit"] == 5
+    assert "sl-violations" not in answer.headers
+    assert SEEN == [{"query": "limit=5", "token": "any-token"}]
+
+
+def test_wrong_upstream_field_is_reported_in_sl_violations(compiled: CompiledSpec) -> None:
+    with _client(compiled) as client:
+        answer = client.get("/api/v2/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 200
+    assert answer.json()["data"][0]["name"] == 3  # passed through as the upstream gave it
+    violations = json.loads(answer.headers["sl-violations"])
+    assert {(v["source"], v["name"]) for v in violations} == {
+        ("response", "/data/0/id"),
+        ("response", "/data/0/name"),
+    }
+
+
+def test_errors_turns_a_violating_answer_into_a_502_problem(compiled: CompiledSpec) -> None:
+    with _client(compiled, errors=True) as client:
+        answer = client.get("/api/v2/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 502
+    assert answer.headers["content-type"] == "application/problem+json"
+    assert {issue["name"] for issue in answer.json()["validation"]} == {"/data/0/id", "/data/0/name"}
+
+
+def test_invalid_request_is_forwarded_with_violations_or_refused_with_errors(compiled: CompiledSpec) -> None:
+    SEEN.clear()
+    with _client(compiled) as client:
+        forwarded = client.get("/api/v2/users", params={"limit": "0"}, headers=TOKEN_HEADER)
+    assert forwarded.status_code == 200
+    assert json.loads(forwarded.headers["sl-violations"])[0] == {
+        "source": "request",
+        "location": "query",
+        "name": "limit",
+        "message": "0 is less than the minimum of 1",
+    }
+    with _client(compiled, errors=True) as client:
+        refused = client.get("/api/v2/users", params={"limit": "0"}, headers=TOKEN_HEADER)
+    assert refused.status_code == 422
+    assert len(SEEN) == 1  # the refused request never reached the upstream
+
+
+def test_unreachable_upstream_is_a_502_problem(compiled: CompiledSpec) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("connection refused", request=request)
+
+    with _client(compiled, transport=httpx.MockTransport(refuse)) as client:
+        answer = client.get("/api/v2/users", headers=TOKEN_HEADER)
+    assert answer.status_code == 502
+    assert answer.json()["detail"] == "The upstream API did not answer: ConnectError."
