@@ -95,7 +95,8 @@ class MockApp:
             return
         started = time.perf_counter()
         method: str = scope["method"]
-        path: str = scope["path"]
+        raw_path = scope.get("raw_path")  # still percent-encoded: a %2F stays inside its segment
+        path: str = raw_path.decode("latin-1") if raw_path else scope["path"]
         headers: dict[str, str] = {}
         for raw_name, raw_value in scope["headers"]:
             name = raw_name.decode("latin-1").lower()

@@ -305,7 +305,7 @@ class RequestValidator:
         if kind == "json":
             try:
                 value = json.loads(body)
-            except (ValueError, UnicodeDecodeError) as exc:
+            except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
                 reason = f"The request body is not valid JSON: {exc}"
                 return None, None, RejectedRequest(400, reason, (Issue("body", "", reason), *issues))
         elif kind == "form":

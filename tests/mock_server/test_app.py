@@ -352,3 +352,17 @@ def test_internal_errors_become_problems_and_the_server_keeps_serving(
     assert failed.headers["content-type"] == "application/problem+json"
     monkeypatch.setattr(app.pipeline, "handle", original)
     assert client.get("/tags", headers=TOKEN_HEADER).status_code == 200
+
+
+def test_encoded_slash_stays_inside_its_path_parameter(client: TestClient) -> None:
+    answer = client.get("/api/v2/users/a%2Fb", headers=TOKEN_HEADER)
+    assert answer.status_code == 422
+    assert answer.json()["validation"][0]["message"].startswith('"a/b" does not match')
+
+
+def test_absurdly_deep_json_is_a_400_not_a_crash(client: TestClient) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    answer = client.post(
+        "/messages/send-message", headers={**TOKEN_HEADER, "Content-Type": "application/json"}, content=body
+    )
+    assert answer.status_code == 400

@@ -57,7 +57,8 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def test_real_server_serves_logs_and_stops_on_sigint() -> None:
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals) -> None:
     port = _free_port()
     env = {**os.environ, "LEELOO_MOCK_TOKENS": "secret"}
     process = subprocess.Popen(
@@ -83,7 +84,7 @@ def test_real_server_serves_logs_and_stops_on_sigint() -> None:
         assert answer.status_code == 200
         wrong = httpx.get(f"http://127.0.0.1:{port}/tags", headers={"X-Leeloo-AuthToken": "other"})
         assert wrong.status_code == 401
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         out, err = process.communicate(timeout=15)
     finally:
         if process.poll() is None:
@@ -95,3 +96,4 @@ def test_real_server_serves_logs_and_stops_on_sigint() -> None:
     assert "GET /api/v2/tags 200 " in err
     assert "GET /tags 401 " in err
     assert "secret" not in out + err
+    assert "leeloo-mock: stopped" in out
