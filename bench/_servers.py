@@ -105,14 +105,18 @@ def running_server(
     probe_path: str = "/",
     probe_headers: Sequence[tuple[str, str]] = (),
     startup_timeout_s: float = 60.0,
+    max_rss_mib: float | None = None,
     env: dict[str, str] | None = None,
 ) -> Iterator[RunningServer]:
     """Run ``command_for_port(port)`` in its own process group; yield once it answers HTTP; stop it.
 
     The process group lets ``npx``-style launchers (a shell, then node) be stopped as a whole.
+    ``max_rss_mib`` guards the shared machine: a server whose memory passes it while starting is
+    stopped and reported, not waited for. Only a port taken between ``free_port()`` and the
+    bind is retried (on another port); any other failure is reported at once.
     """
     last_error = ""
-    for _attempt in range(3):  # a free port can be taken between free_port() and the bind
+    for _attempt in range(3):
         port = free_port()
         # stderr goes to a file, not a pipe: a chatty server must never block on a full pipe
         with tempfile.TemporaryFile() as stderr_file:
@@ -135,13 +139,23 @@ def running_server(
                             name, port, round(time.perf_counter() - started, 3), process, stderr_file
                         )
                         return
-                    time.sleep(0.02)
+                    rss_mib = rss_bytes(process.pid) / (1 << 20)
+                    if max_rss_mib is not None and rss_mib > max_rss_mib:
+                        elapsed = time.perf_counter() - started
+                        raise ServerStartError(
+                            f"{name} passed {max_rss_mib:,.0f} MiB of RSS ({rss_mib:,.0f} MiB)"
+                            f" {elapsed:.1f} s into its start-up, before answering; stopped"
+                        )
+                    time.sleep(0.05)
                 if process.poll() is None:
-                    last_error = f"{name} did not answer on port {port} within {startup_timeout_s:g} s"
-                else:
-                    stderr_file.seek(0)
-                    stderr = stderr_file.read().decode(errors="replace")
-                    last_error = f"{name} exited with {process.returncode}: {stderr.strip()[-2000:]}"
+                    raise ServerStartError(
+                        f"{name} did not answer on port {port} within {startup_timeout_s:g} s"
+                    )
+                stderr_file.seek(0)
+                stderr = stderr_file.read().decode(errors="replace")
+                last_error = f"{name} exited with {process.returncode}: {stderr.strip()[-2000:]}"
+                if "in use" not in stderr:
+                    raise ServerStartError(last_error)
             finally:
                 _stop(process)
     raise ServerStartError(last_error)

@@ -162,7 +162,9 @@ def install_prism(log: Callable[[str], None]) -> bool:
     return True
 
 
-def start_prism(spec: Path = SPEC, name: str = "prism") -> AbstractContextManager[RunningServer]:
+def start_prism(
+    spec: Path = SPEC, name: str = "prism", max_rss_mib: float | None = None
+) -> AbstractContextManager[RunningServer]:
     """Prism quiet mode (``-v warn``); it serves the spec's paths without the server base path."""
     return running_server(
         name,
@@ -170,6 +172,7 @@ def start_prism(spec: Path = SPEC, name: str = "prism") -> AbstractContextManage
         probe_path="/tags",
         probe_headers=[AUTH],
         startup_timeout_s=180,
+        max_rss_mib=max_rss_mib,
     )
 
 

@@ -17,7 +17,7 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -96,34 +96,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     if tool == "python":
         _log("wrk is not on PATH (apt-get install wrk): using the asyncio load generator")
-    out: list[str] = []
-    if "throughput" in args.sections:
+
+    def save() -> None:  # after every section: a later failure must not lose earlier figures
+        report["machine"]["load_average_at_end"] = list(os.getloadavg())
+        report["total_seconds"] = round(time.perf_counter() - started, 1)
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+    def section(title: str, body: Callable[[], str]) -> None:
+        try:
+            text = body()
+        except Exception as exc:  # one broken section must not cost the others
+            _log(f"{title}: failed, {type(exc).__name__}: {exc}")
+            report.setdefault("failed_sections", {})[title] = f"{type(exc).__name__}: {exc}"
+            text = f"(failed: {type(exc).__name__}: {exc})"
+        print(f"\n== {title}\n{text}", flush=True)
+        save()
+
+    def throughput() -> str:
         results = measure_all(args.concurrency, args.duration, tool, not args.no_prism, _log)
         checks = goal_checks(results)
         report["throughput"] = [result.as_dict() for result in results]
         report["goals"] = [check.as_dict() for check in checks]
-        out += ["", "== Throughput and latency (loopback)", throughput_table(results)]
-        out += ["", "== Goals (concurrency 32)", goals_table(checks) if checks else "(no mock figures)"]
-    if "scale" in args.sections:
+        goals = goals_table(checks) if checks else "(no mock figures)"
+        return f"{throughput_table(results)}\n\n== Goals (concurrency 32)\n{goals}"
+
+    def scale() -> str:
         points = measure_scale(SIZES, args.duration, tool, not args.no_prism, _log)
         report["scale"] = [point.as_dict() for point in points]
-        out += ["", "== Scale (synthetic specs; req/s at concurrency 32)", records_table(report["scale"])]
-    if "client" in args.sections:
+        return records_table(report["scale"])
+
+    def client() -> str:
         overhead = measure_client_overhead(args.client_calls, _log)
         report["client_overhead"] = overhead.as_dict() if overhead else None
-        out += ["", "== Client overhead", records_table([overhead.as_dict()] if overhead else [])]
-    if "contract" in args.sections:
-        speeds = measure_contract_speed(args.contract_examples, _log)
-        report["contract_speed"] = [speed.as_dict() for speed in speeds]
-        out += ["", "== Contract suite speed (schemathesis)", records_table(report["contract_speed"])]
-    if args.with_make_test:
+        return records_table([overhead.as_dict()] if overhead else [])
+
+    def contract() -> str:
+        report["contract_speed"] = [
+            speed.as_dict() for speed in measure_contract_speed(args.contract_examples, _log)
+        ]
+        return records_table(report["contract_speed"])
+
+    def make_test() -> str:
         report["make_test"] = time_make_test(_log)
-        out += ["", "== make test", records_table([report["make_test"]])]
-    report["machine"]["load_average_at_end"] = list(os.getloadavg())
-    report["total_seconds"] = round(time.perf_counter() - started, 1)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print("\n".join(out))
+        return records_table([report["make_test"]])
+
+    if "throughput" in args.sections:
+        section("Throughput and latency (loopback)", throughput)
+    if "scale" in args.sections:
+        section("Scale (synthetic specs; req/s at concurrency 32)", scale)
+    if "client" in args.sections:
+        section("Client overhead", client)
+    if "contract" in args.sections:
+        section("Contract suite speed (schemathesis)", contract)
+    if args.with_make_test:
+        section("make test", make_test)
     load_start = report["machine"]["load_average_at_start"][0]
     load_end = report["machine"]["load_average_at_end"][0]
     print(
