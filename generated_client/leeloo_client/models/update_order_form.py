@@ -15,14 +15,16 @@ T = TypeVar("T", bound="UpdateOrderForm")
 
 @_attrs_define
 class UpdateOrderForm:
-    """
-    Attributes:
-        status (ManualOrderStatus | Unset): The new status of the manual order; the page allows these two.
-        payment_date (str | Unset): When the payment was made, as `YYYY-MM-DD HH:MM` (UTC), the page's format. Example:
-            2018-06-27 07:32.
-        currency (Currency | Unset): The values listed in the `//` comment of the page's GET /orders/{order_id} example.
-        price (float | Unset): The price actually received from the person.
-        user_comments (str | Unset):
+    """The fields to change. The page marks none as required, but at least one must be sent:
+    an empty form is an empty body, which no server can tell from a missing one.
+
+        Attributes:
+            status (ManualOrderStatus | Unset): The new status of the manual order; the page allows these two.
+            payment_date (str | Unset): When the payment was made, as `YYYY-MM-DD HH:MM` (UTC), the page's format. Example:
+                2018-06-27 07:32.
+            currency (Currency | Unset): The values listed in the `//` comment of the page's GET /orders/{order_id} example.
+            price (float | Unset): The price actually received from the person.
+            user_comments (str | Unset):
     """
 
     status: ManualOrderStatus | Unset = UNSET

@@ -142,7 +142,9 @@ def sync_detailed(
     Args:
         order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (UpdateOrderForm):
+        body (UpdateOrderForm): The fields to change. The page marks none as required, but at
+            least one must be sent:
+            an empty form is an empty body, which no server can tell from a missing one.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -176,7 +178,9 @@ def sync(
     Args:
         order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (UpdateOrderForm):
+        body (UpdateOrderForm): The fields to change. The page marks none as required, but at
+            least one must be sent:
+            an empty form is an empty body, which no server can tell from a missing one.
 
     Raises:
         errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
@@ -215,7 +219,9 @@ async def asyncio_detailed(
     Args:
         order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (UpdateOrderForm):
+        body (UpdateOrderForm): The fields to change. The page marks none as required, but at
+            least one must be sent:
+            an empty form is an empty body, which no server can tell from a missing one.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -249,7 +255,9 @@ async def asyncio(
     Args:
         order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (UpdateOrderForm):
+        body (UpdateOrderForm): The fields to change. The page marks none as required, but at
+            least one must be sent:
+            an empty form is an empty body, which no server can tell from a missing one.
 
     Raises:
         errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
