@@ -7,6 +7,7 @@ operations, logs one line per request, and stops cleanly on Ctrl-C or SIGTERM (e
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import os
 import signal
@@ -19,6 +20,8 @@ from types import FrameType
 from urllib.parse import urlsplit
 
 from mock_server._app import AccessLog
+from mock_server._check_cache import already_checked, remember_checked
+from mock_server._compiled import CompiledOperation
 from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
 from mock_server._spec import SpecError, default_spec_path
 
@@ -117,6 +120,42 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
+def _spec_is_valid(spec_path: Path) -> bool:
+    """Run ``generator.spec_check`` (skipped for spec bytes that passed it before); print problems."""
+    checker = Path(generator_spec_check_file())
+    if already_checked(spec_path, checker):
+        return True
+    from generator.spec_check import check_spec
+
+    problems = check_spec(spec_path)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"leeloo-mock: {spec_path} cannot be mocked ({len(problems)} problem(s))", file=sys.stderr)
+        return False
+    remember_checked(spec_path, checker)
+    return True
+
+
+def generator_spec_check_file() -> str:
+    """The checker's source file, found without importing it (its imports cost a quarter second)."""
+    spec = importlib.util.find_spec("generator.spec_check")
+    return spec.origin if spec is not None and spec.origin else ""
+
+
+def operation_table(operations: Sequence[CompiledOperation]) -> str:
+    """What the mock serves, one operation a line: method, path, operationId, summary."""
+    rows = [("METHOD", "PATH", "OPERATION", "SUMMARY")]
+    rows += [(op.method, op.path, op.operation_id, op.summary) for op in operations]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    return "\n".join(
+        "  ".join(
+            (*(cell.ljust(width) for cell, width in zip(row[:3], widths, strict=True)), row[3])
+        ).rstrip()
+        for row in rows
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
     started = time.perf_counter()
@@ -124,15 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec_path: Path = args.spec if args.spec is not None else default_spec_path()
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
-    from generator.spec_check import check_spec, format_operation_table, list_operations
-
-    problems = check_spec(spec_path)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"leeloo-mock: {spec_path} cannot be mocked ({len(problems)} problem(s))", file=sys.stderr)
+    if not _spec_is_valid(spec_path):
         return 1
-
     import uvicorn
 
     from mock_server._server import create_app, load_compiled
@@ -168,10 +200,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     mode = "proxy to " + args.proxy if args.proxy else ("dynamic" if args.dynamic else "static examples")
-    operations = list_operations(dict(compiled.spec.document))
     stateful = ", stateful" if args.stateful else ""
-    print(f"leeloo-mock: {spec_path} ({len(operations)} operations, {mode}{stateful})")
-    print(format_operation_table(operations))
+    print(f"leeloo-mock: {spec_path} ({len(compiled.operations)} operations, {mode}{stateful})")
+    print(operation_table(compiled.operations))
     print(
         f"leeloo-mock: listening on http://{host}:{port} (ready in {time.perf_counter() - started:.2f}s)",
         flush=True,

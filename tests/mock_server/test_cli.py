@@ -37,6 +37,11 @@ def test_bad_arguments_exit_2_with_usage(argv: list[str], capsys: pytest.Capture
     assert "usage: leeloo-mock" in capsys.readouterr().err
 
 
+@pytest.fixture(autouse=True)
+def _private_check_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEELOO_MOCK_CACHE_DIR", str(tmp_path / "check-cache"))
+
+
 def test_bad_spec_exits_1_naming_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     spec = tmp_path / "bad.yaml"
     spec.write_text("openapi: 3.1.0\ninfo:\n  title: t\npaths:\n  /x:\n    get:\n      responses: 7\n")
@@ -58,9 +63,9 @@ def _free_port() -> int:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals) -> None:
+def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals, tmp_path: Path) -> None:
     port = _free_port()
-    env = {**os.environ, "LEELOO_MOCK_TOKENS": "secret"}
+    env = {**os.environ, "LEELOO_MOCK_TOKENS": "secret", "LEELOO_MOCK_CACHE_DIR": str(tmp_path)}
     process = subprocess.Popen(
         [sys.executable, "-m", "mock_server", "--port", str(port)],
         cwd=REPO,
@@ -93,6 +98,7 @@ def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals) -> None
     assert process.returncode == 0, err
     assert f"listening on http://127.0.0.1:{port}" in out
     assert "list_tags" in out  # the operation table
+    assert list(tmp_path.glob("checked-*")), "a passed check is remembered"
     assert "GET /api/v2/tags 200 " in err
     assert "GET /tags 401 " in err
     assert "secret" not in out + err
