@@ -216,10 +216,15 @@ class Pipeline:
                 return MockResponse(204)
             key, status = chosen
         response = operation.responses[key]
+        headers = list(response.headers)
+        if status == 401 and operation.security:  # the real challenge, not a generated string
+            challenges = ", ".join(dict.fromkeys(c.challenge for creds in operation.security for c in creds))
+            headers = [h for h in headers if h[0].lower() != "www-authenticate"]
+            headers.append(("WWW-Authenticate", challenges))
         if not response.media:
             if preferences.example is not None:
                 return self._no_example(preferences.example, key, request.path)
-            return MockResponse(status, headers=list(response.headers))
+            return MockResponse(status, headers=headers)
         media_type = negotiate_media_type(request.headers.get("accept"), response.media_types)
         if media_type is None:
             if 200 <= status < 300:
@@ -243,7 +248,7 @@ class Pipeline:
             body = self._dynamic_body(operation, response, media_type, seed)
         else:
             body = media.static.default
-        return MockResponse(status, body, media_type, list(response.headers))
+        return MockResponse(status, body, media_type, headers)
 
     @staticmethod
     def _no_example(name: str, key: str, path: str) -> MockResponse:

@@ -335,6 +335,8 @@ def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
 def test_declared_response_headers_are_sent(client: TestClient) -> None:
     answer = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=429"})
     assert answer.headers["retry-after"].isdigit()
+    forced_401 = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=401"})
+    assert forced_401.headers["www-authenticate"] == 'ApiKey realm="leeloo-mock", header="X-Leeloo-AuthToken"'
 
 
 def test_internal_errors_become_problems_and_the_server_keeps_serving(
