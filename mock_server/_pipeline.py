@@ -169,7 +169,7 @@ class Pipeline:
                 request.path,
                 (prefer_problem,),
             )
-        if self.store is not None and preferences.code is None:
+        if self.store is not None and preferences.code is None and preferences.example is None:
             stateful = self._stateful(operation, found, query, validated)
             if stateful is not None:
                 return stateful

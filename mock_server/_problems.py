@@ -51,7 +51,11 @@ def problem(
     issues: Sequence[Issue] = (),
 ) -> dict[str, Any]:
     """A problem document; ``title`` is the status phrase, as RFC 7807 recommends."""
-    body: dict[str, Any] = {"type": type_uri, "title": HTTPStatus(status).phrase, "status": status}
+    try:
+        title = HTTPStatus(status).phrase
+    except ValueError:  # a status Python does not name, such as 599
+        title = "Error"
+    body: dict[str, Any] = {"type": type_uri, "title": title, "status": status}
     body["detail"] = detail
     if instance is not None:
         body["instance"] = instance

@@ -25,3 +25,7 @@ def test_encode_is_compact_utf8() -> None:
         encode({"title": "Ручной"})
         == json.dumps({"title": "Ручной"}, ensure_ascii=False, separators=(",", ":")).encode()
     )
+
+
+def test_unnamed_status_still_gets_a_title() -> None:
+    assert problem(599, "odd")["title"] == "Error"
