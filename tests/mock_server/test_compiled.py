@@ -1,0 +1,51 @@
+"""Compiling a spec other than Leeloo's: the mock knows nothing beyond the document it is given."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from mock_server import Issue, Spec, compile_spec
+
+PETS: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "pets", "version": "1"},
+    "components": {"securitySchemes": {"Bearer": {"type": "http", "scheme": "bearer"}}},
+    "security": [{"Bearer": []}],
+    "paths": {
+        "/pets": {
+            "get": {
+                "operationId": "list_pets",
+                "responses": {
+                    "200": {
+                        "description": "pets",
+                        "headers": {"X-Total": {"schema": {"type": "integer", "example": 3}}},
+                        "content": {
+                            "application/json": {"schema": {"type": "array", "items": {"type": "string"}}}
+                        },
+                    },
+                    "204": {"description": "nothing"},
+                },
+            }
+        }
+    },
+}
+
+
+def test_a_response_without_examples_gets_generated_valid_data_and_its_headers() -> None:
+    operation = compile_spec(Spec(PETS)).operations[0]
+    media = operation.responses["200"].media["application/json"]
+    assert media.validator.is_valid(json.loads(media.static.default))
+    assert operation.responses["200"].headers == (("X-Total", "3"),)
+    assert operation.responses["204"].media == {}
+
+
+def test_undeclared_401_gets_a_made_up_problem() -> None:
+    operation = compile_spec(Spec(PETS)).operations[0]
+    status, body, media_type = operation.unauthorized_body(
+        (Issue("security", "Authorization", "missing"),), "/pets"
+    )
+    assert (status, media_type) == (401, "application/problem+json")
+    assert json.loads(body)["validation"] == [
+        {"location": "security", "name": "Authorization", "message": "missing"}
+    ]

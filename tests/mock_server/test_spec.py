@@ -1,0 +1,85 @@
+"""Reading a spec: $ref following, base paths, path-level parameters merged into operations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mock_server import Spec, SpecError, default_spec_path, load_document
+
+DOCUMENT: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "servers": [
+        {"url": "https://api.example.com/api/v2/"},
+        {"url": "/other"},
+        {"url": "https://example.com/{version}"},
+    ],
+    "security": [{"Key": []}],
+    "components": {
+        "parameters": {"Shared": {"name": "q", "in": "query", "schema": {"type": "string"}}},
+        "schemas": {
+            "A": {"$ref": "#/components/schemas/B"},
+            "B": {"type": "integer"},
+            "Loop": {"$ref": "#/components/schemas/Loop"},
+        },
+    },
+    "paths": {
+        "/items/{id}": {
+            "parameters": [
+                {"$ref": "#/components/parameters/Shared"},
+                {"name": "id", "in": "path", "required": True},
+            ],
+            "get": {"operationId": "get_item", "responses": {"200": {"description": "ok"}}},
+            "put": {
+                "security": [],
+                "parameters": [{"name": "q", "in": "query", "schema": {"type": "integer"}}],
+                "responses": {},
+            },
+        }
+    },
+}
+
+
+def test_deref_follows_chains_and_refuses_loops_and_dangling_refs() -> None:
+    spec = Spec(DOCUMENT)
+    assert spec.deref({"$ref": "#/components/schemas/A"}) == {"type": "integer"}
+    with pytest.raises(SpecError, match="circular"):
+        spec.deref({"$ref": "#/components/schemas/Loop"})
+    with pytest.raises(SpecError, match="points nowhere"):
+        spec.deref({"$ref": "#/components/schemas/Nope"})
+    with pytest.raises(SpecError, match="only local"):
+        spec.deref({"$ref": "other.yaml#/x"})
+
+
+def test_base_paths_of_the_servers() -> None:
+    assert Spec(DOCUMENT).servers_base_paths() == ["/api/v2", "/other"]
+
+
+def test_operations_merge_path_parameters_and_inherit_security() -> None:
+    get, put = list(Spec(DOCUMENT).operations())
+    assert (get.operation_id, [p["name"] for p in get.parameters]) == ("get_item", ["q", "id"])
+    assert get.security == ({"Key": []},)
+    assert put.operation_id == "PUT /items/{id}"
+    assert put.security == ()
+    assert [p.get("schema") for p in put.parameters if p["name"] == "q"] == [{"type": "integer"}]
+
+
+def test_validator_schema_keeps_component_refs_resolvable() -> None:
+    schema = Spec(DOCUMENT).validator_schema({"$ref": "#/components/schemas/A"})
+    assert schema["components"] is DOCUMENT["components"]
+    assert schema["$schema"].endswith("2020-12/schema")
+
+
+def test_default_spec_path_prefers_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    assert default_spec_path().name == "openapi.yaml"
+    monkeypatch.setenv("LEELOO_MOCK_SPEC", str(tmp_path / "x.yaml"))
+    assert default_spec_path() == tmp_path / "x.yaml"
+
+
+def test_load_document_refuses_a_non_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "list.yaml"
+    path.write_text("- 1\n")
+    with pytest.raises(SpecError):
+        load_document(path)
