@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+import re
+import time
+from collections.abc import Iterator
 from typing import Any
 
 import jsonschema
 import pytest
 from starlette.testclient import TestClient
 
-from mock_server import CompiledOperation, CompiledSpec, Spec
-from tests.mock_server.conftest import OBJECT_ID, TOKEN_HEADER, ClientFactory
+from mock_server import AccessLog, CompiledOperation, CompiledSpec, MockConfig, Spec, create_app
+from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH, TOKEN_HEADER, ClientFactory
 
 PROBLEM_TYPES = ("application/problem+json",)
 
@@ -368,3 +372,35 @@ def test_absurdly_deep_json_is_a_400_not_a_crash(client: TestClient) -> None:
         "/messages/send-message", headers={**TOKEN_HEADER, "Content-Type": "application/json"}, content=body
     )
     assert answer.status_code == 400
+
+
+def test_streamed_body_over_the_limit_is_413_too(make_client: ClientFactory) -> None:
+    client = make_client(max_body_size=64)
+
+    def chunks() -> Iterator[bytes]:
+        yield b'{"account_id": "' + OBJECT_ID.encode() + b'",'
+        yield b'"text": "' + b"x" * 100 + b'"}'
+
+    answer = client.post(
+        "/messages/send-message",
+        headers={**TOKEN_HEADER, "Content-Type": "application/json"},
+        content=chunks(),
+    )
+    assert answer.status_code == 413
+
+
+def test_access_log_writes_one_line_per_request() -> None:
+    stream = io.StringIO()
+    log = AccessLog(stream)
+    log.write("GET", "/tags", 200, time.perf_counter())
+    AccessLog(stream, enabled=False).write("GET", "/x", 200, time.perf_counter())
+    assert re.fullmatch(r"GET /tags 200 \d+\.\d\dms\n", stream.getvalue())
+
+
+def test_proxy_configuration_wires_the_proxy_handler(compiled: CompiledSpec) -> None:
+    from mock_server._proxy import ProxyHandler
+
+    app = create_app(MockConfig(spec_path=SPEC_PATH, proxy="http://127.0.0.1:9", errors=True), compiled)
+    assert isinstance(app.handler, ProxyHandler)
+    assert app.handler.errors
+    assert app.on_shutdown == (app.handler.aclose,)
