@@ -138,7 +138,7 @@ class MockApp:
             raw_headers.append((name.encode("latin-1"), value.encode("latin-1")))
         if response.media_type is not None:
             raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
-        if not has_length:
+        if not has_length and response.status not in (204, 304):  # RFC 9110: no length on 204
             raw_headers.append((b"content-length", str(len(response.body)).encode()))
         if self.cors:
             raw_headers.append((b"access-control-allow-origin", (origin or "*").encode("latin-1")))
