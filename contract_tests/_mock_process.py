@@ -12,6 +12,7 @@ import os
 import re
 import select
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,20 @@ def _wait_for_url(process: subprocess.Popen[bytes]) -> str:
     raise MockStartError(f"leeloo-mock did not start (exit {process.poll()}): {seen[-500:]!r}")
 
 
+def _wait_until_accepting(url: str, process: subprocess.Popen[bytes]) -> None:
+    # leeloo-mock prints "listening on" before uvicorn listens on the bound socket; a request
+    # sent at once is refused. Wait until a connection is accepted.
+    host, port = url.removeprefix("http://").rsplit(":", 1)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline and process.poll() is None:
+        try:
+            with socket.create_connection((host.strip("[]"), int(port)), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.02)
+    raise MockStartError(f"leeloo-mock at {url} never accepted a connection (exit {process.poll()})")
+
+
 def _stop(process: subprocess.Popen[bytes]) -> None:
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
@@ -93,6 +108,7 @@ def running_mock(*options: str, spec: Path = SPEC_PATH) -> Iterator[RunningMock]
         )
         try:
             url = _wait_for_url(process)
+            _wait_until_accepting(url, process)
             yield RunningMock(url, process, log_file)
         finally:
             _stop(process)

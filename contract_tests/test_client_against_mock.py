@@ -92,7 +92,8 @@ def test_the_client_has_every_operation_of_the_spec_in_four_flavours() -> None:
             assert callable(getattr(module, flavour)), f"{operation.operation_id}.{flavour}"
 
 
-def _assert_round_trip(operation: SpecOperation, parsed: Any, content: bytes) -> None:
+def assert_round_trip(operation: SpecOperation, parsed: Any, content: bytes) -> None:
+    """The answer parsed into the typed model, which writes back the JSON that came."""
     schema = operation.success_schema()
     assert isinstance(parsed, operation.success_model())
     assert semantic(schema, parsed.to_dict()) == semantic(schema, json.loads(content))
@@ -108,7 +109,7 @@ def test_sync_call_parses_into_the_typed_model(operation: SpecOperation, client:
 
     assert isinstance(result, operation.success_model())
     assert detailed.status_code == 200
-    _assert_round_trip(operation, detailed.parsed, detailed.content)
+    assert_round_trip(operation, detailed.parsed, detailed.content)
     TALLY.client_calls["sync"] += 2
 
 
@@ -124,7 +125,7 @@ async def test_async_call_parses_into_the_typed_model(
 
     assert isinstance(result, operation.success_model())
     assert detailed.status_code == 200
-    _assert_round_trip(operation, detailed.parsed, detailed.content)
+    assert_round_trip(operation, detailed.parsed, detailed.content)
     TALLY.client_calls["async"] += 2
 
 

@@ -1,0 +1,195 @@
+"""Live mode: the read-only operations (GETs only, never a write) against an API, every answer checked.
+
+Ids for the ``GET /x/{id}`` operations come from the lists the same run read first (a person
+of ``GET /people``, an order of ``GET /orders``, ...); without one, the operation is skipped and
+says why. Every answer is validated against the spec (status declared, media type, body schema
+with formats), and each violation is reported as operation, field, expected, got. The token is
+sent in its header and appears nowhere else: not in reports, violations or exceptions.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from contract_tests._settings import AUTH_HEADER
+from contract_tests._spec import SpecOperation, inline, resolve, schema_validator, spec_operations
+
+LIVE_PAGE_SIZE = 5
+EARLIEST_DAY = datetime.date(2000, 1, 1)
+_GOT_LIMIT = 80
+
+# Path parameter -> (the list operation whose answer holds such ids, JSON path of the id list).
+ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "person_id": ("list_people", ("data", "*", "id")),
+    "order_id": ("list_orders", ("data", "*", "id")),
+    "tunnel_id": ("list_tunnels", ("data", "*", "id")),
+    "user_id": ("list_users", ("data", "*", "id")),
+    "account_id": ("list_communication_channels", ("data", "*", "id")),
+    "category_id": ("list_template_categories", ("data", "categories", "*", "id")),
+}
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One way an answer breaks the spec."""
+
+    operation: str
+    field: str
+    expected: str
+    got: str
+
+    def __str__(self) -> str:
+        return f"{self.operation}: {self.field}: expected {self.expected}, got {self.got}"
+
+
+@dataclass
+class LiveReport:
+    """What a live run did."""
+
+    checked: list[str] = field(default_factory=list)  # "list_tags GET /tags -> 200"
+    skipped: list[str] = field(default_factory=list)
+    violations: list[Violation] = field(default_factory=list)
+    methods_sent: set[str] = field(default_factory=set)
+
+    def render(self) -> str:
+        """The report as text (no token in it: nothing here ever held it)."""
+        lines = [
+            f"live contract run: {len(self.checked)} answers checked, {len(self.skipped)} skipped,"
+            f" {len(self.violations)} violations"
+        ]
+        lines += [f"  checked {line}" for line in self.checked]
+        lines += [f"  skipped {line}" for line in self.skipped]
+        lines += [f"  VIOLATION {violation}" for violation in self.violations]
+        return "\n".join(lines)
+
+
+def _short(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= _GOT_LIMIT else text[: _GOT_LIMIT - 3] + "..."
+
+
+def _declared_response(operation: SpecOperation, status: int) -> tuple[str, Mapping[str, Any]] | None:
+    path_item = resolve(_operation_document(operation))
+    responses: Mapping[str, Any] = path_item["responses"]
+    for key in (str(status), f"{str(status)[0]}XX", "default"):
+        if key in responses:
+            return key, resolve(responses[key])
+    return None
+
+
+def _operation_document(operation: SpecOperation) -> Mapping[str, Any]:
+    from contract_tests._spec import spec_document
+
+    document: Mapping[str, Any] = spec_document()["paths"][operation.path][operation.method.lower()]
+    return document
+
+
+def check_answer(operation: SpecOperation, response: httpx.Response) -> list[Violation]:
+    """Every way ``response`` breaks what the spec declares for ``operation``."""
+    name = operation.operation_id
+    declared = _declared_response(operation, response.status_code)
+    if declared is None:
+        statuses = ", ".join(_operation_document(operation)["responses"])
+        return [Violation(name, "(status)", f"one of {statuses}", str(response.status_code))]
+    key, answer = declared
+    content = answer.get("content", {})
+    if not content:
+        return []
+    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type not in content:
+        expected = " or ".join(content)
+        return [Violation(name, f"({key} content-type)", expected, media_type or "none")]
+    try:
+        body = response.json()
+    except ValueError:
+        return [Violation(name, f"({key} body)", "JSON", _short(response.text))]
+    schema = inline(content[media_type]["schema"])
+    violations = []
+    for error in sorted(schema_validator(schema).iter_errors(body), key=lambda e: list(e.absolute_path)):
+        pointer = "/" + "/".join(str(part) for part in error.absolute_path)
+        expected = f"{error.validator} {_short(error.validator_value)}"
+        violations.append(Violation(name, f"{key} {pointer}", expected, _short(error.instance)))
+    return violations
+
+
+def _ids(document: Any, path: tuple[str, ...]) -> list[str]:
+    values: list[Any] = [document]
+    for part in path:
+        next_values: list[Any] = []
+        for value in values:
+            if part == "*" and isinstance(value, list):
+                next_values.extend(value)
+            elif isinstance(value, dict) and part in value:
+                next_values.append(value[part])
+        values = next_values
+    return [value for value in values if isinstance(value, str)]
+
+
+def _query(operation: SpecOperation, today: datetime.date) -> dict[str, Any]:
+    query: dict[str, Any] = {}
+    for parameter in operation.parameters:
+        if parameter["in"] != "query":
+            continue
+        name = parameter["name"]
+        if name == "limit":
+            query[name] = LIVE_PAGE_SIZE
+        elif parameter.get("required"):
+            if name.endswith("[from]"):
+                query[name] = EARLIEST_DAY.isoformat()
+            elif name.endswith("[to]"):
+                query[name] = today.isoformat()
+            else:
+                query[name] = parameter["example"]
+    return query
+
+
+def read_only_operations() -> list[SpecOperation]:
+    """The GET operations: lists (no path id) first, so their ids feed the rest."""
+    gets = [op for op in spec_operations() if op.method == "GET"]
+    return sorted(gets, key=lambda op: ("{" in op.path, op.operation_id))
+
+
+def run_live(base_url: str, token: str, *, timeout: float = 30.0) -> LiveReport:
+    """GET every read-only operation of the spec from ``base_url`` and check each answer."""
+    report = LiveReport()
+    found_ids: dict[str, list[str]] = {}
+    today = datetime.datetime.now(datetime.UTC).date()
+    with httpx.Client(base_url=base_url.rstrip("/"), headers={AUTH_HEADER: token}, timeout=timeout) as http:
+        for operation in read_only_operations():
+            path = operation.path
+            missing = None
+            for parameter in operation.parameters:
+                if parameter["in"] != "path":
+                    continue
+                ids = found_ids.get(parameter["name"], [])
+                if not ids:
+                    source = ID_SOURCES.get(parameter["name"], ("(no list)", ()))[0]
+                    missing = (
+                        f"{operation.operation_id}: no {parameter['name']} to read ({source} listed none)"
+                    )
+                    break
+                path = path.replace("{" + parameter["name"] + "}", ids[0])
+            if missing is not None:
+                report.skipped.append(missing)
+                continue
+            try:
+                response = http.get(path, params=_query(operation, today))
+            except httpx.HTTPError as error:
+                report.violations.append(
+                    Violation(operation.operation_id, "(connection)", "an answer", type(error).__name__)
+                )
+                continue
+            report.methods_sent.add("GET")
+            report.checked.append(f"{operation.operation_id} {operation.label} -> {response.status_code}")
+            report.violations.extend(check_answer(operation, response))
+            if response.is_success:
+                for parameter_name, (source, json_path) in ID_SOURCES.items():
+                    if source == operation.operation_id:
+                        found_ids.setdefault(parameter_name, _ids(response.json(), json_path))
+    return report
