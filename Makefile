@@ -11,6 +11,7 @@ SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
+.PHONY: contract contract-live
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -44,6 +45,12 @@ check-generated: install ## fail when generated_client/ differs from a fresh gen
 
 test: install ## every check and test (what CI runs)
 	$(BIN)/pytest
+
+contract: install ## contract tests: spec, client and mock against each other (CONTRACT_EXAMPLES=500 digs deeper); JUnit + summary in reports/
+	$(BIN)/pytest contract_tests -m "not live" --junitxml=reports/contract-junit.xml $(CONTRACT_ARGS)
+
+contract-live: install ## read-only GETs against LEELOO_BASE_URL with LEELOO_AUTH_TOKEN, each answer checked (skipped without a token)
+	$(BIN)/pytest contract_tests/test_live.py -m live -rs --junitxml=reports/contract-live-junit.xml
 
 bench: install ## benchmarks: mock vs ceiling app and Prism, scale, client, suite speed (BENCH_ARGS=--help)
 	$(PY) -m bench.run $(BENCH_ARGS)
