@@ -57,7 +57,10 @@ def coerce_scalar(text: str, types: frozenset[str]) -> Any:
     if not types or "string" in types:
         return text
     if ("integer" in types or "number" in types) and _INTEGER.fullmatch(text):
-        return int(text)
+        try:
+            return int(text)
+        except ValueError:  # more digits than int_max_str_digits: leave it to the validator
+            return text
     if "number" in types and _NUMBER.fullmatch(text):
         number = float(text)
         return number if math.isfinite(number) else text

@@ -40,6 +40,8 @@ def parse_prefer(header: str) -> Preferences:
     for part in header.split(","):
         token = part.split(";", 1)[0].strip()
         if not token:
+            if part.strip():  # ";;;==": something, but no preference in it
+                raise PreferError(f"{part.strip()!r} names no preference")
             continue
         key, sep, value = token.partition("=")
         key, value = key.strip().lower(), value.strip().strip('"')

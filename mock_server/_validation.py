@@ -37,6 +37,14 @@ def _pointer(parts: Sequence[str | int]) -> str:
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
+_MAX_MESSAGE = 300
+
+
+def _short(message: str) -> str:
+    """Messages quote the invalid value; a 64 KiB value must not make a 64 KiB problem."""
+    return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 1] + "…"
+
+
 def schema_issues(validator: Any, instance: Any, location: str, name: str | None = None) -> list[Issue]:
     """Every error of ``instance``; body issues are named by JSON pointer, parameters by ``name``."""
     if validator.is_valid(instance):
@@ -50,9 +58,9 @@ def schema_issues(validator: Any, instance: Any, location: str, name: str | None
         elif isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties) and kind.unexpected:
             path.append(str(kind.unexpected[0]))
         if name is None:
-            issues.append(Issue(location, _pointer(path), error.message))
+            issues.append(Issue(location, _pointer(path), _short(error.message)))
         else:
-            issues.append(Issue(location, name + "".join(f"[{p}]" for p in path), error.message))
+            issues.append(Issue(location, name + "".join(f"[{p}]" for p in path), _short(error.message)))
     return issues
 
 

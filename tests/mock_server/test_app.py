@@ -405,3 +405,10 @@ def test_proxy_configuration_wires_the_proxy_handler(compiled: CompiledSpec) -> 
     assert isinstance(app.handler, ProxyHandler)
     assert app.handler.errors
     assert app.on_shutdown == (app.handler.aclose,)
+
+
+def test_huge_query_value_gets_a_short_422(client: TestClient) -> None:
+    answer = client.get("/users", params={"limit": "1" * 6000}, headers=TOKEN_HEADER)
+    assert answer.status_code == 422
+    assert answer.json()["validation"][0]["name"] == "limit"
+    assert len(answer.content) < 1000

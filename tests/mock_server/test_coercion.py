@@ -18,6 +18,7 @@ def test_scalars_follow_the_declared_type() -> None:
     assert coerce_scalar("abc", frozenset({"integer"})) == "abc"
     assert coerce_scalar("007", frozenset({"string", "integer"})) == "007"
     assert coerce_scalar("inf", frozenset({"number"})) == "inf"
+    assert coerce_scalar("9" * 5000, frozenset({"integer"})) == "9" * 5000  # beyond int_max_str_digits
 
 
 def test_types_are_found_through_refs_and_combinators() -> None:

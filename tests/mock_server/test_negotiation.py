@@ -22,7 +22,8 @@ def test_prefer_parses_prisms_preferences_and_ignores_unknown_ones() -> None:
 
 
 @pytest.mark.parametrize(
-    "header", ["code=abc", "code=99", "code=", "dynamic=maybe", "seed=x", "=3", "example"]
+    "header",
+    ["code=abc", "code=99", "code=", "dynamic=maybe", "seed=x", "=3", "example", ";;;==", "code=200, ;x"],
 )
 def test_malformed_prefer_is_refused(header: str) -> None:
     with pytest.raises(PreferError):
