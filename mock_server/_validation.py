@@ -82,7 +82,9 @@ class ParameterRule:
         """The typed value of this parameter from its raw text(s); deepObject gets the whole query."""
         if "object" in self.types:
             return self._read_object(raw)
-        values: Sequence[str] = raw  # type: ignore[assignment]
+        if isinstance(raw, Mapping):  # only object parameters are handed the whole query
+            raise TypeError(f"{self.name} is not an object parameter")
+        values = raw
         if "array" in self.types:
             if self.location == "query" and self.explode and self.style == "form":
                 parts: Sequence[str] = values
