@@ -412,3 +412,23 @@ def test_huge_query_value_gets_a_short_422(client: TestClient) -> None:
     assert answer.status_code == 422
     assert answer.json()["validation"][0]["name"] == "limit"
     assert len(answer.content) < 1000
+
+
+def test_the_specs_own_request_examples_are_accepted(
+    client: TestClient, spec: Spec, compiled: CompiledSpec
+) -> None:
+    accepted = 0
+    for source in spec.operations():
+        if source.request_body is None:
+            continue
+        operation = next(op for op in compiled.operations if op.operation_id == source.operation_id)
+        for media_type, media in source.request_body["content"].items():
+            for example in media.get("examples", {}).values():
+                value = spec.deref(example)["value"]
+                body: dict[str, Any] = (
+                    {"json": value} if media_type == "application/json" else {"data": value}
+                )
+                answer = client.request(operation.method, _url(operation), headers=TOKEN_HEADER, **body)
+                assert answer.status_code == 200, (operation.operation_id, answer.text)
+                accepted += 1
+    assert accepted >= 12
