@@ -29,15 +29,22 @@ TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
+def _integer(text: str) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an integer") from None
+
+
 def _port(text: str) -> int:
-    value = int(text)
+    value = _integer(text)
     if not 0 <= value <= 65535:
         raise argparse.ArgumentTypeError(f"{text} is not a port number (0-65535)")
     return value
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be at least 1")
     return value
@@ -79,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--token",
         dest="tokens",
+        metavar="TOKEN",
         action="append",
         type=_token,
         help=f"the only token accepted (repeatable; also ${TOKENS_ENV_VAR}, comma-separated)",
