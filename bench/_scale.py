@@ -7,6 +7,9 @@ start-up and after a load run.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -14,7 +17,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench._servers import RunningServer, ServerStartError, running_server
+from bench._servers import REPO_ROOT, RunningServer, ServerStartError, running_server
 from bench._throughput import AUTH, MOCK_BASE, install_prism, mock_command, start_prism
 from bench.loadgen import LoadSpec, run_load
 from bench.synthetic_spec import EXAMPLE_ID, OPERATIONS_PER_RESOURCE, write_synthetic_spec
@@ -54,6 +57,24 @@ def _start(server: str, spec: Path, max_rss_mib: float) -> AbstractContextManage
     )
 
 
+def startup_breakdown(spec: Path, max_rss_mib: float) -> dict[str, Any]:
+    """``bench._startup`` in a child process: spec check, load and compile times, peak RSS."""
+    command = [sys.executable, "-m", "bench._startup", str(spec), f"--max-rss-mib={max_rss_mib}"]
+    try:
+        completed = subprocess.run(
+            command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return {"error": "took longer than 300 s"}
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
+    result: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    result.pop("spec", None)
+    if completed.returncode != 0:
+        last = (completed.stderr.strip().splitlines() or ["no message"])[0]
+        result["error"] = f"exit {completed.returncode} past the {max_rss_mib:,.0f} MiB guard: {last}"
+    return result
+
+
 def _rps(base_url: str, path: str, duration_s: float, tool: str) -> tuple[float, float]:
     spec = LoadSpec(url=base_url + path, headers=(AUTH,), concurrency=32, duration_s=duration_s)
     result = run_load(spec, tool)
@@ -67,13 +88,17 @@ def measure_scale(
     with_prism: bool,
     log: Callable[[str], None],
     max_rss_mib: float = DEFAULT_MAX_RSS_MIB,
-) -> list[ScalePoint]:
+) -> tuple[list[ScalePoint], list[dict[str, Any]]]:
     servers = ["leeloo-mock"] + (["prism"] if with_prism and install_prism(log) else [])
     points: list[ScalePoint] = []
+    breakdowns: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         for size in sizes:
             spec = write_synthetic_spec(size, Path(tmp) / f"synthetic-{size}.yaml")
             last = size // OPERATIONS_PER_RESOURCE - 1
+            breakdown = {"operations": size, **startup_breakdown(spec, max_rss_mib)}
+            log(f"start-up breakdown {size} ops: {breakdown}")
+            breakdowns.append(breakdown)
             for server in servers:
                 base = MOCK_BASE if server == "leeloo-mock" else ""
                 try:
@@ -103,4 +128,4 @@ def measure_scale(
                     f"{point.rps_first_resource:,.0f} / {point.rps_last_resource:,.0f} req/s"
                 )
                 points.append(point)
-    return points
+    return points, breakdowns

@@ -122,9 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return f"{throughput_table(results)}\n\n== Goals (concurrency 32)\n{goals}"
 
     def scale() -> str:
-        points = measure_scale(SIZES, args.duration, tool, not args.no_prism, _log)
+        points, breakdowns = measure_scale(SIZES, args.duration, tool, not args.no_prism, _log)
         report["scale"] = [point.as_dict() for point in points]
-        return records_table(report["scale"])
+        report["startup_breakdown"] = breakdowns
+        where = "\n".join(f"  {record}" for record in breakdowns)
+        return f"{records_table(report['scale'])}\n\nleeloo-mock start-up, phase by phase:\n{where}"
 
     def client() -> str:
         overhead = measure_client_overhead(args.client_calls, _log)
