@@ -26,7 +26,7 @@ from mock_server._negotiation import (
     prefer_issue,
     status_key,
 )
-from mock_server._problems import PROBLEM_JSON, Issue, encode, problem
+from mock_server._problems import PROBLEM_JSON, Issue, encode, problem, violations_header
 from mock_server._router import MethodNotAllowed, NoRoute, RouteMatch
 from mock_server._security import check_security
 from mock_server._validation import RejectedRequest, ValidatedRequest
@@ -75,9 +75,12 @@ def problem_response(
     issues: Sequence[Issue] = (),
     headers: Sequence[tuple[str, str]] = (),
 ) -> MockResponse:
-    """A made-up problem+json answer."""
+    """A made-up problem+json answer; its issues are also listed in ``sl-violations``, as Prism does."""
     body = encode(problem(status, detail, type_uri=type_uri, instance=instance, issues=issues))
-    return MockResponse(status, body, PROBLEM_JSON, list(headers))
+    all_headers = list(headers)
+    if issues:
+        all_headers.append(violations_header([("request", issue) for issue in issues]))
+    return MockResponse(status, body, PROBLEM_JSON, all_headers)
 
 
 class Pipeline:
@@ -144,7 +147,10 @@ class Pipeline:
         failure = check_security(operation.security, request.headers, query, self.config.tokens)
         if failure is not None:
             status, body, media_type = operation.unauthorized_body(failure.issues, request.path)
-            headers = [("WWW-Authenticate", ", ".join(failure.challenges))]
+            headers = [
+                ("WWW-Authenticate", ", ".join(failure.challenges)),
+                violations_header([("request", issue) for issue in failure.issues]),
+            ]
             return MockResponse(status, body, media_type, headers)
         prefer_problem: Issue | None = None
         try:

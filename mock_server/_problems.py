@@ -64,6 +64,22 @@ def problem(
     return body
 
 
+VIOLATIONS_HEADER = "sl-violations"
+_MAX_REPORTED = 20
+
+
+def violations_header(issues: Sequence[tuple[str, Issue]]) -> tuple[str, str]:
+    """Prism's ``sl-violations`` header: ``[{"location": [source, where, name], "severity", "message"}]``.
+
+    ``source`` is ``request`` or ``response``; at most 20 issues, ASCII-only JSON (header-safe).
+    """
+    listed = [
+        {"location": [source, issue.location, issue.name], "severity": "Error", "message": issue.message}
+        for source, issue in issues[:_MAX_REPORTED]
+    ]
+    return VIOLATIONS_HEADER, json.dumps(listed, ensure_ascii=True, separators=(",", ":"))
+
+
 def encode(body: Any) -> bytes:
     """Compact UTF-8 JSON, the serialization of every body the mock sends."""
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()

@@ -21,14 +21,13 @@ import httpx
 from mock_server import _problems as problems
 from mock_server._negotiation import status_key
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
-from mock_server._problems import Issue
+from mock_server._problems import Issue, violations_header
 from mock_server._router import MethodNotAllowed, NoRoute
 from mock_server._security import check_security
 from mock_server._validation import RejectedRequest, schema_issues
 
 logger = logging.getLogger("leeloo_mock")
 
-VIOLATIONS_HEADER = "sl-violations"
 _HOP_BY_HOP = frozenset(
     {
         "connection",
@@ -44,7 +43,6 @@ _HOP_BY_HOP = frozenset(
         "content-encoding",
     }
 )
-_MAX_REPORTED = 20
 
 
 @dataclass(frozen=True)
@@ -53,10 +51,6 @@ class Violation:
 
     source: str  # request or response
     issue: Issue
-
-    def as_json(self) -> dict[str, str]:
-        """The violation as an item of the ``sl-violations`` list."""
-        return {"source": self.source, **self.issue.as_json()}
 
 
 class ProxyHandler:
@@ -133,10 +127,7 @@ class ProxyHandler:
         headers = [(k, v) for k, v in upstream.headers.items() if k.lower() not in _HOP_BY_HOP]
         headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
         if violations:
-            reported = [v.as_json() for v in violations[:_MAX_REPORTED]]
-            headers.append(
-                (VIOLATIONS_HEADER, json.dumps(reported, ensure_ascii=True, separators=(",", ":")))
-            )
+            headers.append(violations_header([(v.source, v.issue) for v in violations]))
         return MockResponse(
             upstream.status_code, upstream.content, upstream.headers.get("content-type"), headers
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import re
 import time
 from collections.abc import Iterator
@@ -172,6 +173,9 @@ def test_query_problems_are_all_reported(client: TestClient) -> None:
         "filter[last_message][to]",
         "filter[email]",
     }
+    violations = json.loads(answer.headers["sl-violations"])  # Prism's header, for tools that read it
+    assert {v["location"][2] for v in violations} == names
+    assert all(v["location"][:2] == ["request", "query"] and v["severity"] == "Error" for v in violations)
 
 
 def test_repeated_bracketed_query_parameters_are_an_array(client: TestClient) -> None:

@@ -64,9 +64,9 @@ def test_wrong_upstream_field_is_reported_in_sl_violations(compiled: CompiledSpe
     assert answer.status_code == 200
     assert answer.json()["data"][0]["name"] == 3  # passed through as the upstream gave it
     violations = json.loads(answer.headers["sl-violations"])
-    assert {(v["source"], v["name"]) for v in violations} == {
-        ("response", "/data/0/id"),
-        ("response", "/data/0/name"),
+    assert {tuple(v["location"]) for v in violations} == {
+        ("response", "body", "/data/0/id"),
+        ("response", "body", "/data/0/name"),
     }
 
 
@@ -84,9 +84,8 @@ def test_invalid_request_is_forwarded_with_violations_or_refused_with_errors(com
         forwarded = client.get("/api/v2/users", params={"limit": "0"}, headers=TOKEN_HEADER)
     assert forwarded.status_code == 200
     assert json.loads(forwarded.headers["sl-violations"])[0] == {
-        "source": "request",
-        "location": "query",
-        "name": "limit",
+        "location": ["request", "query", "limit"],
+        "severity": "Error",
         "message": "0 is less than the minimum of 1",
     }
     with _client(compiled, errors=True) as client:
