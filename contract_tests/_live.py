@@ -18,7 +18,14 @@ from typing import Any
 import httpx
 
 from contract_tests._settings import AUTH_HEADER
-from contract_tests._spec import SpecOperation, inline, resolve, schema_validator, spec_operations
+from contract_tests._spec import (
+    SpecOperation,
+    inline,
+    resolve,
+    schema_validator,
+    spec_document,
+    spec_operations,
+)
 
 LIVE_PAGE_SIZE = 5
 EARLIEST_DAY = datetime.date(2000, 1, 1)
@@ -75,8 +82,7 @@ def _short(value: Any) -> str:
 
 
 def _declared_response(operation: SpecOperation, status: int) -> tuple[str, Mapping[str, Any]] | None:
-    path_item = resolve(_operation_document(operation))
-    responses: Mapping[str, Any] = path_item["responses"]
+    responses: Mapping[str, Any] = _operation_document(operation)["responses"]
     for key in (str(status), f"{str(status)[0]}XX", "default"):
         if key in responses:
             return key, resolve(responses[key])
@@ -84,8 +90,6 @@ def _declared_response(operation: SpecOperation, status: int) -> tuple[str, Mapp
 
 
 def _operation_document(operation: SpecOperation) -> Mapping[str, Any]:
-    from contract_tests._spec import spec_document
-
     document: Mapping[str, Any] = spec_document()["paths"][operation.path][operation.method.lower()]
     return document
 
