@@ -145,8 +145,15 @@ class DataGenerator:
         self._deref = deref
 
     def generate(self, schema: Any, seed: int) -> Any:
-        """One value of ``schema``; deterministic for a given seed."""
-        return self._value(schema, random.Random(seed), 0)
+        """One value of ``schema``; deterministic for a given seed.
+
+        A schema with no finite instance (a required property that recurses forever) gives
+        ``None``, which its validator rejects, so callers fall back to the spec's example.
+        """
+        try:
+            return self._value(schema, random.Random(seed), 0)
+        except RecursionError:
+            return None
 
     def _value(self, schema: Any, rng: random.Random, depth: int) -> Any:
         schema = self._deref(schema)
@@ -161,7 +168,7 @@ class DataGenerator:
         for keyword in ("oneOf", "anyOf"):
             if schema.get(keyword):
                 return self._value(rng.choice(list(schema[keyword])), rng, depth)
-        kind = self._type(schema, rng)
+        kind = self._type(schema, rng, depth)
         if kind == "object":
             return self._object(schema, rng, depth)
         if kind == "array":
@@ -194,8 +201,10 @@ class DataGenerator:
         return merged
 
     @staticmethod
-    def _type(schema: Mapping[str, Any], rng: random.Random) -> str:
+    def _type(schema: Mapping[str, Any], rng: random.Random, depth: int) -> str:
         declared = schema.get("type")
+        if isinstance(declared, list) and "null" in declared and depth >= _MAX_DEPTH:
+            return "null"  # where a recursive schema allows it, stop there
         if isinstance(declared, list):
             options = [t for t in declared if t != "null"] or ["null"]
             return str(rng.choice(options))

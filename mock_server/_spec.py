@@ -21,6 +21,22 @@ JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
 
 
+SPEC_URI = "urn:leeloo-mock:spec"
+
+
+def _absolute_refs(node: Any) -> Any:
+    """A copy of ``node`` whose ``"$ref": "#/..."`` values point into ``SPEC_URI``."""
+    if isinstance(node, Mapping):
+        copied = {key: _absolute_refs(value) for key, value in node.items()}
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            copied["$ref"] = SPEC_URI + ref
+        return copied
+    if isinstance(node, list):
+        return [_absolute_refs(item) for item in node]
+    return node
+
+
 class SpecError(Exception):
     """The document cannot be mocked (for example a ``$ref`` that points nowhere)."""
 
@@ -65,6 +81,7 @@ class Spec:
         components = document.get("components")
         self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
         self._resolved: dict[str, Any] = {}
+        self._registry: Any = None
 
     def deref(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here)."""
@@ -99,15 +116,39 @@ class Spec:
     def validator_schema(self, schema: Any) -> dict[str, Any]:
         """``schema`` as a standalone JSON Schema 2020-12 document whose ``$ref``s still resolve.
 
-        OpenAPI 3.1 schemas are JSON Schema 2020-12; attaching the document's ``components``
-        at the root lets ``#/components/schemas/X`` resolve without inlining (which would
-        loop forever on recursive schemas).
+        For any JSON Schema library (the tests check the mock's answers with python-jsonschema
+        this way): attaching the document's ``components`` at the root lets
+        ``#/components/schemas/X`` resolve without inlining, which would loop forever on
+        recursive schemas. The mock's own validators use :attr:`registry` instead, which does
+        not copy the components into every validator.
         """
         if isinstance(schema, bool):
             schema = {} if schema else {"not": {}}
         if not isinstance(schema, Mapping):
             raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
         return {"$schema": JSON_SCHEMA_DIALECT, **schema, "components": self._components}
+
+    @property
+    def registry(self) -> Any:
+        """The whole document as one jsonschema_rs resource (``SPEC_URI``), built once.
+
+        Validators resolve ``#/components/...`` through it, so each compiles only the schemas
+        it reaches: compile time and memory stay linear in the size of the spec.
+        """
+        if self._registry is None:
+            import jsonschema_rs
+
+            self._registry = jsonschema_rs.Registry([(SPEC_URI, dict(self.document))])
+        return self._registry
+
+    def registry_schema(self, schema: Any) -> dict[str, Any]:
+        """``schema`` with its local ``$ref``s made absolute (``SPEC_URI#/...``), for :attr:`registry`."""
+        if isinstance(schema, bool):
+            schema = {} if schema else {"not": {}}
+        if not isinstance(schema, Mapping):
+            raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
+        rewritten = _absolute_refs(schema)
+        return {"$schema": JSON_SCHEMA_DIALECT, **rewritten}
 
     def servers_base_paths(self) -> list[str]:
         """The path part of each server URL (``/api/v2``), without a trailing slash."""

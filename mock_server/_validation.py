@@ -30,7 +30,9 @@ Query = Mapping[str, Sequence[str]]
 
 def compile_validator(spec: Spec, schema: Any) -> Any:
     """A jsonschema_rs validator for an OpenAPI 3.1 schema; formats (date, email, ...) are checked."""
-    return jsonschema_rs.validator_for(spec.validator_schema(schema), validate_formats=True)
+    return jsonschema_rs.validator_for(
+        spec.registry_schema(schema), registry=spec.registry, validate_formats=True
+    )
 
 
 def _pointer(parts: Sequence[str | int]) -> str:

@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from mock_server import Spec, SpecError, default_spec_path, load_document
+from mock_server import DataGenerator, Spec, SpecError, default_spec_path, load_document
+from mock_server._validation import compile_validator
 
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -83,3 +84,47 @@ def test_load_document_refuses_a_non_mapping(tmp_path: Path) -> None:
     path.write_text("- 1\n")
     with pytest.raises(SpecError):
         load_document(path)
+
+
+RECURSIVE: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "components": {
+        "schemas": {
+            "Node": {
+                "type": "object",
+                "required": ["name"],
+                "properties": {
+                    "name": {"type": "string", "format": "email"},
+                    "next": {"oneOf": [{"$ref": "#/components/schemas/Node"}, {"type": "null"}]},
+                    "children": {"type": "array", "items": {"$ref": "#/components/schemas/Node"}},
+                },
+            },
+            "Endless": {
+                "type": "object",
+                "required": ["again"],
+                "properties": {"again": {"$ref": "#/components/schemas/Endless"}},
+            },
+        }
+    },
+}
+
+
+def test_registry_validators_resolve_recursive_schemas() -> None:
+    spec = Spec(RECURSIVE)
+    assert spec.registry_schema({"items": {"$ref": "#/components/schemas/Node"}})["items"] == {
+        "$ref": "urn:leeloo-mock:spec#/components/schemas/Node"
+    }
+    validator = compile_validator(spec, {"$ref": "#/components/schemas/Node"})
+    assert validator.is_valid(
+        {"name": "a@example.com", "children": [{"name": "b@example.com", "next": None}]}
+    )
+    assert not validator.is_valid({"name": "a@example.com", "children": [{"name": "not-an-email"}]})
+
+
+def test_recursive_schemas_generate_valid_data_and_endless_ones_do_not_hang() -> None:
+    spec = Spec(RECURSIVE)
+    generator = DataGenerator(spec.deref)
+    validator = compile_validator(spec, {"$ref": "#/components/schemas/Node"})
+    for seed in range(10):
+        assert validator.is_valid(generator.generate({"$ref": "#/components/schemas/Node"}, seed))
+    assert generator.generate({"$ref": "#/components/schemas/Endless"}, 0) is None
