@@ -10,6 +10,7 @@ import argparse
 import importlib.util
 import logging
 import os
+import re
 import signal
 import socket
 import sys
@@ -151,6 +152,14 @@ def generator_spec_check_file() -> str:
     return spec.origin if spec is not None and spec.origin else ""
 
 
+_PLACED = re.compile(r"^[^\s:]+:\d+:\d+: ")
+
+
+def _located(message: str, spec_path: Path) -> str:
+    """``file:line:column: reason``: errors of a mapping file name their own place; others the spec."""
+    return message if _PLACED.match(message) else f"{spec_path}:1:1: {message}"
+
+
 def operation_table(operations: Sequence[CompiledOperation]) -> str:
     """What the mock serves, one operation a line: method, path, operationId, summary."""
     rows = [("METHOD", "PATH", "OPERATION", "SUMMARY")]
@@ -194,7 +203,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         compiled = load_compiled(config)
         app = create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
     except SpecError as exc:
-        print(f"{spec_path}:1:1: {exc}", file=sys.stderr)
+        print(_located(str(exc), spec_path), file=sys.stderr)
         return 1
 
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
@@ -205,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"leeloo-mock: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 1
+    sock.listen(2048)  # from here a client's connection waits in the backlog until uvicorn accepts it
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
     mode = "proxy to " + args.proxy if args.proxy else ("dynamic" if args.dynamic else "static examples")

@@ -105,3 +105,52 @@ def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals, tmp_pat
     assert "GET /tags 401 " in err
     assert "secret" not in out + err
     assert "leeloo-mock: stopped" in out
+
+
+def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_path: Path) -> None:
+    """The "listening on" line is a promise: the socket accepts from that moment, no retry needed.
+
+    The server is frozen (SIGSTOP) right after printing it, so uvicorn cannot have started yet:
+    only a socket already listening lets the connection in, to be answered once it runs again.
+    """
+    port = _free_port()
+    env = {**os.environ, "LEELOO_MOCK_CACHE_DIR": str(tmp_path)}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mock_server", "--port", str(port), "--log-level", "warning"],
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        for line in process.stdout:
+            if "listening on" in line:
+                break
+        else:
+            pytest.fail("the mock exited without listening")
+        process.send_signal(signal.SIGSTOP)
+        with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
+            client.sendall(b"GET /tags HTTP/1.1\r\nHost: x\r\nX-Leeloo-AuthToken: t\r\n\r\n")
+            process.send_signal(signal.SIGCONT)
+            status_line = client.makefile("rb").readline()
+        assert status_line.startswith(b"HTTP/1.1 200 ")
+    finally:
+        process.send_signal(signal.SIGCONT)
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def test_errors_that_carry_their_own_place_are_printed_as_they_are() -> None:
+    from mock_server.cli import _located
+
+    spec = Path("spec/openapi.yaml")
+    assert _located("spec/mock-resources.yaml:12:5: unknown operation", spec) == (
+        "spec/mock-resources.yaml:12:5: unknown operation"
+    )
+    assert _located("$ref '#/x' points nowhere", spec) == "spec/openapi.yaml:1:1: $ref '#/x' points nowhere"
