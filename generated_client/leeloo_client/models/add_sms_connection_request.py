@@ -17,12 +17,14 @@ T = TypeVar("T", bound="AddSmsConnectionRequest")
 
 @_attrs_define
 class AddSmsConnectionRequest:
-    """
-    Attributes:
-        data (list[SmsContact]):
-        connection_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        tags (list[str] | Unset): Ids of tags to put on the people.
+    """The page's example has all four fields; `tags` is optional, as adding people without
+    tagging them is the ordinary case everywhere else on the page.
+
+        Attributes:
+            data (list[SmsContact]):
+            connection_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+            leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+            tags (list[str] | Unset): Ids of tags to put on the people.
     """
 
     data: list[SmsContact]

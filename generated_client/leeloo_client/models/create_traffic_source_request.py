@@ -13,10 +13,12 @@ T = TypeVar("T", bound="CreateTrafficSourceRequest")
 
 @_attrs_define
 class CreateTrafficSourceRequest:
-    """
-    Attributes:
-        name (str):
-        description (str | Unset):
+    """The page lists name and description without saying which are required. A traffic source
+    is known by its name (the answer echoes it), so `name` is required; `description` is not.
+
+        Attributes:
+            name (str):
+            description (str | Unset):
     """
 
     name: str

@@ -28,7 +28,10 @@ class CreatedPerson:
         tags (list[str] | Unset):
         from_ (ChannelSource | Unset): The messenger of a communication channel. The page shows these four values
             (MANUAL
-            for a person added by hand); it lists no complete set.
+            for a person added by hand); it lists no complete set. Closed on purpose, unlike `gender`
+            or a chat message's `type`: the channel decides how a message is sent, so a client should
+            learn of a new one. A value the page never shows (an SMS connection's, say) makes
+            `make contract-live` name it, and the enum grows with it.
         bot_status (str | Unset):  Example: BOT.
         connection_status (str | Unset):  Example: OK.
         gender (str | Unset):

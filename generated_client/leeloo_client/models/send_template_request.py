@@ -17,11 +17,13 @@ T = TypeVar("T", bound="SendTemplateRequest")
 
 @_attrs_define
 class SendTemplateRequest:
-    """
-    Attributes:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        template_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        variables (TemplateVariables | Unset): Values of the template's variables, by variable name (a real map).
+    """The page's field list names account_id and template_id, so those are required; its example
+    adds `variables`, optional because a template may have none.
+
+        Attributes:
+            account_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+            template_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+            variables (TemplateVariables | Unset): Values of the template's variables, by variable name (a real map).
     """
 
     account_id: str

@@ -13,11 +13,13 @@ T = TypeVar("T", bound="SmsContact")
 
 @_attrs_define
 class SmsContact:
-    """
-    Attributes:
-        phone (str):
-        name (str | Unset):
-        email (str | Unset):
+    """One person to reach by SMS. The page's example gives name, email and phone; an SMS
+    connection cannot exist without a phone number, so only `phone` is required.
+
+        Attributes:
+            phone (str):
+            name (str | Unset):
+            email (str | Unset):
     """
 
     phone: str

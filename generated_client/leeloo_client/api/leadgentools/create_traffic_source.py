@@ -146,7 +146,9 @@ def sync_detailed(
     Args:
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (CreateTrafficSourceRequest):
+        body (CreateTrafficSourceRequest): The page lists name and description without saying
+            which are required. A traffic source
+            is known by its name (the answer echoes it), so `name` is required; `description` is not.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -176,7 +178,9 @@ def sync(
     Args:
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (CreateTrafficSourceRequest):
+        body (CreateTrafficSourceRequest): The page lists name and description without saying
+            which are required. A traffic source
+            is known by its name (the answer echoes it), so `name` is required; `description` is not.
 
     Raises:
         errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
@@ -211,7 +215,9 @@ async def asyncio_detailed(
     Args:
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (CreateTrafficSourceRequest):
+        body (CreateTrafficSourceRequest): The page lists name and description without saying
+            which are required. A traffic source
+            is known by its name (the answer echoes it), so `name` is required; `description` is not.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -241,7 +247,9 @@ async def asyncio(
     Args:
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        body (CreateTrafficSourceRequest):
+        body (CreateTrafficSourceRequest): The page lists name and description without saying
+            which are required. A traffic source
+            is known by its name (the answer echoes it), so `name` is required; `description` is not.
 
     Raises:
         errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,

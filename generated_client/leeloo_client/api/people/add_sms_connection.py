@@ -131,7 +131,9 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        body (AddSmsConnectionRequest):
+        body (AddSmsConnectionRequest): The page's example has all four fields; `tags` is
+            optional, as adding people without
+            tagging them is the ordinary case everywhere else on the page.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -157,7 +159,9 @@ def sync(
     Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
 
     Args:
-        body (AddSmsConnectionRequest):
+        body (AddSmsConnectionRequest): The page's example has all four fields; `tags` is
+            optional, as adding people without
+            tagging them is the ordinary case everywhere else on the page.
 
     Raises:
         errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
@@ -188,7 +192,9 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        body (AddSmsConnectionRequest):
+        body (AddSmsConnectionRequest): The page's example has all four fields; `tags` is
+            optional, as adding people without
+            tagging them is the ordinary case everywhere else on the page.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -214,7 +220,9 @@ async def asyncio(
     Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
 
     Args:
-        body (AddSmsConnectionRequest):
+        body (AddSmsConnectionRequest): The page's example has all four fields; `tags` is
+            optional, as adding people without
+            tagging them is the ordinary case everywhere else on the page.
 
     Raises:
         errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
