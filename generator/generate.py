@@ -95,6 +95,24 @@ def run_generator(spec: Path, output: Path) -> None:
         raise GenerationError(
             f"openapi-python-client failed on {spec} (exit {completed.returncode}):\n{messages}"
         )
+    _require_compilable(output)
+
+
+def _require_compilable(output: Path) -> None:
+    """Fail on generated Python that does not compile, naming file, line and reason.
+
+    The generator does not notice when two names collapse into one Python identifier (our
+    template turns `filter[a]` and `filter_a` both into `filter_a`: a duplicate argument), and
+    its ruff post-hook skips a file it cannot parse without failing the run.
+    """
+    problems = []
+    for path in sorted(output.rglob("*.py")):
+        try:
+            compile(path.read_bytes(), str(path.relative_to(output)), "exec", dont_inherit=True)
+        except SyntaxError as error:
+            problems.append(f"{error.filename}:{error.lineno}: {error.msg}")
+    if problems:
+        raise GenerationError("the generated client does not compile:\n" + "\n".join(problems))
 
 
 def diff_trees(expected: Path, actual: Path) -> list[str]:

@@ -27,6 +27,24 @@ paths:
         "200": {description: ok}
 """
 
+_COLLIDING_NAMES_SPEC = """\
+openapi: 3.1.0
+info: {title: Colliding, version: "1"}
+paths:
+  /things:
+    get:
+      operationId: list_things
+      parameters:
+        - {name: "filter[a]", in: query, schema: {type: string}}
+        - {name: filter_a, in: query, schema: {type: string}}
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: {type: object, properties: {a: {type: string}}}
+"""
+
 
 @pytest.fixture(scope="module")
 def fresh_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -62,6 +80,17 @@ def test_a_skipped_endpoint_fails_with_the_generators_message(tmp_path: Path) ->
     assert "Warning(s) encountered" in str(raised.value)
     assert "GET /things" in str(raised.value)
     assert "Endpoint will not be generated" in str(raised.value)
+
+
+def test_names_that_collide_in_python_fail_with_file_line_and_reason(tmp_path: Path) -> None:
+    spec = tmp_path / "colliding.yaml"
+    spec.write_text(_COLLIDING_NAMES_SPEC, encoding="utf-8")
+    with pytest.raises(GenerationError) as raised:
+        run_generator(spec, tmp_path / "out")
+    message = str(raised.value)
+    assert "does not compile" in message
+    assert "api/default/list_things.py:" in message
+    assert "duplicate argument 'filter_a'" in message
 
 
 def test_diff_trees_lists_changed_missing_and_extra_files(tmp_path: Path) -> None:
