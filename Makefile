@@ -11,7 +11,7 @@ SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live
+.PHONY: contract contract-live lock
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -63,6 +63,15 @@ mock: install ## serve the Prism-style mock of the spec on http://127.0.0.1:4010
 
 demo: install ## the main job end to end: spec check, docs drift, the mock, the client quickstart against it
 	$(PY) examples/demo.py
+
+lock: ## re-resolve every dependency from PyPI in a scratch venv and write the exact versions to constraints.txt
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ./generated_client -e '.[dev]'
+	{ echo "# Exact versions of every package make install resolves (pip freeze of a clean install). Regenerate with: make lock"; \
+	  .lock-venv/bin/python -m pip freeze --exclude-editable | LC_ALL=C sort -f; } > constraints.txt
+	rm -rf .lock-venv
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis reports
