@@ -24,8 +24,13 @@ def create_app(
     store: Any = None
     if config.stateful:
         from mock_server._stateful import StatefulStore  # the seam; only loaded in stateful mode
+        from mock_server._stateful_mapping import RESOURCES_FILE_NAME
 
-        store = StatefulStore.from_spec(compiled.spec.document, max_records=config.max_records)
+        store = StatefulStore.from_spec(
+            compiled.spec.document,
+            max_records=config.max_records,
+            resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
+        )
     pipeline = Pipeline(compiled, config, store)
     handler = None
     on_shutdown = []

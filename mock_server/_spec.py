@@ -42,11 +42,16 @@ class SpecError(Exception):
 
 
 def default_spec_path() -> Path:
-    """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else the repository's own."""
+    """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else the checkout's own.
+
+    Installed from a wheel rather than a checkout, the package has no ``spec/`` beside it; then
+    ``spec/openapi.yaml`` of the working directory is meant, the layout of this repository.
+    """
     from_env = os.environ.get(SPEC_ENV_VAR)
     if from_env:
         return Path(from_env)
-    return Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
+    checkout_spec = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
+    return checkout_spec if checkout_spec.is_file() else Path("spec") / "openapi.yaml"
 
 
 def load_document(path: Path) -> dict[str, Any]:

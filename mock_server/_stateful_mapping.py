@@ -26,7 +26,8 @@ ACTIONS = ("list", "get", "create", "update")
 FILTER_OPS = ("equals", "all", "any", "date_from", "date_to")
 CHANGE_OPS = ("set", "add", "remove", "merge")
 _FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-DEFAULT_RESOURCES_PATH = Path(__file__).resolve().parent.parent / "spec" / "mock-resources.yaml"
+RESOURCES_FILE_NAME = "mock-resources.yaml"
+DEFAULT_RESOURCES_PATH = Path(__file__).resolve().parent.parent / "spec" / RESOURCES_FILE_NAME
 
 _ACTION_KEYS: Mapping[str, frozenset[str]] = {
     "list": frozenset({"action", "collection", "require", "where", "filters", "items_at"}),
@@ -473,7 +474,10 @@ def load_mapping(path: Path, spec: Mapping[str, Any]) -> ResourceMapping:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
     except OSError as exc:
-        raise ResourceMappingError(f"{path}: cannot read the resource mapping ({exc.strerror})") from exc
+        raise ResourceMappingError(
+            f"{path}:1:1: cannot read the resource mapping ({exc.strerror}); --stateful reads it "
+            "from beside the spec"
+        ) from exc
     except yaml.YAMLError:
         try:
             load_yaml_with_positions(path)  # the same error, with its line

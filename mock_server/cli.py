@@ -24,7 +24,7 @@ from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
 from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
-from mock_server._spec import SpecError, default_spec_path
+from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
@@ -176,8 +176,11 @@ def operation_table(operations: Sequence[CompiledOperation]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
     started = time.perf_counter()
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     spec_path: Path = args.spec if args.spec is not None else default_spec_path()
+    if args.spec is None and not spec_path.is_file():
+        parser.error(f"no spec at {spec_path}: name one (leeloo-mock SPEC) or set {SPEC_ENV_VAR}")
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
     if not _spec_is_valid(spec_path):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -56,6 +57,36 @@ def test_bad_spec_exits_1_naming_file_and_line(tmp_path: Path, capsys: pytest.Ca
 def test_missing_spec_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path / "nope.yaml")]) == 1
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_no_spec_named_and_none_found_exits_2_with_usage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr("mock_server.cli.default_spec_path", lambda: tmp_path / "spec" / "openapi.yaml")
+    with pytest.raises(SystemExit) as exited:
+        main([])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "usage: leeloo-mock" in err
+    assert "LEELOO_MOCK_SPEC" in err
+
+
+def test_stateful_reads_the_mapping_beside_the_spec(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Another spec, in another folder, does not borrow this repository's mapping."""
+    spec = tmp_path / "openapi.yaml"
+    shutil.copy(REPO / "spec" / "openapi.yaml", spec)
+    assert main([str(spec), "--stateful", "--port", "0"]) == 1
+    missing = f"{tmp_path / 'mock-resources.yaml'}:1:1: cannot read the resource mapping"
+    assert missing in capsys.readouterr().err
+
+    mapping = (REPO / "spec" / "mock-resources.yaml").read_text(encoding="utf-8")
+    (tmp_path / "mock-resources.yaml").write_text(mapping.replace("list_people:", "list_persons:"))
+    assert main([str(spec), "--stateful", "--port", "0"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'mock-resources.yaml'}:")
+    assert "list_persons" in err
 
 
 def _free_port() -> int:
