@@ -95,18 +95,22 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals, tmp_path: Path) -> None:
-    port = _free_port()
-    env = {**os.environ, "LEELOO_MOCK_TOKENS": "secret", "LEELOO_MOCK_CACHE_DIR": str(tmp_path)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mock_server", "--port", str(port)],
+def _spawn_mock(cache_dir: Path, *args: str, **env: str) -> subprocess.Popen[str]:
+    """``python -m mock_server ARGS`` as a child with its own check cache; stdout and stderr piped."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "mock_server", *args],
         cwd=REPO,
-        env=env,
+        env={**os.environ, "LEELOO_MOCK_CACHE_DIR": str(cache_dir), **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
+def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals, tmp_path: Path) -> None:
+    port = _free_port()
+    process = _spawn_mock(tmp_path, "--port", str(port), LEELOO_MOCK_TOKENS="secret")
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -145,15 +149,7 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
     only a socket already listening lets the connection in, to be answered once it runs again.
     """
     port = _free_port()
-    env = {**os.environ, "LEELOO_MOCK_CACHE_DIR": str(tmp_path)}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "mock_server", "--port", str(port), "--log-level", "warning"],
-        cwd=REPO,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
+    process = _spawn_mock(tmp_path, "--port", str(port), "--log-level", "warning")
     try:
         assert process.stdout is not None
         for line in process.stdout:
@@ -171,10 +167,10 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
         process.send_signal(signal.SIGCONT)
         process.send_signal(signal.SIGINT)
         try:
-            process.wait(timeout=15)
+            process.communicate(timeout=15)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait()
+            process.communicate()
 
 
 def test_errors_that_carry_their_own_place_are_printed_as_they_are() -> None:
