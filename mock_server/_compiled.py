@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from mock_server._dynamic import DataGenerator
+from mock_server._negotiation import status_key
 from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
 from mock_server._security import Credential, compile_requirements
@@ -58,6 +59,7 @@ class CompiledOperation:
     validator: RequestValidator
     responses: Mapping[str, CompiledResponse]
     response_keys: tuple[str, ...]
+    invalid_request_status: int = 422  # see invalid_request_status()
 
     def unauthorized_body(self, issues: tuple[Issue, ...], instance: str) -> tuple[int, bytes, str]:
         """The spec's 401 answer with the issues added, or a made-up problem when it declares none."""
@@ -141,6 +143,20 @@ def _generated_or_empty(generator: DataGenerator, schema: Any, validator: Any) -
     return generator.generate(schema, 0)
 
 
+def invalid_request_status(response_keys: tuple[str, ...]) -> int:
+    """The status of an answer to invalid parameters or body: 422, or 400 where only 400 is declared.
+
+    Prism looks for a declared 422, then a 400: an API that documents its validation failures as
+    400 gets 400 from the mock too, so clients written against the spec see the status it names.
+    ``default`` says nothing about either, so it leaves the answer at 422.
+    """
+    if status_key(422, response_keys) not in (None, "default"):
+        return 422
+    if status_key(400, response_keys) not in (None, "default"):
+        return 400
+    return 422
+
+
 def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGenerator) -> CompiledOperation:
     """One operation, ready to serve."""
     schemes = (spec.document.get("components") or {}).get("securitySchemes") or {}
@@ -158,6 +174,7 @@ def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGener
         validator=RequestValidator(spec, operation.parameters, operation.request_body),
         responses=responses,
         response_keys=tuple(responses),
+        invalid_request_status=invalid_request_status(tuple(responses)),
     )
 
 

@@ -74,12 +74,17 @@ def problem_response(
     instance: str,
     issues: Sequence[Issue] = (),
     headers: Sequence[tuple[str, str]] = (),
+    source: str = "request",
 ) -> MockResponse:
-    """A made-up problem+json answer; its issues are also listed in ``sl-violations``, as Prism does."""
+    """A made-up problem+json answer; its issues are also listed in ``sl-violations``, as Prism does.
+
+    ``source`` is what the issues are about, ``request`` or ``response``: the proxy's 502 for an
+    upstream answer that breaks the spec must not blame the client's request.
+    """
     body = encode(problem(status, detail, type_uri=type_uri, instance=instance, issues=issues))
     all_headers = list(headers)
     if issues:
-        all_headers.append(violations_header([("request", issue) for issue in issues]))
+        all_headers.append(violations_header([(source, issue) for issue in issues]))
     return MockResponse(status, body, PROBLEM_JSON, all_headers)
 
 
@@ -166,7 +171,10 @@ class Pipeline:
                 400: problems.INVALID_JSON,
                 415: problems.INVALID_CONTENT_TYPE,
             }.get(validated.status, problems.UNPROCESSABLE_ENTITY)
-            return problem_response(validated.status, validated.detail, type_uri, request.path, issues)
+            # Invalid values keep the UNPROCESSABLE_ENTITY type (the kind of problem) even when the
+            # spec has them answered 400: clients match the type, the status follows the spec.
+            status = operation.invalid_request_status if validated.status == 422 else validated.status
+            return problem_response(status, validated.detail, type_uri, request.path, issues)
         if prefer_problem is not None:
             return problem_response(
                 422,

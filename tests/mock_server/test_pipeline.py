@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline
+from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline, Spec, compile_spec
 from mock_server._stateful import StatefulRequest
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH
 
@@ -88,3 +88,47 @@ def test_the_real_store_plugs_into_the_seam(compiled: CompiledSpec) -> None:
     assert answer.status == 200
     media = next(op for op in compiled.operations if op.operation_id == "list_tags").responses["200"].media
     assert media["application/json"].validator.is_valid(json.loads(answer.body))
+
+
+def _operation(responses: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1}}],
+        "requestBody": {
+            "content": {"application/json": {"schema": {"type": "object", "required": ["name"]}}}
+        },
+        "responses": {"200": {"description": "ok"}, **responses},
+    }
+
+
+BAD_REQUESTS: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "bad requests", "version": "1"},
+    "paths": {
+        "/only-400": {"post": _operation({"400": {"description": "bad"}})},
+        "/4xx-and-400": {"post": _operation({"4XX": {"description": "bad"}, "400": {"description": "bad"}})},
+        "/both": {"post": _operation({"400": {"description": "bad"}, "422": {"description": "bad"}})},
+        "/neither": {"post": _operation({"default": {"description": "error"}})},
+    },
+}
+
+
+def test_invalid_request_is_the_specs_400_when_it_declares_400_but_not_422() -> None:
+    pipeline = Pipeline(compile_spec(Spec(BAD_REQUESTS)), MockConfig(spec_path=Path("bad.yaml")))
+    json_body = {"content-type": "application/json"}
+
+    def post(path: str, body: bytes) -> tuple[int, Any]:
+        answer = pipeline.handle(MockRequest("POST", path, "limit=0", json_body, body))
+        return answer.status, json.loads(answer.body)
+
+    status, problem = post("/only-400", b"{}")
+    assert status == 400
+    assert (problem["status"], problem["title"]) == (400, "Bad Request")
+    assert {(i["location"], i["name"]) for i in problem["validation"]} == {
+        ("query", "limit"),
+        ("body", "/name"),
+    }
+    assert post("/4xx-and-400", b"{}")[0] == 422  # 4XX covers 422: looked for first, as Prism does
+    assert post("/both", b"{}")[0] == 422
+    assert post("/neither", b"{}")[0] == 422  # default is neither 422 nor 400
+    assert post("/only-400", b"{")[0] == 400  # malformed JSON: 400 whatever is declared
+    assert post("/neither", b"{")[0] == 400
