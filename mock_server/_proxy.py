@@ -117,12 +117,14 @@ class ProxyHandler:
                 ),
             )
             if self.errors and any(v.source == "response" for v in violations):
+                # with errors a violating request was refused above: every violation here is the answer's
                 return problem_response(
                     502,
                     "The upstream answer violates the spec; see `validation`.",
                     problems.VIOLATIONS,
                     request.path,
                     [v.issue for v in violations],
+                    source="response",
                 )
         headers = [(k, v) for k, v in upstream.headers.items() if k.lower() not in _HOP_BY_HOP]
         headers = [(k, v) for k, v in headers if k.lower() != "content-type"]

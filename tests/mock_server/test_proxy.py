@@ -76,6 +76,11 @@ def test_errors_turns_a_violating_answer_into_a_502_problem(compiled: CompiledSp
     assert answer.status_code == 502
     assert answer.headers["content-type"] == "application/problem+json"
     assert {issue["name"] for issue in answer.json()["validation"]} == {"/data/0/id", "/data/0/name"}
+    violations = json.loads(answer.headers["sl-violations"])  # the answer's fault, not the request's
+    assert {tuple(v["location"]) for v in violations} == {
+        ("response", "body", "/data/0/id"),
+        ("response", "body", "/data/0/name"),
+    }
 
 
 def test_invalid_request_is_forwarded_with_violations_or_refused_with_errors(compiled: CompiledSpec) -> None:
