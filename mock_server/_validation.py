@@ -70,7 +70,8 @@ def schema_issues(validator: Any, instance: Any, location: str, name: str | None
 class ParameterRule:
     """How to read, coerce and check one declared parameter."""
 
-    name: str
+    name: str  # as the spec spells it: issues name the parameter the way its reader knows it
+    key: str  # where to look it up: the name, lower-cased for headers (the request's are)
     location: str  # path, query, header, cookie
     required: bool
     style: str
@@ -211,7 +212,8 @@ class RequestValidator:
             name = str(parameter.get("name", ""))
             self.parameters.append(
                 ParameterRule(
-                    name=name.lower() if location == "header" else name,
+                    name=name,
+                    key=name.lower() if location == "header" else name,
                     location=location,
                     required=bool(parameter.get("required", location == "path")),
                     style=style,
@@ -253,7 +255,7 @@ class RequestValidator:
         for rule in self.parameters:
             raw: Sequence[str] | Query | None
             if rule.location == "path":
-                text = path_params.get(rule.name)
+                text = path_params.get(rule.key)
                 raw = [text] if text is not None else None
             elif rule.location == "query":
                 if "object" in rule.types:
@@ -266,19 +268,24 @@ class RequestValidator:
                         else None
                     )
                 else:
-                    raw = query.get(rule.name)
+                    raw = query.get(rule.key)
             elif rule.location == "header":
-                text = headers.get(rule.name)
+                text = headers.get(rule.key)
                 raw = [text] if text is not None else None
             else:
                 if cookies is None:
                     cookies = _parse_cookies(headers.get("cookie", ""))
-                raw = cookies.get(rule.name)
+                raw = cookies.get(rule.key)
             if raw is None:
                 if rule.required:
                     issues.append(
                         Issue(rule.location, rule.name, f"The required {rule.location} parameter is missing.")
                     )
+                continue
+            if len(raw) > 1 and not isinstance(raw, Mapping) and "array" not in rule.types:
+                # only the first would be read: ``limit=5&limit=abc`` must not pass as ``limit=5``
+                message = f"{rule.location} parameter {rule.name} takes one value, got {len(raw)}"
+                issues.append(Issue(rule.location, rule.name, message))
                 continue
             value = rule.read(raw)
             issues.extend(schema_issues(rule.validator, value, rule.location, rule.name))

@@ -187,6 +187,14 @@ def test_repeated_bracketed_query_parameters_are_an_array(client: TestClient) ->
     assert bad.json()["validation"][0]["name"] == "filter[tags][1]"
 
 
+def test_a_repeated_scalar_query_parameter_is_refused_not_half_read(client: TestClient) -> None:
+    answer = client.get("/users?limit=5&limit=abc", headers=TOKEN_HEADER)
+    assert answer.status_code == 422
+    assert answer.json()["validation"] == [
+        {"location": "query", "name": "limit", "message": "query parameter limit takes one value, got 2"}
+    ]
+
+
 def test_enum_and_limit_bounds(client: TestClient) -> None:
     assert (
         client.get("/tunnels/" + OBJECT_ID, params={"include": "nope"}, headers=TOKEN_HEADER).status_code

@@ -73,7 +73,7 @@ def test_every_problem_is_reported_at_once() -> None:
         ("query", "limit"),
         ("query", "ids[1]"),
         ("query", "filter[zip]"),
-        ("header", "x-trace"),
+        ("header", "X-Trace"),  # as the spec names it, though looked up case-insensitively
         ("body", "/name"),
     }
 
@@ -107,3 +107,31 @@ def test_required_body_missing() -> None:
     result = _validator().validate({"id": "1"}, {}, {"x-trace": "ab"}, None, b"")
     assert isinstance(result, RejectedRequest)
     assert [(i.location, i.message) for i in result.issues] == [("body", "The request body is required.")]
+
+
+def test_a_scalar_parameter_given_twice_is_an_issue_and_arrays_take_every_value() -> None:
+    validator = RequestValidator(
+        Spec(DOCUMENT),
+        [
+            *PARAMETERS,
+            {"name": "tag", "in": "query", "schema": {"type": "array", "items": {"type": "string"}}},
+            {"name": "session", "in": "cookie", "schema": {"type": "string"}},
+        ],
+        None,
+    )
+    twice = validator.validate(
+        {"id": "1"},
+        {"limit": ["5", "abc"], "tag": ["a", "b"]},
+        {"x-trace": "ab", "cookie": "session=a; session=b"},
+        None,
+        b"",
+    )
+    assert isinstance(twice, RejectedRequest)
+    assert twice.status == 422
+    assert [(i.location, i.name, i.message) for i in twice.issues] == [
+        ("query", "limit", "query parameter limit takes one value, got 2"),
+        ("cookie", "session", "cookie parameter session takes one value, got 2"),
+    ]
+    once = validator.validate({"id": "1"}, {"limit": ["5"], "tag": ["a", "b"]}, {"x-trace": "ab"}, None, b"")
+    assert isinstance(once, ValidatedRequest)
+    assert once.query == {"limit": 5, "tag": ["a", "b"]}
