@@ -45,6 +45,18 @@ _HOP_BY_HOP = frozenset(
 )
 
 
+def _quiet_httpx() -> None:
+    """Keep httpx's ``HTTP Request: ...`` INFO line out of the log; its warnings still show.
+
+    The mock's access log already has one line per request; httpx would add a second for each
+    forwarded one. httpx logs through one module-wide logger, so that logger is raised to
+    WARNING, unless someone has given it a level of its own.
+    """
+    httpx_logger = logging.getLogger("httpx")
+    if httpx_logger.level == logging.NOTSET:
+        httpx_logger.setLevel(logging.WARNING)
+
+
 @dataclass(frozen=True)
 class Violation:
     """One way a request or an answer breaks the spec."""
@@ -80,6 +92,7 @@ class ProxyHandler:
 
     def _http(self) -> httpx.AsyncClient:
         if self._client is None:  # created lazily: it must belong to the server's event loop
+            _quiet_httpx()
             self._client = httpx.AsyncClient(
                 transport=self._transport, timeout=self._timeout, follow_redirects=False
             )

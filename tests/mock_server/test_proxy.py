@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
@@ -107,3 +110,25 @@ def test_unreachable_upstream_is_a_502_problem(compiled: CompiledSpec) -> None:
         answer = client.get("/api/v2/users", headers=TOKEN_HEADER)
     assert answer.status_code == 502
     assert answer.json()["detail"] == "The upstream API did not answer: ConnectError."
+
+
+@pytest.fixture
+def httpx_log_level() -> Iterator[None]:
+    """The proxy quiets the global ``httpx`` logger; other tests must not inherit that."""
+    httpx_logger = logging.getLogger("httpx")
+    level = httpx_logger.level
+    httpx_logger.setLevel(logging.NOTSET)
+    yield
+    httpx_logger.setLevel(level)
+
+
+@pytest.mark.usefixtures("httpx_log_level")
+def test_httpx_does_not_log_a_second_line_per_proxied_request(
+    compiled: CompiledSpec, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    with _client(compiled) as client:
+        assert client.get("/api/v2/users", headers=TOKEN_HEADER).status_code == 200
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == []
+    logging.getLogger("httpx").warning("still heard")  # only its INFO chatter is silenced
+    assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == ["still heard"]
