@@ -2,8 +2,17 @@
 
 Two independent validators read the spec: openapi-spec-validator (the OpenAPI 3.1 meta-schema
 plus its semantic rules, such as unique operationIds and declared path parameters) and prance
-(a resolving parser: every ``$ref`` must resolve). A person fixing the spec wants the line, so
-each finding's JSON path is mapped back to the YAML source.
+(a resolver: every ``$ref`` must resolve, none may be recursive). A person fixing the spec wants
+the line, so each finding's JSON path is mapped back to the YAML source.
+
+The leeloo-mock server runs this at start-up and must be listening within 2 s (the whole check
+took 4 s; now about 1.2 s, of which 0.6 s is imports). So the spec is parsed once, by libyaml;
+openapi-spec-validator meta-checks schemas through jsonschema-rs (``generator._spec_validation``)
+instead of pure-Python jsonschema; and prance only resolves the references of the document
+already parsed: its ``ResolvingParser`` parsed the file again with ruamel and then ran
+openapi-spec-validator on the resolved spec itself. That second run still happens, here and
+fast, because it finds what the first misses (see ``_load_and_check``). The one thing prance's
+parse found that PyYAML does not, a key written twice in a mapping, is checked here instead.
 
 Usage: ``python -m generator.spec_check [--table] SPEC``. Exit 0 when valid, 1 when not,
 2 on bad arguments.
@@ -14,14 +23,10 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-
-import prance
-from jsonschema.exceptions import UnknownType
-from openapi_spec_validator import OpenAPIV31SpecValidator
 
 from generator._yaml_positions import (
     JsonPath,
@@ -71,18 +76,6 @@ def _pointer(where: Sequence[str | int]) -> str:
     return "/".join(parts) or "(document)"
 
 
-def _semantic_error_path(message: str) -> list[str | int]:
-    """The JSON path of a semantic error that comes without one, read from its message.
-
-    openapi-spec-validator reports a duplicate operationId only in words; the words name the
-    path and the method, which is enough to find the line.
-    """
-    match = _DUPLICATE_OPERATION_ID.fullmatch(message)
-    if match:
-        return ["paths", match["path"], match["method"], "operationId"]
-    return []
-
-
 def _first_use_of_operation_id(loaded: LoadedYaml, message: str) -> str:
     """`` (first used at line N)`` for a duplicate operationId message, else nothing."""
     match = _DUPLICATE_OPERATION_ID.fullmatch(message)
@@ -112,9 +105,41 @@ def _type_declarations(node: Any, type_name: object, here: JsonPath = ()) -> Ite
             yield from _type_declarations(item, type_name, (*here, index))
 
 
-def _meta_schema_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
+def _validator_problems(
+    loaded: LoadedYaml, document: Any, *, refs_resolved: bool, dangling_refs_reported: bool = False
+) -> Iterator[SpecProblem]:
+    """openapi-spec-validator's findings on ``document``, each at the line of the node it is about.
+
+    ``document`` is the parsed spec or, ``refs_resolved``, the spec with every ``$ref`` replaced
+    by its target; the paths of the latter are followed through the ``$ref``s of the spec to
+    where the node is written. A ``$ref`` that points nowhere stops the validator (findings after
+    it are lost until it is fixed); when the walk over local references reports it, the crash
+    adds nothing.
+    """
+    # imported on first use: ~0.5 s that tools only listing operations do not pay
+    from jsonschema.exceptions import UnknownType
+    from referencing.exceptions import NoSuchResource, Unresolvable, Unretrievable
+
+    from generator._spec_validation import LocatingOpenAPIV31SpecValidator
+
     try:
-        errors = list(OpenAPIV31SpecValidator(loaded.data).iter_errors())
+        validator = LocatingOpenAPIV31SpecValidator(document, base_uri=loaded.path.resolve().as_uri())
+        errors = list(validator.iter_errors())
+    except (Unresolvable, NoSuchResource, Unretrievable) as exc:
+        if not dangling_refs_reported:
+            # referencing names the file it could not read, or the pointer it could not follow
+            missing = str(exc.ref)
+
+            def names_missing(ref: str) -> bool:
+                file_part, _, pointer = ref.partition("#")
+                return bool(missing) and missing in (ref, pointer, *_spellings(loaded, file_part))
+
+            found = _ref_meant(loaded, names_missing)
+            where, ref = found if found else ((), missing)
+            position = loaded.locate(where) if found else Position(1, 1)
+            reason = f"{_pointer(where)}: cannot resolve {ref!r}" if found else f"cannot resolve {missing!r}"
+            yield SpecProblem(loaded.path, position.line, position.column, reason)
+        return
     except UnknownType as exc:  # the validator crashes on a type name it does not know
         for declaration in list(_type_declarations(loaded.data, exc.type)) or [()]:
             position = loaded.locate(declaration)
@@ -125,13 +150,24 @@ def _meta_schema_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
         reason = str(exc).splitlines()[0]
         yield SpecProblem(loaded.path, 1, 1, f"openapi-spec-validator failed: {type(exc).__name__}: {reason}")
         return
+    reported: set[tuple[JsonPath, str]] = set()
     for error in errors:
-        where: list[str | int] = [*error.absolute_path] or _semantic_error_path(error.message)
-        position = loaded.locate(where)
+        where = (
+            _written_path(loaded.data, error.absolute_path) if refs_resolved else tuple(error.absolute_path)
+        )
         # openapi-spec-validator appends the failing schema after a blank line; the first line says it
         message = error.message.splitlines()[0]
+        if (where, message) in reported:  # a target resolved into several places fails in each
+            continue
+        reported.add((where, message))
+        position = loaded.locate(where)
         reason = f"{_pointer(where)}: {message}{_first_use_of_operation_id(loaded, message)}"
-        yield SpecProblem(loaded.path, position.line, position.column, reason)
+        yield SpecProblem(
+            loaded.path,
+            position.line,
+            position.column,
+            reason + (" ($refs resolved)" if refs_resolved else ""),
+        )
 
 
 def _refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
@@ -147,18 +183,51 @@ def _refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
             yield from _refs(item, (*here, index))
 
 
-def _resolves(document: Any, ref: str) -> bool:
-    """Whether the local reference ``#/a/b`` points at a node of ``document``."""
-    node = document
+def _step(node: Any, part: str | int) -> tuple[Any, str | int] | None:
+    """The child ``part`` of ``node`` and its key as the document spells it (``None`` if absent)."""
+    if isinstance(node, dict):
+        for key in (part, str(part)):
+            if key in node:
+                return node[key], key
+    elif isinstance(node, list):
+        index = part if isinstance(part, int) else int(part) if part.isdigit() else -1
+        if 0 <= index < len(node):
+            return node[index], index
+    return None
+
+
+def _target(document: Any, ref: str) -> tuple[Any, JsonPath] | None:
+    """The node the local reference ``#/a/b`` points at, and its path (``None`` if nowhere)."""
+    node: Any = document
+    here: JsonPath = ()
     for raw in ref.removeprefix("#").removeprefix("/").split("/") if ref != "#" else []:
-        part = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            return False
-    return True
+        found = _step(node, raw.replace("~1", "/").replace("~0", "~"))
+        if found is None:
+            return None
+        node, here = found[0], (*here, found[1])
+    return node, here
+
+
+def _written_path(document: Any, resolved_path: Iterable[str | int]) -> JsonPath:
+    """Where the node at ``resolved_path`` of the resolved spec is written in ``document``.
+
+    Each local ``$ref`` met on the way is followed to its target; the path stops at a node
+    that is itself a ``$ref`` (an error about it is about that reference).
+    """
+    node: Any = document
+    here: JsonPath = ()
+    for part in resolved_path:
+        for _ in range(64):  # a chain of references, not a cycle: prance refused cycles already
+            ref = node.get("$ref") if isinstance(node, dict) else None
+            target = _target(document, ref) if isinstance(ref, str) and ref.startswith("#") else None
+            if target is None:
+                break
+            node, here = target
+        found = _step(node, part)
+        if found is None:
+            return (*here, part)
+        node, here = found[0], (*here, found[1])
+    return here
 
 
 def _unresolvable_ref_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
@@ -168,31 +237,70 @@ def _unresolvable_ref_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
     references ourselves reports every one of them where it stands.
     """
     for where, ref in _refs(loaded.data):
-        if ref.startswith("#") and not _resolves(loaded.data, ref):
+        if ref.startswith("#") and _target(loaded.data, ref) is None:
             position = loaded.locate(where)
             reason = f"{_pointer(where)}: cannot resolve {ref!r}"
             yield SpecProblem(loaded.path, position.line, position.column, reason)
 
 
-def _position_of_ref_named_in(loaded: LoadedYaml, message: str) -> Position:
-    """The line of the first ``$ref`` whose target the message quotes (the document start if none)."""
-    for where, ref in _refs(loaded.data):
-        if f'{ref}"' in message or f"{ref}'" in message:
-            return loaded.locate(where)
-    return Position(1, 1)
+def _spellings(loaded: LoadedYaml, ref: str) -> tuple[str, ...]:
+    """How a message may spell ``ref``: as written and, for another file, by that file's path."""
+    file_part = ref.partition("#")[0]
+    if not file_part or "://" in file_part:
+        return (ref,)
+    absolute = (loaded.path.resolve().parent / file_part).resolve()
+    return ref, absolute.as_uri(), str(absolute)
 
 
-def _resolution_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
-    try:
-        prance.ResolvingParser(
-            loaded.path.resolve().as_uri(),
-            backend="openapi-spec-validator",
-            strict=True,
-            lazy=False,
+def _mentions(message: str, spelling: str) -> bool:
+    """Whether ``spelling`` ends a quoted word or the message (``..."#/a/b"``, ``...: /x/b.yaml``)."""
+    return any(f"{spelling}{end}" in f"{message}\n" for end in ('"', "'", "\n"))
+
+
+def _ref_meant(loaded: LoadedYaml, is_meant: Callable[[str], bool]) -> tuple[JsonPath, str] | None:
+    """The ``$ref`` that ``is_meant``, with the path of its ``$ref`` key (``None`` if none).
+
+    Of several ``$ref``s to the same target, one written inside that target is preferred: that
+    is where a recursion is broken.
+    """
+    meant = [(where, ref) for where, ref in _refs(loaded.data) if is_meant(ref)]
+    for where, ref in meant:
+        target = _target(loaded.data, ref) if ref.startswith("#") else None
+        if target is not None and where[: len(target[1])] == target[1]:
+            return where, ref
+    return meant[0] if meant else None
+
+
+def _duplicate_key_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
+    for duplicate in loaded.duplicate_keys:
+        reason = (
+            f"{_pointer(duplicate.json_path)}: key {str(duplicate.json_path[-1])!r} written twice "
+            f"(first at line {duplicate.first_position.line}; the last one wins)"
         )
+        yield SpecProblem(loaded.path, duplicate.position.line, duplicate.position.column, reason)
+
+
+def _resolve_refs(loaded: LoadedYaml) -> tuple[Any, list[SpecProblem]]:
+    """The spec with every ``$ref`` replaced by its target, by prance (``None`` if it cannot be).
+
+    prance's verdict: other files must exist and hold their targets, and no reference may be
+    recursive. It is given the document parsed already: its own parser is slow.
+    """
+    from prance.util.resolver import RefResolver
+
+    resolver = RefResolver(loaded.data, loaded.path.resolve().as_uri(), strict=True)
+    try:
+        resolver.resolve_references()
     except Exception as exc:  # prance raises several unrelated types; each is a finding
-        position = _position_of_ref_named_in(loaded, str(exc))
-        yield SpecProblem(loaded.path, position.line, position.column, f"prance: {type(exc).__name__}: {exc}")
+        message = str(exc)
+        found = _ref_meant(
+            loaded, lambda ref: any(_mentions(message, spelling) for spelling in _spellings(loaded, ref))
+        )
+        position = loaded.locate(found[0]) if found else Position(1, 1)
+        first_line = message.strip().splitlines()[0] if message.strip() else ""
+        reason = f"prance: {type(exc).__name__}: {first_line}"
+        return None, [SpecProblem(loaded.path, position.line, position.column, reason)]
+    return resolver.specs, []
 
 
 def structural_problems(loaded: LoadedYaml) -> list[SpecProblem]:
@@ -201,21 +309,41 @@ def structural_problems(loaded: LoadedYaml) -> list[SpecProblem]:
     broken spec is reported with its lines instead of crashing them. Prance is not asked (slow)."""
     if not isinstance(loaded.data, dict):
         return [SpecProblem(loaded.path, 1, 1, "the document is not a YAML mapping")]
-    return [*_meta_schema_problems(loaded), *_unresolvable_ref_problems(loaded)]
+    ref_problems = list(_unresolvable_ref_problems(loaded))
+    validator_problems = _validator_problems(
+        loaded, loaded.data, refs_resolved=False, dangling_refs_reported=bool(ref_problems)
+    )
+    return [*validator_problems, *ref_problems]
+
+
+def _load_and_check(path: Path) -> tuple[LoadedYaml | None, list[SpecProblem]]:
+    """The parsed spec (``None`` if it cannot be parsed) and its problems.
+
+    A spec without structural problems is checked once more with its references resolved, as
+    prance's ``ResolvingParser`` did: openapi-spec-validator skips a schema it has walked before
+    through another ``$ref`` (so a ``required`` naming no property can go unseen), and the
+    OpenAPI meta-schema sees what a ``$ref`` points at only once it is resolved (a response
+    ``$ref`` to a schema, say).
+    """
+    try:
+        loaded = load_yaml_with_positions(path)
+    except YamlSyntaxError as exc:
+        return None, [SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)]
+    except OSError as exc:
+        return None, [SpecProblem(path, 1, 1, f"cannot read: {exc.strerror}")]
+    problems = structural_problems(loaded)
+    if not problems:  # the checks below would repeat the findings above
+        problems.extend(_duplicate_key_problems(loaded))
+        resolved, resolution_problems = _resolve_refs(loaded)
+        problems.extend(resolution_problems)
+        if resolved is not None:
+            problems.extend(_validator_problems(loaded, resolved, refs_resolved=True))
+    return loaded, problems
 
 
 def check_spec(path: Path) -> list[SpecProblem]:
     """Every problem found in the spec at ``path``; an empty list means it is valid."""
-    try:
-        loaded = load_yaml_with_positions(path)
-    except YamlSyntaxError as exc:
-        return [SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)]
-    except OSError as exc:
-        return [SpecProblem(path, 1, 1, f"cannot read: {exc.strerror}")]
-    problems = structural_problems(loaded)
-    if not problems:  # prance repeats the findings above; ask it only about what is left (other files)
-        problems.extend(_resolution_problems(loaded))
-    return problems
+    return _load_and_check(path)[1]
 
 
 def list_operations(spec: dict[str, Any]) -> list[Operation]:
@@ -254,13 +382,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("spec", type=Path, help="path of the OpenAPI document")
     parser.add_argument("--table", action="store_true", help="also print the table of operations")
     args = parser.parse_args(argv)
-    problems = check_spec(args.spec)
-    if problems:
+    loaded, problems = _load_and_check(args.spec)
+    if problems or loaded is None:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"{args.spec}: INVALID ({len(problems)} problem(s))", file=sys.stderr)
         return 1
-    spec = load_yaml_with_positions(args.spec).data
+    spec = loaded.data
     operations = list_operations(spec)
     print(f"{args.spec}: valid OpenAPI {spec['openapi']} ({len(operations)} operations)")
     if args.table:

@@ -123,3 +123,240 @@ def test_a_reason_is_one_line(tmp_path: Path) -> None:
     [problem] = check_spec(broken)
     assert "\n" not in problem.reason
     assert problem.reason == 'paths: [] is not of type "object"'
+
+
+# A small spec of known lines, so that each test below can say exactly where a problem stands.
+SMALL_SPEC = """\
+openapi: 3.1.0
+info:
+  title: Things
+  version: "1"
+tags:
+  - name: things
+  - name: other
+paths:
+  /things/{thing_id}:
+    get:
+      operationId: get_thing
+      parameters:
+        - name: thing_id
+          in: path
+          required: true
+          schema:
+            type: string
+      responses:
+        "200":
+          description: The thing.
+          content:
+            application/json:
+              schema:
+                $ref: "#/components/schemas/Thing"
+components:
+  schemas:
+    Thing:
+      type: object
+      properties:
+        id:
+          type: string
+        size:
+          type: integer
+          default: 1
+"""
+
+
+def _small_spec(tmp_path: Path, old: str = "", new: str = "") -> Path:
+    assert old in SMALL_SPEC
+    spec = tmp_path / "small.yaml"
+    spec.write_text(SMALL_SPEC.replace(old, new, 1), encoding="utf-8")
+    return spec
+
+
+def test_small_spec_is_valid(tmp_path: Path) -> None:
+    assert check_spec(_small_spec(tmp_path)) == []
+
+
+def test_bad_schema_keyword_value_names_the_line_and_column_of_the_value(tmp_path: Path) -> None:
+    spec = _small_spec(
+        tmp_path, "          schema:\n            type: string", "          schema:\n            type: nope"
+    )
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (17, 13)
+    assert problem.reason.startswith(
+        "paths/~1things~1{thing_id}/get/parameters/0/schema/type: unknown type 'nope'"
+    )
+
+
+def test_bad_schema_reached_through_a_ref_is_reported_where_it_is_written(tmp_path: Path) -> None:
+    spec = _small_spec(
+        tmp_path, "        size:\n          type: integer", "        size:\n          minimum: high"
+    )
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (33, 11)
+    assert (
+        problem.reason == 'components/schemas/Thing/properties/size/minimum: "high" is not of type "number"'
+    )
+
+
+def test_every_bad_keyword_of_a_schema_is_reported_at_its_own_line(tmp_path: Path) -> None:
+    spec = _small_spec(
+        tmp_path,
+        "        id:\n          type: string",
+        "        id:\n          type: [string, string]\n          pattern: '[a-'",
+    )
+    problems = check_spec(spec)
+    assert [(p.line, p.column) for p in problems] == [(31, 11), (32, 11)], problems
+
+
+def test_unresolvable_ref_the_validator_follows_is_reported_once_and_briefly(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, '"#/components/schemas/Thing"', '"#/components/schemas/Nope"')
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (24, 17)
+    expected = "paths/~1things~1{thing_id}/get/responses/200/content/application~1json/schema/$ref"
+    assert problem.reason == f"{expected}: cannot resolve '#/components/schemas/Nope'"
+
+
+def test_undeclared_path_parameter_points_at_its_operation(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, "  /things/{thing_id}:", "  /things/{thing_id}/{part}:")
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (10, 5)
+    assert "Path parameter 'part' for 'get' operation" in problem.reason
+
+
+def test_path_parameter_missing_from_the_url_points_at_its_declaration(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, "  /things/{thing_id}:", "  /things/{id}:")
+    problems = check_spec(spec)
+    assert [(p.line, p.column, p.reason.split(": ")[1][:26]) for p in problems] == [
+        (10, 5, "Path parameter 'id' for 'g"),
+        (13, 11, "Path parameter 'thing_id' "),
+    ]
+
+
+def test_duplicate_parameter_points_at_the_second_declaration(tmp_path: Path) -> None:
+    declaration = (
+        "        - name: thing_id\n          in: path\n          required: true\n"
+        "          schema:\n            type: string\n"
+    )
+    spec = _small_spec(tmp_path, declaration, declaration + declaration)
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (18, 11)
+    assert problem.reason == "paths/~1things~1{thing_id}/get/parameters/1: Duplicate parameter 'thing_id'"
+
+
+def test_duplicate_tag_points_at_the_second_one(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, "  - name: other", "  - name: things")
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (7, 5)
+    assert problem.reason == "tags/1/name: Duplicate tag name 'things'"
+
+
+def test_default_outside_its_schema_points_at_the_default(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, "          default: 1", "          default: big")
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (34, 11)
+    assert (
+        problem.reason == "components/schemas/Thing/properties/size/default: 'big' is not of type 'integer'"
+    )
+
+
+def test_what_only_the_resolved_spec_shows_is_still_found(tmp_path: Path) -> None:
+    # openapi-spec-validator walks Thing once, through the response's $ref, where it does not
+    # check `required`; prance's validation of the resolved spec found it, at 1:1
+    spec = _small_spec(
+        tmp_path,
+        "      type: object\n",
+        "      type: object\n      allOf: [{type: object}]\n      required: [ghost]\n",
+    )
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (30, 7)
+    assert (
+        "components/schemas/Thing/required: Required list has not defined properties: ['ghost']"
+        in problem.reason
+    )
+
+
+def test_ref_to_the_wrong_kind_of_object_is_found_at_the_ref(tmp_path: Path) -> None:
+    wrong = '        "200":\n          $ref: "#/components/schemas/Thing"\n'
+    wrong += '        "404":\n          description: Gone.\n'
+    spec = _small_spec(tmp_path, '        "200":\n', wrong + '        "201":\n')
+    problems = check_spec(spec)
+    # the spec's own validation sees a Reference Object; only the resolved spec shows a schema
+    assert {(p.line, p.column) for p in problems} == {(19, 9)}, problems
+    assert any(
+        p.reason.startswith(
+            'paths/~1things~1{thing_id}/get/responses/200: "description" is a required property'
+        )
+        for p in problems
+    ), problems
+
+
+def test_recursive_ref_points_at_the_ref_inside_its_target(tmp_path: Path) -> None:
+    spec = _small_spec(
+        tmp_path,
+        "        id:\n",
+        '        parent:\n          $ref: "#/components/schemas/Thing"\n        id:\n',
+    )
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (31, 11)
+    assert problem.reason.startswith("prance: ResolutionError: Recursion reached limit")
+    assert "\n" not in problem.reason
+
+
+def test_key_written_twice_is_reported_at_the_second(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, "  title: Things\n", "  title: Things\n  title: Other things\n")
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (4, 3)
+    assert problem.reason == "info/title: key 'title' written twice (first at line 3; the last one wins)"
+
+
+def test_tab_between_tokens_is_refused_as_pyyaml_refuses_it(tmp_path: Path) -> None:
+    # libyaml, which parses the spec, accepts it; the other tools reading the spec do not
+    spec = _small_spec(tmp_path, "  title: Things\n", "  title: Things\t# tab\n")
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (3, 16)
+    assert problem.reason == "found character '\\t' that cannot start any token"
+
+
+def test_ref_to_another_file_resolves_and_a_missing_file_is_reported_at_its_ref(tmp_path: Path) -> None:
+    (tmp_path / "things.yaml").write_text("Thing:\n  type: object\n", encoding="utf-8")
+    spec = _small_spec(tmp_path, '"#/components/schemas/Thing"', '"things.yaml#/Thing"')
+    assert check_spec(spec) == []
+    spec = _small_spec(tmp_path, '"#/components/schemas/Thing"', '"gone.yaml#/Thing"')
+    [problem] = check_spec(spec)
+    assert (problem.line, problem.column) == (24, 17)
+    assert problem.reason.endswith("schema/$ref: cannot resolve 'gone.yaml#/Thing'")
+
+
+def test_the_committed_spec_is_checked_without_the_slow_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mock server's 2 s start-up budget rests on these: no pure-Python YAML parse, no
+    pure-Python schema meta-check, no prance ResolvingParser (a second parse and validation)."""
+    import prance
+    import yaml
+    from openapi_schema_validator import OAS31Validator
+
+    def slow_path(*args: object, **kwargs: object) -> None:
+        raise AssertionError("slow path taken")
+
+    monkeypatch.setattr(yaml, "SafeLoader", slow_path)
+    monkeypatch.setattr(OAS31Validator, "check_schema", slow_path)
+    monkeypatch.setattr(prance, "ResolvingParser", slow_path)
+    assert check_spec(SPEC) == []
+
+
+def test_libyaml_gives_the_data_and_lines_the_python_parser_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import yaml
+
+    from generator._yaml_positions import load_yaml_with_positions
+
+    spec = tmp_path / "openapi.yaml"
+    extra = (
+        'x-words:\n  "привіт 😀": {a: 1, "ключ": [ю, b]}\n  k: >\n    ж\n  z: &anchor {q: 1}\n  y: *anchor\n'
+    )
+    spec.write_text(SPEC.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    fast = load_yaml_with_positions(spec)
+    monkeypatch.delattr(yaml, "CSafeLoader")
+    slow = load_yaml_with_positions(spec)
+    assert fast.positions == slow.positions
+    assert fast.data == slow.data
+    assert fast.positions[("x-words", "y")].line == fast.positions[("x-words", "z")].line + 1
