@@ -58,8 +58,8 @@ def _find(results: Sequence[Measurement], server: str, mode: str, scenario: str)
 
 def goal_checks(results: Sequence[Measurement]) -> list[GoalCheck]:
     checks: list[GoalCheck] = []
-    ceiling = _find(results, "ceiling", "static", STATIC_GET)
     for scenario in (STATIC_GET, VALIDATED_POST):
+        ceiling = _find(results, "ceiling", "static", scenario)
         mock = _find(results, "leeloo-mock", "static", scenario)
         if mock is None:
             continue
@@ -86,8 +86,13 @@ def goal_checks(results: Sequence[Measurement]) -> list[GoalCheck]:
 
 
 def ceiling_fraction(result: Measurement, results: Sequence[Measurement]) -> float | None:
+    """``result`` as a fraction of the ceiling app's figure for the same request and concurrency."""
     for other in results:
-        if other.server == "ceiling" and other.concurrency == result.concurrency and other.rps:
+        if (
+            other.server == "ceiling"
+            and (other.scenario, other.concurrency) == (result.scenario, result.concurrency)
+            and other.rps
+        ):
             return round(result.rps / other.rps, 3)
     return None
 

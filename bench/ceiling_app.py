@@ -1,8 +1,10 @@
 """The ceiling: the least a starlette app can do on our server stack, for "fraction of ceiling".
 
-One route answering the same static JSON as the mock's GET /api/v2/tags, served by uvicorn with
-uvloop and httptools and no access log, exactly as ``leeloo-mock`` is served. Whatever the mock
-does beyond this (matching, validating, choosing an example) shows up as the gap to this figure.
+Routes answering the same static JSON as the mock does for the bench's GET /api/v2/tags, JSON
+POST send-message and form PUT add-tag, served by uvicorn with uvloop and httptools and no access
+log, exactly as ``leeloo-mock`` is served. The POST and PUT routes read the request body, as any
+server must; they neither parse nor validate it. Whatever the mock does beyond this (matching,
+parsing, validating, choosing an example) shows up as the gap to these figures, request by request.
 
 Usage: ``python -m bench.ceiling_app --port PORT``.
 """
@@ -20,15 +22,27 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 TAGS_BODY = json.dumps({"status": 1, "data": [{"id": "595f5d522a934035decc093d", "name": "Tag #1"}]}).encode()
+DONE_BODY = json.dumps({"status": 1, "data": {}}).encode()
 
 
 async def _tags(request: Request) -> Response:
     return Response(TAGS_BODY, media_type="application/json")
 
 
+async def _done(request: Request) -> Response:
+    await request.body()
+    return Response(DONE_BODY, media_type="application/json")
+
+
 def build_app() -> Starlette:
-    """The minimal app: GET /api/v2/tags and nothing else."""
-    return Starlette(routes=[Route("/api/v2/tags", _tags, methods=["GET"])])
+    """The minimal app: the bench's GET, POST and PUT, and nothing else."""
+    return Starlette(
+        routes=[
+            Route("/api/v2/tags", _tags, methods=["GET"]),
+            Route("/api/v2/messages/send-message", _done, methods=["POST"]),
+            Route("/api/v2/people/{person_id}/add-tag", _done, methods=["PUT"]),
+        ]
+    )
 
 
 def serve(host: str, port: int) -> None:
