@@ -2,8 +2,9 @@
 
 Sections: throughput and latency (ceiling app, leeloo-mock static/dynamic/stateful, Prism when
 npm can install it) with the ratios against the goals; scale (30/300/3,000-operation synthetic
-specs); client overhead; contract-suite speed; optionally the time of ``make test``. Figures are
-printed, never asserted: the machine is shared and they are noisy.
+specs); the ``--stateful`` store's memory over 100,000 creates; client overhead; contract-suite
+speed; optionally the time of ``make test``. Figures are printed, never asserted: the machine is
+shared and they are noisy.
 
 Usage: ``python -m bench.run [--sections LIST] [--duration S] [--concurrency LIST]
 [--tool auto|wrk|python] [--no-prism] [--with-make-test] [--out PATH]``.
@@ -26,10 +27,11 @@ from bench._contract_speed import measure_contract_speed, time_make_test
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
+from bench._store_memory import measure_store_memory
 from bench._throughput import measure_all
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 
-SECTIONS = ("throughput", "scale", "client", "contract")
+SECTIONS = ("throughput", "scale", "store", "client", "contract")
 
 
 def _log(message: str) -> None:
@@ -75,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-prism", action="store_true", help="do not install or run Prism")
     parser.add_argument("--with-make-test", action="store_true", help="also time one full `make test`")
     parser.add_argument("--client-calls", type=int, default=500, help="sequential calls per client timing")
+    parser.add_argument("--store-creates", type=int, default=100_000, help="creates for the store section")
+    parser.add_argument("--store-max-records", type=int, default=10_000, help="its --max-records")
     parser.add_argument("--contract-examples", type=int, default=5, help="schemathesis cases per operation")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "reports" / "bench.json")
     return parser
@@ -128,6 +132,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = "\n".join(f"  {record}" for record in breakdowns)
         return f"{records_table(report['scale'])}\n\nleeloo-mock start-up, phase by phase:\n{where}"
 
+    def store() -> str:
+        result = measure_store_memory(args.store_creates, args.store_max_records)
+        report["store_memory"] = result
+        rows = [{"creates": sample["creates"], "rss_mib": sample["rss_mib"]} for sample in result["samples"]]
+        return (
+            f"{result['creates']:,} POST /people into --stateful --max-records {result['max_records']:,}"
+            f" in {result['seconds']} s; answers {result['statuses']}\n{records_table(rows)}"
+        )
+
     def client() -> str:
         overhead = measure_client_overhead(args.client_calls, _log)
         report["client_overhead"] = overhead.as_dict() if overhead else None
@@ -147,6 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Throughput and latency (loopback)", throughput)
     if "scale" in args.sections:
         section("Scale (synthetic specs; req/s at concurrency 32)", scale)
+    if "store" in args.sections:
+        section("Stateful store memory (creates past the record cap)", store)
     if "client" in args.sections:
         section("Client overhead", client)
     if "contract" in args.sections:
