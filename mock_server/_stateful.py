@@ -433,9 +433,34 @@ class StatefulStore:
     def _update(self, rule: OperationRule, context: Context) -> StatefulResult:
         assert rule.find is not None
         record = self._find_or_404(rule.find, rule.by, context)
+        if rule.where is not None:
+            self._require_match(record, evaluate(rule.where, context), rule.by, context)
         changed = self._changed(record, self._planned_changes(rule.changes, context))
         self._replace(rule.find.collection, record, changed)
         return self._respond(rule, context)
+
+    def _require_match(self, record: Record, wanted: Mapping[str, Any], by: Any, context: Context) -> None:
+        """Refuse (422, naming the path parameter) a record that exists but is not one to change.
+
+        The record is there, so 404 would be a lie; what is wrong is the id the client chose,
+        e.g. POST /orders/{order_id} on an order that was not made by hand.
+        """
+        wrong = [
+            f"{key} is {record.get(key)!r}, not {value!r}"
+            for key, value in wanted.items()
+            if record.get(key) != value
+        ]
+        if wrong:
+            name = _source_name(by)
+            message = f"{name} {evaluate(by, context)} cannot be changed here: {'; '.join(wrong)}."
+            raise _Refusal(
+                problem(
+                    422,
+                    "Unprocessable Entity",
+                    message,
+                    [{"location": "path", "name": name, "message": message}],
+                )
+            )
 
     def _indexes_of(self, collection: str) -> list[KeyIndex]:
         return [index for lookup, index in self._indexes.items() if lookup.collection == collection]

@@ -33,7 +33,7 @@ _ACTION_KEYS: Mapping[str, frozenset[str]] = {
     "list": frozenset({"action", "collection", "require", "where", "filters", "items_at"}),
     "get": frozenset({"action", "find", "by", "require", "include"}),
     "create": frozenset({"action", "require", "insert", "then", "respond"}),
-    "update": frozenset({"action", "find", "by", "require", "changes", "respond"}),
+    "update": frozenset({"action", "find", "by", "require", "where", "changes", "respond"}),
 }
 _REQUIRED_KEYS: Mapping[str, tuple[str, ...]] = {
     "list": ("collection",),

@@ -25,7 +25,8 @@ SPEC_URI = "urn:leeloo-openapi"
 SEED_TAG_ID = "595f5d522a934035decc093d"  # "Tag #1", the docs example of GET /tags
 SEED_CHANNEL_ID = "5ef074e9e31801000d73ba11"  # first channel of the docs example, owns the seeded chat
 SEED_PERSON_ID = "5e1c7ce2b4066a01900cdba0"  # Feliks, the docs example of GET /people
-SEED_ORDER_ID = "5e399d72a2d0e2000dd584c1"
+SEED_ORDER_ID = "5e399d72a2d0e2000dd584c1"  # "manual offer", the docs example of GET /orders
+SEED_WAYFORPAY_ORDER_ID = "5e2825e081fbca000d8596e4"  # the docs example of GET /orders/{order_id}
 UNKNOWN_ID = "0123456789abcdef01234567"
 TODAY = datetime.now(UTC).date()
 ALL_DATES = {"filter[last_message][from]": ["2000-01-01"], "filter[last_message][to]": ["2999-12-31"]}
@@ -312,6 +313,20 @@ def test_created_order_is_listed_read_updated_and_linked_to_its_person(call: Cal
     assert [o["id"] for o in included["orders"]] == [created["id"]]
 
 
+def test_only_a_manual_order_is_updated(call: Call) -> None:
+    """POST /orders/{order_id} is for MANUAL orders: one paid through WAYFORPAY is refused, unchanged."""
+    refused = call("update_order", {"order_id": SEED_WAYFORPAY_ORDER_ID}, body={"status": "RESOLVED"})
+    assert refused.status == 422
+    [issue] = refused.body["validation"]
+    assert (issue["location"], issue["name"]) == ("path", "order_id")
+    assert "paymentMethod is 'WAYFORPAY', not 'MANUAL'" in issue["message"]
+    assert call("get_order", {"order_id": SEED_WAYFORPAY_ORDER_ID}).body["data"]["status"] == "SUCCESS"
+
+    updated = call("update_order", {"order_id": SEED_ORDER_ID}, body={"status": "REJECTED"})
+    assert updated.status == 200
+    assert call("get_order", {"order_id": SEED_ORDER_ID}).body["data"]["status"] == "REJECTED"
+
+
 def test_order_for_an_unknown_person_answers_422(call: Call, store: StatefulStore) -> None:
     result = call("create_order", body=order_body(UNKNOWN_ID))
     assert result.status == 422
@@ -582,6 +597,7 @@ def test_the_committed_mapping_declares_stateful_people_and_orders(store: Statef
             "action must be one of",
         ),
         ("version: 1", "version: 2", "version must be 1"),
+        ("where: {paymentMethod: MANUAL}", "where: [paymentMethod, MANUAL]", "expected a mapping"),
         (
             "        record:\n          id: $id.comment",
             "        record:",
