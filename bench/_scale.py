@@ -7,9 +7,7 @@ start-up and after a load run.
 
 from __future__ import annotations
 
-import json
 import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
@@ -17,7 +15,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench._servers import REPO_ROOT, RunningServer, ServerStartError, running_server
+from bench._servers import RunningServer, ServerStartError, run_json_module, running_server
 from bench._throughput import AUTH, MOCK_BASE, install_prism, mock_command, start_prism
 from bench.loadgen import LoadSpec, run_load
 from bench.synthetic_spec import EXAMPLE_ID, OPERATIONS_PER_RESOURCE, write_synthetic_spec
@@ -59,19 +57,16 @@ def _start(server: str, spec: Path, max_rss_mib: float) -> AbstractContextManage
 
 def startup_breakdown(spec: Path, max_rss_mib: float) -> dict[str, Any]:
     """``bench._startup`` in a child process: spec check, load and compile times, peak RSS."""
-    command = [sys.executable, "-m", "bench._startup", str(spec), f"--max-rss-mib={max_rss_mib}"]
     try:
-        completed = subprocess.run(
-            command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=300, check=False
+        result, status, stderr = run_json_module(
+            "bench._startup", str(spec), f"--max-rss-mib={max_rss_mib}", timeout_s=300
         )
     except subprocess.TimeoutExpired:
         return {"error": "took longer than 300 s"}
-    lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
-    result: dict[str, Any] = json.loads(lines[-1]) if lines else {}
     result.pop("spec", None)
-    if completed.returncode != 0:
-        last = (completed.stderr.strip().splitlines() or ["no message"])[0]
-        result["error"] = f"exit {completed.returncode} past the {max_rss_mib:,.0f} MiB guard: {last}"
+    if status != 0:
+        last = (stderr.strip().splitlines() or ["no message"])[0]
+        result["error"] = f"exit {status} past the {max_rss_mib:,.0f} MiB guard: {last}"
     return result
 
 

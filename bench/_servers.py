@@ -8,22 +8,44 @@ come for free from the same handle.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
 class ServerStartError(RuntimeError):
     """The server exited or did not answer within the start-up timeout."""
+
+
+def run_json_module(module: str, *args: str, timeout_s: float) -> tuple[dict[str, Any], int, str]:
+    """``python -m MODULE ARGS`` in a child process: its last JSON line, exit status and stderr.
+
+    A bench that measures memory runs in a child so that its figures start from a clean
+    interpreter; it prints JSON lines as it goes, so a child that dies late still reports.
+    Raises ``subprocess.TimeoutExpired`` past ``timeout_s``.
+    """
+    completed = subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout_s,
+        check=False,
+    )
+    lines = [line for line in completed.stdout.splitlines() if line.startswith("{")]
+    result: dict[str, Any] = json.loads(lines[-1]) if lines else {}
+    return result, completed.returncode, completed.stderr
 
 
 def free_port() -> int:

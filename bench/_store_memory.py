@@ -13,13 +13,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Sequence
 from typing import Any
 
-from bench._servers import REPO_ROOT
+from bench._servers import REPO_ROOT, run_json_module
 
 SAMPLES = 10
 _PAGE_MIB = os.sysconf("SC_PAGE_SIZE") / (1 << 20)
@@ -72,21 +70,11 @@ def run_creates(creates: int, max_records: int) -> dict[str, Any]:
 
 def measure_store_memory(creates: int, max_records: int) -> dict[str, Any]:
     """``run_creates`` in a fresh child process, so the figures start from a clean interpreter."""
-    completed = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "bench._store_memory",
-            f"--creates={creates}",
-            f"--max-records={max_records}",
-        ],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=True,
+    result, status, stderr = run_json_module(
+        "bench._store_memory", f"--creates={creates}", f"--max-records={max_records}", timeout_s=900
     )
-    result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
+    if status != 0 or not result:
+        raise RuntimeError(f"bench._store_memory exited {status}: {stderr.strip()[-300:]}")
     return result
 
 
