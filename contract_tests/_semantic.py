@@ -34,6 +34,11 @@ def _day(text: str) -> Any:
 def semantic(schema: Mapping[str, Any], value: Any) -> Any:
     """``value`` with date-time/date strings that ``schema`` declares replaced by what they mean."""
     if isinstance(value, str):
+        for branch in schema.get("anyOf", ()):  # e.g. a date-time or a `YYYY-MM-DD HH:MM` string
+            if isinstance(branch, Mapping) and branch.get("format") in ("date-time", "date"):
+                meant = semantic(branch, value)
+                if not (isinstance(meant, tuple) and str(meant[0]).startswith("unparsed")):
+                    return meant
         if schema.get("format") == "date-time":
             return _instant(value)
         if schema.get("format") == "date":

@@ -23,6 +23,8 @@ from werkzeug.test import EnvironBuilder
 
 from contract_tests._settings import SPEC_PATH
 
+CLIENT_CONFIG = SPEC_PATH.parents[1] / "generator" / "client_config.yaml"
+
 HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
@@ -70,6 +72,20 @@ def component_schema(name: str) -> dict[str, Any]:
     return schema
 
 
+@cache
+def model_name(schema_name: str) -> str:
+    """The client's class for a component schema: its name, unless the generator config renames it."""
+    config: dict[str, Any] = yaml.safe_load(CLIENT_CONFIG.read_text(encoding="utf-8")) or {}
+    override = (config.get("class_overrides") or {}).get(schema_name) or {}
+    return str(override.get("class_name", schema_name))
+
+
+def model_class(schema_name: str) -> type[Any]:
+    """The generated model class of a component schema."""
+    model: type[Any] = getattr(importlib.import_module("leeloo_client.models"), model_name(schema_name))
+    return model
+
+
 def component_names() -> list[str]:
     """The names of every component schema, in spec order."""
     return list(spec_document()["components"]["schemas"])
@@ -99,9 +115,7 @@ class SpecOperation:
 
     def success_model(self) -> type[Any]:
         """The generated model class of the 200 answer."""
-        models = importlib.import_module("leeloo_client.models")
-        model: type[Any] = getattr(models, self.success_schema_name)
-        return model
+        return model_class(self.success_schema_name)
 
     def success_schema(self) -> dict[str, Any]:
         """The 200 answer's schema, inlined."""

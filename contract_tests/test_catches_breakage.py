@@ -3,7 +3,7 @@
 Each broken variant is the real mock with one answer corrupted by a small ASGI middleware
 (``_breakage``), or the real client with one model's ``from_dict`` monkeypatched. Every test
 runs the checks the suite runs (schemathesis with the suite's settings: every check, plus
-``error_is_a_problem_naming_the_field``; the client round trip; the live-mode validator) and
+``error_names_what_failed``; the client round trip; the live-mode validator) and
 requires them to FAIL, naming the broken thing. The ``intact`` tests run the same checks on the
 unbroken mock and client and require them to pass, so a failure above is the breakage's doing.
 """

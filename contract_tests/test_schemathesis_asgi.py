@@ -2,7 +2,7 @@
 
 Every check is on (``checks.enabled``), among them negative_data_rejection,
 positive_data_acceptance, missing_required_header, ignored_auth (the mock accepts only the
-suite's token), unsupported_method, plus ``error_is_a_problem_naming_the_field``. The seed is
+suite's token), unsupported_method, plus ``error_names_what_failed``. The seed is
 fixed and generation deterministic, so CI sees the same cases every run.
 """
 

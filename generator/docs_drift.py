@@ -28,6 +28,7 @@ from generator._drift_findings import Finding, Kind
 from generator._drift_page import PageExample, PageOperation, parse_page
 from generator._drift_repair import repair_json
 from generator._drift_schema import resolve, undeclared_fields, validate_example
+from generator._evidence import evidence_register, format_register
 from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 from generator.spec_check import structural_problems
 
@@ -300,8 +301,15 @@ def check_drift(
     )
 
 
-def format_report(report: DriftReport, page: Path, spec: Path, show_repairs: bool = False) -> str:
-    """The report as text: counts, findings grouped by kind, known deviations, the verdict."""
+def format_report(
+    report: DriftReport,
+    page: Path,
+    spec: Path,
+    show_repairs: bool = False,
+    evidence: Sequence[str] = (),
+) -> str:
+    """The report as text: counts, findings grouped by kind, known deviations, the spec's evidence
+    register (``evidence``: its lines), the verdict."""
     lines = [
         f"docs drift: {page} ({report.page_operations} operations)"
         f" vs {spec} ({report.spec_operations} operations)",
@@ -327,6 +335,8 @@ def format_report(report: DriftReport, page: Path, spec: Path, show_repairs: boo
         for deviation in dict.fromkeys(deviation for _, deviation in report.known):
             lines += [f"  {finding}" for finding, entry in report.known if entry is deviation]
             lines.append(f"      why: {deviation.why}")
+    if evidence:
+        lines += ["", *evidence]
     lines += ["", f"{len(report.findings)} finding{'' if len(report.findings) == 1 else 's'}"]
     return "\n".join(lines)
 
@@ -363,7 +373,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     report = check_drift(page_text, loaded)
-    print(format_report(report, args.page, args.spec, show_repairs=args.show_repairs))
+    register = format_register(evidence_register(loaded.data), lambda where: loaded.locate(where).line)
+    print(format_report(report, args.page, args.spec, show_repairs=args.show_repairs, evidence=register))
     return 1 if report.findings else 0
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from generator._drift_schema import resolve, validate_example
+from generator._evidence import evidence_problems
 from generator._yaml_positions import JsonPath, YamlSyntaxError, load_yaml_with_positions
 from generator.spec_check import structural_problems
 
@@ -248,6 +249,12 @@ def used_components(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
                 )
 
 
+def evidence_entries(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
+    """Every ``x-evidence`` says `verified` or `guess` and names its sources (the evidence register)."""
+    for where, message in evidence_problems(spec):
+        yield LintFinding("evidence", where, message)
+
+
 RULES: tuple[Rule, ...] = (
     operation_ids,
     operation_documentation,
@@ -257,6 +264,7 @@ RULES: tuple[Rule, ...] = (
     no_free_form_objects,
     valid_examples,
     used_components,
+    evidence_entries,
 )
 
 

@@ -14,6 +14,7 @@ from functools import partial
 from typing import Any
 
 from mock_server._dynamic import DataGenerator
+from mock_server._envelope import is_envelope_schema
 from mock_server._negotiation import status_key
 from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
@@ -40,6 +41,7 @@ class CompiledResponse:
     key: str
     media: Mapping[str, CompiledMedia]  # in declaration order
     headers: tuple[tuple[str, str], ...]  # declared headers with example values
+    envelope_media: str | None = None  # the media type whose schema is Leeloo's error envelope
 
     @property
     def media_types(self) -> tuple[str, ...]:
@@ -60,6 +62,11 @@ class CompiledOperation:
     responses: Mapping[str, CompiledResponse]
     response_keys: tuple[str, ...]
     invalid_request_status: int = 422  # see invalid_request_status()
+
+    def declared_response(self, status: int) -> CompiledResponse | None:
+        """The response the spec declares for ``status`` (exact, then ``4XX``), not ``default``."""
+        key = status_key(status, self.response_keys)
+        return self.responses[key] if key is not None and key != "default" else None
 
     def unauthorized_body(self, issues: tuple[Issue, ...], instance: str) -> tuple[int, bytes, str]:
         """The spec's 401 answer with the issues added, or a made-up problem when it declares none."""
@@ -132,7 +139,10 @@ def _compile_response(
         value = _header_value(spec, header, generator)
         if value is not None:
             headers.append((str(name), value))
-    return CompiledResponse(key, media, tuple(headers))
+    envelope_media = next(
+        (name for name, compiled in media.items() if is_envelope_schema(compiled.schema, spec.deref)), None
+    )
+    return CompiledResponse(key, media, tuple(headers), envelope_media)
 
 
 def _generated_or_empty(generator: DataGenerator, schema: Any, validator: Any) -> Any:

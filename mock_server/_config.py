@@ -24,3 +24,4 @@ class MockConfig:
     max_body_size: int = DEFAULT_MAX_BODY_SIZE
     max_records: int = DEFAULT_MAX_RECORDS
     log_requests: bool = True
+    error_status: int | None = None  # send Leeloo's error envelopes with this status (e.g. 200)

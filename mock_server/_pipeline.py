@@ -17,6 +17,7 @@ from urllib.parse import parse_qs
 from mock_server import _problems as problems
 from mock_server._compiled import CompiledOperation, CompiledResponse, CompiledSpec
 from mock_server._config import MockConfig
+from mock_server._envelope import code_for, envelope
 from mock_server._negotiation import (
     Preferences,
     PreferError,
@@ -29,7 +30,7 @@ from mock_server._negotiation import (
 from mock_server._problems import PROBLEM_JSON, Issue, encode, problem, violations_header
 from mock_server._router import MethodNotAllowed, NoRoute, RouteMatch
 from mock_server._security import check_security
-from mock_server._validation import RejectedRequest, ValidatedRequest
+from mock_server._validation import MAX_ISSUES, RejectedRequest, ValidatedRequest
 
 JSON = "application/json"
 _CORS_ALLOW_HEADERS = "*"
@@ -59,11 +60,24 @@ class MockResponse:
     operation_id: str | None = None
 
 
+class StatefulAnswer(Protocol):
+    """What the store answers: a status, a body, and the parts of the request a refusal is about."""
+
+    @property
+    def status(self) -> int: ...
+
+    @property
+    def body(self) -> Any: ...
+
+    @property
+    def issues(self) -> tuple[Issue, ...]: ...
+
+
 class StatefulBackend(Protocol):
     """The seam to ``mock_server._stateful.StatefulStore`` (built by another module)."""
 
-    def handle(self, request: Any) -> Any:
-        """A ``StatefulResult`` (status, body), or None to fall back to the spec's answer."""
+    def handle(self, request: Any) -> StatefulAnswer | None:
+        """A ``StatefulResult``, or None to fall back to the spec's answer."""
         ...
 
 
@@ -151,11 +165,15 @@ class Pipeline:
         query = parse_qs(request.query_string, keep_blank_values=True) if request.query_string else {}
         failure = check_security(operation.security, request.headers, query, self.config.tokens)
         if failure is not None:
+            challenge = ("WWW-Authenticate", ", ".join(failure.challenges))
+            declared = operation.declared_response(401)
+            if declared is not None and declared.envelope_media is not None:
+                detail = "; ".join(issue.message for issue in failure.issues)
+                return self.refuse(
+                    operation, 401, detail, problems.UNAUTHORIZED, request.path, failure.issues, [challenge]
+                )
             status, body, media_type = operation.unauthorized_body(failure.issues, request.path)
-            headers = [
-                ("WWW-Authenticate", ", ".join(failure.challenges)),
-                violations_header([("request", issue) for issue in failure.issues]),
-            ]
+            headers = [challenge, violations_header([("request", issue) for issue in failure.issues])]
             return MockResponse(status, body, media_type, headers)
         prefer_problem: Issue | None = None
         try:
@@ -174,7 +192,7 @@ class Pipeline:
             # Invalid values keep the UNPROCESSABLE_ENTITY type (the kind of problem) even when the
             # spec has them answered 400: clients match the type, the status follows the spec.
             status = operation.invalid_request_status if validated.status == 422 else validated.status
-            return problem_response(status, validated.detail, type_uri, request.path, issues)
+            return self.refuse(operation, status, validated.detail, type_uri, request.path, issues)
         if prefer_problem is not None:
             return problem_response(
                 422,
@@ -184,7 +202,7 @@ class Pipeline:
                 (prefer_problem,),
             )
         if self.store is not None and preferences.code is None and preferences.example is None:
-            stateful = self._stateful(operation, found, query, validated)
+            stateful = self._stateful(operation, found, query, validated, request.path)
             if stateful is not None:
                 return stateful
         return self._produce(operation, request, preferences)
@@ -195,6 +213,7 @@ class Pipeline:
         found: RouteMatch[CompiledOperation],
         query: Mapping[str, Sequence[str]],
         validated: ValidatedRequest,
+        path: str,
     ) -> MockResponse | None:
         assert self.store is not None
         result = self.store.handle(
@@ -208,7 +227,44 @@ class Pipeline:
         if result is None:
             return None
         status = int(result.status)
-        return MockResponse(status, encode(result.body), JSON if 200 <= status < 300 else PROBLEM_JSON)
+        if 200 <= status < 300:
+            return MockResponse(status, encode(result.body), JSON)
+        if status == 422:
+            status = operation.invalid_request_status
+        detail = str(result.body.get("detail", "")) if isinstance(result.body, Mapping) else ""
+        type_uri = problems.NOT_FOUND if status == 404 else problems.UNPROCESSABLE_ENTITY
+        declared = operation.declared_response(status)
+        if declared is None or declared.envelope_media is None:  # the store's own problem, as it is
+            return MockResponse(status, encode(result.body), PROBLEM_JSON)
+        return self.refuse(operation, status, detail, type_uri, path, result.issues)
+
+    def refuse(
+        self,
+        operation: CompiledOperation,
+        status: int,
+        detail: str,
+        type_uri: str,
+        instance: str,
+        issues: Sequence[Issue] = (),
+        headers: Sequence[tuple[str, str]] = (),
+    ) -> MockResponse:
+        """The answer to a refused request, in the shape the operation declares for ``status``.
+
+        Where the declared response is Leeloo's error envelope, the envelope names each bad part
+        in ``fields`` and is sent with ``--error-status`` when one is set (Leeloo may report a
+        failure inside a 2xx answer); otherwise an RFC 7807 problem, as Prism answers.
+        """
+        declared = operation.declared_response(status)
+        if declared is None or declared.envelope_media is None:
+            return problem_response(status, detail, type_uri, instance, issues, headers)
+        if len(issues) >= MAX_ISSUES:
+            detail = f"{detail} (the mock names at most {MAX_ISSUES} problems of one request)"
+        body = envelope(code_for(status, issues), issues, detail)
+        all_headers = list(headers)
+        if issues:
+            all_headers.append(violations_header([("request", issue) for issue in issues]))
+        sent_status = self.config.error_status if self.config.error_status is not None else status
+        return MockResponse(sent_status, encode(body), declared.envelope_media, all_headers)
 
     def _produce(
         self, operation: CompiledOperation, request: MockRequest, preferences: Preferences

@@ -31,11 +31,16 @@ VIOLATIONS = _PRISM_ERRORS + "VIOLATIONS"
 
 @dataclass(frozen=True)
 class Issue:
-    """One invalid part of a request: the spec's ``ValidationIssue``."""
+    """One invalid part of a request (a problem's ``validation`` item).
+
+    ``reason`` is a short code in Leeloo's style (``REQUIRED``, ``WRONG_EMAIL``, ...), what an
+    error envelope's ``fields`` map says of the part; see ``mock_server._envelope``.
+    """
 
     location: str  # path, query, header, body, security
     name: str
     message: str
+    reason: str = "WRONG_FORMAT"
 
     def as_json(self) -> dict[str, str]:
         """The issue as the ``validation`` list item of a problem body."""
@@ -63,6 +68,34 @@ def problem(
         body["validation"] = [issue.as_json() for issue in issues]
     return body
 
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "The RFC 7807 problem the mock sends for what no operation's declared error describes",
+    "type": "object",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string", "minLength": 1},
+        "status": {"type": "integer", "minimum": 100, "maximum": 599},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "validation": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "required": ["location", "name", "message"],
+                "properties": {
+                    "location": {"enum": ["path", "query", "header", "body", "security"]},
+                    "name": {"type": "string"},
+                    "message": {"type": "string"},
+                },
+                "additionalProperties": False,
+            },
+        },
+    },
+    "additionalProperties": False,
+}
 
 VIOLATIONS_HEADER = "sl-violations"
 _MAX_REPORTED = 20

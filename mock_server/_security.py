@@ -115,13 +115,17 @@ def check_security(
             if not value:
                 failed = True
                 issues.append(
-                    Issue("security", _display_name(credential), _missing_message(credential, value))
+                    Issue(
+                        "security", _display_name(credential), _missing_message(credential, value), "REQUIRED"
+                    )
                 )
                 continue
             missing = False
             if valid_tokens is not None and value not in valid_tokens:
                 failed = True
-                issues.append(Issue("security", _display_name(credential), "The token is not valid."))
+                issues.append(
+                    Issue("security", _display_name(credential), "The token is not valid.", "NOT_VALID")
+                )
         if not failed:
             return None
     challenges = tuple(dict.fromkeys(c.challenge for creds in alternatives for c in creds))

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from mock_server import _stateful_schema as schema
+from mock_server._problems import Issue
 from mock_server._stateful_hooks import HOOKS
 from mock_server._stateful_index import KeyIndex
 from mock_server._stateful_mapping import (
@@ -62,10 +63,15 @@ class StatefulRequest:
 
 @dataclass(frozen=True)
 class StatefulResult:
-    """The store's answer: 200 with the declared body, or an error status with a problem body."""
+    """The store's answer: 200 with the declared body, or an error status with a problem body.
+
+    ``issues`` name the parts of the request a refusal is about, so that the pipeline can answer
+    in the operation's declared error shape (Leeloo's envelope names them in ``fields``).
+    """
 
     status: int
     body: Any
+    issues: tuple[Issue, ...] = ()
 
 
 class _Refusal(Exception):
@@ -83,7 +89,18 @@ def problem(
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, "detail": detail}
     if validation:
         body["validation"] = validation
-    return StatefulResult(status, body)
+    issues = tuple(
+        Issue(item["location"], item["name"], item["message"], item.get("reason", "WRONG_FORMAT"))
+        for item in validation or ()
+    )
+    return StatefulResult(status, body, issues)
+
+
+def _unknown(source: Any, message: str) -> dict[str, str]:
+    """The validation item naming the path parameter or body field whose id matches no record."""
+    text = str(source)
+    location = "path" if text.startswith("$path.") else "body"
+    return {"location": location, "name": _source_name(source), "message": message, "reason": "NOT_FOUND"}
 
 
 def _clone(value: Any) -> Any:
@@ -263,7 +280,14 @@ class StatefulStore:
                     422,
                     "Unprocessable Entity",
                     "The request is not valid.",
-                    [{"location": "body", "name": unknown.field, "message": str(unknown)}],
+                    [
+                        {
+                            "location": "body",
+                            "name": unknown.field,
+                            "message": str(unknown),
+                            "reason": "NOT_FOUND",
+                        }
+                    ],
                 )
 
     # ---- lookups ------------------------------------------------------------------------------
@@ -302,11 +326,8 @@ class StatefulStore:
         value = evaluate(by, context)
         record = self._find(lookup, value) if value is not ABSENT else None
         if record is None:
-            raise _Refusal(
-                problem(
-                    404, "Not Found", f"{_source_name(by)} {value} matches no record in {lookup.collection}."
-                )
-            )
+            message = f"{_source_name(by)} {value} matches no record in {lookup.collection}."
+            raise _Refusal(problem(404, "Not Found", message, [_unknown(by, message)]))
         return record
 
     def _check_requirements(self, rule: OperationRule, context: Context) -> None:
@@ -318,13 +339,8 @@ class StatefulStore:
                 continue
             where = " or ".join(lookup.collection for lookup in requirement.lookups)
             if str(requirement.value).startswith("$path."):
-                raise _Refusal(
-                    problem(
-                        404,
-                        "Not Found",
-                        f"{_source_name(requirement.value)} {value} matches no record in {where}.",
-                    )
-                )
+                message = f"{_source_name(requirement.value)} {value} matches no record in {where}."
+                raise _Refusal(problem(404, "Not Found", message, [_unknown(requirement.value, message)]))
             raise UnknownReference(requirement.value, value, where)
 
     # ---- answers ------------------------------------------------------------------------------
@@ -359,10 +375,12 @@ class StatefulStore:
             node = node.setdefault(part, {})
         node[parts[-1]] = page
         if shape.has_meta:
+            # As Leeloo counts (PageMeta.filteredCount in the spec): the items of this page, not
+            # the matches; a client that trusts it as the number of matches stops after one page.
             answer["meta"] = {
                 "limit": limit,
                 "offset": offset,
-                "filteredCount": len(records),
+                "filteredCount": len(page),
                 "totalCount": total,
             }
         for name, empty in shape.fill.items():

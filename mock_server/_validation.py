@@ -2,13 +2,14 @@
 
 Each operation's rules are compiled once (jsonschema_rs validators, coercion types, accepted
 media types); checking a request then only touches the parameters and body that operation
-declares. Every problem is reported, not just the first, as the spec's ``ValidationIssue``s.
+declares. Every problem is reported, not just the first, up to ``MAX_ISSUES``: a 1 MiB body of
+half a million bad items costs the same bounded answer as one with a thousand.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -26,6 +27,9 @@ from mock_server._problems import Issue
 from mock_server._spec import Spec
 
 Query = Mapping[str, Sequence[str]]
+
+MAX_ISSUES = 100
+"""At most this many issues are collected for one request; the answer says when more were cut."""
 
 
 def compile_validator(spec: Spec, schema: Any) -> Any:
@@ -47,23 +51,136 @@ def _short(message: str) -> str:
     return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 1] + "…"
 
 
-def schema_issues(validator: Any, instance: Any, location: str, name: str | None = None) -> list[Issue]:
-    """Every error of ``instance``; body issues are named by JSON pointer, parameters by ``name``."""
-    if validator.is_valid(instance):
+_Kind = jsonschema_rs.ValidationErrorKind
+_REASONS: tuple[tuple[type[Any], str], ...] = (
+    (_Kind.Required, "REQUIRED"),
+    (_Kind.Type, "WRONG_TYPE"),
+    (_Kind.Enum, "NOT_ALLOWED_VALUE"),
+    (_Kind.Constant, "NOT_ALLOWED_VALUE"),
+    (_Kind.AdditionalProperties, "NOT_ALLOWED"),
+    (_Kind.MinLength, "TOO_SHORT"),
+    (_Kind.MaxLength, "TOO_LONG"),
+    (_Kind.Minimum, "TOO_SMALL"),
+    (_Kind.Maximum, "TOO_LARGE"),
+    (_Kind.MinItems, "TOO_FEW_ITEMS"),
+    (_Kind.MaxItems, "TOO_MANY_ITEMS"),
+)
+
+
+def reason_code(kind: Any, path: Sequence[str | int]) -> str:
+    """A Leeloo-style reason for one schema error at ``path``.
+
+    ``REQUIRED``, ``WRONG_EMAIL`` and ``NOT_VALID_PHONE_NUMBER`` are the codes public sources show
+    Leeloo using; the others are the mock's own, in the same style.
+    """
+    if isinstance(kind, _Kind.Required):
+        return "REQUIRED"
+    if isinstance(kind, _Kind.Format):
+        if kind.format == "email":
+            return "WRONG_EMAIL"
+        if kind.format in ("date", "date-time", "time"):
+            return "WRONG_DATE"
+    if path and "phone" in str(path[-1]).lower():
+        return "NOT_VALID_PHONE_NUMBER"
+    for kind_type, reason in _REASONS:
+        if isinstance(kind, kind_type):
+            return reason
+    return "WRONG_FORMAT"
+
+
+_SAMPLED_ITEMS = MAX_ISSUES + 1
+_LARGE_BODY = 64 * 1024  # bodies above this size are checked with a bounded-cost error search
+
+
+def _errors(validator: Any, instance: Any, large: bool) -> Iterator[Any]:
+    """The schema errors of an invalid ``instance``, bounded in cost when it is ``large``.
+
+    jsonschema_rs collects every error before yielding the first, so half a million bad items
+    take seconds. For a large instance the errors are taken from a sample whose arrays keep their
+    first ``_SAMPLED_ITEMS`` items, after the full instance's first error (which also catches
+    what only the whole array breaks, such as ``maxItems``): linear, and at most a few hundred.
+    """
+    if not large:
+        yield from validator.iter_errors(instance)
+        return
+    try:
+        validator.validate(instance)
+    except jsonschema_rs.ValidationError as first:
+        yield first
+    try:
+        sample = _sample(instance)
+    except RecursionError:
+        return
+    yield from validator.iter_errors(sample)
+
+
+def _sample(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_sample(item) for item in value[:_SAMPLED_ITEMS]]
+    if isinstance(value, dict):
+        return {key: _sample(item) for key, item in value.items()}
+    return value
+
+
+def schema_issues(
+    validator: Any,
+    instance: Any,
+    location: str,
+    name: str | None = None,
+    limit: int = MAX_ISSUES,
+    large: bool = False,
+) -> list[Issue]:
+    """The errors of ``instance``, at most ``limit`` (each place once); body issues are named by JSON
+    pointer, parameters by ``name``. ``large`` bounds the cost for big bodies (see ``_errors``)."""
+    if limit <= 0 or validator.is_valid(instance):
         return []
     issues: list[Issue] = []
-    for error in validator.iter_errors(instance):
+    seen: set[tuple[str, str]] = set()
+    for error in _errors(validator, instance, large):
         path = list(error.instance_path)
         kind = error.kind
-        if isinstance(kind, jsonschema_rs.ValidationErrorKind.Required):
+        if isinstance(kind, _Kind.Required):
             path.append(str(kind.property))
-        elif isinstance(kind, jsonschema_rs.ValidationErrorKind.AdditionalProperties) and kind.unexpected:
+        elif isinstance(kind, _Kind.AdditionalProperties) and kind.unexpected:
             path.append(str(kind.unexpected[0]))
-        if name is None:
-            issues.append(Issue(location, _pointer(path), _short(error.message)))
-        else:
-            issues.append(Issue(location, name + "".join(f"[{p}]" for p in path), _short(error.message)))
+        reason = reason_code(kind, path)
+        named = _pointer(path) if name is None else name + "".join(f"[{p}]" for p in path)
+        message = _short(error.message)
+        if (named, message) in seen:  # the sample repeats the full instance's first error
+            continue
+        seen.add((named, message))
+        issues.append(Issue(location, named, message, reason))
+        if len(issues) >= limit:
+            break
     return issues
+
+
+def lone_surrogate_path(value: Any) -> list[str | int] | None:
+    """Where a parsed JSON value holds a string with a lone surrogate (``"\\ud800"``), or None.
+
+    Such a string cannot be encoded as UTF-8: stored, it would break every later answer that
+    includes it. The walk is iterative and linear in the size of the value.
+    """
+    stack: list[tuple[Any, list[str | int]]] = [(value, [])]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if not node.isascii():
+                try:
+                    node.encode("utf-8")
+                except UnicodeEncodeError:
+                    return path
+        elif isinstance(node, dict):
+            for key, item in node.items():
+                if not key.isascii():
+                    try:
+                        key.encode("utf-8")
+                    except UnicodeEncodeError:
+                        return path
+                stack.append((item, [*path, key]))
+        elif isinstance(node, list):
+            stack.extend((item, [*path, index]) for index, item in enumerate(node))
+    return None
 
 
 @dataclass(frozen=True)
@@ -278,9 +395,8 @@ class RequestValidator:
                 raw = cookies.get(rule.key)
             if raw is None:
                 if rule.required:
-                    issues.append(
-                        Issue(rule.location, rule.name, f"The required {rule.location} parameter is missing.")
-                    )
+                    message = f"The required {rule.location} parameter is missing."
+                    issues.append(Issue(rule.location, rule.name, message, "REQUIRED"))
                 continue
             if len(raw) > 1 and not isinstance(raw, Mapping) and "array" not in rule.types:
                 # only the first would be read: ``limit=5&limit=abc`` must not pass as ``limit=5``
@@ -288,13 +404,15 @@ class RequestValidator:
                 issues.append(Issue(rule.location, rule.name, message))
                 continue
             value = rule.read(raw)
-            issues.extend(schema_issues(rule.validator, value, rule.location, rule.name))
+            issues.extend(
+                schema_issues(rule.validator, value, rule.location, rule.name, MAX_ISSUES - len(issues))
+            )
             values[rule.location][rule.name] = value
         body_value, media_type, rejected = self._validate_body(content_type, body, issues)
         if rejected is not None:
             return rejected
         if issues:
-            return RejectedRequest(422, "The request is not valid; see `validation`.", tuple(issues))
+            return RejectedRequest(422, "The request is not valid.", tuple(issues))
         return ValidatedRequest(values["path"], values["query"], values["header"], body_value, media_type)
 
     def _validate_body(
@@ -304,7 +422,7 @@ class RequestValidator:
             return None, None, None
         if not body:
             if self.body_required:
-                issues.append(Issue("body", "", "The request body is required."))
+                issues.append(Issue("body", "", "The request body is required.", "REQUIRED"))
             return None, None, None
         declared = ", ".join(self.media)
         if not content_type:
@@ -326,7 +444,15 @@ class RequestValidator:
                 value = json.loads(body)
             except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
                 reason = f"The request body is not valid JSON: {exc}"
-                return None, None, RejectedRequest(400, reason, (Issue("body", "", reason), *issues))
+                issue = Issue("body", "", reason, "NOT_VALID_JSON")
+                return None, None, RejectedRequest(400, reason, (issue, *issues))
+            # only an escape (\\ud800) or raw surrogate bytes (ED A0..BF ..) can make one
+            suspect = b"\\u" in body or b"\xed" in body
+            where = lone_surrogate_path(value) if suspect else None
+            if where is not None:
+                reason = "The request body holds a string with a lone UTF-16 surrogate, which is not text."
+                issue = Issue("body", _pointer(where), reason, "NOT_VALID_UTF8")
+                return None, None, RejectedRequest(400, reason, (issue, *issues))
         elif kind == "form":
             text = body.decode("utf-8", errors="replace")
             value = coerce_form(parse_qsl(text, keep_blank_values=True), rule.schema, self._deref)
@@ -334,7 +460,10 @@ class RequestValidator:
             value = body.decode("utf-8", errors="replace")
             if "string" not in schema_types(rule.schema, self._deref):
                 return value, media_type, None
-        issues.extend(schema_issues(rule.validator, value, "body"))
+        large = len(body) > _LARGE_BODY
+        issues.extend(
+            schema_issues(rule.validator, value, "body", limit=MAX_ISSUES - len(issues), large=large)
+        )
         return value, media_type, None
 
 

@@ -58,6 +58,13 @@ def _upstream(text: str) -> str:
     return text.rstrip("/")
 
 
+def _error_status(text: str) -> int:
+    value = _integer(text)
+    if not 200 <= value <= 599:
+        raise argparse.ArgumentTypeError(f"{text} is not an HTTP status of an answer (200-599)")
+    return value
+
+
 def _token(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("a token cannot be empty")
@@ -115,6 +122,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_RECORDS,
         metavar="N",
         help="--stateful store capacity",
+    )
+    parser.add_argument(
+        "--error-status",
+        type=_error_status,
+        metavar="STATUS",
+        help="send Leeloo's error envelopes with this HTTP status, e.g. 200 (the API may report a "
+        "failure inside a 2xx answer); default: the status the spec declares",
     )
     return parser
 
@@ -201,6 +215,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_body_size=args.max_body_size,
         max_records=args.max_records,
         log_requests=args.log_level in ("debug", "info"),
+        error_status=args.error_status,
     )
     try:
         compiled = load_compiled(config)

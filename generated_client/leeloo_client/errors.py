@@ -1,20 +1,21 @@
 """The exceptions of the client: one tree, rooted at `LeelooError`.
 
 How they surface: `sync()` / `asyncio()` return the parsed 2xx body and raise an
-`APIStatusError` subclass for any other status; `sync_detailed()` / `asyncio_detailed()` return
-the `Response` whatever its status (with the `Problem` body parsed when the server sent one).
-Both raise `APIConnectionError` / `APITimeoutError` when no answer came (after the retries), and
-`ResponseValidationError` when a 2xx body does not parse into the operation's model. Messages
-name the operation, the status and the server's problem; never the token.
+`APIStatusError` subclass for any failure: a non-2xx status, or Leeloo's error envelope
+(`{"status": 0, "error": {"code": ..., "fields": {...}}}`) whatever the HTTP status, since the
+API is known to report failures inside a 2xx answer. `sync_detailed()` / `asyncio_detailed()`
+return the `Response` whatever its status. Both raise `APIConnectionError` / `APITimeoutError`
+when no answer came (after the retries), and `ResponseValidationError` when a 2xx body is neither
+the operation's model nor an error envelope. Messages name the operation, the status, the error
+code and the first fields; never the token.
 """
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
-
-from .models.problem import Problem
 
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
 # key, a wrong type, a bad date or enum value.
@@ -64,12 +65,42 @@ class ResponseValidationError(LeelooError):
         )
 
 
+@dataclass(frozen=True)
+class EnvelopeError:
+    """The `error` of Leeloo's envelope: a reason `code` and each bad field with its reason."""
+
+    code: str
+    fields: dict[str, str] = field(default_factory=dict)
+    message: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    """An RFC 7807 problem body, as mocks and proxies (Prism, `leeloo-mock`) answer requests that
+    no operation describes; Leeloo itself answers with its envelope (`EnvelopeError`)."""
+
+    title: str | None = None
+    status: int | None = None
+    detail: str | None = None
+    type: str | None = None
+    validation: tuple[dict[str, Any], ...] = ()
+
+
+# How many fields an error message names, and how long any quoted text may be.
+_MESSAGE_FIELDS = 3
+_MESSAGE_TEXT = 200
+
+
 class APIStatusError(LeelooError):
-    """The API answered with a non-2xx status.
+    """The API reported a failure: a non-2xx status, or `status: 0` in the body of any status.
 
     Attributes:
-        status_code: The HTTP status.
-        problem: The RFC 7807 body (`Problem`), or None when the body was not one.
+        status_code: The HTTP status (200 when Leeloo reported the failure inside a 2xx answer).
+        code: The envelope's reason code (`FORMAT_ERROR`, ...), or None when the body had none.
+        fields: Each invalid field, by its slash path into the request (`data/0/email`), with its
+            reason (`WRONG_EMAIL`, `REQUIRED`, ...); empty when the body named none.
+        error: The whole envelope error, or None when the body was not Leeloo's envelope.
+        problem: The RFC 7807 body a mock or proxy sent, or None.
         request_id: The `x-request-id` header of the answer, when present.
         content: The raw body.
     """
@@ -81,24 +112,33 @@ class APIStatusError(LeelooError):
         status_code: int,
         content: bytes,
         headers: Mapping[str, str],
-        problem: Problem | None,
+        error: EnvelopeError | None = None,
+        problem: Problem | None = None,
     ) -> None:
         self.operation = operation
         self.status_code = status_code
         self.content = content
         self.headers = headers
+        self.error = error
         self.problem = problem
         self.request_id: str | None = _request_id(headers)
-        summary = f"{operation}: HTTP {status_code}"
-        if problem is not None:
-            summary += f" {problem.title}"
-            if isinstance(problem.detail, str):
-                summary += f": {problem.detail}"
-        super().__init__(summary + _request_id_suffix(self.request_id))
+        super().__init__(
+            _summary(operation, status_code, error, problem) + _request_id_suffix(self.request_id)
+        )
+
+    @property
+    def code(self) -> str | None:
+        """The envelope's reason code, or None."""
+        return self.error.code if self.error is not None else None
+
+    @property
+    def fields(self) -> dict[str, str]:
+        """Each invalid field with its reason; empty when none was named."""
+        return dict(self.error.fields) if self.error is not None else {}
 
 
 class ValidationError(APIStatusError):
-    """400 or 422: the request was not valid; `problem.validation` names each invalid part."""
+    """400, 422 or a `FORMAT_ERROR`: the request was not valid; `fields` names each invalid part."""
 
 
 class AuthenticationError(APIStatusError):
@@ -145,25 +185,113 @@ _ERRORS_BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
+_ERRORS_BY_CODE: dict[str, type[APIStatusError]] = {
+    "FORMAT_ERROR": ValidationError,
+    "NOT_FOUND": NotFoundError,
+}
+
+
 def status_error(
     operation: str, *, status_code: int, content: bytes, headers: Mapping[str, str]
 ) -> APIStatusError:
-    """The exception for a non-2xx answer: its class follows the status, its body is parsed."""
-    error_class = _ERRORS_BY_STATUS.get(status_code)
-    if error_class is None:
-        error_class = ServerError if status_code >= 500 else APIStatusError
+    """The exception for a failed answer: its class follows the status, or for a failure reported in
+    a 2xx answer the envelope's code; its body is parsed."""
+    document = _json_object(content)
+    error = envelope_error(document)
+    if 200 <= status_code < 300:
+        error_class: type[APIStatusError] = APIStatusError
+        if error is not None:
+            error_class = _ERRORS_BY_CODE.get(error.code, APIStatusError)
+            if "authToken" in error.fields:
+                error_class = AuthenticationError
+    else:
+        found = _ERRORS_BY_STATUS.get(status_code)
+        error_class = found if found is not None else ServerError if status_code >= 500 else APIStatusError
+    problem = _problem(document) if error is None else None
     return error_class(
-        operation, status_code=status_code, content=content, headers=headers, problem=parse_problem(content)
+        operation, status_code=status_code, content=content, headers=headers, error=error, problem=problem
+    )
+
+
+def reports_failure(content: bytes) -> bool:
+    """Whether a body is Leeloo's error envelope (`status` 0), which may come with any HTTP status."""
+    return envelope_error(_json_object(content)) is not None
+
+
+def envelope_error(document: Any) -> EnvelopeError | None:
+    """The error of Leeloo's envelope in a parsed body, or None when it is not one."""
+    if (
+        not isinstance(document, dict)
+        or document.get("status") != 0
+        or isinstance(document.get("status"), bool)
+    ):
+        return None
+    raw = document.get("error")
+    raw = raw if isinstance(raw, dict) else {}
+    code = raw.get("code")
+    fields = raw.get("fields")
+    message = raw.get("message")
+    return EnvelopeError(
+        code=code if isinstance(code, str) else "UNKNOWN",
+        fields={str(k): str(v) for k, v in fields.items()} if isinstance(fields, dict) else {},
+        message=message if isinstance(message, str) else None,
     )
 
 
 def parse_problem(content: bytes) -> Problem | None:
     """The RFC 7807 problem in a body, or None when the body is not one."""
-    try:
-        document: Any = json.loads(content)
-        return Problem.from_dict(document) if isinstance(document, dict) else None
-    except (ValueError, TypeError, KeyError, AttributeError):
+    return _problem(_json_object(content))
+
+
+def _problem(document: Any) -> Problem | None:
+    if not isinstance(document, dict) or not isinstance(document.get("title"), str):
         return None
+    status = document.get("status")
+    detail = document.get("detail")
+    type_uri = document.get("type")
+    validation = document.get("validation")
+    return Problem(
+        title=document["title"],
+        status=status if isinstance(status, int) else None,
+        detail=detail if isinstance(detail, str) else None,
+        type=type_uri if isinstance(type_uri, str) else None,
+        validation=tuple(item for item in validation if isinstance(item, dict))
+        if isinstance(validation, list)
+        else (),
+    )
+
+
+def _json_object(content: bytes) -> Any:
+    """The parsed body when it looks like a JSON object, else None (a text 429, an HTML 502)."""
+    if not content.lstrip()[:1] == b"{":
+        return None
+    try:
+        return json.loads(content)
+    except (ValueError, RecursionError):
+        return None
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= _MESSAGE_TEXT else text[: _MESSAGE_TEXT - 1] + "…"
+
+
+def _summary(operation: str, status_code: int, error: EnvelopeError | None, problem: Problem | None) -> str:
+    summary = f"{operation}: HTTP {status_code}"
+    if error is not None:
+        summary += f" {_clip(error.code)}"
+        named = [
+            f"{_clip(name)} {_clip(reason)}" for name, reason in list(error.fields.items())[:_MESSAGE_FIELDS]
+        ]
+        if named:
+            more = len(error.fields) - len(named)
+            summary += ": " + ", ".join(named) + (f" (and {more} more)" if more > 0 else "")
+        elif error.message:
+            summary += f": {_clip(error.message)}"
+    elif problem is not None:
+        summary += f" {_clip(problem.title or '')}"
+        if problem.detail:
+            summary += f": {_clip(problem.detail)}"
+    return summary
 
 
 def _request_id(headers: Mapping[str, str]) -> str | None:
@@ -193,13 +321,17 @@ __all__ = [
     "AuthenticationError",
     "ConfigurationError",
     "ConflictError",
+    "EnvelopeError",
     "LeelooError",
     "NotFoundError",
     "PermissionDeniedError",
+    "Problem",
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
     "ValidationError",
+    "envelope_error",
     "parse_problem",
+    "reports_failure",
     "status_error",
 ]

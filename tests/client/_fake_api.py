@@ -176,8 +176,24 @@ def client(make_client: Callable[..., LeelooClient]) -> LeelooClient:
     return make_client()
 
 
+def error_example(response: str, example: str) -> Any:
+    """An example body of one of the spec's error responses (`components/responses/NAME`)."""
+    declared = spec_document()["components"]["responses"][response]
+    media = next(iter(declared["content"].values()))
+    return media["examples"][example]["value"] if "examples" in media else media["example"]
+
+
+def envelope_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx.Response:
+    """An answer carrying Leeloo's error envelope `body`, with any HTTP status."""
+    return httpx.Response(
+        status,
+        content=json.dumps(body).encode(),
+        headers={"content-type": "application/json", **(headers or {})},
+    )
+
+
 def problem(status: int, title: str, detail: str = "", **extra: Any) -> dict[str, Any]:
-    """An RFC 7807 body as the spec's `Problem` schema describes it."""
+    """An RFC 7807 body, as mocks and proxies answer requests no operation describes."""
     body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, **extra}
     if detail:
         body["detail"] = detail

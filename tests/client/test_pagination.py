@@ -1,4 +1,8 @@
-"""Auto-pagination: `iterate`/`aiterate` walk every page once, up to `filteredCount` or an empty page."""
+"""Auto-pagination: `iterate`/`aiterate` walk every page once, up to a short or empty page.
+
+Leeloo's `meta.filteredCount` is the size of the page, not the number of matches (the spec's
+PageMeta says why), so the walk never stops on it.
+"""
 
 from __future__ import annotations
 
@@ -34,15 +38,19 @@ REQUIRED_ARGUMENTS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
 def paged_answer(
     total: int, *, lie_about_count: int | None = None
 ) -> Callable[[httpx.Request], httpx.Response]:
-    """Serve `total` items of the requested operation, `limit` at a time from `offset`."""
+    """Serve `total` items of the requested operation, `limit` at a time from `offset`.
+
+    `meta` counts as Leeloo does: `filteredCount` is the number of items in the page (a real
+    capture: limit 50, filteredCount 50, totalCount 5607); `lie_about_count` overrides both counts.
+    """
 
     def answer(request: httpx.Request) -> httpx.Response:
         query = dict(parse_qsl(request.url.query.decode()))
         limit, offset = int(query.get("limit", 20)), int(query.get("offset", 0))
         template = operation_of(request).example["data"][0]
         items = [{**template, "id": f"{index:024x}"} for index in range(offset, min(offset + limit, total))]
-        count = total if lie_about_count is None else lie_about_count
-        meta = {"limit": limit, "offset": offset, "filteredCount": count, "totalCount": count}
+        filtered, count = (len(items), total) if lie_about_count is None else (lie_about_count,) * 2
+        meta = {"limit": limit, "offset": offset, "filteredCount": filtered, "totalCount": count}
         return httpx.Response(200, json={"status": 1, "data": items, "meta": meta})
 
     return answer
@@ -73,18 +81,41 @@ def test_page_count_is_minimal(total: int, client: LeelooClient, fake_api: FakeA
     orders = list(list_orders.iterate(client=client, limit=20))
 
     assert len(orders) == total
-    expected_pages = max(1, -(-total // 20))
+    expected_pages = total // 20 + 1  # a full page cannot tell it is the last: one more is asked for
     assert len(fake_api.requests) == expected_pages
     assert len(set(offsets_of(fake_api))) == len(fake_api.requests)  # no page fetched twice
 
 
-def test_an_empty_page_stops_even_when_meta_promises_more(client: LeelooClient, fake_api: FakeAPI) -> None:
+def test_a_short_page_stops_even_when_meta_promises_more(client: LeelooClient, fake_api: FakeAPI) -> None:
     fake_api.answer = paged_answer(30, lie_about_count=1000)
 
     orders = list(list_orders.iterate(client=client, limit=20))
 
     assert len(orders) == 30
-    assert offsets_of(fake_api) == [0, 20, 30]
+    assert offsets_of(fake_api) == [0, 20]
+
+
+def test_filtered_count_equal_to_the_page_size_does_not_stop_the_walk(
+    client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    """Leeloo's filteredCount is the page's size: a walk that trusted it would stop after page one."""
+    fake_api.answer = paged_answer(60)
+
+    people = list(list_people.iterate(client=client, limit=20))
+
+    assert len(people) == 60
+    assert offsets_of(fake_api) == [0, 20, 40, 60]
+    first_page = fake_api.requests[0]
+    assert fake_api.handle(first_page).json()["meta"]["filteredCount"] == 20
+
+
+def test_an_empty_page_stops_the_walk(client: LeelooClient, fake_api: FakeAPI) -> None:
+    fake_api.answer = paged_answer(40, lie_about_count=40)
+
+    orders = list(list_orders.iterate(client=client, limit=20))
+
+    assert len(orders) == 40
+    assert offsets_of(fake_api) == [0, 20, 40]
 
 
 def test_iteration_starts_at_the_given_offset_and_keeps_the_filters(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import email.utils
 import time
 from collections.abc import Callable
@@ -23,7 +22,7 @@ ORDER = CreateOrderRequest(
     payment_credits_id=ID,
     email="a@example.com",
     phone="+1",
-    transaction_date=datetime.datetime(2020, 2, 4, tzinfo=datetime.UTC),
+    transaction_date="2020-02-04 00:00",
     offer_id=ID,
     is_notify_account=False,
     person_id=ID,

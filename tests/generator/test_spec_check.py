@@ -16,12 +16,12 @@ def test_committed_spec_is_valid() -> None:
     assert check_spec(SPEC) == []
 
 
-def test_spec_has_the_29_operations_of_the_page() -> None:
+def test_every_operation_of_the_spec_has_its_own_operation_id() -> None:
     import yaml
 
     operations = list_operations(yaml.safe_load(SPEC.read_text(encoding="utf-8")))
-    assert len(operations) == 29
-    assert len({op.operation_id for op in operations}) == 29
+    assert operations
+    assert len({op.operation_id for op in operations}) == len(operations)
 
 
 def _broken_copy(tmp_path: Path, old: str, new: str) -> Path:
@@ -85,8 +85,10 @@ def test_every_unresolvable_ref_is_reported(tmp_path: Path) -> None:
         text.replace('"#/components/schemas/TagForm"', '"#/components/schemas/Nope"'), encoding="utf-8"
     )
     problems = check_spec(broken)
-    assert len(problems) == 2, problems  # add-tag and remove-tag both use TagForm
-    assert len({p.line for p in problems}) == 2
+    uses = text.count('"#/components/schemas/TagForm"')  # add-tag and remove-tag, JSON and form each
+    assert uses >= 2
+    assert len(problems) == uses, problems
+    assert len({p.line for p in problems}) == uses
 
 
 def test_unknown_type_points_at_the_type_instead_of_crashing(tmp_path: Path) -> None:

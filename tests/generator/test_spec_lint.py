@@ -111,7 +111,11 @@ def _date_time_without_seconds(spec: dict[str, Any]) -> None:
 
 def _bad_request_example(spec: dict[str, Any]) -> None:
     content = _operation(spec, "/orders", "post")["requestBody"]["content"]["application/json"]
-    content["examples"]["docs"]["value"]["isNotifyAccount"] = "false"
+    content["examples"]["docs"]["value"]["isNotifyAccount"] = "maybe"
+
+
+def _guess_without_sources(spec: dict[str, Any]) -> None:
+    spec["components"]["responses"]["NotFound"]["x-evidence"] = {"status": "hunch", "sources": []}
 
 
 def _bad_component_example(spec: dict[str, Any]) -> None:
@@ -206,6 +210,18 @@ MUTATIONS: list[tuple[str, Mutation, str, str]] = [
         _bad_request_example,
         "paths/~1orders/post/requestBody/content/application~1json/examples/docs/value",
         "at /isNotifyAccount",
+    ),
+    (
+        "evidence",
+        _guess_without_sources,
+        "components/responses/NotFound",
+        "status must be one of verified, guess",
+    ),
+    (
+        "evidence",
+        _guess_without_sources,
+        "components/responses/NotFound",
+        "sources must be a non-empty list",
     ),
     (
         "valid-examples",

@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline, Spec, compile_spec
+from mock_server._problems import Issue
 from mock_server._stateful import StatefulRequest
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH
+from tests.refusals import INVALID
 
 AUTH = {"x-leeloo-authtoken": "t"}
 
@@ -18,6 +20,7 @@ AUTH = {"x-leeloo-authtoken": "t"}
 class FakeResult:
     status: int
     body: Any
+    issues: tuple[Issue, ...] = ()
 
 
 class FakeStore:
@@ -31,7 +34,8 @@ class FakeStore:
         if request.operation_id != "get_user":
             return None
         if request.path_params["user_id"] == "0" * 24:
-            return FakeResult(404, {"title": "Not Found", "status": 404})
+            issue = Issue("path", "user_id", "No such user.", "NOT_FOUND")
+            return FakeResult(404, {"title": "Not Found", "status": 404, "detail": "No such user."}, (issue,))
         return FakeResult(
             200, {"status": 1, "data": {"id": request.path_params["user_id"], "name": "Stored"}}
         )
@@ -48,7 +52,27 @@ def test_stateful_answers_replace_the_example(compiled: CompiledSpec) -> None:
     assert (answer.status, json.loads(answer.body)["data"]["name"]) == (200, "Stored")
     assert answer.media_type == "application/json"
     missing = pipeline.handle(MockRequest("GET", "/users/" + "0" * 24, "", AUTH))
-    assert (missing.status, missing.media_type) == (404, "application/problem+json")
+    # the store's refusal in the shape the spec declares for get_user's 404: Leeloo's envelope
+    assert (missing.status, missing.media_type) == (404, "application/json")
+    assert json.loads(missing.body)["error"] == {
+        "code": "NOT_FOUND",
+        "fields": {"user_id": "NOT_FOUND"},
+        "message": "No such user.",
+    }
+
+
+def test_error_status_sends_envelopes_with_that_status(compiled: CompiledSpec) -> None:
+    """--error-status 200: Leeloo may report a failure inside a 2xx answer; the mock can too."""
+    pipeline = _pipeline(compiled, FakeStore(), stateful=True, error_status=200)
+    missing = pipeline.handle(MockRequest("GET", "/users/" + "0" * 24, "", AUTH))
+    invalid = pipeline.handle(MockRequest("GET", "/users", "limit=abc", AUTH))
+    no_token = pipeline.handle(MockRequest("GET", "/users", "", {}))
+    no_route = pipeline.handle(MockRequest("GET", "/nowhere", "", AUTH))
+    assert [a.status for a in (missing, invalid, no_token)] == [200, 200, 200]
+    assert [json.loads(a.body)["status"] for a in (missing, invalid, no_token)] == [0, 0, 0]
+    assert json.loads(invalid.body)["error"]["fields"] == {"limit": "WRONG_TYPE"}
+    assert json.loads(no_token.body)["error"]["fields"] == {"authToken": "REQUIRED"}
+    assert no_route.status == 404  # what no operation describes stays Prism's problem
 
 
 def test_store_gets_validated_typed_values_and_none_falls_back(compiled: CompiledSpec) -> None:
@@ -73,7 +97,7 @@ def test_store_gets_validated_typed_values_and_none_falls_back(compiled: Compile
 def test_invalid_requests_and_prefer_code_never_reach_the_store(compiled: CompiledSpec) -> None:
     store = FakeStore()
     pipeline = _pipeline(compiled, store, stateful=True)
-    assert pipeline.handle(MockRequest("GET", "/users/bad", "", AUTH)).status == 422
+    assert pipeline.handle(MockRequest("GET", "/users/bad", "", AUTH)).status == INVALID
     forced = pipeline.handle(MockRequest("GET", f"/users/{OBJECT_ID}", "", {**AUTH, "prefer": "code=404"}))
     assert forced.status == 404
     assert store.seen == []

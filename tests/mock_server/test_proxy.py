@@ -18,6 +18,7 @@ from starlette.routing import Route
 from mock_server import CompiledSpec, MockApp, MockConfig, Pipeline
 from mock_server._proxy import ProxyHandler
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
+from tests.refusals import INVALID
 
 SEEN: list[dict[str, Any]] = []
 
@@ -98,7 +99,8 @@ def test_invalid_request_is_forwarded_with_violations_or_refused_with_errors(com
     }
     with _client(compiled, errors=True) as client:
         refused = client.get("/api/v2/users", params={"limit": "0"}, headers=TOKEN_HEADER)
-    assert refused.status_code == 422
+    assert refused.status_code == INVALID  # in the shape the spec declares: Leeloo's envelope
+    assert refused.json()["error"]["fields"] == {"limit": "TOO_SMALL"}
     assert len(SEEN) == 1  # the refused request never reached the upstream
 
 

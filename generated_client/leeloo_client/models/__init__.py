@@ -3,6 +3,12 @@
 from .account import Account
 from .add_comment_request import AddCommentRequest
 from .add_sms_connection_request import AddSmsConnectionRequest
+from .boolean_string import BooleanString
+from .call import Call
+from .call_direction import CallDirection
+from .call_raw_response import CallRawResponse
+from .call_response import CallResponse
+from .call_status import CallStatus
 from .channel_source import ChannelSource
 from .chat_message import ChatMessage
 from .chat_message_list_response import ChatMessageListResponse
@@ -13,6 +19,8 @@ from .communication_channel_list_response import CommunicationChannelListRespons
 from .connection import Connection
 from .connection_list import ConnectionList
 from .connection_list_response import ConnectionListResponse
+from .create_call_request import CreateCallRequest
+from .create_email_accounts_request import CreateEmailAccountsRequest
 from .create_order_request import CreateOrderRequest
 from .create_person_request import CreatePersonRequest
 from .create_traffic_source_request import CreateTrafficSourceRequest
@@ -21,8 +29,12 @@ from .created_person_response import CreatedPersonResponse
 from .currency import Currency
 from .custom_field import CustomField
 from .custom_field_type import CustomFieldType
+from .email_contact import EmailContact
 from .empty_data import EmptyData
 from .empty_response import EmptyResponse
+from .error_detail import ErrorDetail
+from .error_detail_fields import ErrorDetailFields
+from .error_envelope import ErrorEnvelope
 from .lead_gen_tool import LeadGenTool
 from .lead_gen_tool_type import LeadGenToolType
 from .manual_order_status import ManualOrderStatus
@@ -46,7 +58,6 @@ from .person_links import PersonLinks
 from .person_list_response import PersonListResponse
 from .person_response import PersonResponse
 from .person_summary import PersonSummary
-from .problem import Problem
 from .resource_link import ResourceLink
 from .send_message_request import SendMessageRequest
 from .send_template_request import SendTemplateRequest
@@ -77,13 +88,17 @@ from .user import User
 from .user_list_response import UserListResponse
 from .user_response import UserResponse
 from .utm_marks import UtmMarks
-from .validation_issue import ValidationIssue
-from .validation_issue_location import ValidationIssueLocation
 
 __all__ = (
     "Account",
     "AddCommentRequest",
     "AddSmsConnectionRequest",
+    "BooleanString",
+    "Call",
+    "CallDirection",
+    "CallRawResponse",
+    "CallResponse",
+    "CallStatus",
     "ChannelSource",
     "ChatMessage",
     "ChatMessageListResponse",
@@ -94,16 +109,22 @@ __all__ = (
     "Connection",
     "ConnectionList",
     "ConnectionListResponse",
+    "CreateCallRequest",
     "CreatedPerson",
     "CreatedPersonResponse",
+    "CreateEmailAccountsRequest",
     "CreateOrderRequest",
     "CreatePersonRequest",
     "CreateTrafficSourceRequest",
     "Currency",
     "CustomField",
     "CustomFieldType",
+    "EmailContact",
     "EmptyData",
     "EmptyResponse",
+    "ErrorDetail",
+    "ErrorDetailFields",
+    "ErrorEnvelope",
     "LeadGenTool",
     "LeadGenToolType",
     "ManualOrderStatus",
@@ -127,7 +148,6 @@ __all__ = (
     "PersonListResponse",
     "PersonResponse",
     "PersonSummary",
-    "Problem",
     "ResourceLink",
     "SendMessageRequest",
     "SendTemplateRequest",
@@ -158,6 +178,4 @@ __all__ = (
     "UserListResponse",
     "UserResponse",
     "UtmMarks",
-    "ValidationIssue",
-    "ValidationIssueLocation",
 )

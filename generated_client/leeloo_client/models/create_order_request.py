@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.boolean_string import BooleanString, check_boolean_string
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderRequest")
@@ -21,10 +21,19 @@ class CreateOrderRequest:
             5b3f543bb2737000133d25b0.
         email (str):
         phone (str):
-        transaction_date (datetime.datetime): The transaction date to display on the platform (UTC).
+        transaction_date (str): A moment in UTC, as an RFC 3339 date-time (`2020-02-04T11:46:48.803Z`, the create-order
+            section's format) or as `YYYY-MM-DD HH:MM` (`2018-06-27 07:32`, the update form's format,
+            and what public clients send for both). One pattern rather than `anyOf` of the two, because
+            the client generator would parse `2018-06-27 07:32` into a datetime without a time zone and
+            write it back as neither form.
+             Example: 2018-06-27 07:32.
         offer_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        is_notify_account (bool): Whether to tell the person that the order was created. The page's example sends the
-            string "false"; its text says true or false, so it is a boolean.
+        is_notify_account (bool | BooleanString): A yes/no flag: a JSON boolean, or the string `"true"` or `"false"`.
+            The page's example
+            and every public client send the string (`"isNotifyAccount": "false"`), the page's text
+            says true or false; both are accepted (**verified** that the string is sent; whether
+            the API also takes a JSON boolean is a **guess**).
+             Example: false.
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         manager_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
@@ -33,9 +42,9 @@ class CreateOrderRequest:
     payment_credits_id: str
     email: str
     phone: str
-    transaction_date: datetime.datetime
+    transaction_date: str
     offer_id: str
-    is_notify_account: bool
+    is_notify_account: bool | BooleanString
     person_id: str
     manager_id: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -47,11 +56,15 @@ class CreateOrderRequest:
 
         phone = self.phone
 
-        transaction_date = self.transaction_date.isoformat()
+        transaction_date = self.transaction_date
 
         offer_id = self.offer_id
 
-        is_notify_account = self.is_notify_account
+        is_notify_account: bool | str
+        if isinstance(self.is_notify_account, str):
+            is_notify_account = self.is_notify_account
+        else:
+            is_notify_account = self.is_notify_account
 
         person_id = self.person_id
 
@@ -84,11 +97,22 @@ class CreateOrderRequest:
 
         phone = d.pop("phone")
 
-        transaction_date = datetime.datetime.fromisoformat(d.pop("transactionDate"))
+        transaction_date = d.pop("transactionDate")
 
         offer_id = d.pop("offerId")
 
-        is_notify_account = d.pop("isNotifyAccount")
+        def _parse_is_notify_account(data: object) -> bool | BooleanString:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                componentsschemas_boolean_flag_type_1 = check_boolean_string(data)
+
+                return componentsschemas_boolean_flag_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(bool | BooleanString, data)
+
+        is_notify_account = _parse_is_notify_account(d.pop("isNotifyAccount"))
 
         person_id = d.pop("personId")
 

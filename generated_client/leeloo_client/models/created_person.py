@@ -36,7 +36,11 @@ class CreatedPerson:
         connection_status (str | Unset):  Example: OK.
         gender (str | Unset):
         phone (str | Unset):
-        email (str | Unset):
+        email (str | Unset): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
+            unknown values with that sentinel (`profileImage`, `gender` on the page; e-mail and
+            phone in answers seen by public clients). A pattern rather than `anyOf` of `format:
+            email` and the sentinel, because the client generator cannot parse such a union.
+             Example: feliks@gmail.com.
         locale (str | Unset):
         subscribe_history (list[SubscribeHistoryEntry] | Unset):
         created_at (datetime.datetime | Unset):

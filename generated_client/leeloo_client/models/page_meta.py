@@ -16,7 +16,10 @@ class PageMeta:
     Attributes:
         limit (int): The page size that was applied.
         offset (int): How many results were skipped.
-        filtered_count (int): How many results match the filters.
+        filtered_count (int): Despite its name, the number of items in this page, not the number of matches: so it
+            is in five of the page's six list examples and in a real capture (`limit` 50,
+            `filteredCount` 50, `totalCount` 5607). A client that stops paging when it has
+            `filteredCount` items stops after one page; stop on a short or empty page instead.
         total_count (int): How many results exist without filters.
     """
 

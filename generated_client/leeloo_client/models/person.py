@@ -31,8 +31,12 @@ class Person:
             both).
         gender (str | Unset): The page shows `OTHER`, `NO_DATA` and `NOT_DEFINED` and lists no complete set, so it is
             not an enum.
-        phone (str | Unset):
-        email (str | Unset):
+        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none.
+        email (str | Unset): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
+            unknown values with that sentinel (`profileImage`, `gender` on the page; e-mail and
+            phone in answers seen by public clients). A pattern rather than `anyOf` of `format:
+            email` and the sentinel, because the client generator cannot parse such a union.
+             Example: feliks@gmail.com.
         locale (str | Unset): Locale such as `ru_RU`; empty when unknown.
         accounts (list[Account] | Unset):
         subscribe_history (list[SubscribeHistoryEntry] | Unset):

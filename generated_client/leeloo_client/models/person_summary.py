@@ -23,11 +23,18 @@ class PersonSummary:
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         name (str):
-        email (str | Unset):
-        phone (str | Unset):
+        email (str | Unset): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
+            unknown values with that sentinel (`profileImage`, `gender` on the page; e-mail and
+            phone in answers seen by public clients). A pattern rather than `anyOf` of `format:
+            email` and the sentinel, because the client generator cannot parse such a union.
+             Example: feliks@gmail.com.
+        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none.
         tags (list[str] | Unset): Names of the person's tags.
         accounts (list[Account] | Unset):
         last_message_time (datetime.datetime | Unset):
+        created_at (datetime.datetime | Unset): When the person was added. The page's example omits it; real list
+            answers carry it
+            (**verified** by captures quoted in issue 14), so it is declared, optional.
     """
 
     id: str
@@ -37,6 +44,7 @@ class PersonSummary:
     tags: list[str] | Unset = UNSET
     accounts: list[Account] | Unset = UNSET
     last_message_time: datetime.datetime | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +71,10 @@ class PersonSummary:
         if not isinstance(self.last_message_time, Unset):
             last_message_time = self.last_message_time.isoformat()
 
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -81,6 +93,8 @@ class PersonSummary:
             field_dict["accounts"] = accounts
         if last_message_time is not UNSET:
             field_dict["lastMessageTime"] = last_message_time
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
 
         return field_dict
 
@@ -115,6 +129,13 @@ class PersonSummary:
         else:
             last_message_time = datetime.datetime.fromisoformat(_last_message_time)
 
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
         person_summary = cls(
             id=id,
             name=name,
@@ -123,6 +144,7 @@ class PersonSummary:
             tags=tags,
             accounts=accounts,
             last_message_time=last_message_time,
+            created_at=created_at,
         )
 
         person_summary.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -20,17 +20,26 @@ class UpdateOrderForm:
 
         Attributes:
             status (ManualOrderStatus | Unset): The new status of the manual order; the page allows these two.
-            payment_date (str | Unset): When the payment was made, as `YYYY-MM-DD HH:MM` (UTC), the page's format. Example:
-                2018-06-27 07:32.
+            payment_date (str | Unset): A moment in UTC, as an RFC 3339 date-time (`2020-02-04T11:46:48.803Z`, the create-
+                order
+                section's format) or as `YYYY-MM-DD HH:MM` (`2018-06-27 07:32`, the update form's format,
+                and what public clients send for both). One pattern rather than `anyOf` of the two, because
+                the client generator would parse `2018-06-27 07:32` into a datetime without a time zone and
+                write it back as neither form.
+                 Example: 2018-06-27 07:32.
             currency (Currency | Unset): The values listed in the `//` comment of the page's GET /orders/{order_id} example.
-            price (float | Unset): The price actually received from the person.
+            price (float | str | Unset): A sum of money: a JSON number, or a string of digits. The page gives the update
+                form's
+                price as `'100'` and public clients send `sprintf('%d', ...)`, a numeric string
+                (**verified**); a JSON number is accepted too.
+                 Example: 100.
             user_comments (str | Unset):
     """
 
     status: ManualOrderStatus | Unset = UNSET
     payment_date: str | Unset = UNSET
     currency: Currency | Unset = UNSET
-    price: float | Unset = UNSET
+    price: float | str | Unset = UNSET
     user_comments: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -45,7 +54,11 @@ class UpdateOrderForm:
         if not isinstance(self.currency, Unset):
             currency = self.currency
 
-        price = self.price
+        price: float | str | Unset
+        if isinstance(self.price, Unset):
+            price = UNSET
+        else:
+            price = self.price
 
         user_comments = self.user_comments
 
@@ -84,7 +97,12 @@ class UpdateOrderForm:
         else:
             currency = check_currency(_currency)
 
-        price = d.pop("price", UNSET)
+        def _parse_price(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        price = _parse_price(d.pop("price", UNSET))
 
         user_comments = d.pop("userComments", UNSET)
 

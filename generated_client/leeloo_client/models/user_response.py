@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,11 +17,12 @@ T = TypeVar("T", bound="UserResponse")
 class UserResponse:
     """
     Attributes:
-        status (int): 1 when the request succeeded. Example: 1.
+        status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
+            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
         data (User): A platform user (manager).
     """
 
-    status: int
+    status: Literal[1]
     data: User
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -46,7 +47,9 @@ class UserResponse:
         from ..models.user import User  # noqa: PLC0415
 
         d = dict(src_dict)
-        status = d.pop("status")
+        status = cast(Literal[1], d.pop("status"))
+        if status != 1:
+            raise ValueError(f"status must match const 1, got '{status}'")
 
         data = User.from_dict(d.pop("data"))
 

@@ -10,7 +10,7 @@ from ... import errors
 from ...client import LeelooClient
 from ...models.communication_channel import CommunicationChannel
 from ...models.communication_channel_list_response import CommunicationChannelListResponse
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_communication_channels"
@@ -51,7 +51,9 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> CommunicationChannelListResponse | Problem | None:
+def _parse_response(
+    *, response: httpx.Response
+) -> CommunicationChannelListResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
             response_200 = CommunicationChannelListResponse.from_dict(response.json())
@@ -59,6 +61,8 @@ def _parse_response(*, response: httpx.Response) -> CommunicationChannelListResp
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -66,33 +70,32 @@ def _parse_response(*, response: httpx.Response) -> CommunicationChannelListResp
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -101,7 +104,9 @@ def _parse_response(*, response: httpx.Response) -> CommunicationChannelListResp
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[CommunicationChannelListResponse | Problem]:
+def _build_response(
+    *, response: httpx.Response
+) -> Response[CommunicationChannelListResponse | ErrorEnvelope | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -111,10 +116,11 @@ def _build_response(*, response: httpx.Response) -> Response[CommunicationChanne
 
 
 def _unwrap(
-    response: Response[CommunicationChannelListResponse | Problem],
+    response: Response[CommunicationChannelListResponse | ErrorEnvelope | str],
 ) -> CommunicationChannelListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, CommunicationChannelListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -136,7 +142,7 @@ def sync_detailed(
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
     filter_last_message_to: datetime.date | Unset = UNSET,
-) -> Response[CommunicationChannelListResponse | Problem]:
+) -> Response[CommunicationChannelListResponse | ErrorEnvelope | str]:
     """List communication channels
 
     Get a list of communication channels, with their external UTM tags.
@@ -178,7 +184,8 @@ def sync(
     Get a list of communication channels, with their external UTM tags.
 
     `GET /communication-channels`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -187,8 +194,9 @@ def sync(
         filter_last_message_to (datetime.date | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -211,7 +219,7 @@ async def asyncio_detailed(
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
     filter_last_message_to: datetime.date | Unset = UNSET,
-) -> Response[CommunicationChannelListResponse | Problem]:
+) -> Response[CommunicationChannelListResponse | ErrorEnvelope | str]:
     """List communication channels
 
     Get a list of communication channels, with their external UTM tags.
@@ -253,7 +261,8 @@ async def asyncio(
     Get a list of communication channels, with their external UTM tags.
 
     `GET /communication-channels`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -262,8 +271,9 @@ async def asyncio(
         filter_last_message_to (datetime.date | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -292,8 +302,9 @@ def iterate(
     Get a list of communication channels, with their external UTM tags.
 
     `GET /communication-channels`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -302,13 +313,15 @@ def iterate(
         filter_last_message_to (datetime.date | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = sync(
             client=client,
@@ -319,7 +332,7 @@ def iterate(
         )
         yield from page.data
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return
 
 
@@ -336,8 +349,9 @@ async def aiterate(
     Get a list of communication channels, with their external UTM tags.
 
     `GET /communication-channels`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
@@ -346,13 +360,15 @@ async def aiterate(
         filter_last_message_to (datetime.date | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = await asyncio(
             client=client,
@@ -364,5 +380,5 @@ async def aiterate(
         for item in page.data:
             yield item
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return

@@ -7,7 +7,7 @@ import httpx
 from ... import errors
 from ...client import LeelooClient
 from ...models.connection_list_response import ConnectionListResponse
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
 OPERATION = "list_connections"
@@ -23,7 +23,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
             response_200 = ConnectionListResponse.from_dict(response.json())
@@ -31,6 +31,8 @@ def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | Pro
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -40,7 +42,7 @@ def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | Pro
             ) from error
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -48,15 +50,14 @@ def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | Pro
             return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -65,7 +66,7 @@ def _parse_response(*, response: httpx.Response) -> ConnectionListResponse | Pro
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[ConnectionListResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ConnectionListResponse | ErrorEnvelope | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -74,9 +75,10 @@ def _build_response(*, response: httpx.Response) -> Response[ConnectionListRespo
     )
 
 
-def _unwrap(response: Response[ConnectionListResponse | Problem]) -> ConnectionListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ConnectionListResponse | ErrorEnvelope | str]) -> ConnectionListResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, ConnectionListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -94,7 +96,7 @@ def _unwrap(response: Response[ConnectionListResponse | Problem]) -> ConnectionL
 def sync_detailed(
     *,
     client: LeelooClient,
-) -> Response[ConnectionListResponse | Problem]:
+) -> Response[ConnectionListResponse | ErrorEnvelope | str]:
     """List connections
 
     Get a list of the account's connections (bots and integrations). The page titles this
@@ -125,11 +127,13 @@ def sync(
     whose ids are the `connection_id` of a person's accounts.
 
     `GET /connections`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -144,7 +148,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: LeelooClient,
-) -> Response[ConnectionListResponse | Problem]:
+) -> Response[ConnectionListResponse | ErrorEnvelope | str]:
     """List connections
 
     Get a list of the account's connections (bots and integrations). The page titles this
@@ -175,11 +179,13 @@ async def asyncio(
     whose ids are the `connection_id` of a person's accounts.
 
     `GET /connections`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

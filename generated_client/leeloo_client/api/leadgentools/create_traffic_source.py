@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import LeelooClient
 from ...models.create_traffic_source_request import CreateTrafficSourceRequest
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...models.traffic_source_response import TrafficSourceResponse
 from ...types import Response
 
@@ -37,7 +37,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceResponse | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TrafficSourceResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = TrafficSourceResponse.from_dict(response.json())
@@ -45,6 +45,8 @@ def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceRespo
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -54,7 +56,7 @@ def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceRespo
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Problem.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(response.json())
 
             return response_400
 
@@ -62,7 +64,7 @@ def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceRespo
             return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -70,31 +72,22 @@ def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceRespo
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -103,7 +96,7 @@ def _parse_response(*, response: httpx.Response) -> Problem | TrafficSourceRespo
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[Problem | TrafficSourceResponse]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | TrafficSourceResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -112,9 +105,10 @@ def _build_response(*, response: httpx.Response) -> Response[Problem | TrafficSo
     )
 
 
-def _unwrap(response: Response[Problem | TrafficSourceResponse]) -> TrafficSourceResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | TrafficSourceResponse | str]) -> TrafficSourceResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, TrafficSourceResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -134,7 +128,7 @@ def sync_detailed(
     *,
     client: LeelooClient,
     body: CreateTrafficSourceRequest,
-) -> Response[Problem | TrafficSourceResponse]:
+) -> Response[ErrorEnvelope | TrafficSourceResponse | str]:
     """Create a traffic source in a lead-gen tool
 
     Create a traffic source in a lead-generation tool (LGT).
@@ -173,7 +167,8 @@ def sync(
     Create a traffic source in a lead-generation tool (LGT).
 
     `POST /leadgentools/{leadgentool_id}/create-traffic-source`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -183,8 +178,9 @@ def sync(
             is known by its name (the answer echoes it), so `name` is required; `description` is not.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -203,7 +199,7 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     body: CreateTrafficSourceRequest,
-) -> Response[Problem | TrafficSourceResponse]:
+) -> Response[ErrorEnvelope | TrafficSourceResponse | str]:
     """Create a traffic source in a lead-gen tool
 
     Create a traffic source in a lead-generation tool (LGT).
@@ -242,7 +238,8 @@ async def asyncio(
     Create a traffic source in a lead-generation tool (LGT).
 
     `POST /leadgentools/{leadgentool_id}/create-traffic-source`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -252,8 +249,9 @@ async def asyncio(
             is known by its name (the answer echoes it), so `name` is required; `description` is not.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

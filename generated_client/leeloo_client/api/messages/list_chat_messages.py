@@ -10,7 +10,7 @@ from ... import errors
 from ...client import LeelooClient
 from ...models.chat_message import ChatMessage
 from ...models.chat_message_list_response import ChatMessageListResponse
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_chat_messages"
@@ -42,7 +42,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
             response_200 = ChatMessageListResponse.from_dict(response.json())
@@ -50,6 +50,8 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Pr
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -57,9 +59,17 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Pr
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -67,31 +77,22 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Pr
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -100,7 +101,7 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Pr
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[ChatMessageListResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ChatMessageListResponse | ErrorEnvelope | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -109,9 +110,10 @@ def _build_response(*, response: httpx.Response) -> Response[ChatMessageListResp
     )
 
 
-def _unwrap(response: Response[ChatMessageListResponse | Problem]) -> ChatMessageListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ChatMessageListResponse | ErrorEnvelope | str]) -> ChatMessageListResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, ChatMessageListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -132,7 +134,7 @@ def sync_detailed(
     client: LeelooClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[ChatMessageListResponse | Problem]:
+) -> Response[ChatMessageListResponse | ErrorEnvelope | str]:
     """List the messages of a chat
 
     Get a list of messages from a chat via a communication channel.
@@ -180,7 +182,8 @@ def sync(
     communication-channel path.
 
     `GET /communication-channels/{account_id}/chat-messages`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -189,8 +192,9 @@ def sync(
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -211,7 +215,7 @@ async def asyncio_detailed(
     client: LeelooClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[ChatMessageListResponse | Problem]:
+) -> Response[ChatMessageListResponse | ErrorEnvelope | str]:
     """List the messages of a chat
 
     Get a list of messages from a chat via a communication channel.
@@ -259,7 +263,8 @@ async def asyncio(
     communication-channel path.
 
     `GET /communication-channels/{account_id}/chat-messages`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -268,8 +273,9 @@ async def asyncio(
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -300,8 +306,9 @@ def iterate(
     communication-channel path.
 
     `GET /communication-channels/{account_id}/chat-messages`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -310,13 +317,15 @@ def iterate(
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = sync(
             account_id=account_id,
@@ -326,7 +335,7 @@ def iterate(
         )
         yield from page.data
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return
 
 
@@ -346,8 +355,9 @@ async def aiterate(
     communication-channel path.
 
     `GET /communication-channels/{account_id}/chat-messages`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -356,13 +366,15 @@ async def aiterate(
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = await asyncio(
             account_id=account_id,
@@ -373,5 +385,5 @@ async def aiterate(
         for item in page.data:
             yield item
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return

@@ -7,8 +7,8 @@ import httpx
 from ... import errors
 from ...client import LeelooClient
 from ...models.create_order_request import CreateOrderRequest
+from ...models.error_envelope import ErrorEnvelope
 from ...models.order_response import OrderResponse
-from ...models.problem import Problem
 from ...types import Response
 
 OPERATION = "create_order"
@@ -33,7 +33,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> OrderResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | OrderResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = OrderResponse.from_dict(response.json())
@@ -41,6 +41,8 @@ def _parse_response(*, response: httpx.Response) -> OrderResponse | Problem | No
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -50,7 +52,7 @@ def _parse_response(*, response: httpx.Response) -> OrderResponse | Problem | No
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Problem.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(response.json())
 
             return response_400
 
@@ -58,31 +60,22 @@ def _parse_response(*, response: httpx.Response) -> OrderResponse | Problem | No
             return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -91,7 +84,7 @@ def _parse_response(*, response: httpx.Response) -> OrderResponse | Problem | No
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[OrderResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | OrderResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -100,9 +93,10 @@ def _build_response(*, response: httpx.Response) -> Response[OrderResponse | Pro
     )
 
 
-def _unwrap(response: Response[OrderResponse | Problem]) -> OrderResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | OrderResponse | str]) -> OrderResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, OrderResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -121,13 +115,16 @@ def sync_detailed(
     *,
     client: LeelooClient,
     body: CreateOrderRequest,
-) -> Response[OrderResponse | Problem]:
+) -> Response[ErrorEnvelope | OrderResponse | str]:
     """Create a manual order
 
     Create a manual order for a person.
 
     The page's example sends `"isNotifyAccount": "false"` as a string while its text says
-    the field "can be true or false"; the spec types it as a JSON boolean.
+    the field "can be true or false"; every public client sends the string too, so both the
+    JSON booleans and the strings `"true"`/`"false"` are accepted (`BooleanFlag`).
+    `transactionDate` is accepted as an RFC 3339 date-time (the page's format) and as
+    `YYYY-MM-DD HH:MM`, which public clients send (`LeelooDateTime`).
 
     `POST /orders`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -157,17 +154,22 @@ def sync(
     Create a manual order for a person.
 
     The page's example sends `"isNotifyAccount": "false"` as a string while its text says
-    the field "can be true or false"; the spec types it as a JSON boolean.
+    the field "can be true or false"; every public client sends the string too, so both the
+    JSON booleans and the strings `"true"`/`"false"` are accepted (`BooleanFlag`).
+    `transactionDate` is accepted as an RFC 3339 date-time (the page's format) and as
+    `YYYY-MM-DD HH:MM`, which public clients send (`LeelooDateTime`).
 
     `POST /orders`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         body (CreateOrderRequest): The page marks only `managerId` as optional.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -184,13 +186,16 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     body: CreateOrderRequest,
-) -> Response[OrderResponse | Problem]:
+) -> Response[ErrorEnvelope | OrderResponse | str]:
     """Create a manual order
 
     Create a manual order for a person.
 
     The page's example sends `"isNotifyAccount": "false"` as a string while its text says
-    the field "can be true or false"; the spec types it as a JSON boolean.
+    the field "can be true or false"; every public client sends the string too, so both the
+    JSON booleans and the strings `"true"`/`"false"` are accepted (`BooleanFlag`).
+    `transactionDate` is accepted as an RFC 3339 date-time (the page's format) and as
+    `YYYY-MM-DD HH:MM`, which public clients send (`LeelooDateTime`).
 
     `POST /orders`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -220,17 +225,22 @@ async def asyncio(
     Create a manual order for a person.
 
     The page's example sends `"isNotifyAccount": "false"` as a string while its text says
-    the field "can be true or false"; the spec types it as a JSON boolean.
+    the field "can be true or false"; every public client sends the string too, so both the
+    JSON booleans and the strings `"true"`/`"false"` are accepted (`BooleanFlag`).
+    `transactionDate` is accepted as an RFC 3339 date-time (the page's format) and as
+    `YYYY-MM-DD HH:MM`, which public clients send (`LeelooDateTime`).
 
     `POST /orders`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         body (CreateOrderRequest): The page marks only `managerId` as optional.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

@@ -7,9 +7,9 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
+from ...models.error_envelope import ErrorEnvelope
 from ...models.order import Order
 from ...models.order_list_response import OrderListResponse
-from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_orders"
@@ -38,7 +38,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> OrderListResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | OrderListResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = OrderListResponse.from_dict(response.json())
@@ -46,6 +46,8 @@ def _parse_response(*, response: httpx.Response) -> OrderListResponse | Problem 
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -53,33 +55,32 @@ def _parse_response(*, response: httpx.Response) -> OrderListResponse | Problem 
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -88,7 +89,7 @@ def _parse_response(*, response: httpx.Response) -> OrderListResponse | Problem 
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[OrderListResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | OrderListResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -97,9 +98,10 @@ def _build_response(*, response: httpx.Response) -> Response[OrderListResponse |
     )
 
 
-def _unwrap(response: Response[OrderListResponse | Problem]) -> OrderListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | OrderListResponse | str]) -> OrderListResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, OrderListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -119,7 +121,7 @@ def sync_detailed(
     client: LeelooClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[OrderListResponse | Problem]:
+) -> Response[ErrorEnvelope | OrderListResponse | str]:
     """List orders
 
     Get a list of orders.
@@ -155,15 +157,17 @@ def sync(
     Get a list of orders.
 
     `GET /orders`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -182,7 +186,7 @@ async def asyncio_detailed(
     client: LeelooClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[OrderListResponse | Problem]:
+) -> Response[ErrorEnvelope | OrderListResponse | str]:
     """List orders
 
     Get a list of orders.
@@ -218,15 +222,17 @@ async def asyncio(
     Get a list of orders.
 
     `GET /orders`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -251,21 +257,24 @@ def iterate(
     Get a list of orders.
 
     `GET /orders`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = sync(
             client=client,
@@ -274,7 +283,7 @@ def iterate(
         )
         yield from page.data
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return
 
 
@@ -289,21 +298,24 @@ async def aiterate(
     Get a list of orders.
 
     `GET /orders`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = await asyncio(
             client=client,
@@ -313,5 +325,5 @@ async def aiterate(
         for item in page.data:
             yield item
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return

@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
+from ...models.error_envelope import ErrorEnvelope
 from ...models.order_ref_response import OrderRefResponse
-from ...models.problem import Problem
 from ...models.update_order_form import UpdateOrderForm
 from ...types import Response
 
@@ -29,15 +29,15 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["data"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> OrderRefResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | OrderRefResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = OrderRefResponse.from_dict(response.json())
@@ -45,6 +45,8 @@ def _parse_response(*, response: httpx.Response) -> OrderRefResponse | Problem |
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -52,9 +54,17 @@ def _parse_response(*, response: httpx.Response) -> OrderRefResponse | Problem |
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -62,31 +72,22 @@ def _parse_response(*, response: httpx.Response) -> OrderRefResponse | Problem |
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -95,7 +96,7 @@ def _parse_response(*, response: httpx.Response) -> OrderRefResponse | Problem |
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[OrderRefResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | OrderRefResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -104,9 +105,10 @@ def _build_response(*, response: httpx.Response) -> Response[OrderRefResponse | 
     )
 
 
-def _unwrap(response: Response[OrderRefResponse | Problem]) -> OrderRefResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | OrderRefResponse | str]) -> OrderRefResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, OrderRefResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -126,13 +128,14 @@ def sync_detailed(
     *,
     client: LeelooClient,
     body: UpdateOrderForm,
-) -> Response[OrderRefResponse | Problem]:
+) -> Response[ErrorEnvelope | OrderRefResponse | str]:
     """Update a manual order
 
     Update information in a MANUAL order. The order cannot be one with partial payments.
 
-    The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`. The page lists the fields with examples but marks
+    The page says "Request Body(form-data)", against its own rule that requests are JSON;
+    public v2 clients send this update as JSON, so JSON is the body and the form encoding is
+    accepted as a second media type. The page lists the fields with examples but marks
     none as required, so none is.
 
     `POST /orders/{order_id}`.
@@ -168,12 +171,14 @@ def sync(
 
     Update information in a MANUAL order. The order cannot be one with partial payments.
 
-    The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`. The page lists the fields with examples but marks
+    The page says "Request Body(form-data)", against its own rule that requests are JSON;
+    public v2 clients send this update as JSON, so JSON is the body and the form encoding is
+    accepted as a second media type. The page lists the fields with examples but marks
     none as required, so none is.
 
     `POST /orders/{order_id}`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -183,8 +188,9 @@ def sync(
             an empty form is an empty body, which no server can tell from a missing one.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -203,13 +209,14 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     body: UpdateOrderForm,
-) -> Response[OrderRefResponse | Problem]:
+) -> Response[ErrorEnvelope | OrderRefResponse | str]:
     """Update a manual order
 
     Update information in a MANUAL order. The order cannot be one with partial payments.
 
-    The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`. The page lists the fields with examples but marks
+    The page says "Request Body(form-data)", against its own rule that requests are JSON;
+    public v2 clients send this update as JSON, so JSON is the body and the form encoding is
+    accepted as a second media type. The page lists the fields with examples but marks
     none as required, so none is.
 
     `POST /orders/{order_id}`.
@@ -245,12 +252,14 @@ async def asyncio(
 
     Update information in a MANUAL order. The order cannot be one with partial payments.
 
-    The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`. The page lists the fields with examples but marks
+    The page says "Request Body(form-data)", against its own rule that requests are JSON;
+    public v2 clients send this update as JSON, so JSON is the body and the form encoding is
+    accepted as a second media type. The page lists the fields with examples but marks
     none as required, so none is.
 
     `POST /orders/{order_id}`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -260,8 +269,9 @@ async def asyncio(
             an empty form is an empty body, which no server can tell from a missing one.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

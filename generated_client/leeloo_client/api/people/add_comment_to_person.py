@@ -9,7 +9,7 @@ from ... import errors
 from ...client import LeelooClient
 from ...models.add_comment_request import AddCommentRequest
 from ...models.comment_response import CommentResponse
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
 OPERATION = "add_comment_to_person"
@@ -37,7 +37,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> CommentResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> CommentResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
             response_200 = CommentResponse.from_dict(response.json())
@@ -45,6 +45,8 @@ def _parse_response(*, response: httpx.Response) -> CommentResponse | Problem | 
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -54,7 +56,7 @@ def _parse_response(*, response: httpx.Response) -> CommentResponse | Problem | 
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Problem.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(response.json())
 
             return response_400
 
@@ -62,7 +64,7 @@ def _parse_response(*, response: httpx.Response) -> CommentResponse | Problem | 
             return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -70,31 +72,22 @@ def _parse_response(*, response: httpx.Response) -> CommentResponse | Problem | 
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -103,7 +96,7 @@ def _parse_response(*, response: httpx.Response) -> CommentResponse | Problem | 
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[CommentResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[CommentResponse | ErrorEnvelope | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -112,9 +105,10 @@ def _build_response(*, response: httpx.Response) -> Response[CommentResponse | P
     )
 
 
-def _unwrap(response: Response[CommentResponse | Problem]) -> CommentResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[CommentResponse | ErrorEnvelope | str]) -> CommentResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, CommentResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -134,7 +128,7 @@ def sync_detailed(
     *,
     client: LeelooClient,
     body: AddCommentRequest,
-) -> Response[CommentResponse | Problem]:
+) -> Response[CommentResponse | ErrorEnvelope | str]:
     """Add a comment to a person
 
     Add a comment to a person's card.
@@ -171,7 +165,8 @@ def sync(
     Add a comment to a person's card.
 
     `PUT /people/{person_id}/add-comment`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -179,8 +174,9 @@ def sync(
         body (AddCommentRequest):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -199,7 +195,7 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     body: AddCommentRequest,
-) -> Response[CommentResponse | Problem]:
+) -> Response[CommentResponse | ErrorEnvelope | str]:
     """Add a comment to a person
 
     Add a comment to a person's card.
@@ -236,7 +232,8 @@ async def asyncio(
     Add a comment to a person's card.
 
     `PUT /people/{person_id}/add-comment`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -244,8 +241,9 @@ async def asyncio(
         body (AddCommentRequest):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

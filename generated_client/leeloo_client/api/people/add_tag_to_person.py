@@ -8,7 +8,7 @@ import httpx
 from ... import errors
 from ...client import LeelooClient
 from ...models.empty_response import EmptyResponse
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...models.tag_form import TagForm
 from ...types import Response
 
@@ -29,15 +29,15 @@ def _get_kwargs(
         ),
     }
 
-    _kwargs["data"] = body.to_dict()
+    _kwargs["json"] = body.to_dict()
 
-    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> EmptyResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> EmptyResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
             response_200 = EmptyResponse.from_dict(response.json())
@@ -45,6 +45,8 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | Problem | No
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -52,9 +54,17 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | Problem | No
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -62,31 +72,22 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | Problem | No
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -95,7 +96,7 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | Problem | No
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | ErrorEnvelope | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -104,9 +105,10 @@ def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Pro
     )
 
 
-def _unwrap(response: Response[EmptyResponse | Problem]) -> EmptyResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[EmptyResponse | ErrorEnvelope | str]) -> EmptyResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, EmptyResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -126,11 +128,12 @@ def sync_detailed(
     *,
     client: LeelooClient,
     body: TagForm,
-) -> Response[EmptyResponse | Problem]:
+) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Add a tag to a person
 
-    Add a tag to a person. The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`.
+    Add a tag to a person. The body is JSON, as the page's general rule says, the newer
+    print's example shows and every public v2 client sends; the form encoding the headings
+    name is accepted as a second media type.
 
     `PUT /people/{person_id}/add-tag`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -161,11 +164,13 @@ def sync(
 ) -> EmptyResponse:
     """Add a tag to a person
 
-    Add a tag to a person. The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`.
+    Add a tag to a person. The body is JSON, as the page's general rule says, the newer
+    print's example shows and every public v2 client sends; the form encoding the headings
+    name is accepted as a second media type.
 
     `PUT /people/{person_id}/add-tag`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -173,8 +178,9 @@ def sync(
         body (TagForm):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -193,11 +199,12 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     body: TagForm,
-) -> Response[EmptyResponse | Problem]:
+) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Add a tag to a person
 
-    Add a tag to a person. The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`.
+    Add a tag to a person. The body is JSON, as the page's general rule says, the newer
+    print's example shows and every public v2 client sends; the form encoding the headings
+    name is accepted as a second media type.
 
     `PUT /people/{person_id}/add-tag`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -228,11 +235,13 @@ async def asyncio(
 ) -> EmptyResponse:
     """Add a tag to a person
 
-    Add a tag to a person. The page says "Request Body(form-data)"; the spec takes
-    `application/x-www-form-urlencoded`.
+    Add a tag to a person. The body is JSON, as the page's general rule says, the newer
+    print's example shows and every public v2 client sends; the form encoding the headings
+    name is accepted as a second media type.
 
     `PUT /people/{person_id}/add-tag`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -240,8 +249,9 @@ async def asyncio(
         body (TagForm):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

@@ -8,7 +8,7 @@ from ... import errors
 from ...client import LeelooClient
 from ...models.create_person_request import CreatePersonRequest
 from ...models.created_person_response import CreatedPersonResponse
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
 OPERATION = "create_person"
@@ -33,7 +33,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> CreatedPersonResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> CreatedPersonResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
             response_200 = CreatedPersonResponse.from_dict(response.json())
@@ -41,6 +41,8 @@ def _parse_response(*, response: httpx.Response) -> CreatedPersonResponse | Prob
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -50,7 +52,7 @@ def _parse_response(*, response: httpx.Response) -> CreatedPersonResponse | Prob
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = Problem.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(response.json())
 
             return response_400
 
@@ -58,31 +60,22 @@ def _parse_response(*, response: httpx.Response) -> CreatedPersonResponse | Prob
             return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -91,7 +84,7 @@ def _parse_response(*, response: httpx.Response) -> CreatedPersonResponse | Prob
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[CreatedPersonResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[CreatedPersonResponse | ErrorEnvelope | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -100,9 +93,10 @@ def _build_response(*, response: httpx.Response) -> Response[CreatedPersonRespon
     )
 
 
-def _unwrap(response: Response[CreatedPersonResponse | Problem]) -> CreatedPersonResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[CreatedPersonResponse | ErrorEnvelope | str]) -> CreatedPersonResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, CreatedPersonResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -121,7 +115,7 @@ def sync_detailed(
     *,
     client: LeelooClient,
     body: CreatePersonRequest,
-) -> Response[CreatedPersonResponse | Problem]:
+) -> Response[CreatedPersonResponse | ErrorEnvelope | str]:
     """Add a person
 
     Add a person on the platform. The answer is the person's new MANUAL communication
@@ -161,15 +155,17 @@ def sync(
     The page notes that only `connected_users_ids` is not required.
 
     `POST /people`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         body (CreatePersonRequest): The page notes that only `connected_users_ids` is not
             required.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -186,7 +182,7 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     body: CreatePersonRequest,
-) -> Response[CreatedPersonResponse | Problem]:
+) -> Response[CreatedPersonResponse | ErrorEnvelope | str]:
     """Add a person
 
     Add a person on the platform. The answer is the person's new MANUAL communication
@@ -226,15 +222,17 @@ async def asyncio(
     The page notes that only `connected_users_ids` is not required.
 
     `POST /people`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         body (CreatePersonRequest): The page notes that only `connected_users_ids` is not
             required.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

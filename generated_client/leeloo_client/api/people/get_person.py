@@ -7,8 +7,8 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
+from ...models.error_envelope import ErrorEnvelope
 from ...models.person_response import PersonResponse
-from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 OPERATION = "get_person"
@@ -37,7 +37,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> PersonResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = PersonResponse.from_dict(response.json())
@@ -45,6 +45,8 @@ def _parse_response(*, response: httpx.Response) -> PersonResponse | Problem | N
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -52,9 +54,17 @@ def _parse_response(*, response: httpx.Response) -> PersonResponse | Problem | N
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -62,31 +72,22 @@ def _parse_response(*, response: httpx.Response) -> PersonResponse | Problem | N
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -95,7 +96,7 @@ def _parse_response(*, response: httpx.Response) -> PersonResponse | Problem | N
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[PersonResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | PersonResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -104,9 +105,10 @@ def _build_response(*, response: httpx.Response) -> Response[PersonResponse | Pr
     )
 
 
-def _unwrap(response: Response[PersonResponse | Problem]) -> PersonResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | PersonResponse | str]) -> PersonResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, PersonResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -126,7 +128,7 @@ def sync_detailed(
     *,
     client: LeelooClient,
     include: str | Unset = UNSET,
-) -> Response[PersonResponse | Problem]:
+) -> Response[ErrorEnvelope | PersonResponse | str]:
     """Get a person
 
     Get information about a specific person. `include` asks for the linked users and
@@ -173,7 +175,8 @@ def sync(
     array as repeated parameters, not joined with commas.
 
     `GET /people/{person_id}`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -181,8 +184,9 @@ def sync(
         include (str | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -201,7 +205,7 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     include: str | Unset = UNSET,
-) -> Response[PersonResponse | Problem]:
+) -> Response[ErrorEnvelope | PersonResponse | str]:
     """Get a person
 
     Get information about a specific person. `include` asks for the linked users and
@@ -248,7 +252,8 @@ async def asyncio(
     array as repeated parameters, not joined with commas.
 
     `GET /people/{person_id}`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -256,8 +261,9 @@ async def asyncio(
         include (str | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

@@ -8,9 +8,9 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
+from ...models.error_envelope import ErrorEnvelope
 from ...models.person_list_response import PersonListResponse
 from ...models.person_summary import PersonSummary
-from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_people"
@@ -21,8 +21,8 @@ def _get_kwargs(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -39,10 +39,14 @@ def _get_kwargs(
 
     params["filter[tags]"] = json_filter_tags
 
-    json_filter_last_message_from = filter_last_message_from.isoformat()
+    json_filter_last_message_from: str | Unset = UNSET
+    if not isinstance(filter_last_message_from, Unset):
+        json_filter_last_message_from = filter_last_message_from.isoformat()
     params["filter[last_message][from]"] = json_filter_last_message_from
 
-    json_filter_last_message_to = filter_last_message_to.isoformat()
+    json_filter_last_message_to: str | Unset = UNSET
+    if not isinstance(filter_last_message_to, Unset):
+        json_filter_last_message_to = filter_last_message_to.isoformat()
     params["filter[last_message][to]"] = json_filter_last_message_to
 
     params["filter[phone]"] = filter_phone
@@ -60,7 +64,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> PersonListResponse | Problem | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonListResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = PersonListResponse.from_dict(response.json())
@@ -68,6 +72,8 @@ def _parse_response(*, response: httpx.Response) -> PersonListResponse | Problem
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -75,33 +81,32 @@ def _parse_response(*, response: httpx.Response) -> PersonListResponse | Problem
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -110,7 +115,7 @@ def _parse_response(*, response: httpx.Response) -> PersonListResponse | Problem
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[PersonListResponse | Problem]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | PersonListResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -119,9 +124,10 @@ def _build_response(*, response: httpx.Response) -> Response[PersonListResponse 
     )
 
 
-def _unwrap(response: Response[PersonListResponse | Problem]) -> PersonListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | PersonListResponse | str]) -> PersonListResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, PersonListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -142,17 +148,18 @@ def sync_detailed(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
-) -> Response[PersonListResponse | Problem]:
+) -> Response[ErrorEnvelope | PersonListResponse | str]:
     """List people
 
     Get a list of people.
 
-    The page marks `filter[last_message]` as required, so both of its bounds are required
-    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    The page marks `filter[last_message]` as required, but public clients list people
+    without it (one pages through all 5,607 people of an account that way), so both bounds
+    are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
     example URL sends plain dates (`2015-04-02`), so they are `format: date`.
 
     `GET /people`.
@@ -163,8 +170,8 @@ def sync_detailed(
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date):
-        filter_last_message_to (datetime.date):
+        filter_last_message_from (datetime.date | Unset):
+        filter_last_message_to (datetime.date | Unset):
         filter_phone (str | Unset):
         filter_email (str | Unset):
 
@@ -191,8 +198,8 @@ def sync(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
 ) -> PersonListResponse:
@@ -200,25 +207,28 @@ def sync(
 
     Get a list of people.
 
-    The page marks `filter[last_message]` as required, so both of its bounds are required
-    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    The page marks `filter[last_message]` as required, but public clients list people
+    without it (one pages through all 5,607 people of an account that way), so both bounds
+    are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
     example URL sends plain dates (`2015-04-02`), so they are `format: date`.
 
     `GET /people`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date):
-        filter_last_message_to (datetime.date):
+        filter_last_message_from (datetime.date | Unset):
+        filter_last_message_to (datetime.date | Unset):
         filter_phone (str | Unset):
         filter_email (str | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -243,17 +253,18 @@ async def asyncio_detailed(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
-) -> Response[PersonListResponse | Problem]:
+) -> Response[ErrorEnvelope | PersonListResponse | str]:
     """List people
 
     Get a list of people.
 
-    The page marks `filter[last_message]` as required, so both of its bounds are required
-    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    The page marks `filter[last_message]` as required, but public clients list people
+    without it (one pages through all 5,607 people of an account that way), so both bounds
+    are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
     example URL sends plain dates (`2015-04-02`), so they are `format: date`.
 
     `GET /people`.
@@ -264,8 +275,8 @@ async def asyncio_detailed(
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date):
-        filter_last_message_to (datetime.date):
+        filter_last_message_from (datetime.date | Unset):
+        filter_last_message_to (datetime.date | Unset):
         filter_phone (str | Unset):
         filter_email (str | Unset):
 
@@ -292,8 +303,8 @@ async def asyncio(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
 ) -> PersonListResponse:
@@ -301,25 +312,28 @@ async def asyncio(
 
     Get a list of people.
 
-    The page marks `filter[last_message]` as required, so both of its bounds are required
-    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    The page marks `filter[last_message]` as required, but public clients list people
+    without it (one pages through all 5,607 people of an account that way), so both bounds
+    are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
     example URL sends plain dates (`2015-04-02`), so they are `format: date`.
 
     `GET /people`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date):
-        filter_last_message_to (datetime.date):
+        filter_last_message_from (datetime.date | Unset):
+        filter_last_message_to (datetime.date | Unset):
         filter_phone (str | Unset):
         filter_email (str | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -344,8 +358,8 @@ def iterate(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
 ) -> Iterator[PersonSummary]:
@@ -353,31 +367,35 @@ def iterate(
 
     Get a list of people.
 
-    The page marks `filter[last_message]` as required, so both of its bounds are required
-    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    The page marks `filter[last_message]` as required, but public clients list people
+    without it (one pages through all 5,607 people of an account that way), so both bounds
+    are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
     example URL sends plain dates (`2015-04-02`), so they are `format: date`.
 
     `GET /people`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date):
-        filter_last_message_to (datetime.date):
+        filter_last_message_from (datetime.date | Unset):
+        filter_last_message_to (datetime.date | Unset):
         filter_phone (str | Unset):
         filter_email (str | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = sync(
             client=client,
@@ -391,7 +409,7 @@ def iterate(
         )
         yield from page.data
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return
 
 
@@ -401,8 +419,8 @@ async def aiterate(
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
-    filter_last_message_from: datetime.date,
-    filter_last_message_to: datetime.date,
+    filter_last_message_from: datetime.date | Unset = UNSET,
+    filter_last_message_to: datetime.date | Unset = UNSET,
     filter_phone: str | Unset = UNSET,
     filter_email: str | Unset = UNSET,
 ) -> AsyncIterator[PersonSummary]:
@@ -410,31 +428,35 @@ async def aiterate(
 
     Get a list of people.
 
-    The page marks `filter[last_message]` as required, so both of its bounds are required
-    query parameters here. It shows them as `{ from: 'js_date', to: 'js_date' }` and the
+    The page marks `filter[last_message]` as required, but public clients list people
+    without it (one pages through all 5,607 people of an account that way), so both bounds
+    are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
     example URL sends plain dates (`2015-04-02`), so they are `format: date`.
 
     `GET /people`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
         filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date):
-        filter_last_message_to (datetime.date):
+        filter_last_message_from (datetime.date | Unset):
+        filter_last_message_to (datetime.date | Unset):
         filter_phone (str | Unset):
         filter_email (str | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = await asyncio(
             client=client,
@@ -449,5 +471,5 @@ async def aiterate(
         for item in page.data:
             yield item
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return

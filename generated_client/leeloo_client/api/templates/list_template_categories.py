@@ -6,7 +6,7 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...models.template_category_list_response import TemplateCategoryListResponse
 from ...types import Response
 
@@ -23,7 +23,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> Problem | TemplateCategoryListResponse | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TemplateCategoryListResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = TemplateCategoryListResponse.from_dict(response.json())
@@ -31,6 +31,8 @@ def _parse_response(*, response: httpx.Response) -> Problem | TemplateCategoryLi
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -40,7 +42,7 @@ def _parse_response(*, response: httpx.Response) -> Problem | TemplateCategoryLi
             ) from error
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -48,15 +50,14 @@ def _parse_response(*, response: httpx.Response) -> Problem | TemplateCategoryLi
             return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -65,7 +66,9 @@ def _parse_response(*, response: httpx.Response) -> Problem | TemplateCategoryLi
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[Problem | TemplateCategoryListResponse]:
+def _build_response(
+    *, response: httpx.Response
+) -> Response[ErrorEnvelope | TemplateCategoryListResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -74,9 +77,12 @@ def _build_response(*, response: httpx.Response) -> Response[Problem | TemplateC
     )
 
 
-def _unwrap(response: Response[Problem | TemplateCategoryListResponse]) -> TemplateCategoryListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(
+    response: Response[ErrorEnvelope | TemplateCategoryListResponse | str],
+) -> TemplateCategoryListResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, TemplateCategoryListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -94,7 +100,7 @@ def _unwrap(response: Response[Problem | TemplateCategoryListResponse]) -> Templ
 def sync_detailed(
     *,
     client: LeelooClient,
-) -> Response[Problem | TemplateCategoryListResponse]:
+) -> Response[ErrorEnvelope | TemplateCategoryListResponse | str]:
     """List message template categories
 
     Get a list of message template categories.
@@ -121,11 +127,13 @@ def sync(
     Get a list of message template categories.
 
     `GET /categories/templates`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -140,7 +148,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: LeelooClient,
-) -> Response[Problem | TemplateCategoryListResponse]:
+) -> Response[ErrorEnvelope | TemplateCategoryListResponse | str]:
     """List message template categories
 
     Get a list of message template categories.
@@ -167,11 +175,13 @@ async def asyncio(
     Get a list of message template categories.
 
     `GET /categories/templates`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel_include import TunnelInclude
 from ...models.tunnel_response import TunnelResponse
 from ...types import UNSET, Response, Unset
@@ -42,7 +42,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> Problem | TunnelResponse | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = TunnelResponse.from_dict(response.json())
@@ -50,6 +50,8 @@ def _parse_response(*, response: httpx.Response) -> Problem | TunnelResponse | N
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -57,9 +59,17 @@ def _parse_response(*, response: httpx.Response) -> Problem | TunnelResponse | N
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
@@ -67,31 +77,22 @@ def _parse_response(*, response: httpx.Response) -> Problem | TunnelResponse | N
             return None
     if response.status_code == 404:
         try:
-            response_404 = Problem.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(response.json())
 
             return response_404
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -100,7 +101,7 @@ def _parse_response(*, response: httpx.Response) -> Problem | TunnelResponse | N
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[Problem | TunnelResponse]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | TunnelResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -109,9 +110,10 @@ def _build_response(*, response: httpx.Response) -> Response[Problem | TunnelRes
     )
 
 
-def _unwrap(response: Response[Problem | TunnelResponse]) -> TunnelResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | TunnelResponse | str]) -> TunnelResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, TunnelResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -131,7 +133,7 @@ def sync_detailed(
     *,
     client: LeelooClient,
     include: TunnelInclude | Unset = UNSET,
-) -> Response[Problem | TunnelResponse]:
+) -> Response[ErrorEnvelope | TunnelResponse | str]:
     """Get a tunnel
 
     Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
@@ -174,7 +176,8 @@ def sync(
     an enum.
 
     `GET /tunnels/{tunnel_id}`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -182,8 +185,9 @@ def sync(
         include (TunnelInclude | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -202,7 +206,7 @@ async def asyncio_detailed(
     *,
     client: LeelooClient,
     include: TunnelInclude | Unset = UNSET,
-) -> Response[Problem | TunnelResponse]:
+) -> Response[ErrorEnvelope | TunnelResponse | str]:
     """Get a tunnel
 
     Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
@@ -245,7 +249,8 @@ async def asyncio(
     an enum.
 
     `GET /tunnels/{tunnel_id}`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
@@ -253,8 +258,9 @@ async def asyncio(
         include (TunnelInclude | Unset):
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """

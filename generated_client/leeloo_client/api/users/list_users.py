@@ -7,7 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import LeelooClient
-from ...models.problem import Problem
+from ...models.error_envelope import ErrorEnvelope
 from ...models.user import User
 from ...models.user_list_response import UserListResponse
 from ...types import UNSET, Response, Unset
@@ -38,7 +38,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(*, response: httpx.Response) -> Problem | UserListResponse | None:
+def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | UserListResponse | str | None:
     if response.status_code == 200:
         try:
             response_200 = UserListResponse.from_dict(response.json())
@@ -46,6 +46,8 @@ def _parse_response(*, response: httpx.Response) -> Problem | UserListResponse |
             return response_200
 
         except errors.MODEL_PARSE_ERRORS as error:
+            if errors.reports_failure(response.content):
+                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
             raise errors.ResponseValidationError(
                 OPERATION,
                 status_code=response.status_code,
@@ -53,33 +55,32 @@ def _parse_response(*, response: httpx.Response) -> Problem | UserListResponse |
                 headers=response.headers,
                 reason=f"{type(error).__name__}: {error}",
             ) from error
+    if response.status_code == 400:
+        try:
+            response_400 = ErrorEnvelope.from_dict(response.json())
+
+            return response_400
+
+        except errors.MODEL_PARSE_ERRORS:
+            return None
     if response.status_code == 401:
         try:
-            response_401 = Problem.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(response.json())
 
             return response_401
 
         except errors.MODEL_PARSE_ERRORS:
             return None
-    if response.status_code == 422:
-        try:
-            response_422 = Problem.from_dict(response.json())
-
-            return response_422
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
     if response.status_code == 429:
         try:
-            response_429 = Problem.from_dict(response.json())
-
+            response_429 = response.text
             return response_429
 
         except errors.MODEL_PARSE_ERRORS:
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = Problem.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(response.json())
 
             return response_5xx
 
@@ -88,7 +89,7 @@ def _parse_response(*, response: httpx.Response) -> Problem | UserListResponse |
     return None
 
 
-def _build_response(*, response: httpx.Response) -> Response[Problem | UserListResponse]:
+def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | UserListResponse | str]:
     return Response(
         status_code=response.status_code,
         content=response.content,
@@ -97,9 +98,10 @@ def _build_response(*, response: httpx.Response) -> Response[Problem | UserListR
     )
 
 
-def _unwrap(response: Response[Problem | UserListResponse]) -> UserListResponse:
-    """The 2xx model of `response`, or the typed error of its status."""
-    if not response.is_success:
+def _unwrap(response: Response[ErrorEnvelope | UserListResponse | str]) -> UserListResponse:
+    """The 2xx model of `response`, or the typed error of its failure."""
+    parsed_success = isinstance(response.parsed, UserListResponse)
+    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
         raise errors.status_error(
             OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
         )
@@ -119,7 +121,7 @@ def sync_detailed(
     client: LeelooClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[Problem | UserListResponse]:
+) -> Response[ErrorEnvelope | UserListResponse | str]:
     """List platform users
 
     Get a list of platform users. The page's example has trailing commas and timestamps without seconds;
@@ -157,15 +159,17 @@ def sync(
     repaired.
 
     `GET /users`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -184,7 +188,7 @@ async def asyncio_detailed(
     client: LeelooClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
-) -> Response[Problem | UserListResponse]:
+) -> Response[ErrorEnvelope | UserListResponse | str]:
     """List platform users
 
     Get a list of platform users. The page's example has trailing commas and timestamps without seconds;
@@ -222,15 +226,17 @@ async def asyncio(
     repaired.
 
     `GET /users`.
-    Returns the model of the 2xx answer; any other status raises an `errors.APIStatusError`.
+    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
+    envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
@@ -256,21 +262,24 @@ def iterate(
     repaired.
 
     `GET /users`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = sync(
             client=client,
@@ -279,7 +288,7 @@ def iterate(
         )
         yield from page.data
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return
 
 
@@ -295,21 +304,24 @@ async def aiterate(
     repaired.
 
     `GET /users`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops when
-    `meta.filteredCount` is reached or a page is empty, and never asks for a page twice.
+    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
+    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
+    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
         limit (int | Unset):  Default: 20.
         offset (int | Unset):  Default: 0.
 
     Raises:
-        errors.APIStatusError: A non-2xx answer; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError).
+        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
+            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
+            the envelope's code; `code` and `fields` carry Leeloo's reasons.
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
     next_offset = offset if isinstance(offset, int) else 0
+    page_size = limit if isinstance(limit, int) else 20
     while True:
         page = await asyncio(
             client=client,
@@ -319,5 +331,5 @@ async def aiterate(
         for item in page.data:
             yield item
         next_offset += len(page.data)
-        if not page.data or next_offset >= page.meta.filtered_count:
+        if len(page.data) < page_size:
             return

@@ -6,62 +6,64 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.validation_issue_location import ValidationIssueLocation, check_validation_issue_location
+from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ValidationIssue")
+T = TypeVar("T", bound="EmailContact")
 
 
 @_attrs_define
-class ValidationIssue:
-    """One invalid part of a request.
+class EmailContact:
+    """One person to reach by e-mail; only the address is required (vendor wiki page).
 
     Attributes:
-        location (ValidationIssueLocation): Where the invalid value is.
-        name (str): The parameter or field, as a JSON pointer into the body for body fields.
-        message (str): Why the value is invalid.
+        email (str):
+        name (str | Unset):
+        phone (str | Unset):
     """
 
-    location: ValidationIssueLocation
-    name: str
-    message: str
+    email: str
+    name: str | Unset = UNSET
+    phone: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        location: str = self.location
+        email = self.email
 
         name = self.name
 
-        message = self.message
+        phone = self.phone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "location": location,
-                "name": name,
-                "message": message,
+                "email": email,
             }
         )
+        if name is not UNSET:
+            field_dict["name"] = name
+        if phone is not UNSET:
+            field_dict["phone"] = phone
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        location = check_validation_issue_location(d.pop("location"))
+        email = d.pop("email")
 
-        name = d.pop("name")
+        name = d.pop("name", UNSET)
 
-        message = d.pop("message")
+        phone = d.pop("phone", UNSET)
 
-        validation_issue = cls(
-            location=location,
+        email_contact = cls(
+            email=email,
             name=name,
-            message=message,
+            phone=phone,
         )
 
-        validation_issue.additional_properties = d
-        return validation_issue
+        email_contact.additional_properties = d
+        return email_contact
 
     @property
     def additional_keys(self) -> list[str]:

@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.call import Call
+
+
+T = TypeVar("T", bound="CallResponse")
+
+
+@_attrs_define
+class CallResponse:
+    """
+    Attributes:
+        status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
+            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
+        data (Call): A recorded call, as POST /calls answers.
+    """
+
+    status: Literal[1]
+    data: Call
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        status = self.status
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "status": status,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.call import Call  # noqa: PLC0415
+
+        d = dict(src_dict)
+        status = cast(Literal[1], d.pop("status"))
+        if status != 1:
+            raise ValueError(f"status must match const 1, got '{status}'")
+
+        data = Call.from_dict(d.pop("data"))
+
+        call_response = cls(
+            status=status,
+            data=data,
+        )
+
+        call_response.additional_properties = d
+        return call_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
