@@ -5,6 +5,11 @@ query); the answer comes back as the upstream gave it, with every violation of t
 in an ``sl-violations`` header (JSON, Prism's header name) and in the log. With ``errors`` a
 violating request is refused with its problem instead of being forwarded, and a violating
 answer becomes a 502 problem.
+
+Whoever sends a request chooses its target, so the proxy trusts none of it: only an
+origin-form target (``/path?query``) without dot segments is forwarded, the upstream URL is
+built from parts, and its scheme, host and port are checked against the configured ones
+before the token leaves.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, unquote
 
 import httpx
 
@@ -43,6 +48,37 @@ _HOP_BY_HOP = frozenset(
         "content-encoding",
     }
 )
+
+
+_MAX_TEXT = 300
+
+
+class ForeignTarget(Exception):
+    """The request's target is not an origin-form path under the configured upstream."""
+
+
+def _escape(text: str) -> str:
+    """``text`` (decoded as latin-1) with every byte that is not visible ASCII percent-encoded.
+
+    ``#`` is encoded too: in a target it would end the path. Existing escapes stay as they are.
+    """
+    return "".join(c if "!" <= c <= "~" and c != "#" else f"%{ord(c):02X}" for c in text)
+
+
+def origin_form_path(path: str) -> str | None:
+    """The request path as it may be appended to the upstream's base path, or None to refuse it.
+
+    Only origin-form targets (RFC 9112 §3.2.1: ``/`` then the path) are forwarded: ``*``,
+    ``http://other/...`` and ``*@other/...`` would name another host once joined to the
+    upstream URL. A ``.`` or ``..`` segment (also percent-encoded, which servers decode) could
+    climb out of the base path, so it is refused too; clients resolve them before sending.
+    """
+    if not path.startswith("/"):
+        return None
+    for segment in path.split("/"):
+        if unquote(segment, encoding="latin-1") in (".", ".."):
+            return None
+    return _escape(path)
 
 
 def _quiet_httpx() -> None:
@@ -79,6 +115,8 @@ class ProxyHandler:
     ) -> None:
         self.pipeline = pipeline
         self.upstream = upstream.rstrip("/")
+        self.base = httpx.URL(upstream)
+        self.base_path = self.base.raw_path.split(b"?", 1)[0].rstrip(b"/").decode("ascii")
         self.errors = errors
         self._transport = transport
         self._timeout = timeout
@@ -98,15 +136,39 @@ class ProxyHandler:
             )
         return self._client
 
+    def target(self, request: MockRequest) -> httpx.URL:
+        """The upstream URL for ``request``: the configured URL with the base path plus its own.
+
+        Built from the configured URL's parts (never by joining strings), and checked once
+        more: ForeignTarget unless scheme, host and port are the configured ones.
+        """
+        path = origin_form_path(request.path)
+        if path is None:
+            raise ForeignTarget
+        query = "?" + _escape(request.query_string) if request.query_string else ""
+        url = self.base.copy_with(raw_path=(self.base_path + path + query).encode("ascii"))
+        if (url.scheme, url.host, url.port) != (self.base.scheme, self.base.host, self.base.port):
+            raise ForeignTarget
+        return url
+
     async def __call__(self, request: MockRequest) -> MockResponse:
+        try:
+            url = self.target(request)
+        except ForeignTarget:
+            return problem_response(
+                400,
+                "The proxy forwards only a path that starts with '/' and has no '.' or '..' segment.",
+                problems.UPSTREAM_ERROR,
+                request.path[:_MAX_TEXT],
+                (Issue("path", request.path[:_MAX_TEXT], "Not a path the proxy forwards."),),
+            )
         refusal, violations, operation = self._check_request(request)
         if refusal is not None and self.errors:
             return refusal
         try:
-            query = "?" + request.query_string if request.query_string else ""
             upstream = await self._http().request(
                 request.method,
-                self.upstream + request.path + query,
+                url,
                 content=request.body or None,
                 headers=[(k, v) for k, v in request.headers.items() if k not in _HOP_BY_HOP],
             )

@@ -16,7 +16,12 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mock_server import CompiledSpec, MockApp, MockConfig, Pipeline
-from mock_server._proxy import ProxyHandler
+from mock_server._pipeline import MockRequest
+from mock_server._proxy import (
+    ForeignTarget,
+    ProxyHandler,
+    origin_form_path,
+)
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
 
 SEEN: list[dict[str, Any]] = []
@@ -132,3 +137,39 @@ def test_httpx_does_not_log_a_second_line_per_proxied_request(
     assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == []
     logging.getLogger("httpx").warning("still heard")  # only its INFO chatter is silenced
     assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == ["still heard"]
+
+
+@pytest.mark.parametrize(
+    ("path", "forwarded"),
+    [
+        ("/api/v2/tags", "/api/v2/tags"),
+        ("//evil.example/x", "//evil.example/x"),  # a path: joined after the upstream's host
+        ("/a b/\u00e9#x", "/a%20b/%E9%23x"),
+        ("*", None),
+        ("*@127.0.0.2:1/steal", None),
+        ("http://127.0.0.2/steal", None),
+        ("/../admin", None),
+        ("/a/./b", None),
+        ("/%2e%2E/admin", None),
+        ("/a/%2e/b", None),
+    ],
+)
+def test_only_origin_form_targets_without_dot_segments_are_forwarded(
+    path: str, forwarded: str | None
+) -> None:
+    assert origin_form_path(path) == forwarded
+
+
+def test_target_keeps_scheme_host_port_and_base_path(compiled: CompiledSpec) -> None:
+    pipeline = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH)))
+    proxy = ProxyHandler(pipeline, "https://user:pw@127.0.0.1:8443/base/")
+    url = proxy.target(MockRequest("GET", "//127.0.0.2:1/x", "a=1&b=%20", {}))
+    assert url is not None
+    assert (url.scheme, url.host, url.port, url.raw_path) == (
+        "https",
+        "127.0.0.1",
+        8443,
+        b"/base//127.0.0.2:1/x?a=1&b=%20",
+    )
+    with pytest.raises(ForeignTarget):
+        proxy.target(MockRequest("GET", "*", "", {}))
