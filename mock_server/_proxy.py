@@ -9,13 +9,17 @@ answer becomes a 502 problem.
 Whoever sends a request chooses its target, so the proxy trusts none of it: only an
 origin-form target (``/path?query``) without dot segments is forwarded, the upstream URL is
 built from parts, and its scheme, host and port are checked against the configured ones
-before the token leaves.
+before the token leaves. The upstream's answer is read as a stream, decoded here with a cap on
+the decoded size, under one deadline per request and a limit on requests in flight, so that no
+upstream can make the proxy hold unbounded memory or time.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +28,11 @@ from urllib.parse import parse_qs, unquote
 import httpx
 
 from mock_server import _problems as problems
+from mock_server._config import (
+    DEFAULT_MAX_UPSTREAM_SIZE,
+    DEFAULT_UPSTREAM_CONCURRENCY,
+    DEFAULT_UPSTREAM_TIMEOUT,
+)
 from mock_server._negotiation import status_key
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
 from mock_server._problems import Issue, violations_header
@@ -48,13 +57,20 @@ _HOP_BY_HOP = frozenset(
         "content-encoding",
     }
 )
-
-
 _MAX_TEXT = 300
+_RETRY_AFTER_SECONDS = 1
+
+
+class UpstreamTooLarge(Exception):
+    """The upstream's answer, as sent or decoded, is larger than the cap."""
 
 
 class ForeignTarget(Exception):
     """The request's target is not an origin-form path under the configured upstream."""
+
+
+class UndecodableAnswer(Exception):
+    """The upstream's answer has a Content-Encoding the proxy cannot decode, or is corrupt."""
 
 
 def _escape(text: str) -> str:
@@ -81,6 +97,58 @@ def origin_form_path(path: str) -> str | None:
     return _escape(path)
 
 
+class _Decoder:
+    """Decodes one answer body chunk by chunk, never producing more than the room left.
+
+    zlib's ``max_length`` stops inflating at the cap, so a gzip bomb costs the cap and not its
+    full size. ``deflate`` is zlib-wrapped by the RFC, raw deflate in some servers: both work.
+    """
+
+    def __init__(self, content_encoding: str) -> None:
+        self.encoding = content_encoding.strip().lower()
+        self._raw_deflate_tried = False
+        self._produced = 0  # raw deflate is tried only in place of a zlib stream that never started
+        if self.encoding in ("", "identity"):
+            self._inflater: Any = None
+        elif self.encoding in ("gzip", "x-gzip"):
+            self._inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        elif self.encoding == "deflate":
+            self._inflater = zlib.decompressobj()
+        else:
+            raise UndecodableAnswer(f"The upstream answered with Content-Encoding {self.encoding!r}.")
+
+    def decode(self, chunk: bytes, room: int) -> bytes:
+        """``chunk`` decoded; UpstreamTooLarge when it would take more than ``room`` bytes."""
+        if self._inflater is None:
+            decoded = chunk
+        else:
+            try:
+                decoded = self._inflater.decompress(chunk, room + 1)
+            except zlib.error as exc:
+                if self.encoding != "deflate" or self._raw_deflate_tried or self._produced:
+                    raise UndecodableAnswer(f"The upstream's {self.encoding} body is corrupt.") from exc
+                self._raw_deflate_tried = True
+                self._inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                return self.decode(chunk, room)
+        if len(decoded) > room:
+            raise UpstreamTooLarge
+        self._produced += len(decoded)
+        return decoded
+
+
+@dataclass(frozen=True)
+class UpstreamAnswer:
+    """The upstream's answer, read in full (within the caps) and decoded."""
+
+    status_code: int
+    headers: list[tuple[str, str]]  # names lower-case
+    body: bytes
+
+    def header(self, name: str) -> str | None:
+        """The first value of header ``name`` (lower-case), if any."""
+        return next((value for key, value in self.headers if key == name), None)
+
+
 def _quiet_httpx() -> None:
     """Keep httpx's ``HTTP Request: ...`` INFO line out of the log; its warnings still show.
 
@@ -102,7 +170,12 @@ class Violation:
 
 
 class ProxyHandler:
-    """An async request handler that forwards to ``upstream`` and validates both ways."""
+    """An async request handler that forwards to ``upstream`` and validates both ways.
+
+    ``max_size`` caps the answer's bytes (as sent and decoded: 502 past it), ``timeout`` is the
+    whole exchange's deadline (504 past it) and ``max_in_flight`` the requests waiting on the
+    upstream at once (503 with Retry-After past it, at once rather than in a queue).
+    """
 
     def __init__(
         self,
@@ -111,13 +184,18 @@ class ProxyHandler:
         *,
         errors: bool = False,
         transport: httpx.AsyncBaseTransport | None = None,
-        timeout: float = 30.0,
+        timeout: float = DEFAULT_UPSTREAM_TIMEOUT,
+        max_size: int = DEFAULT_MAX_UPSTREAM_SIZE,
+        max_in_flight: int = DEFAULT_UPSTREAM_CONCURRENCY,
     ) -> None:
         self.pipeline = pipeline
-        self.upstream = upstream.rstrip("/")
         self.base = httpx.URL(upstream)
         self.base_path = self.base.raw_path.split(b"?", 1)[0].rstrip(b"/").decode("ascii")
+        self.upstream = upstream.rstrip("/")
         self.errors = errors
+        self.max_size = max_size
+        self.max_in_flight = max_in_flight
+        self._in_flight = 0
         self._transport = transport
         self._timeout = timeout
         self._client: httpx.AsyncClient | None = None
@@ -132,7 +210,10 @@ class ProxyHandler:
         if self._client is None:  # created lazily: it must belong to the server's event loop
             _quiet_httpx()
             self._client = httpx.AsyncClient(
-                transport=self._transport, timeout=self._timeout, follow_redirects=False
+                transport=self._transport,
+                timeout=self._timeout,
+                follow_redirects=False,
+                limits=httpx.Limits(max_connections=self.max_in_flight),
             )
         return self._client
 
@@ -165,13 +246,37 @@ class ProxyHandler:
         refusal, violations, operation = self._check_request(request)
         if refusal is not None and self.errors:
             return refusal
-        try:
-            upstream = await self._http().request(
-                request.method,
-                url,
-                content=request.body or None,
-                headers=[(k, v) for k, v in request.headers.items() if k not in _HOP_BY_HOP],
+        if self._in_flight >= self.max_in_flight:
+            return problem_response(
+                503,
+                f"The proxy already waits on {self.max_in_flight} upstream answers; retry shortly.",
+                problems.UPSTREAM_ERROR,
+                request.path,
+                headers=[("Retry-After", str(_RETRY_AFTER_SECONDS))],
             )
+        self._in_flight += 1  # no await since the check: the count cannot change in between
+        try:
+            async with asyncio.timeout(self._timeout):
+                upstream = await self._forward(request, url)
+        except TimeoutError:
+            logger.warning("upstream %s did not answer within %ss", self.upstream, self._timeout)
+            return problem_response(
+                504,
+                f"The upstream API did not answer within {self._timeout:g} s.",
+                problems.UPSTREAM_ERROR,
+                request.path,
+            )
+        except UpstreamTooLarge:
+            logger.warning("upstream %s answered more than %d bytes", self.upstream, self.max_size)
+            return problem_response(
+                502,
+                f"The upstream answer is larger than {self.max_size} bytes.",
+                problems.UPSTREAM_ERROR,
+                request.path,
+            )
+        except UndecodableAnswer as exc:
+            logger.warning("upstream %s: %s", self.upstream, exc)
+            return problem_response(502, str(exc), problems.UPSTREAM_ERROR, request.path)
         except httpx.HTTPError as exc:
             logger.warning("upstream %s failed: %s", self.upstream, exc)
             return problem_response(
@@ -180,6 +285,34 @@ class ProxyHandler:
                 problems.UPSTREAM_ERROR,
                 request.path,
             )
+        finally:
+            self._in_flight -= 1
+        return self._relay(request, operation, violations, upstream)
+
+    async def _forward(self, request: MockRequest, url: httpx.URL) -> UpstreamAnswer:
+        """Send ``request`` to ``url`` and read the answer, streamed, within ``max_size``."""
+        headers = [(k, v) for k, v in request.headers.items() if k not in _HOP_BY_HOP]
+        client = self._http()
+        sent = client.build_request(request.method, url, content=request.body or None, headers=headers)
+        response = await client.send(sent, stream=True)
+        try:
+            answer_headers = [(k.lower(), v) for k, v in response.headers.multi_items()]
+            decoder = _Decoder(",".join(v for k, v in answer_headers if k == "content-encoding"))
+            body = bytearray()
+            received = 0
+            async for chunk in response.aiter_raw():
+                received += len(chunk)
+                if received > self.max_size:
+                    raise UpstreamTooLarge
+                body += decoder.decode(chunk, self.max_size - len(body))
+        finally:
+            await response.aclose()
+        return UpstreamAnswer(response.status_code, answer_headers, bytes(body))
+
+    def _relay(
+        self, request: MockRequest, operation: Any, violations: list[Violation], upstream: UpstreamAnswer
+    ) -> MockResponse:
+        """The answer to send back: the upstream's, with its violations listed (or a 502)."""
         if operation is not None:
             violations.extend(self._check_response(operation, upstream))
         if violations:
@@ -201,13 +334,10 @@ class ProxyHandler:
                     [v.issue for v in violations],
                     source="response",
                 )
-        headers = [(k, v) for k, v in upstream.headers.items() if k.lower() not in _HOP_BY_HOP]
-        headers = [(k, v) for k, v in headers if k.lower() != "content-type"]
+        headers = [(k, v) for k, v in upstream.headers if k not in _HOP_BY_HOP and k != "content-type"]
         if violations:
             headers.append(violations_header([(v.source, v.issue) for v in violations]))
-        return MockResponse(
-            upstream.status_code, upstream.content, upstream.headers.get("content-type"), headers
-        )
+        return MockResponse(upstream.status_code, upstream.body, upstream.header("content-type"), headers)
 
     def _check_request(self, request: MockRequest) -> tuple[MockResponse | None, list[Violation], Any]:
         """The refusal the mock would send (if any), the request's violations, and its operation."""
@@ -235,7 +365,7 @@ class ProxyHandler:
         return refusal, [Violation("request", issue) for issue in issues], operation
 
     @staticmethod
-    def _check_response(operation: Any, upstream: httpx.Response) -> Sequence[Violation]:
+    def _check_response(operation: Any, upstream: UpstreamAnswer) -> Sequence[Violation]:
         key = status_key(upstream.status_code, operation.response_keys)
         if key is None:
             issue = Issue(
@@ -245,7 +375,7 @@ class ProxyHandler:
         response = operation.responses[key]
         if not response.media:
             return []
-        media_type = upstream.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+        media_type = (upstream.header("content-type") or "").split(";", 1)[0].strip().lower()
         media = response.media.get(media_type)
         if media is None:
             declared = ", ".join(response.media_types)
@@ -256,7 +386,7 @@ class ProxyHandler:
         if not media_type.endswith("json"):
             return []
         try:
-            body = json.loads(upstream.content)
+            body = json.loads(upstream.body)
         except ValueError as exc:
             return [Violation("response", Issue("body", "", f"The answer is not valid JSON: {exc}"))]
         return [Violation("response", issue) for issue in schema_issues(media.validator, body, "body")]

@@ -23,7 +23,14 @@ from urllib.parse import urlsplit
 from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
-from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
+from mock_server._config import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_RECORDS,
+    DEFAULT_MAX_UPSTREAM_SIZE,
+    DEFAULT_UPSTREAM_CONCURRENCY,
+    DEFAULT_UPSTREAM_TIMEOUT,
+    MockConfig,
+)
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
@@ -48,6 +55,16 @@ def _positive(text: str) -> int:
     value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} must be a positive number of seconds")
     return value
 
 
@@ -115,6 +132,27 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_RECORDS,
         metavar="N",
         help="--stateful store capacity",
+    )
+    parser.add_argument(
+        "--max-upstream-size",
+        type=_positive,
+        default=DEFAULT_MAX_UPSTREAM_SIZE,
+        metavar="BYTES",
+        help="with --proxy: larger upstream answers (as sent or decoded) get 502 (default 16 MiB)",
+    )
+    parser.add_argument(
+        "--upstream-timeout",
+        type=_seconds,
+        default=DEFAULT_UPSTREAM_TIMEOUT,
+        metavar="SECONDS",
+        help="with --proxy: deadline of a whole upstream exchange, then 504 (default 30)",
+    )
+    parser.add_argument(
+        "--max-upstream-concurrency",
+        type=_positive,
+        default=DEFAULT_UPSTREAM_CONCURRENCY,
+        metavar="N",
+        help="with --proxy: requests waiting on the upstream at once; more get 503 (default 64)",
     )
     return parser
 
@@ -201,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_body_size=args.max_body_size,
         max_records=args.max_records,
         log_requests=args.log_level in ("debug", "info"),
+        max_upstream_size=args.max_upstream_size,
+        upstream_timeout=args.upstream_timeout,
+        upstream_concurrency=args.max_upstream_concurrency,
     )
     try:
         compiled = load_compiled(config)

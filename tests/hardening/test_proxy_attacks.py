@@ -9,12 +9,17 @@ thread on 127.0.0.1 (``contract_tests._asgi_server.serving``); the request heade
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import functools
+import gzip
 import json
 import socket
 import threading
 import time
+import zlib
 from collections.abc import Awaitable, Callable, Iterator, MutableMapping
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -44,7 +49,59 @@ async def _plain(send: Send) -> None:
     await send({"type": "http.response.body", "body": TAGS})
 
 
-ATTACKS: dict[str, Callable[[Send], Awaitable[None]]] = {}
+async def _huge(send: Send) -> None:
+    """50 MiB of answer, 1 MiB at a time (chunked: no Content-Length to refuse it by)."""
+    await _start(send)
+    for _ in range(50):
+        await send({"type": "http.response.body", "body": b" " * MiB, "more_body": True})
+    await send({"type": "http.response.body", "body": b""})
+
+
+@functools.cache
+def _bomb() -> bytes:
+    """128 MiB of zeros, gzip-compressed to ~130 KB."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    return b"".join(packer.compress(bytes(MiB)) for _ in range(128)) + packer.flush()
+
+
+async def _gzip_bomb(send: Send) -> None:
+    body = _bomb()
+    await _start(send, 200, (b"content-encoding", b"gzip"), (b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _gzipped(send: Send) -> None:
+    body = gzip.compress(TAGS)
+    await _start(send, 200, (b"content-encoding", b"gzip"), (b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.body", "body": body})
+
+
+async def _trickle(send: Send) -> None:
+    """A byte every 0.5 s, for at most 20 s: no single read ever times out."""
+    await _start(send, 200, (b"content-length", b"1000"))
+    for _ in range(40):
+        if RELEASE.is_set():
+            break
+        await send({"type": "http.response.body", "body": b" ", "more_body": True})
+        await asyncio.sleep(0.5)
+
+
+async def _hang(send: Send) -> None:
+    """Silence until the test ends (at most 20 s), then the plain answer."""
+    for _ in range(200):
+        if RELEASE.is_set():
+            break
+        await asyncio.sleep(0.1)
+    await _plain(send)
+
+
+ATTACKS: dict[str, Callable[[Send], Awaitable[None]]] = {
+    "huge": _huge,
+    "gzip-bomb": _gzip_bomb,
+    "gzipped": _gzipped,
+    "trickle": _trickle,
+    "hang": _hang,
+}
 
 
 async def upstream_app(scope: Message, receive: Callable[[], Awaitable[Message]], send: Send) -> None:
@@ -97,6 +154,14 @@ def thief() -> Iterator[ScriptedServer]:
         finally:
             server.stop.set()
             worker.join(timeout=5)
+
+
+def rss_kib(process: MockProcess) -> int:
+    """The proxy process's resident memory (VmRSS)."""
+    for line in Path(f"/proc/{process.process.pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise AssertionError("no VmRSS")
 
 
 def get(
@@ -159,3 +224,75 @@ def test_upstream_base_path_is_kept(upstream: str) -> None:
         answer = exchange(proxy, request(b"GET", b"/api/v2/tags?limit=5"))
     assert answer.status == 200
     assert [seen["path"] for seen in SEEN] == [b"/base/api/v2/tags"]
+
+
+# 2. Bounded memory and time
+
+
+def test_huge_upstream_answer_is_a_502_with_bounded_memory(upstream: str) -> None:
+    with run_mock("--proxy", upstream, "--max-upstream-size", str(MiB)) as proxy:
+        before = rss_kib(proxy)
+        started = time.monotonic()
+        answer = get(proxy, "huge")
+        elapsed = time.monotonic() - started
+        growth_mib = (rss_kib(proxy) - before) / 1024
+        assert answer.status_code == 502, (answer.status_code, elapsed)
+        assert is_problem(answer, 502)
+        assert growth_mib < 24, f"the proxy grew by {growth_mib:.0f} MiB"
+        proxy.assert_serving()
+
+
+def test_gzip_bomb_is_a_502_with_bounded_memory(upstream: str) -> None:
+    _bomb()  # compressed before the measurement
+    with run_mock("--proxy", upstream, "--max-upstream-size", str(MiB)) as proxy:
+        before = rss_kib(proxy)
+        answer = get(proxy, "gzip-bomb")
+        growth_mib = (rss_kib(proxy) - before) / 1024
+        assert answer.status_code == 502
+        assert is_problem(answer, 502)
+        assert growth_mib < 24, f"the proxy grew by {growth_mib:.0f} MiB"
+        proxy.assert_serving()
+
+
+def test_gzip_answer_under_the_cap_is_decoded(proxy: MockProcess) -> None:
+    answer = get(proxy, "gzipped")
+    assert answer.status_code == 200
+    assert "content-encoding" not in answer.headers
+    assert answer.json()["data"][0]["name"] == "Tag #1"
+
+
+def test_trickling_upstream_meets_the_deadline_with_a_504(upstream: str) -> None:
+    with run_mock("--proxy", upstream, "--upstream-timeout", "2") as proxy:
+        started = time.monotonic()
+        answer = get(proxy, "trickle", timeout=30)
+        elapsed = time.monotonic() - started
+        assert answer.status_code == 504, (answer.status_code, elapsed)
+        assert is_problem(answer, 504)
+        assert elapsed < 6, f"held {elapsed:.1f} s"
+
+
+def test_hung_upstream_requests_cannot_delay_the_others(upstream: str) -> None:
+    """100 requests hang upstream; the next request gets a quick 503 with Retry-After."""
+    with run_mock("--proxy", upstream) as proxy:
+        hung: list[socket.socket] = []
+        try:
+            for _ in range(100):
+                sock = socket.create_connection(("127.0.0.1", proxy.port), timeout=15)
+                hung.append(sock)
+                sock.sendall(request(b"GET", b"/api/v2/tags", b"X-Attack: hang\r\n"))
+            deadline = time.monotonic() + 10
+            while len(SEEN) < 64 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            started = time.monotonic()
+            answer = get(proxy, timeout=30)
+            elapsed = time.monotonic() - started
+            assert answer.status_code == 503, (answer.status_code, elapsed)
+            assert is_problem(answer, 503)
+            assert int(answer.headers["retry-after"]) >= 1
+            assert elapsed < 2, f"waited {elapsed:.1f} s"
+        finally:
+            RELEASE.set()
+            for sock in hung:
+                sock.close()
+        time.sleep(0.3)  # the hanging answers notice RELEASE
+        RELEASE.clear()

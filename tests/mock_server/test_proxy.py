@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +22,9 @@ from mock_server._pipeline import MockRequest
 from mock_server._proxy import (
     ForeignTarget,
     ProxyHandler,
+    UndecodableAnswer,
+    UpstreamTooLarge,
+    _Decoder,
     origin_form_path,
 )
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
@@ -173,3 +178,29 @@ def test_target_keeps_scheme_host_port_and_base_path(compiled: CompiledSpec) -> 
     )
     with pytest.raises(ForeignTarget):
         proxy.target(MockRequest("GET", "*", "", {}))
+
+
+def test_decoder_stops_a_gzip_bomb_at_the_cap() -> None:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = b"".join(packer.compress(bytes(1 << 20)) for _ in range(64)) + packer.flush()
+    decoder = _Decoder("gzip")
+    with pytest.raises(UpstreamTooLarge):
+        decoder.decode(bomb, 1 << 20)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "raw-deflate", "identity", ""])
+def test_decoder_decodes_what_it_asks_for(encoding: str) -> None:
+    body = json.dumps({"status": 1, "data": list(range(1000))}).encode()
+    packed = {
+        "gzip": gzip.compress(body),
+        "deflate": zlib.compress(body),
+        "raw-deflate": zlib.compress(body)[2:-4],
+    }.get(encoding, body)
+    decoder = _Decoder("deflate" if encoding == "raw-deflate" else encoding)
+    assert b"".join(decoder.decode(packed[i : i + 100], 1 << 20) for i in range(0, len(packed), 100)) == body
+
+
+def test_decoder_refuses_encodings_it_cannot_decode() -> None:
+    for encoding in ("br", "zstd", "gzip, br"):
+        with pytest.raises(UndecodableAnswer):
+            _Decoder(encoding)
