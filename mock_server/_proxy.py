@@ -21,7 +21,7 @@ import json
 import logging
 import zlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import parse_qs, unquote
 
@@ -57,6 +57,7 @@ _HOP_BY_HOP = frozenset(
         "content-encoding",
     }
 )
+_LOGGED_VIOLATIONS = 20
 _MAX_TEXT = 300
 _RETRY_AFTER_SECONDS = 1
 
@@ -147,6 +148,24 @@ class UpstreamAnswer:
     def header(self, name: str) -> str | None:
         """The first value of header ``name`` (lower-case), if any."""
         return next((value for key, value in self.headers if key == name), None)
+
+
+def _bounded(issue: Issue) -> Issue:
+    """``issue`` with its name and message clipped: a 64 KiB path must not make a 64 KiB line."""
+    if len(issue.name) <= _MAX_TEXT and len(issue.message) <= _MAX_TEXT:
+        return issue
+    return replace(issue, name=issue.name[:_MAX_TEXT] + "…", message=issue.message[:_MAX_TEXT] + "…")
+
+
+def violations_text(violations: Sequence[Violation]) -> str:
+    """The log's list of violations: the first 20, then how many more, so a line stays bounded."""
+    shown = [_bounded(v.issue) for v in violations[:_LOGGED_VIOLATIONS]]
+    text = "; ".join(
+        f"{v.source} {issue.location} {issue.name}: {issue.message}"
+        for v, issue in zip(violations, shown, strict=False)
+    )
+    hidden = len(violations) - len(shown)
+    return text + (f"; and {hidden} more" if hidden else "")
 
 
 def _quiet_httpx() -> None:
@@ -319,24 +338,25 @@ class ProxyHandler:
             logger.warning(
                 "%s %s violates the spec: %s",
                 request.method,
-                request.path,
-                "; ".join(
-                    f"{v.source} {v.issue.location} {v.issue.name}: {v.issue.message}" for v in violations
-                ),
+                request.path[:_MAX_TEXT],
+                violations_text(violations),
             )
             if self.errors and any(v.source == "response" for v in violations):
                 # with errors a violating request was refused above: every violation here is the answer's
+                shown = [_bounded(v.issue) for v in violations[:_LOGGED_VIOLATIONS]]
                 return problem_response(
                     502,
-                    "The upstream answer violates the spec; see `validation`.",
+                    f"The upstream answer violates the spec ({len(violations)} violation(s), "
+                    f"the first {len(shown)} in `validation`).",
                     problems.VIOLATIONS,
                     request.path,
-                    [v.issue for v in violations],
+                    shown,
                     source="response",
                 )
         headers = [(k, v) for k, v in upstream.headers if k not in _HOP_BY_HOP and k != "content-type"]
         if violations:
-            headers.append(violations_header([(v.source, v.issue) for v in violations]))
+            listed = violations[:_LOGGED_VIOLATIONS]
+            headers.append(violations_header([(v.source, _bounded(v.issue)) for v in listed]))
         return MockResponse(upstream.status_code, upstream.body, upstream.header("content-type"), headers)
 
     def _check_request(self, request: MockRequest) -> tuple[MockResponse | None, list[Violation], Any]:

@@ -95,12 +95,20 @@ async def _hang(send: Send) -> None:
     await _plain(send)
 
 
+async def _violations(send: Send) -> None:
+    """20,000 tags, each with two wrong fields: 40,000 violations."""
+    body = json.dumps({"status": 1, "data": [{"id": 1, "name": 2}] * 20_000}).encode()
+    await _start(send, 200, (b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.body", "body": body})
+
+
 ATTACKS: dict[str, Callable[[Send], Awaitable[None]]] = {
     "huge": _huge,
     "gzip-bomb": _gzip_bomb,
     "gzipped": _gzipped,
     "trickle": _trickle,
     "hang": _hang,
+    "violations": _violations,
 }
 
 
@@ -296,3 +304,19 @@ def test_hung_upstream_requests_cannot_delay_the_others(upstream: str) -> None:
                 sock.close()
         time.sleep(0.3)  # the hanging answers notice RELEASE
         RELEASE.clear()
+
+
+# 3. A bounded log line
+
+
+def test_many_violations_make_a_bounded_log_line_and_header(proxy: MockProcess) -> None:
+    answer = get(proxy, "violations")
+    assert answer.status_code == 200
+    assert len(answer.headers["sl-violations"]) < 8192
+    deadline = time.monotonic() + 10
+    while "violates the spec" not in proxy.stderr_text() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    lines = [line for line in proxy.stderr_text().splitlines() if "violates the spec" in line]
+    assert lines
+    assert max(len(line) for line in lines) < 16384, f"a {max(len(line) for line in lines)}-byte log line"
+    assert "more" in lines[-1]

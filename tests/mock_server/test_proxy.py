@@ -19,13 +19,16 @@ from starlette.routing import Route
 
 from mock_server import CompiledSpec, MockApp, MockConfig, Pipeline
 from mock_server._pipeline import MockRequest
+from mock_server._problems import Issue
 from mock_server._proxy import (
     ForeignTarget,
     ProxyHandler,
     UndecodableAnswer,
     UpstreamTooLarge,
+    Violation,
     _Decoder,
     origin_form_path,
+    violations_text,
 )
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
 
@@ -142,6 +145,27 @@ def test_httpx_does_not_log_a_second_line_per_proxied_request(
     assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == []
     logging.getLogger("httpx").warning("still heard")  # only its INFO chatter is silenced
     assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == ["still heard"]
+
+
+async def _many_violations(request: Request) -> JSONResponse:
+    return JSONResponse({"status": 1, "data": [{"id": 1, "name": 2}] * 5_000})
+
+
+def test_errors_lists_at_most_20_violations_and_says_how_many(compiled: CompiledSpec) -> None:
+    upstream = Starlette(routes=[Route("/api/v2/tags", _many_violations)])
+    with _client(compiled, errors=True, transport=httpx.ASGITransport(app=upstream)) as client:
+        answer = client.get("/api/v2/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 502
+    assert len(answer.json()["validation"]) == 20
+    assert "10000 violation(s)" in answer.json()["detail"]
+    assert len(json.loads(answer.headers["sl-violations"])) == 20
+
+
+def test_violations_text_is_bounded() -> None:
+    many = [Violation("response", Issue("body", f"/data/{i}/id", "x" * 5000)) for i in range(100_000)]
+    text = violations_text(many)
+    assert len(text) < 20 * 700
+    assert text.endswith("; and 99980 more")
 
 
 @pytest.mark.parametrize(
