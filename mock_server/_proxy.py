@@ -23,7 +23,7 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import parse_qs, unquote
+from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -42,21 +42,32 @@ from mock_server._validation import RejectedRequest, schema_issues
 
 logger = logging.getLogger("leeloo_mock")
 
+# RFC 9110 §7.6.1: meant for one connection only, never forwarded (nor are the headers that
+# ``Connection`` names); ``trailers`` is RFC 2616's misspelling, still seen in the wild.
 _HOP_BY_HOP = frozenset(
     {
         "connection",
         "keep-alive",
         "proxy-authenticate",
         "proxy-authorization",
+        "proxy-connection",
         "te",
+        "trailer",
         "trailers",
         "transfer-encoding",
         "upgrade",
-        "host",
-        "content-length",
-        "content-encoding",
     }
 )
+# set by the proxy's own HTTP client for each request
+_SET_BY_CLIENT = frozenset({"host", "content-length", "accept-encoding"})
+# the answer is decoded here, its media type and length are set by the app that sends it
+_SET_BY_PROXY = frozenset({"content-length", "content-encoding", "content-type"})
+# what the app adds to every answer when CORS is on (preflight headers stay the upstream's)
+_CORS_SET_BY_APP = frozenset(
+    {"access-control-allow-origin", "access-control-allow-credentials", "access-control-expose-headers"}
+)
+# the encodings the proxy decodes (with a cap); only these are asked of the upstream
+_ACCEPT_ENCODING = "gzip, deflate"
 _LOGGED_VIOLATIONS = 20
 _MAX_TEXT = 300
 _RETRY_AFTER_SECONDS = 1
@@ -72,6 +83,16 @@ class ForeignTarget(Exception):
 
 class UndecodableAnswer(Exception):
     """The upstream's answer has a Content-Encoding the proxy cannot decode, or is corrupt."""
+
+
+def redacted_url(url: str) -> str:
+    """``url`` with its userinfo password shown as ``***``: for every line that prints it."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user = parts.username or ""
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 def _escape(text: str) -> str:
@@ -142,12 +163,29 @@ class UpstreamAnswer:
     """The upstream's answer, read in full (within the caps) and decoded."""
 
     status_code: int
-    headers: list[tuple[str, str]]  # names lower-case
+    headers: list[tuple[str, str]]  # names lower-case, values decoded as latin-1 (byte for byte)
     body: bytes
 
     def header(self, name: str) -> str | None:
         """The first value of header ``name`` (lower-case), if any."""
         return next((value for key, value in self.headers if key == name), None)
+
+
+def _connection_named(headers: Sequence[tuple[str, str]]) -> set[str]:
+    """The headers that ``Connection`` names as hop-by-hop (lower-case)."""
+    return {
+        token.strip().lower()
+        for name, value in headers
+        if name == "connection"
+        for token in value.split(",")
+        if token.strip()
+    }
+
+
+def _end_to_end(headers: Sequence[tuple[str, str]], dropped: frozenset[str]) -> list[tuple[str, str]]:
+    """``headers`` less the hop-by-hop ones, those ``Connection`` names and ``dropped``."""
+    named = _connection_named(headers)
+    return [(k, v) for k, v in headers if k not in _HOP_BY_HOP and k not in named and k not in dropped]
 
 
 def _bounded(issue: Issue) -> Issue:
@@ -210,7 +248,7 @@ class ProxyHandler:
         self.pipeline = pipeline
         self.base = httpx.URL(upstream)
         self.base_path = self.base.raw_path.split(b"?", 1)[0].rstrip(b"/").decode("ascii")
-        self.upstream = upstream.rstrip("/")
+        self.shown = redacted_url(upstream.rstrip("/"))  # the upstream as logs may print it
         self.errors = errors
         self.max_size = max_size
         self.max_in_flight = max_in_flight
@@ -278,7 +316,7 @@ class ProxyHandler:
             async with asyncio.timeout(self._timeout):
                 upstream = await self._forward(request, url)
         except TimeoutError:
-            logger.warning("upstream %s did not answer within %ss", self.upstream, self._timeout)
+            logger.warning("upstream %s did not answer within %ss", self.shown, self._timeout)
             return problem_response(
                 504,
                 f"The upstream API did not answer within {self._timeout:g} s.",
@@ -286,7 +324,7 @@ class ProxyHandler:
                 request.path,
             )
         except UpstreamTooLarge:
-            logger.warning("upstream %s answered more than %d bytes", self.upstream, self.max_size)
+            logger.warning("upstream %s answered more than %d bytes", self.shown, self.max_size)
             return problem_response(
                 502,
                 f"The upstream answer is larger than {self.max_size} bytes.",
@@ -294,10 +332,10 @@ class ProxyHandler:
                 request.path,
             )
         except UndecodableAnswer as exc:
-            logger.warning("upstream %s: %s", self.upstream, exc)
+            logger.warning("upstream %s: %s", self.shown, exc)
             return problem_response(502, str(exc), problems.UPSTREAM_ERROR, request.path)
         except httpx.HTTPError as exc:
-            logger.warning("upstream %s failed: %s", self.upstream, exc)
+            logger.warning("upstream %s failed: %s", self.shown, exc)
             return problem_response(
                 502,
                 f"The upstream API did not answer: {type(exc).__name__}.",
@@ -309,14 +347,24 @@ class ProxyHandler:
         return self._relay(request, operation, violations, upstream)
 
     async def _forward(self, request: MockRequest, url: httpx.URL) -> UpstreamAnswer:
-        """Send ``request`` to ``url`` and read the answer, streamed, within ``max_size``."""
-        headers = [(k, v) for k, v in request.headers.items() if k not in _HOP_BY_HOP]
+        """Send ``request`` to ``url`` and read the answer, streamed, within ``max_size``.
+
+        Header values go as the bytes that came (latin-1 round-trips every byte); the body and
+        its Content-Encoding go together, untouched.
+        """
+        headers = [
+            (k.encode("latin-1"), v.encode("latin-1"))
+            for k, v in _end_to_end(list(request.headers.items()), _SET_BY_CLIENT)
+        ]
+        headers.append((b"accept-encoding", _ACCEPT_ENCODING.encode()))
         client = self._http()
         sent = client.build_request(request.method, url, content=request.body or None, headers=headers)
         response = await client.send(sent, stream=True)
         try:
-            answer_headers = [(k.lower(), v) for k, v in response.headers.multi_items()]
-            decoder = _Decoder(",".join(v for k, v in answer_headers if k == "content-encoding"))
+            raw_headers = [
+                (k.decode("latin-1").lower(), v.decode("latin-1")) for k, v in response.headers.raw
+            ]
+            decoder = _Decoder(",".join(v for k, v in raw_headers if k == "content-encoding"))
             body = bytearray()
             received = 0
             async for chunk in response.aiter_raw():
@@ -326,7 +374,7 @@ class ProxyHandler:
                 body += decoder.decode(chunk, self.max_size - len(body))
         finally:
             await response.aclose()
-        return UpstreamAnswer(response.status_code, answer_headers, bytes(body))
+        return UpstreamAnswer(response.status_code, raw_headers, bytes(body))
 
     def _relay(
         self, request: MockRequest, operation: Any, violations: list[Violation], upstream: UpstreamAnswer
@@ -353,7 +401,9 @@ class ProxyHandler:
                     shown,
                     source="response",
                 )
-        headers = [(k, v) for k, v in upstream.headers if k not in _HOP_BY_HOP and k != "content-type"]
+        # the app adds its own CORS set (not with --no-cors): one set must reach the client
+        dropped = _SET_BY_PROXY | _CORS_SET_BY_APP if self.pipeline.config.cors else _SET_BY_PROXY
+        headers = _end_to_end(upstream.headers, dropped)
         if violations:
             listed = violations[:_LOGGED_VIOLATIONS]
             headers.append(violations_header([(v.source, _bounded(v.issue)) for v in listed]))

@@ -75,6 +75,13 @@ def _upstream(text: str) -> str:
     return text.rstrip("/")
 
 
+def _shown(url: str) -> str:
+    """The upstream URL as printed: its password, if any, as ``***``."""
+    from mock_server._proxy import redacted_url  # imported by the proxy app anyway
+
+    return redacted_url(url)
+
+
 def _token(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("a token cannot be empty")
@@ -261,7 +268,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sock.listen(2048)  # from here a client's connection waits in the backlog until uvicorn accepts it
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
-    mode = "proxy to " + args.proxy if args.proxy else ("dynamic" if args.dynamic else "static examples")
+    mode = (
+        "proxy to " + _shown(args.proxy) if args.proxy else ("dynamic" if args.dynamic else "static examples")
+    )
     stateful = ", stateful" if args.stateful else ""
     print(f"leeloo-mock: {spec_path} ({len(compiled.operations)} operations, {mode}{stateful})")
     print(operation_table(compiled.operations))

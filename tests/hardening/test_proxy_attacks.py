@@ -102,6 +102,35 @@ async def _violations(send: Send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+async def _odd_headers(send: Send) -> None:
+    """Hop-by-hop headers and a CORS set of its own."""
+    await _start(
+        send,
+        200,
+        (b"content-length", str(len(TAGS)).encode()),
+        (b"connection", b"x-hop-secret"),
+        (b"x-hop-secret", b"for the next hop only"),
+        (b"trailer", b"x-checksum"),
+        (b"access-control-allow-origin", b"https://upstream.example"),
+        (b"access-control-allow-credentials", b"true"),
+        (b"access-control-max-age", b"600"),
+    )
+    await send({"type": "http.response.body", "body": TAGS})
+
+
+async def _unicode_header(send: Send) -> None:
+    """A header value that is UTF-8, not ASCII (nor latin-1)."""
+    await _start(send, 200, (b"content-length", str(len(TAGS)).encode()), (b"x-city", "東京".encode()))
+    await send({"type": "http.response.body", "body": TAGS})
+
+
+async def _brotli(send: Send) -> None:
+    """A ``br`` answer, whatever the request accepted."""
+    body = b"\x8b\x03\x80" + TAGS + b"\x03"  # an uncompressed brotli stream (meta-block header + data)
+    await _start(send, 200, (b"content-encoding", b"br"), (b"content-length", str(len(body)).encode()))
+    await send({"type": "http.response.body", "body": body})
+
+
 ATTACKS: dict[str, Callable[[Send], Awaitable[None]]] = {
     "huge": _huge,
     "gzip-bomb": _gzip_bomb,
@@ -109,6 +138,9 @@ ATTACKS: dict[str, Callable[[Send], Awaitable[None]]] = {
     "trickle": _trickle,
     "hang": _hang,
     "violations": _violations,
+    "odd-headers": _odd_headers,
+    "brotli": _brotli,
+    "unicode-header": _unicode_header,
 }
 
 
@@ -320,3 +352,68 @@ def test_many_violations_make_a_bounded_log_line_and_header(proxy: MockProcess) 
     assert lines
     assert max(len(line) for line in lines) < 16384, f"a {max(len(line) for line in lines)}-byte log line"
     assert "more" in lines[-1]
+
+
+# 4. Headers, encodings, CORS, secrets
+
+
+def test_connection_named_and_trailer_headers_are_not_forwarded_either_way(proxy: MockProcess) -> None:
+    hop = {"Connection": "x-hop-secret", "X-Hop-Secret": "1", "Trailer": "x"}
+    answer = get(proxy, "odd-headers", hop)
+    assert answer.status_code == 200
+    assert "x-hop-secret" not in answer.headers
+    assert "trailer" not in answer.headers
+    received = {name for name, _ in SEEN[-1]["headers"]}
+    assert b"x-hop-secret" not in received
+    assert b"trailer" not in received
+
+
+def test_compressed_request_body_keeps_its_content_encoding(proxy: MockProcess) -> None:
+    body = gzip.compress(json.dumps({"account_id": "5b3f543bb2737000133d25b0", "text": "hi"}).encode())
+    answer = httpx.post(
+        f"{proxy.api}/messages/send-message",
+        content=body,
+        headers={**TOKEN_HEADER, "Content-Type": "application/json", "Content-Encoding": "gzip"},
+        timeout=30,
+    )
+    assert answer.status_code == 200
+    seen = SEEN[-1]
+    assert (b"content-encoding", b"gzip") in seen["headers"]
+    assert gzip.decompress(seen["body"]) == gzip.decompress(body)
+
+
+def test_brotli_is_not_asked_for_and_a_brotli_answer_is_a_502(proxy: MockProcess) -> None:
+    answer = get(proxy, "brotli", {"Accept-Encoding": "br"})
+    accepted = dict(SEEN[-1]["headers"]).get(b"accept-encoding", b"")
+    assert b"br" not in accepted
+    assert answer.status_code == 502
+    assert is_problem(answer, 502)
+    assert "br" in answer.json()["detail"]
+
+
+def test_cors_headers_reach_the_client_once(proxy: MockProcess) -> None:
+    answer = get(proxy, "odd-headers", {"Origin": "https://app.example"})
+    assert answer.headers.get_list("access-control-allow-origin") == ["https://app.example"]
+    assert len(answer.headers.get_list("access-control-allow-credentials")) == 1
+    assert answer.headers.get_list("access-control-max-age") == ["600"]  # the app adds none of its own
+
+
+def test_non_ascii_header_values_pass_both_ways(proxy: MockProcess) -> None:
+    answer = exchange(
+        proxy, request(b"GET", b"/api/v2/tags", b"X-Attack: unicode-header\r\nX-Name: caf\xe9\r\n")
+    )
+    assert answer.status == 200, answer
+    assert answer.headers["x-city"].encode("latin-1") == "東京".encode()
+    assert (b"x-name", b"caf\xe9") in SEEN[-1]["headers"]
+
+
+def test_upstream_password_is_never_printed() -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]  # nothing listens there: each request is a logged failure
+        with run_mock("--proxy", f"http://leeloo:hunter2@127.0.0.1:{port}/api") as proxy:
+            assert get(proxy).status_code == 502
+            out = proxy.stdout_text() + proxy.stderr_text()
+    assert "hunter2" not in out
+    assert "leeloo:***@127.0.0.1" in out
+    assert TOKEN not in out

@@ -28,6 +28,7 @@ from mock_server._proxy import (
     Violation,
     _Decoder,
     origin_form_path,
+    redacted_url,
     violations_text,
 )
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
@@ -202,6 +203,19 @@ def test_target_keeps_scheme_host_port_and_base_path(compiled: CompiledSpec) -> 
     )
     with pytest.raises(ForeignTarget):
         proxy.target(MockRequest("GET", "*", "", {}))
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://leeloo:hunter2@127.0.0.1:8080/api", "http://leeloo:***@127.0.0.1:8080/api"),
+        ("http://:hunter2@127.0.0.1", "http://:***@127.0.0.1"),
+        ("http://leeloo@127.0.0.1", "http://leeloo@127.0.0.1"),
+        ("https://api.leeloo.ai/api/v2", "https://api.leeloo.ai/api/v2"),
+    ],
+)
+def test_redacted_url_hides_the_password(url: str, shown: str) -> None:
+    assert redacted_url(url) == shown
 
 
 def test_decoder_stops_a_gzip_bomb_at_the_cap() -> None:
