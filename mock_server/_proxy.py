@@ -296,7 +296,7 @@ class ProxyHandler:
             return problem_response(
                 400,
                 "The proxy forwards only a path that starts with '/' and has no '.' or '..' segment.",
-                problems.UPSTREAM_ERROR,
+                "about:blank",  # the request's fault: no upstream was asked
                 request.path[:_MAX_TEXT],
                 (Issue("path", request.path[:_MAX_TEXT], "Not a path the proxy forwards."),),
             )
