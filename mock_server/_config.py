@@ -7,6 +7,9 @@ from pathlib import Path
 
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
+DEFAULT_MAX_UPSTREAM_SIZE = 16 * 1024 * 1024  # --proxy: larger answers (as sent or decoded) are a 502
+DEFAULT_UPSTREAM_TIMEOUT = 30.0  # --proxy: seconds for a whole exchange with the upstream, then 504
+DEFAULT_UPSTREAM_CONCURRENCY = 64  # --proxy: requests waiting on the upstream at once, then 503
 
 
 @dataclass(frozen=True)
@@ -25,3 +28,6 @@ class MockConfig:
     max_records: int = DEFAULT_MAX_RECORDS
     log_requests: bool = True
     error_status: int | None = None  # send Leeloo's error envelopes with this status (e.g. 200)
+    max_upstream_size: int = DEFAULT_MAX_UPSTREAM_SIZE
+    upstream_timeout: float = DEFAULT_UPSTREAM_TIMEOUT
+    upstream_concurrency: int = DEFAULT_UPSTREAM_CONCURRENCY

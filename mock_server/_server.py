@@ -37,7 +37,14 @@ def create_app(
     if config.proxy:
         from mock_server._proxy import ProxyHandler
 
-        proxy = ProxyHandler(pipeline, config.proxy, errors=config.errors)
+        proxy = ProxyHandler(
+            pipeline,
+            config.proxy,
+            errors=config.errors,
+            timeout=config.upstream_timeout,
+            max_size=config.max_upstream_size,
+            max_in_flight=config.upstream_concurrency,
+        )
         handler, on_shutdown = proxy, [proxy.aclose]
     return MockApp(
         pipeline,

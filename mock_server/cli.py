@@ -23,7 +23,14 @@ from urllib.parse import urlsplit
 from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
-from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
+from mock_server._config import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_RECORDS,
+    DEFAULT_MAX_UPSTREAM_SIZE,
+    DEFAULT_UPSTREAM_CONCURRENCY,
+    DEFAULT_UPSTREAM_TIMEOUT,
+    MockConfig,
+)
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
@@ -51,6 +58,16 @@ def _positive(text: str) -> int:
     return value
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"{text} must be a positive number of seconds")
+    return value
+
+
 def _upstream(text: str) -> str:
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -63,6 +80,13 @@ def _error_status(text: str) -> int:
     if not 200 <= value <= 599:
         raise argparse.ArgumentTypeError(f"{text} is not an HTTP status of an answer (200-599)")
     return value
+
+
+def _shown(url: str) -> str:
+    """The upstream URL as printed: its password, if any, as ``***``."""
+    from mock_server._proxy import redacted_url  # imported by the proxy app anyway
+
+    return redacted_url(url)
 
 
 def _token(text: str) -> str:
@@ -129,6 +153,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="STATUS",
         help="send Leeloo's error envelopes with this HTTP status, e.g. 200 (the API may report a "
         "failure inside a 2xx answer); default: the status the spec declares",
+    )
+    parser.add_argument(
+        "--max-upstream-size",
+        type=_positive,
+        default=DEFAULT_MAX_UPSTREAM_SIZE,
+        metavar="BYTES",
+        help="with --proxy: larger upstream answers (as sent or decoded) get 502 (default 16 MiB)",
+    )
+    parser.add_argument(
+        "--upstream-timeout",
+        type=_seconds,
+        default=DEFAULT_UPSTREAM_TIMEOUT,
+        metavar="SECONDS",
+        help="with --proxy: deadline of a whole upstream exchange, then 504 (default 30)",
+    )
+    parser.add_argument(
+        "--max-upstream-concurrency",
+        type=_positive,
+        default=DEFAULT_UPSTREAM_CONCURRENCY,
+        metavar="N",
+        help="with --proxy: requests waiting on the upstream at once; more get 503 (default 64)",
     )
     return parser
 
@@ -216,6 +261,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_records=args.max_records,
         log_requests=args.log_level in ("debug", "info"),
         error_status=args.error_status,
+        max_upstream_size=args.max_upstream_size,
+        upstream_timeout=args.upstream_timeout,
+        upstream_concurrency=args.max_upstream_concurrency,
     )
     try:
         compiled = load_compiled(config)
@@ -235,7 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     sock.listen(2048)  # from here a client's connection waits in the backlog until uvicorn accepts it
     port = sock.getsockname()[1]
     host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
-    mode = "proxy to " + args.proxy if args.proxy else ("dynamic" if args.dynamic else "static examples")
+    mode = (
+        "proxy to " + _shown(args.proxy) if args.proxy else ("dynamic" if args.dynamic else "static examples")
+    )
     stateful = ", stateful" if args.stateful else ""
     print(f"leeloo-mock: {spec_path} ({len(compiled.operations)} operations, {mode}{stateful})")
     print(operation_table(compiled.operations))

@@ -39,11 +39,12 @@ def static_app(compiled_spec: CompiledSpec) -> Any:
 
 @dataclass
 class MockProcess:
-    """A running ``leeloo-mock``: its base URL (with /api/v2) and its captured stderr."""
+    """A running ``leeloo-mock``: its base URL (with /api/v2) and its captured stderr and stdout."""
 
     origin: str
     process: subprocess.Popen[bytes]
     stderr: IO[bytes]
+    stdout: IO[bytes] | None = None
 
     @property
     def api(self) -> str:
@@ -56,6 +57,9 @@ class MockProcess:
     def stderr_text(self) -> str:
         self.stderr.flush()
         return Path(self.stderr.name).read_text(errors="replace")
+
+    def stdout_text(self) -> str:
+        return Path(self.stdout.name).read_text(errors="replace") if self.stdout is not None else ""
 
     def assert_serving(self) -> None:
         """The process is alive and answers a plain GET."""
@@ -95,7 +99,7 @@ def run_mock(*flags: str) -> Iterator[MockProcess]:
                 found = _LISTENING.search(Path(stdout.name).read_text(errors="replace"))
                 origin = found.group(1) if found else None
                 time.sleep(0.05)
-            yield MockProcess(origin, process, stderr)
+            yield MockProcess(origin, process, stderr, stdout)
         finally:
             process.terminate()
             try:

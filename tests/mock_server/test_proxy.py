@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,20 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 
 from mock_server import CompiledSpec, MockApp, MockConfig, Pipeline
-from mock_server._proxy import ProxyHandler
+from mock_server._pipeline import MockRequest
+from mock_server._problems import Issue
+from mock_server._proxy import (
+    ForeignTarget,
+    ProxyHandler,
+    UndecodableAnswer,
+    UpstreamTooLarge,
+    Violation,
+    _Decoder,
+    origin_form_path,
+    redacted_url,
+    violations_text,
+)
+from mock_server._validation import MAX_ISSUES
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
 from tests.refusals import INVALID
 
@@ -134,3 +149,100 @@ def test_httpx_does_not_log_a_second_line_per_proxied_request(
     assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == []
     logging.getLogger("httpx").warning("still heard")  # only its INFO chatter is silenced
     assert [r.getMessage() for r in caplog.records if r.name.startswith("httpx")] == ["still heard"]
+
+
+async def _many_violations(request: Request) -> JSONResponse:
+    return JSONResponse({"status": 1, "data": [{"id": 1, "name": 2}] * 5_000})
+
+
+def test_errors_lists_at_most_20_violations_and_says_how_many(compiled: CompiledSpec) -> None:
+    upstream = Starlette(routes=[Route("/api/v2/tags", _many_violations)])
+    with _client(compiled, errors=True, transport=httpx.ASGITransport(app=upstream)) as client:
+        answer = client.get("/api/v2/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 502
+    assert len(answer.json()["validation"]) == 20
+    # validation collects at most MAX_ISSUES (a bounded cost for any answer), so the count is a floor
+    assert f"at least {MAX_ISSUES} violation(s)" in answer.json()["detail"]
+    assert len(json.loads(answer.headers["sl-violations"])) == 20
+
+
+def test_violations_text_is_bounded() -> None:
+    many = [Violation("response", Issue("body", f"/data/{i}/id", "x" * 5000)) for i in range(100_000)]
+    text = violations_text(many)
+    assert len(text) < 20 * 700
+    assert text.endswith("; and 99980 more")
+
+
+@pytest.mark.parametrize(
+    ("path", "forwarded"),
+    [
+        ("/api/v2/tags", "/api/v2/tags"),
+        ("//evil.example/x", "//evil.example/x"),  # a path: joined after the upstream's host
+        ("/a b/\u00e9#x", "/a%20b/%E9%23x"),
+        ("*", None),
+        ("*@127.0.0.2:1/steal", None),
+        ("http://127.0.0.2/steal", None),
+        ("/../admin", None),
+        ("/a/./b", None),
+        ("/%2e%2E/admin", None),
+        ("/a/%2e/b", None),
+    ],
+)
+def test_only_origin_form_targets_without_dot_segments_are_forwarded(
+    path: str, forwarded: str | None
+) -> None:
+    assert origin_form_path(path) == forwarded
+
+
+def test_target_keeps_scheme_host_port_and_base_path(compiled: CompiledSpec) -> None:
+    pipeline = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH)))
+    proxy = ProxyHandler(pipeline, "https://user:pw@127.0.0.1:8443/base/")
+    url = proxy.target(MockRequest("GET", "//127.0.0.2:1/x", "a=1&b=%20", {}))
+    assert url is not None
+    assert (url.scheme, url.host, url.port, url.raw_path) == (
+        "https",
+        "127.0.0.1",
+        8443,
+        b"/base//127.0.0.2:1/x?a=1&b=%20",
+    )
+    with pytest.raises(ForeignTarget):
+        proxy.target(MockRequest("GET", "*", "", {}))
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("http://leeloo:hunter2@127.0.0.1:8080/api", "http://leeloo:***@127.0.0.1:8080/api"),
+        ("http://:hunter2@127.0.0.1", "http://:***@127.0.0.1"),
+        ("http://leeloo@127.0.0.1", "http://leeloo@127.0.0.1"),
+        ("https://api.leeloo.ai/api/v2", "https://api.leeloo.ai/api/v2"),
+    ],
+)
+def test_redacted_url_hides_the_password(url: str, shown: str) -> None:
+    assert redacted_url(url) == shown
+
+
+def test_decoder_stops_a_gzip_bomb_at_the_cap() -> None:
+    packer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    bomb = b"".join(packer.compress(bytes(1 << 20)) for _ in range(64)) + packer.flush()
+    decoder = _Decoder("gzip")
+    with pytest.raises(UpstreamTooLarge):
+        decoder.decode(bomb, 1 << 20)
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "raw-deflate", "identity", ""])
+def test_decoder_decodes_what_it_asks_for(encoding: str) -> None:
+    body = json.dumps({"status": 1, "data": list(range(1000))}).encode()
+    packed = {
+        "gzip": gzip.compress(body),
+        "deflate": zlib.compress(body),
+        "raw-deflate": zlib.compress(body)[2:-4],
+    }.get(encoding, body)
+    decoder = _Decoder("deflate" if encoding == "raw-deflate" else encoding)
+    assert b"".join(decoder.decode(packed[i : i + 100], 1 << 20) for i in range(0, len(packed), 100)) == body
+
+
+def test_decoder_refuses_encodings_it_cannot_decode() -> None:
+    for encoding in ("br", "zstd", "gzip, br"):
+        with pytest.raises(UndecodableAnswer):
+            _Decoder(encoding)
