@@ -138,3 +138,15 @@ def test_deep_spec_is_refused_as_too_deep(tmp_path: Path, tool: str, syntax: str
     line = line + 64 if syntax == "yaml-block" else line
     _assert_refused_cleanly(result, spec, line, "too deep")
     assert result.seconds < 15 and result.peak_rss_mib < 400, result.summary()
+
+
+def test_deep_json_example_on_the_page_is_reported_as_too_deep(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    deep = "[" * 100_000 + "]" * 100_000
+    page.write_text(
+        f"Tags\n\nGET https://api.leeloo.ai/api/v2/tags\n\nResponse\n\n{deep}\n", encoding="utf-8"
+    )
+    result = run_bounded(["-m", "generator.docs_drift", str(page), str(SPEC)])
+    assert result.returncode == 2 and "Traceback" not in result.output, result.summary()
+    assert f"{page}:7: too deep" in result.output, result.summary()
+    assert result.seconds < 15 and result.peak_rss_mib < 400, result.summary()
