@@ -24,3 +24,4 @@ class MockConfig:
     max_body_size: int = DEFAULT_MAX_BODY_SIZE
     max_records: int = DEFAULT_MAX_RECORDS
     log_requests: bool = True
+    allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)

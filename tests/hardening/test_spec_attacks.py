@@ -11,7 +11,11 @@ so that a regression fails the test instead of exhausting the machine.
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import re
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -85,6 +89,108 @@ def _small_spec(tmp_path: Path, ref: str, name: str = "openapi.yaml") -> Path:
     return spec
 
 
+# ------------------------------------------------------------ item 1: files and URLs named by $ref
+
+
+def _ref_forms(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Spec location and ``$ref`` value for each way of naming a file outside the spec."""
+    secret = tmp_path / "secret.env"
+    secret.write_text(f"API_KEY={SECRET}\n", encoding="utf-8")
+    nested = tmp_path / "specs" / "openapi.yaml"
+    return {
+        "absolute": (tmp_path / "openapi.yaml", str(secret)),
+        "parent": (nested, "../secret.env"),
+        "file-uri": (tmp_path / "openapi.yaml", secret.as_uri()),
+        "pointer-into-it": (tmp_path / "openapi.yaml", f"{secret}#/API_KEY"),
+    }
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("form", ["absolute", "parent", "file-uri", "pointer-into-it"])
+def test_ref_to_a_local_file_is_refused_and_its_content_never_printed(
+    tmp_path: Path, tool: str, form: str
+) -> None:
+    where, ref = _ref_forms(tmp_path)[form]
+    spec = _small_spec(where.parent, ref, where.name)
+    result = _run(tool, spec, tmp_path)
+    assert SECRET not in result.output, result.summary()
+    _assert_refused_cleanly(result, spec, REF_LINE, REFUSED)
+
+
+def test_etc_passwd_is_not_printed(tmp_path: Path) -> None:
+    spec = _small_spec(tmp_path, "/etc/passwd")
+    result = _run("spec_check", spec, tmp_path)
+    assert "root:" not in result.output, result.summary()
+    _assert_refused_cleanly(result, spec, REF_LINE, REFUSED)
+
+
+class _RecordingHandler(http.server.BaseHTTPRequestHandler):
+    hits: list[str]
+
+    def do_GET(self) -> None:
+        self.hits.append(self.path)
+        body = b"Thing:\n  type: object\n"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def _recording_server() -> Iterator[tuple[str, list[str]]]:
+    """An HTTP server on 127.0.0.1 that answers a schema and records every request path."""
+    hits: list[str] = []
+    handler = type("Handler", (_RecordingHandler,), {"hits": hits})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", hits
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+@pytest.mark.parametrize("allow", [False, True])
+def test_http_ref_is_never_fetched(tmp_path: Path, tool: str, allow: bool) -> None:
+    with _recording_server() as (origin, hits):
+        spec = _small_spec(tmp_path, f"{origin}/things.yaml#/Thing")
+        extra = ("--allow-refs-under", str(tmp_path)) if allow and tool in ("spec_check", "mock") else ()
+        result = _run(tool, spec, tmp_path, *extra)
+    assert hits == [], f"the {tool} fetched {hits}: {result.summary()}"
+    _assert_refused_cleanly(result, spec, REF_LINE, "points outside the document; URLs are never fetched")
+
+
+def test_allowed_directory_lets_its_files_in_and_keeps_others_out(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "things.yaml").write_text("Thing:\n  type: object\n", encoding="utf-8")
+    spec = _small_spec(tmp_path / "api", "../shared/things.yaml#/Thing")
+    assert _run("spec_check", spec, tmp_path).returncode == 1
+    allowed = _run("spec_check", spec, tmp_path, "--allow-refs-under", str(shared))
+    assert allowed.returncode == 0, allowed.summary()
+    outside = _run("spec_check", spec, tmp_path, "--allow-refs-under", str(tmp_path / "api"))
+    _assert_refused_cleanly(outside, spec, REF_LINE, f"points outside {tmp_path / 'api'}")
+
+
+def test_allowed_file_that_names_a_secret_is_refused_at_its_own_line(tmp_path: Path) -> None:
+    """The allowed files are checked as the spec is: they cannot reach further out either."""
+    secret = tmp_path / "secret.env"
+    secret.write_text(f"API_KEY={SECRET}\n", encoding="utf-8")
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    (shared / "things.yaml").write_text('Thing:\n  $ref: "../secret.env"\n', encoding="utf-8")
+    spec = _small_spec(tmp_path / "api", "../shared/things.yaml#/Thing")
+    result = _run("spec_check", spec, tmp_path, "--allow-refs-under", str(shared))
+    assert SECRET not in result.output, result.summary()
+    _assert_refused_cleanly(result, shared / "things.yaml", 2, f"points outside {shared}")
+
+
 # ----------------------------------------------------------------------- item 2: YAML alias bombs
 
 
@@ -150,3 +256,52 @@ def test_deep_json_example_on_the_page_is_reported_as_too_deep(tmp_path: Path) -
     assert result.returncode == 2 and "Traceback" not in result.output, result.summary()
     assert f"{page}:7: too deep" in result.output, result.summary()
     assert result.seconds < 15 and result.peak_rss_mib < 400, result.summary()
+
+
+# ------------------------------------------------------------ item 4: the mock on a file $ref
+
+
+def test_mock_start_up_on_a_file_ref_is_a_one_line_refusal(tmp_path: Path) -> None:
+    (tmp_path / "things.yaml").write_text("Thing:\n  type: object\n", encoding="utf-8")
+    spec = _small_spec(tmp_path, "things.yaml#/Thing")
+    result = _run("mock", spec, tmp_path)
+    _assert_refused_cleanly(result, spec, REF_LINE, REFUSED)
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith(str(spec))]
+    assert len(problems) == 1, result.summary()
+
+
+def test_mock_serves_a_file_ref_under_the_allowed_directory(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    (tmp_path / "things.yaml").write_text(
+        "Thing:\n  type: object\n  properties:\n    name: {type: string}\n  example: {name: from a file}\n",
+        encoding="utf-8",
+    )
+    spec = _small_spec(tmp_path, "things.yaml#/Thing")
+    log = tmp_path / "mock.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, *_tool("mock", spec, "--allow-refs-under", str(tmp_path))],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            cwd=ROOT,
+        )
+    try:
+        deadline = time.monotonic() + 60
+        found = None
+        while found is None:
+            assert process.poll() is None, log.read_text()
+            assert time.monotonic() < deadline, log.read_text()
+            found = re.search(r"listening on (http://127\.0\.0\.1:\d+)", log.read_text())
+            time.sleep(0.05)
+        response = httpx.get(found.group(1) + "/things", headers={"X-Leeloo-AuthToken": "t"}, timeout=10)
+        assert response.status_code == 200, response.text
+        assert response.json() == {"name": "from a file"}
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
