@@ -278,6 +278,11 @@ class Resolver:
             if found is None:
                 raise RefError(document.path, position, f"{_pointer_text(site)}: cannot resolve {shown(ref)}")
             value, path = found
+            if target_file != self._root_file and not isinstance(value, dict | bool):
+                # an OpenAPI object or a schema; a whole .env file read as YAML is one string
+                kind = "a list" if isinstance(value, list) else "a scalar"
+                reason = f"{_pointer_text(site)}: $ref {shown(ref)} names {kind}, not an object (not shown)"
+                raise RefError(document.path, position, reason)
             # resolved at the depth it is first met: a long chain of references stops at the bound
             # on the way down, not after recursing through all of it
             done = self._walk(value, target_file, path, depth, (*stack, key), inline_local=inline_local)

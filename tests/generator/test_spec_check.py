@@ -344,6 +344,15 @@ def test_allowed_file_that_is_missing_or_lacks_the_target_is_reported_at_its_ref
     assert problem.reason.endswith("schema/$ref: cannot resolve 'things.yaml#/Other'")
 
 
+def test_allowed_file_that_is_not_an_object_is_refused_without_its_content(tmp_path: Path) -> None:
+    (tmp_path / "key.env").write_text("API_KEY=s3cret\n", encoding="utf-8")
+    spec = _small_spec(tmp_path, '"#/components/schemas/Thing"', '"key.env"')
+    [problem] = check_spec(spec, allow_refs_under=tmp_path)
+    assert (problem.line, problem.column) == (24, 17)
+    assert problem.reason.endswith("schema/$ref: $ref 'key.env' names a scalar, not an object (not shown)")
+    assert "s3cret" not in str(problem)
+
+
 def test_schema_error_inside_an_allowed_file_is_found(tmp_path: Path) -> None:
     (tmp_path / "things.yaml").write_text("Thing:\n  type: thing\n", encoding="utf-8")
     spec = _small_spec(tmp_path, '"#/components/schemas/Thing"', '"things.yaml#/Thing"')
