@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.t
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
 
-spec-check: install ## validate the spec (prance + openapi-spec-validator) and lint it (house rules); errors give file, line and reason
+spec-check: install ## validate the spec (openapi-spec-validator; in-document references only) and lint it (house rules); errors give file, line and reason
 	$(PY) -m generator.spec_check $(SPEC)
 	$(PY) -m generator.spec_lint $(SPEC)
 

@@ -272,8 +272,32 @@ class _TagsValidator(TagsValidator):
             yield error
 
 
+def _retrieve_nothing(uri: str) -> Any:
+    raise LookupError(f"not retrieved: {uri}")
+
+
+class _NoRetrieval(dict[str, Callable[[str], Any]]):
+    """Resolver handlers that read no file and fetch no URL, whatever the scheme.
+
+    jsonschema-path falls back to ``urlopen`` for a scheme it has no handler for, so every
+    scheme has this one. ``generator._refs`` has followed (or refused) every ``$ref`` already;
+    this is the safety net under it.
+    """
+
+    def __contains__(self, scheme: object) -> bool:
+        return True
+
+    def __missing__(self, scheme: str) -> Callable[[str], Any]:
+        return _retrieve_nothing
+
+
 class LocatingOpenAPIV31SpecValidator(OpenAPIV31SpecValidator):
-    """openapi-spec-validator for OpenAPI 3.1, whose every error has its document path."""
+    """openapi-spec-validator for OpenAPI 3.1, whose every error has its document path.
+
+    It retrieves nothing: a ``$ref`` outside the document is not resolved by it.
+    """
+
+    resolver_handlers = _NoRetrieval()  # type: ignore[assignment]
 
     keyword_validators = {  # noqa: RUF012 (the base class declares it a class attribute)
         **OpenAPIV31SpecValidator.keyword_validators,

@@ -9,6 +9,23 @@ for the spec, twice as long as everything else the mock server does at start-up.
 the same documents except where a tab separates tokens (only the Python one refuses that), and
 word their errors differently; so a text with a tab, or one libyaml refuses, is parsed (again) by
 the Python parser, and what is accepted and every error message stay those of ``yaml.safe_load``.
+
+This is the one loader every tool reads a spec (or a mapping file) with, and it is bounded, so
+that a hostile document is refused with its line instead of taking the machine down:
+
+- at most ``MAX_DOCUMENT_BYTES`` (16 MiB; the spec is 94 KiB);
+- at most ``MAX_DEPTH`` (64) levels of nesting (the spec has 15): the parsers and every tool that
+  walks the data recurse once a level, so a 1,000-deep document used to end in a RecursionError;
+- at most ``MAX_ALIASES`` (10,000) alias nodes, at most ``MAX_ALIAS_NODES`` (250,000) nodes
+  added by expanding them, and at most ``MAX_NODES`` (1,000,000) nodes in all. The spec has 5,698
+  nodes and no alias; the bench's synthetic spec of 3,000 operations (written by PyYAML, which
+  writes shared objects as aliases) 310,427 nodes, 2,400 aliases adding 63,600. Six levels of
+  nine aliases of nine (a "billion laughs" of a few hundred bytes) add 597,870 nodes, nine levels
+  387 million: every tool that walked them ran out of memory.
+
+The nesting and the aliases are counted on the event stream, before anything is composed;
+the expanded size on the composed node graph, where each aliased node is counted once per use
+but measured once.
 """
 
 from __future__ import annotations
@@ -21,6 +38,12 @@ from typing import Any
 import yaml
 
 JsonPath = tuple[str | int, ...]
+
+MAX_DOCUMENT_BYTES = 16 << 20
+MAX_DEPTH = 64
+MAX_ALIASES = 10_000
+MAX_ALIAS_NODES = 250_000
+MAX_NODES = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -95,11 +118,81 @@ def _index(
             _index(item, (*here, i), out, duplicates)
 
 
+class _TooBig(Exception):
+    """A bound of the loader was passed at ``mark``."""
+
+    def __init__(self, mark: Any, reason: str) -> None:  # a Mark of either parser, or None
+        super().__init__(reason)
+        self.mark = mark
+        self.reason = reason
+
+
+_OPENING = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSING = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
+def _check_events(text: str, loader_class: Any) -> int:
+    """Refuse a document nested deeper than ``MAX_DEPTH`` or with more than ``MAX_ALIASES`` aliases.
+
+    Parsing into events is iterative in both parsers; only composing the node tree recurses.
+    Returns the number of aliases.
+    """
+    depth = aliases = 0
+    for event in yaml.parse(text, Loader=loader_class):
+        if isinstance(event, _OPENING):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _TooBig(event.start_mark, f"too deep: more than {MAX_DEPTH} levels of nesting")
+        elif isinstance(event, _CLOSING):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise _TooBig(event.start_mark, f"too many YAML aliases (more than {MAX_ALIASES:,})")
+    return aliases
+
+
+def _check_expanded_size(root: yaml.Node, aliases: int) -> None:
+    """Refuse a node graph that aliases expand by more than ``MAX_ALIAS_NODES`` nodes, or that
+    has more than ``MAX_NODES`` nodes once expanded.
+
+    Each distinct node is measured once, so this takes time linear in the text, however large
+    the expansion would be. The first node found too large is the one reported.
+    """
+    sizes: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(key) + size(value) for key, value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(item) for item in node.value)
+        # this subtree has at most len(sizes) + 1 distinct nodes: the rest are aliases expanded
+        if aliases and total > len(sizes) + 1 + MAX_ALIAS_NODES:
+            reason = f"too many YAML aliases: expanding them adds more than {MAX_ALIAS_NODES:,} nodes"
+            raise _TooBig(node.start_mark, reason)
+        if total > MAX_NODES:
+            raise _TooBig(node.start_mark, f"too large: more than {MAX_NODES:,} nodes")
+        sizes[id(node)] = total
+        return total
+
+    expanded = size(root)
+    if expanded - len(sizes) > MAX_ALIAS_NODES:
+        reason = f"too many YAML aliases: expanding them adds more than {MAX_ALIAS_NODES:,} nodes"
+        raise _TooBig(root.start_mark, reason)
+
+
 def _parse(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
-    """The node tree and the data of ``text``, built from one parse."""
+    """The node tree and the data of ``text``, built from one parse (after the bounds are checked)."""
+    aliases = _check_events(text, loader_class)
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_expanded_size(node, aliases)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
@@ -107,13 +200,15 @@ def _parse(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
 
 def _parse_as_safe_load_does(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
     fast_loader = getattr(yaml, "CSafeLoader", None)
-    if fast_loader is not None and "\t" not in text:
-        try:
-            return _parse(text, fast_loader)
-        except yaml.YAMLError:
-            pass  # the Python parser words the error as every other tool reading the spec does
     try:
+        if fast_loader is not None and "\t" not in text:
+            try:
+                return _parse(text, fast_loader)
+            except yaml.YAMLError:
+                pass  # the Python parser words the error as every other tool reading the spec does
         return _parse(text, yaml.SafeLoader)
+    except _TooBig as exc:
+        raise YamlSyntaxError(path, _position(exc.mark) if exc.mark else Position(1, 1), exc.reason) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         position = _position(mark) if mark else Position(1, 1)
@@ -123,12 +218,21 @@ def _parse_as_safe_load_does(path: Path, text: str) -> tuple[yaml.Node | None, A
         raise YamlSyntaxError(path, position, reason) from exc
 
 
-def load_yaml_with_positions(path: Path) -> LoadedYaml:
-    """Parse ``path``; raise :class:`YamlSyntaxError` with file, line and reason when it is not YAML."""
-    text = path.read_text(encoding="utf-8")
+def load_yaml_with_positions(path: Path, *, positions: bool = True) -> LoadedYaml:
+    """Parse ``path``; raise :class:`YamlSyntaxError` with file, line and reason when it is not YAML
+    or passes a bound of the loader (see the module's docstring).
+
+    ``positions=False`` skips indexing where each node stands (a third of the time on a large
+    document): every position is then the document's start.
+    """
+    with path.open("rb") as stream:
+        raw = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(raw) > MAX_DOCUMENT_BYTES:
+        raise YamlSyntaxError(path, Position(1, 1), f"too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB")
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads
     node, data = _parse_as_safe_load_does(path, text)
-    positions: dict[JsonPath, Position] = {}
+    found: dict[JsonPath, Position] = {}
     duplicates: list[DuplicateKey] = []
-    if node is not None:
-        _index(node, (), positions, duplicates)
-    return LoadedYaml(path=path, data=data, positions=positions, duplicate_keys=tuple(duplicates))
+    if node is not None and positions:
+        _index(node, (), found, duplicates)
+    return LoadedYaml(path=path, data=data, positions=found, duplicate_keys=tuple(duplicates))

@@ -8,8 +8,10 @@ spec made on purpose are listed in :mod:`generator._drift_deviations` and printe
 deviations, not findings.
 
 Usage: ``python -m generator.docs_drift PAGE SPEC [--show-repairs]``. Exit 0 when there are no
-findings, 1 when there are, 2 on bad arguments, a file that cannot be read, or a spec that is
-not valid OpenAPI.
+findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a spec that is
+not valid OpenAPI, or a page past a bound: larger than 16 MiB, or with a JSON example nested
+deeper than 64 levels (``PAGE:LINE: too deep ...``; ``json.loads`` recursed until a
+RecursionError on a 100,000-deep one).
 """
 
 from __future__ import annotations
@@ -29,7 +31,13 @@ from generator._drift_page import PageExample, PageOperation, parse_page
 from generator._drift_repair import repair_json
 from generator._drift_schema import resolve, undeclared_fields, validate_example
 from generator._evidence import evidence_register, format_register
-from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from generator._yaml_positions import (
+    MAX_DEPTH,
+    MAX_DOCUMENT_BYTES,
+    LoadedYaml,
+    YamlSyntaxError,
+    load_yaml_with_positions,
+)
 from generator.spec_check import structural_problems
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
@@ -38,6 +46,41 @@ HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "tra
 _TEMPLATE_PARAMETER = re.compile(r"\{([^}]*)\}")
 _FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 _PAGE_BODY_MEDIA_TYPE = {"json": "application/json", "form-data": "multipart/form-data"}
+
+
+class PageError(Exception):
+    """The page cannot be read as the comparison needs: ``line`` (1-based) and ``reason``."""
+
+    def __init__(self, line: int, reason: str) -> None:
+        super().__init__(f"line {line}: {reason}")
+        self.line = line
+        self.reason = reason
+
+
+def _too_deep_at(text: str) -> int | None:
+    """The 1-based line where the brackets of JSON ``text`` nest deeper than ``MAX_DEPTH``, if any."""
+    depth = 0
+    line = 1
+    in_string = escaped = False
+    for char in text:
+        if char == "\n":
+            line += 1
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                return line
+        elif char in "]}":
+            depth -= 1
+    return None
 
 
 @dataclass(frozen=True)
@@ -218,10 +261,14 @@ class _Comparison:
         repaired = repair_json(example.text)
         if repaired.repairs:
             self.repairs[f"{self.page.label} {part} (page line {example.line})"] = repaired.repairs
+        added_lines = 1 if repaired.added_opening_brace else 0
+        too_deep = _too_deep_at(repaired.text)
+        if too_deep is not None:
+            reason = f"too deep: the {part} example nests more than {MAX_DEPTH} levels"
+            raise PageError(example.line + too_deep - 1 - added_lines, reason)
         try:
             data = json.loads(repaired.text)
         except json.JSONDecodeError as exc:
-            added_lines = 1 if repaired.added_opening_brace else 0
             message = f"the {part} example is not JSON even after repair: {exc.msg}"
             yield self.finding(
                 Kind.EXAMPLE_NOT_JSON, part, message, example.line + exc.lineno - 1 - added_lines
@@ -352,7 +399,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     try:
-        page_text = args.page.read_text(encoding="utf-8")
+        with args.page.open("rb") as stream:
+            page_bytes = stream.read(MAX_DOCUMENT_BYTES + 1)
+        if len(page_bytes) > MAX_DOCUMENT_BYTES:
+            print(f"{args.page}:1: too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB", file=sys.stderr)
+            return 2
+        page_text = page_bytes.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
         loaded = load_yaml_with_positions(args.spec)
     except OSError as exc:
         print(f"docs_drift: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
@@ -372,7 +424,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    report = check_drift(page_text, loaded)
+    try:
+        report = check_drift(page_text, loaded)
+    except PageError as exc:
+        print(f"{args.page}:{exc.line}: {exc.reason}", file=sys.stderr)
+        return 2
     register = format_register(evidence_register(loaded.data), lambda where: loaded.locate(where).line)
     print(format_report(report, args.page, args.spec, show_repairs=args.show_repairs, evidence=register))
     return 1 if report.findings else 0

@@ -1,21 +1,25 @@
 """Validate ``spec/openapi.yaml`` and report each problem as ``file:line:column: reason``.
 
-Two independent validators read the spec: openapi-spec-validator (the OpenAPI 3.1 meta-schema
-plus its semantic rules, such as unique operationIds and declared path parameters) and prance
-(a resolver: every ``$ref`` must resolve, none may be recursive). A person fixing the spec wants
-the line, so each finding's JSON path is mapped back to the YAML source.
+Two passes of openapi-spec-validator read the spec: one over the document as written (the
+OpenAPI 3.1 meta-schema plus its semantic rules, such as unique operationIds and declared path
+parameters), one over the document with every ``$ref`` replaced by its target (see
+``_load_and_check``). A person fixing the spec wants the line, so each finding's JSON path is
+mapped back to the YAML source.
+
+References are followed by our own resolver (``generator._refs``), never by a library that
+reads files or fetches URLs as it meets them: a ``$ref`` outside the document is refused with
+its line, unless ``--allow-refs-under DIR`` names the directory it may read from; a URL is never
+fetched; no error quotes what a referenced file holds. The YAML loader is bounded (size, depth,
+aliases: ``generator._yaml_positions``), and so is the resolved document.
 
 The leeloo-mock server runs this at start-up and must be listening within 2 s (the whole check
 took 4 s; now about 1.2 s, of which 0.6 s is imports). So the spec is parsed once, by libyaml;
 openapi-spec-validator meta-checks schemas through jsonschema-rs (``generator._spec_validation``)
-instead of pure-Python jsonschema; and prance only resolves the references of the document
-already parsed: its ``ResolvingParser`` parsed the file again with ruamel and then ran
-openapi-spec-validator on the resolved spec itself. That second run still happens, here and
-fast, because it finds what the first misses (see ``_load_and_check``). The one thing prance's
-parse found that PyYAML does not, a key written twice in a mapping, is checked here instead.
+instead of pure-Python jsonschema. The one thing prance's parse found that PyYAML does not, a key
+written twice in a mapping, is checked here.
 
-Usage: ``python -m generator.spec_check [--table] SPEC``. Exit 0 when valid, 1 when not,
-2 on bad arguments.
+Usage: ``python -m generator.spec_check [--table] [--allow-refs-under DIR] SPEC``. Exit 0 when
+valid, 1 when not, 2 on bad arguments.
 """
 
 from __future__ import annotations
@@ -28,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
+from generator._refs import refs as _refs
 from generator._yaml_positions import (
     JsonPath,
     LoadedYaml,
@@ -170,19 +176,6 @@ def _validator_problems(
         )
 
 
-def _refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
-    """Every ``$ref`` string of the document, with the JSON path of its ``$ref`` key."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
-                yield (*here, "$ref"), value
-            else:
-                yield from _refs(value, (*here, str(key)))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from _refs(item, (*here, index))
-
-
 def _step(node: Any, part: str | int) -> tuple[Any, str | int] | None:
     """The child ``part`` of ``node`` and its key as the document spells it (``None`` if absent)."""
     if isinstance(node, dict):
@@ -217,7 +210,7 @@ def _written_path(document: Any, resolved_path: Iterable[str | int]) -> JsonPath
     node: Any = document
     here: JsonPath = ()
     for part in resolved_path:
-        for _ in range(64):  # a chain of references, not a cycle: prance refused cycles already
+        for _ in range(64):  # a chain of references, not a cycle: the resolver refused cycles already
             ref = node.get("$ref") if isinstance(node, dict) else None
             target = _target(document, ref) if isinstance(ref, str) and ref.startswith("#") else None
             if target is None:
@@ -252,11 +245,6 @@ def _spellings(loaded: LoadedYaml, ref: str) -> tuple[str, ...]:
     return ref, absolute.as_uri(), str(absolute)
 
 
-def _mentions(message: str, spelling: str) -> bool:
-    """Whether ``spelling`` ends a quoted word or the message (``..."#/a/b"``, ``...: /x/b.yaml``)."""
-    return any(f"{spelling}{end}" in f"{message}\n" for end in ('"', "'", "\n"))
-
-
 def _ref_meant(loaded: LoadedYaml, is_meant: Callable[[str], bool]) -> tuple[JsonPath, str] | None:
     """The ``$ref`` that ``is_meant``, with the path of its ``$ref`` key (``None`` if none).
 
@@ -280,50 +268,56 @@ def _duplicate_key_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
         yield SpecProblem(loaded.path, duplicate.position.line, duplicate.position.column, reason)
 
 
-def _resolve_refs(loaded: LoadedYaml) -> tuple[Any, list[SpecProblem]]:
-    """The spec with every ``$ref`` replaced by its target, by prance (``None`` if it cannot be).
-
-    prance's verdict: other files must exist and hold their targets, and no reference may be
-    recursive. It is given the document parsed already: its own parser is slow.
-    """
-    from prance.util.resolver import RefResolver
-
-    resolver = RefResolver(loaded.data, loaded.path.resolve().as_uri(), strict=True)
-    try:
-        resolver.resolve_references()
-    except Exception as exc:  # prance raises several unrelated types; each is a finding
-        message = str(exc)
-        found = _ref_meant(
-            loaded, lambda ref: any(_mentions(message, spelling) for spelling in _spellings(loaded, ref))
-        )
-        position = loaded.locate(found[0]) if found else Position(1, 1)
-        first_line = message.strip().splitlines()[0] if message.strip() else ""
-        reason = f"prance: {type(exc).__name__}: {first_line}"
-        return None, [SpecProblem(loaded.path, position.line, position.column, reason)]
-    return resolver.specs, []
+def _ref_problem(error: RefError) -> SpecProblem:
+    return SpecProblem(error.file, error.position.line, error.position.column, error.reason)
 
 
-def structural_problems(loaded: LoadedYaml) -> list[SpecProblem]:
-    """What makes a parsed document unusable as OpenAPI: meta-schema errors and local ``$ref``s
-    that point nowhere. Tools that walk the spec (lint, docs drift) check this first, so that a
-    broken spec is reported with its lines instead of crashing them. Prance is not asked (slow)."""
+def structural_problems(
+    loaded: LoadedYaml,
+    policy: RefPolicy | None = None,
+    document: Any = None,
+    resolver: Resolver | None = None,
+) -> list[SpecProblem]:
+    """What makes a parsed document unusable as OpenAPI: a ``$ref`` outside the document that
+    ``policy`` refuses (reported alone: nothing is read through it), references that resolve
+    past a bound (too deep, too large: reported alone, as the validator would recurse through
+    them), meta-schema errors and local ``$ref``s that point nowhere. Tools that walk the spec
+    (lint, docs drift) check this first, so that a broken spec is reported with its lines
+    instead of crashing them. ``document`` is what the validator reads, the spec with allowed
+    files bundled in (default: ``loaded.data``); ``resolver`` the one following its references."""
     if not isinstance(loaded.data, dict):
         return [SpecProblem(loaded.path, 1, 1, "the document is not a YAML mapping")]
+    resolver = resolver or Resolver(loaded, policy or RefPolicy())
+    refused = resolver.refused()
+    if refused:
+        return [_ref_problem(error) for error in refused]
     ref_problems = list(_unresolvable_ref_problems(loaded))
+    if not ref_problems:
+        try:
+            resolver.resolve_all()
+        except RefError as exc:
+            if exc.bound:
+                return [_ref_problem(exc)]
     validator_problems = _validator_problems(
-        loaded, loaded.data, refs_resolved=False, dangling_refs_reported=bool(ref_problems)
+        loaded,
+        loaded.data if document is None else document,
+        refs_resolved=False,
+        dangling_refs_reported=bool(ref_problems),
     )
     return [*validator_problems, *ref_problems]
 
 
-def _load_and_check(path: Path) -> tuple[LoadedYaml | None, list[SpecProblem]]:
+def _load_and_check(
+    path: Path, allow_refs_under: Path | None = None
+) -> tuple[LoadedYaml | None, list[SpecProblem]]:
     """The parsed spec (``None`` if it cannot be parsed) and its problems.
 
     A spec without structural problems is checked once more with its references resolved, as
     prance's ``ResolvingParser`` did: openapi-spec-validator skips a schema it has walked before
     through another ``$ref`` (so a ``required`` naming no property can go unseen), and the
     OpenAPI meta-schema sees what a ``$ref`` points at only once it is resolved (a response
-    ``$ref`` to a schema, say).
+    ``$ref`` to a schema, say). Files under ``allow_refs_under`` are bundled in first, so that
+    the validator itself never reads a file.
     """
     try:
         loaded = load_yaml_with_positions(path)
@@ -331,19 +325,34 @@ def _load_and_check(path: Path) -> tuple[LoadedYaml | None, list[SpecProblem]]:
         return None, [SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)]
     except OSError as exc:
         return None, [SpecProblem(path, 1, 1, f"cannot read: {exc.strerror}")]
-    problems = structural_problems(loaded)
+    except UnicodeDecodeError as exc:
+        return None, [SpecProblem(path, 1, 1, f"not UTF-8 text: {exc.reason}")]
+    policy = RefPolicy.allowing(allow_refs_under)
+    resolver = Resolver(loaded, policy)
+    document = loaded.data
+    if isinstance(document, dict) and not resolver.refused() and resolver.has_external():
+        try:
+            document = resolver.bundle()
+        except RefError as exc:
+            return loaded, [_ref_problem(exc)]
+    problems = structural_problems(loaded, policy, document, resolver)
     if not problems:  # the checks below would repeat the findings above
         problems.extend(_duplicate_key_problems(loaded))
-        resolved, resolution_problems = _resolve_refs(loaded)
-        problems.extend(resolution_problems)
-        if resolved is not None:
+        try:
+            resolved = resolver.resolve_all()
+        except RefError as exc:
+            problems.append(_ref_problem(exc))
+        else:
             problems.extend(_validator_problems(loaded, resolved, refs_resolved=True))
     return loaded, problems
 
 
-def check_spec(path: Path) -> list[SpecProblem]:
-    """Every problem found in the spec at ``path``; an empty list means it is valid."""
-    return _load_and_check(path)[1]
+def check_spec(path: Path, allow_refs_under: Path | None = None) -> list[SpecProblem]:
+    """Every problem found in the spec at ``path``; an empty list means it is valid.
+
+    ``allow_refs_under``: the directory whose files a ``$ref`` may name (none by default).
+    """
+    return _load_and_check(path, allow_refs_under)[1]
 
 
 def list_operations(spec: dict[str, Any]) -> list[Operation]:
@@ -381,8 +390,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("spec", type=Path, help="path of the OpenAPI document")
     parser.add_argument("--table", action="store_true", help="also print the table of operations")
+    parser.add_argument(
+        ALLOW_OPTION,
+        dest="allow_refs_under",
+        type=Path,
+        metavar="DIR",
+        help="let a $ref name files under DIR (default: only references inside the document)",
+    )
     args = parser.parse_args(argv)
-    loaded, problems = _load_and_check(args.spec)
+    loaded, problems = _load_and_check(args.spec, args.allow_refs_under)
     if problems or loaded is None:
         for problem in problems:
             print(problem, file=sys.stderr)

@@ -1,6 +1,6 @@
 """Remember which spec contents already passed ``generator.spec_check``, to start in well under 2 s.
 
-The full check (meta-schema plus prance's ``$ref`` resolution) takes about a second; a spec
+The full check (meta-schema plus ``$ref`` resolution) takes about a second; a spec
 whose exact bytes passed it before, with the same checker, need not be checked again. Only
 successes are remembered, so a broken spec is always reported. The cache is a directory of
 empty marker files named by a SHA-256 of the spec bytes and the checker's source.

@@ -31,3 +31,4 @@ class MockConfig:
     max_upstream_size: int = DEFAULT_MAX_UPSTREAM_SIZE
     upstream_timeout: float = DEFAULT_UPSTREAM_TIMEOUT
     upstream_concurrency: int = DEFAULT_UPSTREAM_CONCURRENCY
+    allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)

@@ -13,7 +13,7 @@ from mock_server._spec import Spec, load_document
 
 def load_compiled(config: MockConfig) -> CompiledSpec:
     """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
-    return compile_spec(Spec(load_document(config.spec_path)))
+    return compile_spec(Spec(load_document(config.spec_path, config.allow_refs_under)))
 
 
 def create_app(

@@ -1,6 +1,9 @@
 """Read an OpenAPI 3.x document and follow its local ``$ref``s.
 
-The mock knows nothing beyond the document it is given. Everything later stages need from it is
+The mock knows nothing beyond the document it is given: it is read with the project's bounded
+loader (``generator._yaml_positions``: size, depth and alias bounds), and a ``$ref`` to another
+file is refused, or with ``--allow-refs-under DIR`` bundled in from under DIR
+(``generator._refs``); a URL is never fetched. Everything later stages need from it is
 read here once, at start-up: the parameters, bodies and responses of each operation with their
 ``$ref``s followed, and schemas packaged so that a JSON Schema validator can resolve the
 ``#/components/...`` references they still contain.
@@ -12,9 +15,10 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-import yaml
+from generator._refs import RefError, RefPolicy, Resolver, refs
+from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -54,14 +58,31 @@ def default_spec_path() -> Path:
     return checkout_spec if checkout_spec.is_file() else Path("spec") / "openapi.yaml"
 
 
-def load_document(path: Path) -> dict[str, Any]:
-    """Parse the YAML (or JSON) document at ``path``; the C loader keeps start-up fast."""
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open("rb") as stream:
-        data = yaml.load(stream, Loader=loader)
+def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:
+    """Parse the YAML (or JSON) document at ``path``; :class:`SpecError` as ``file:line:column: reason``.
+
+    A ``$ref`` to another file is refused unless it names a file under ``allow_refs_under``; such
+    targets are then copied into the document, so that every ``$ref`` left is a local one.
+    """
+    try:
+        loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
+    except YamlSyntaxError as exc:
+        raise SpecError(str(exc)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text: {exc.reason}"
+        raise SpecError(f"{path}:1:1: cannot read: {reason}") from None
+    data: Any = loaded.data
     if not isinstance(data, dict):
         raise SpecError(f"{path}: the document is not a mapping")
-    return data
+    if any(not ref.startswith("#") for _, ref in refs(data)):
+        resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
+        try:
+            for refused in resolver.refused():
+                raise refused
+            data = resolver.bundle()
+        except RefError as exc:
+            raise SpecError(str(exc)) from None
+    return cast(dict[str, Any], data)
 
 
 @dataclass(frozen=True)

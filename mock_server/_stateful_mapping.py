@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 from mock_server._spec import SpecError
 from mock_server._stateful_hooks import HOOK_ARGUMENTS
@@ -25,7 +23,6 @@ JsonPath = tuple[str | int, ...]
 ACTIONS = ("list", "get", "create", "update")
 FILTER_OPS = ("equals", "all", "any", "date_from", "date_to")
 CHANGE_OPS = ("set", "add", "remove", "merge")
-_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 RESOURCES_FILE_NAME = "mock-resources.yaml"
 DEFAULT_RESOURCES_PATH = Path(__file__).resolve().parent.parent / "spec" / RESOURCES_FILE_NAME
 
@@ -471,19 +468,15 @@ def _operation(check: _Checker, operation_id: str, node: Any) -> OperationRule |
 
 def load_mapping(path: Path, spec: Mapping[str, Any]) -> ResourceMapping:
     """Read the mapping at ``path`` and check it against ``spec``; raise :class:`ResourceMappingError`."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_FAST_LOADER)
+    try:  # the project's one bounded loader: size, depth and aliases (see _yaml_positions)
+        data = load_yaml_with_positions(path, positions=False).data
     except OSError as exc:
         raise ResourceMappingError(
             f"{path}:1:1: cannot read the resource mapping ({exc.strerror}); --stateful reads it "
             "from beside the spec"
         ) from exc
-    except yaml.YAMLError:
-        try:
-            load_yaml_with_positions(path)  # the same error, with its line
-        except YamlSyntaxError as exc:
-            raise ResourceMappingError(str(exc)) from exc
-        raise
+    except YamlSyntaxError as exc:
+        raise ResourceMappingError(str(exc)) from exc
     check = _Checker(path, spec)
     root = check.mapping(data, ())
     check.keys(root, frozenset({"version", "collections", "operations"}), ())

@@ -141,6 +141,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="larger bodies get 413",
     )
     parser.add_argument(
+        "--allow-refs-under",
+        type=Path,
+        metavar="DIR",
+        help="let a $ref name files under DIR (default: only references inside the document)",
+    )
+    parser.add_argument(
         "--max-records",
         type=_positive,
         default=DEFAULT_MAX_RECORDS,
@@ -188,20 +194,24 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(0)
 
 
-def _spec_is_valid(spec_path: Path) -> bool:
-    """Run ``generator.spec_check`` (skipped for spec bytes that passed it before); print problems."""
+def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> bool:
+    """Run ``generator.spec_check`` (skipped for spec bytes that passed it before); print problems.
+
+    With ``allow_refs_under`` the check always runs: the files it reads are not in the cache's key.
+    """
     checker = Path(generator_spec_check_file())
-    if already_checked(spec_path, checker):
+    if allow_refs_under is None and already_checked(spec_path, checker):
         return True
     from generator.spec_check import check_spec
 
-    problems = check_spec(spec_path)
+    problems = check_spec(spec_path, allow_refs_under)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
         print(f"leeloo-mock: {spec_path} cannot be mocked ({len(problems)} problem(s))", file=sys.stderr)
         return False
-    remember_checked(spec_path, checker)
+    if allow_refs_under is None:
+        remember_checked(spec_path, checker)
     return True
 
 
@@ -242,7 +252,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"no spec at {spec_path}: name one (leeloo-mock SPEC) or set {SPEC_ENV_VAR}")
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
-    if not _spec_is_valid(spec_path):
+    if not _spec_is_valid(spec_path, args.allow_refs_under):
         return 1
     import uvicorn
 
@@ -264,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_upstream_size=args.max_upstream_size,
         upstream_timeout=args.upstream_timeout,
         upstream_concurrency=args.max_upstream_concurrency,
+        allow_refs_under=args.allow_refs_under,
     )
     try:
         compiled = load_compiled(config)

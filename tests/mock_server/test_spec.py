@@ -128,3 +128,29 @@ def test_recursive_schemas_generate_valid_data_and_endless_ones_do_not_hang() ->
     for seed in range(10):
         assert validator.is_valid(generator.generate({"$ref": "#/components/schemas/Node"}, seed))
     assert generator.generate({"$ref": "#/components/schemas/Endless"}, 0) is None
+
+
+def test_load_document_refuses_a_ref_to_another_file_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "things.yaml").write_text("Thing: {type: object}\n")
+    path = tmp_path / "openapi.yaml"
+    path.write_text("openapi: 3.1.0\nx-thing:\n  $ref: things.yaml#/Thing\n")
+    with pytest.raises(SpecError, match=r":3:3: \$ref 'things.yaml#/Thing' points outside the document"):
+        load_document(path)
+
+
+def test_load_document_bundles_files_under_the_allowed_directory(tmp_path: Path) -> None:
+    (tmp_path / "things.yaml").write_text(
+        "Thing:\n  type: object\n  properties:\n    id: {$ref: 'openapi.yaml#/components/schemas/Id'}\n"
+    )
+    path = tmp_path / "openapi.yaml"
+    path.write_text(
+        "openapi: 3.1.0\nx-thing:\n  $ref: things.yaml#/Thing\n"
+        "components:\n  schemas:\n    Id: {type: string}\n    Local: {$ref: '#/components/schemas/Id'}\n"
+    )
+    document = load_document(path, allow_refs_under=tmp_path)
+    # the file's target is copied in; its reference back into the spec becomes a local one
+    assert document["x-thing"] == {
+        "type": "object",
+        "properties": {"id": {"$ref": "#/components/schemas/Id"}},
+    }
+    assert document["components"]["schemas"]["Local"] == {"$ref": "#/components/schemas/Id"}
