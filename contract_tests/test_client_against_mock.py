@@ -16,19 +16,23 @@ from typing import Any
 import httpx
 import pytest
 from leeloo_client import (
+    APIStatusError,
     AuthenticationError,
     LeelooClient,
     NotFoundError,
     RateLimitError,
+    ValidationError,
 )
 from leeloo_client.client import DEFAULT_MAX_RETRIES
 
+from contract_tests._asgi_server import serving
 from contract_tests._calls import example_kwargs
 from contract_tests._mock_process import RunningMock
 from contract_tests._semantic import semantic
 from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._spec import SpecOperation, spec_operation, spec_operations
 from contract_tests._tally import TALLY
+from contract_tests.conftest import make_mock_app
 
 OPERATIONS = spec_operations()
 
@@ -200,3 +204,44 @@ async def test_429_is_retried_then_raised_async(mock_process: RunningMock) -> No
     assert len(transport.attempts) == 1 + DEFAULT_MAX_RETRIES
     assert len(delays) == DEFAULT_MAX_RETRIES
     TALLY.client_calls["errors"] += len(transport.attempts)
+
+
+@pytest.fixture(scope="module")
+def error_200_mock() -> Iterator[str]:
+    """The mock in process with ``--error-status 200``: Leeloo's failures inside a 2xx answer."""
+    with serving(make_mock_app(compiled=None, stateful=True, error_status=200)) as url:
+        yield url
+
+
+@pytest.mark.parametrize(
+    ("operation_id", "kwargs", "error_class", "code"),
+    [
+        ("get_person", {"person_id": "0123456789abcdef01234567"}, NotFoundError, "NOT_FOUND"),
+        ("list_users", {"limit": 0}, ValidationError, "FORMAT_ERROR"),
+    ],
+)
+def test_failures_sent_with_http_200_raise_the_typed_error(
+    error_200_mock: str,
+    operation_id: str,
+    kwargs: dict[str, Any],
+    error_class: type[APIStatusError],
+    code: str,
+) -> None:
+    """`leeloo-mock --error-status 200` sends the envelope with 200; the client raises all the same."""
+    module = spec_operation(operation_id).client_module()
+    with LeelooClient(base_url=error_200_mock + BASE_PATH, token=TOKEN) as client:
+        positional = [kwargs.pop("person_id")] if "person_id" in kwargs else []
+        with pytest.raises(error_class) as raised:
+            module.sync(*positional, client=client, **kwargs)
+    assert raised.value.status_code == 200
+    assert raised.value.code == code
+    assert raised.value.fields
+    TALLY.client_calls["errors"] += 1
+
+
+def test_a_missing_token_sent_with_http_200_raises_authentication_error(error_200_mock: str) -> None:
+    with LeelooClient(base_url=error_200_mock + BASE_PATH, token="") as client:
+        with pytest.raises(AuthenticationError) as raised:
+            spec_operation("list_tags").client_module().sync(client=client)
+    assert (raised.value.status_code, raised.value.fields) == (200, {"authToken": "REQUIRED"})
+    TALLY.client_calls["errors"] += 1

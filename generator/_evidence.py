@@ -34,7 +34,8 @@ class Evidence:
 
     @property
     def pointer(self) -> str:
-        return "/".join(str(part) for part in self.where)
+        """Where, as a JSON pointer without its leading slash (``paths/~1people/get``)."""
+        return "/".join(str(part).replace("~", "~0").replace("/", "~1") for part in self.where)
 
 
 def _walk(node: Any, here: JsonPath) -> Iterator[tuple[JsonPath, Any]]:

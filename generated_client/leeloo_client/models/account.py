@@ -22,7 +22,8 @@ class Account:
             for a person added by hand); it lists no complete set. Closed on purpose, unlike `gender`
             or a chat message's `type`: the channel decides how a message is sent, so a client should
             learn of a new one. A value the page never shows (an SMS connection's, say) makes
-            `make contract-live` name it, and the enum grows with it.
+            `make contract-live` name it, and the enum grows with it (**guess** that the four are
+            all; the newer print adds an e-mail connection type, `sendGrid`, among connections).
         connection_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
         connection_status (str | Unset): State of the channel's connection; the page shows only `OK`. Example: OK.

@@ -31,7 +31,8 @@ class CreatedPerson:
             for a person added by hand); it lists no complete set. Closed on purpose, unlike `gender`
             or a chat message's `type`: the channel decides how a message is sent, so a client should
             learn of a new one. A value the page never shows (an SMS connection's, say) makes
-            `make contract-live` name it, and the enum grows with it.
+            `make contract-live` name it, and the enum grows with it (**guess** that the four are
+            all; the newer print adds an e-mail connection type, `sendGrid`, among connections).
         bot_status (str | Unset):  Example: BOT.
         connection_status (str | Unset):  Example: OK.
         gender (str | Unset):

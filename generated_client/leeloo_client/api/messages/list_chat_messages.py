@@ -141,7 +141,7 @@ def sync_detailed(
 
     The page's URL names the path parameter `{person_id}` but describes it as the
     "communication channel id"; the spec calls it `account_id`, like every other
-    communication-channel path.
+    communication-channel path. The name is not sent on the wire, so the choice is safe.
 
     `GET /communication-channels/{account_id}/chat-messages`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -179,7 +179,7 @@ def sync(
 
     The page's URL names the path parameter `{person_id}` but describes it as the
     "communication channel id"; the spec calls it `account_id`, like every other
-    communication-channel path.
+    communication-channel path. The name is not sent on the wire, so the choice is safe.
 
     `GET /communication-channels/{account_id}/chat-messages`.
     Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
@@ -222,7 +222,7 @@ async def asyncio_detailed(
 
     The page's URL names the path parameter `{person_id}` but describes it as the
     "communication channel id"; the spec calls it `account_id`, like every other
-    communication-channel path.
+    communication-channel path. The name is not sent on the wire, so the choice is safe.
 
     `GET /communication-channels/{account_id}/chat-messages`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -260,7 +260,7 @@ async def asyncio(
 
     The page's URL names the path parameter `{person_id}` but describes it as the
     "communication channel id"; the spec calls it `account_id`, like every other
-    communication-channel path.
+    communication-channel path. The name is not sent on the wire, so the choice is safe.
 
     `GET /communication-channels/{account_id}/chat-messages`.
     Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
@@ -303,7 +303,7 @@ def iterate(
 
     The page's URL names the path parameter `{person_id}` but describes it as the
     "communication channel id"; the spec calls it `account_id`, like every other
-    communication-channel path.
+    communication-channel path. The name is not sent on the wire, so the choice is safe.
 
     `GET /communication-channels/{account_id}/chat-messages`.
     Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
@@ -352,7 +352,7 @@ async def aiterate(
 
     The page's URL names the path parameter `{person_id}` but describes it as the
     "communication channel id"; the spec calls it `account_id`, like every other
-    communication-channel path.
+    communication-channel path. The name is not sent on the wire, so the choice is safe.
 
     `GET /communication-channels/{account_id}/chat-messages`.
     Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at

@@ -134,7 +134,7 @@ def sync_detailed(
     Update information in the customer card.
 
     The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-    envelope that the page's other updates (add-tag, remove-tag) answer with (**curated**).
+    envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
     The page's `//` comment lists the custom field types, which became an enum.
 
     `PUT /people/{person_id}`.
@@ -169,7 +169,7 @@ def sync(
     Update information in the customer card.
 
     The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-    envelope that the page's other updates (add-tag, remove-tag) answer with (**curated**).
+    envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
     The page's `//` comment lists the custom field types, which became an enum.
 
     `PUT /people/{person_id}`.
@@ -209,7 +209,7 @@ async def asyncio_detailed(
     Update information in the customer card.
 
     The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-    envelope that the page's other updates (add-tag, remove-tag) answer with (**curated**).
+    envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
     The page's `//` comment lists the custom field types, which became an enum.
 
     `PUT /people/{person_id}`.
@@ -244,7 +244,7 @@ async def asyncio(
     Update information in the customer card.
 
     The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-    envelope that the page's other updates (add-tag, remove-tag) answer with (**curated**).
+    envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
     The page's `//` comment lists the custom field types, which became an enum.
 
     `PUT /people/{person_id}`.
