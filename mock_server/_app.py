@@ -30,6 +30,13 @@ class BodyTooLarge(Exception):
     """The request body exceeds ``max_body_size``."""
 
 
+class ClientDisconnected(Exception):
+    """The client went away before its whole body arrived: the request is not acted on."""
+
+
+DISCONNECTED_STATUS = 499  # the access log's mark for a request dropped unanswered (nginx's code)
+
+
 class AccessLog:
     """One line per request, written straight to the stream: ``GET /tags 200 0.21ms``.
 
@@ -54,8 +61,8 @@ async def _read_body(receive: Receive, limit: int, declared: int | None) -> byte
     size = 0
     while True:
         message = await receive()
-        if message["type"] == "http.disconnect":
-            break
+        if message["type"] == "http.disconnect":  # half a body is no request: never act on it
+            raise ClientDisconnected
         chunk = message.get("body", b"")
         if chunk:
             size += len(chunk)
@@ -112,6 +119,9 @@ class MockApp:
                 response = await self.handler(request)
             else:
                 response = self.pipeline.handle(request)
+        except ClientDisconnected:
+            self.access_log.write(method, path, DISCONNECTED_STATUS, started)
+            return
         except BodyTooLarge:
             response = problem_response(
                 413,
