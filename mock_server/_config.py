@@ -7,6 +7,7 @@ from pathlib import Path
 
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
+DEFAULT_MAX_STORE_BYTES = 64 * 1024 * 1024  # --stateful: the records' size as compact JSON
 
 
 @dataclass(frozen=True)
@@ -23,4 +24,5 @@ class MockConfig:
     proxy: str | None = None
     max_body_size: int = DEFAULT_MAX_BODY_SIZE
     max_records: int = DEFAULT_MAX_RECORDS
+    max_store_bytes: int = DEFAULT_MAX_STORE_BYTES
     log_requests: bool = True

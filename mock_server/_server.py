@@ -29,6 +29,7 @@ def create_app(
         store = StatefulStore.from_spec(
             compiled.spec.document,
             max_records=config.max_records,
+            max_store_bytes=config.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
         )
     pipeline = Pipeline(compiled, config, store)

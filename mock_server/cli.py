@@ -23,7 +23,12 @@ from urllib.parse import urlsplit
 from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
-from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
+from mock_server._config import (
+    DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_RECORDS,
+    DEFAULT_MAX_STORE_BYTES,
+    MockConfig,
+)
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
@@ -116,6 +121,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="--stateful store capacity",
     )
+    parser.add_argument(
+        "--max-store-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_STORE_BYTES,
+        metavar="BYTES",
+        help="--stateful store capacity in bytes of records as JSON; past it 507 (default 64 MiB)",
+    )
     return parser
 
 
@@ -200,6 +212,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         proxy=args.proxy,
         max_body_size=args.max_body_size,
         max_records=args.max_records,
+        max_store_bytes=args.max_store_bytes,
         log_requests=args.log_level in ("debug", "info"),
     )
     try:
