@@ -8,6 +8,15 @@ from pathlib import Path
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
 DEFAULT_MAX_STORE_BYTES = 64 * 1024 * 1024  # --stateful: the records' size as compact JSON
+# browsers' pages allowed to call the mock (CORS); see _guard for the forms of an entry
+DEFAULT_CORS_ORIGINS = (
+    "http://localhost:*",
+    "http://127.0.0.1:*",
+    "http://[::1]:*",
+    "https://localhost:*",
+    "https://127.0.0.1:*",
+    "https://[::1]:*",
+)
 
 
 @dataclass(frozen=True)
@@ -25,4 +34,7 @@ class MockConfig:
     max_body_size: int = DEFAULT_MAX_BODY_SIZE
     max_records: int = DEFAULT_MAX_RECORDS
     max_store_bytes: int = DEFAULT_MAX_STORE_BYTES
+    cors_origins: tuple[str, ...] = DEFAULT_CORS_ORIGINS  # "*" allows any origin, without credentials
+    # Host names answered besides localhost, 127.0.0.1, [::1] and the connection's own address
+    allowed_hosts: tuple[str, ...] = ()
     log_requests: bool = True

@@ -47,4 +47,6 @@ def create_app(
         access_log=access_log,
         handler=handler,
         on_shutdown=on_shutdown,
+        cors_origins=config.cors_origins,
+        allowed_hosts=config.allowed_hosts,
     )

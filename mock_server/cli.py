@@ -24,6 +24,7 @@ from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
 from mock_server._config import (
+    DEFAULT_CORS_ORIGINS,
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_RECORDS,
     DEFAULT_MAX_STORE_BYTES,
@@ -102,6 +103,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-cors", dest="cors", action="store_false", help="no CORS headers, no preflight answers"
+    )
+    parser.add_argument(
+        "--cors-origin",
+        dest="cors_origins",
+        metavar="ORIGIN",
+        action="append",
+        help="a browser origin allowed to call the mock (repeatable; SCHEME://HOST:* for any port, "
+        "* for any origin, without credentials); others get 403 (default: loopback origins)",
+    )
+    parser.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        metavar="NAME",
+        action="append",
+        help="a Host header to answer besides localhost, 127.0.0.1, [::1] and --host "
+        "(repeatable; NAME or NAME:PORT, * for any); others get 421",
     )
     parser.add_argument(
         "--proxy", type=_upstream, metavar="UPSTREAM_URL", help="forward to this API and validate"
@@ -213,6 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_body_size=args.max_body_size,
         max_records=args.max_records,
         max_store_bytes=args.max_store_bytes,
+        cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
+        allowed_hosts=(args.host, *(args.allowed_hosts or ())),
         log_requests=args.log_level in ("debug", "info"),
     )
     try:
