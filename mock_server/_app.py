@@ -7,6 +7,7 @@ the server keeps serving.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 import time
@@ -14,7 +15,7 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server import _problems as problems
-from mock_server._config import DEFAULT_CORS_ORIGINS
+from mock_server._config import DEFAULT_BODY_TIMEOUT, DEFAULT_CORS_ORIGINS
 from mock_server._guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
 from mock_server._problems import Issue
@@ -30,6 +31,10 @@ logger = logging.getLogger("leeloo_mock")
 
 class BodyTooLarge(Exception):
     """The request body exceeds ``max_body_size``."""
+
+
+class BodyTimedOut(Exception):
+    """The request body did not arrive whole within ``body_timeout`` seconds."""
 
 
 class ClientDisconnected(Exception):
@@ -89,6 +94,7 @@ class MockApp:
         handler: Handler | None = None,
         on_shutdown: Sequence[Callable[[], Awaitable[None]]] = (),
         cors_origins: Sequence[str] = DEFAULT_CORS_ORIGINS,
+        body_timeout: float = DEFAULT_BODY_TIMEOUT,
         allowed_hosts: Sequence[str] = (),
     ) -> None:
         self.pipeline = pipeline
@@ -96,6 +102,7 @@ class MockApp:
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
         self.max_body_size = max_body_size
+        self.body_timeout = body_timeout
         self.access_log = access_log if access_log is not None else AccessLog(enabled=False)
         self.handler = handler
         self.on_shutdown = tuple(on_shutdown)
@@ -125,7 +132,11 @@ class MockApp:
             declared = headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
             # ASGI does not promise a Content-Length header, so the body is always received
-            body = await _read_body(receive, self.max_body_size, size)
+            try:
+                async with asyncio.timeout(self.body_timeout):
+                    body = await _read_body(receive, self.max_body_size, size)
+            except TimeoutError:
+                raise BodyTimedOut from None
             request = MockRequest(method, path, scope["query_string"].decode("latin-1"), headers, body)
             if self.handler is not None:
                 response = await self.handler(request)
@@ -134,6 +145,14 @@ class MockApp:
         except ClientDisconnected:
             self.access_log.write(method, path, DISCONNECTED_STATUS, started)
             return
+        except BodyTimedOut:
+            response = problem_response(
+                408,
+                f"The request body did not arrive whole within {self.body_timeout:g} s; nothing was done.",
+                "about:blank",
+                path,
+            )
+            response.headers.append(("Connection", "close"))
         except BodyTooLarge:
             response = problem_response(
                 413,

@@ -24,10 +24,16 @@ from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
 from mock_server._config import (
+    DEFAULT_BODY_TIMEOUT,
     DEFAULT_CORS_ORIGINS,
+    DEFAULT_HEADER_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
     DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_HEADER_SIZE,
     DEFAULT_MAX_RECORDS,
     DEFAULT_MAX_STORE_BYTES,
+    DEFAULT_MAX_URL_SIZE,
     MockConfig,
 )
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
@@ -54,6 +60,16 @@ def _positive(text: str) -> int:
     value = _integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text} must be at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text} must be more than 0 and at most 3600 seconds")
     return value
 
 
@@ -103,6 +119,48 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--no-cors", dest="cors", action="store_false", help="no CORS headers, no preflight answers"
+    )
+    parser.add_argument(
+        "--max-connections",
+        type=_positive,
+        default=DEFAULT_MAX_CONNECTIONS,
+        metavar="N",
+        help=f"open connections served at once; past it 503 at once (default {DEFAULT_MAX_CONNECTIONS})",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        default=DEFAULT_IDLE_TIMEOUT,
+        metavar="S",
+        help=f"close a connection idle between requests after S seconds (default {DEFAULT_IDLE_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=_seconds,
+        default=DEFAULT_HEADER_TIMEOUT,
+        metavar="S",
+        help=f"a request head must arrive within S seconds, else 408 (default {DEFAULT_HEADER_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=_seconds,
+        default=DEFAULT_BODY_TIMEOUT,
+        metavar="S",
+        help=f"a request body must arrive within S seconds, else 408 (default {DEFAULT_BODY_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--max-url-size",
+        type=_positive,
+        default=DEFAULT_MAX_URL_SIZE,
+        metavar="BYTES",
+        help="longer request targets get 414 (default 16 KiB)",
+    )
+    parser.add_argument(
+        "--max-header-size",
+        type=_positive,
+        default=DEFAULT_MAX_HEADER_SIZE,
+        metavar="BYTES",
+        help="larger header blocks get 431 (default 64 KiB)",
     )
     parser.add_argument(
         "--cors-origin",
@@ -216,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     import uvicorn
 
+    from mock_server._http import ConnectionLimits, bounded_protocol
     from mock_server._server import create_app, load_compiled
 
     config = MockConfig(
@@ -230,6 +289,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         max_body_size=args.max_body_size,
         max_records=args.max_records,
         max_store_bytes=args.max_store_bytes,
+        max_connections=args.max_connections,
+        idle_timeout=args.idle_timeout,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
+        max_url_size=args.max_url_size,
+        max_header_size=args.max_header_size,
         cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
         allowed_hosts=(args.host, *(args.allowed_hosts or ())),
         log_requests=args.log_level in ("debug", "info"),
@@ -265,7 +330,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         uvicorn.Config(
             app,
             loop="uvloop",
-            http="httptools",
+            http=bounded_protocol(
+                ConnectionLimits(
+                    max_connections=config.max_connections,
+                    idle_timeout=config.idle_timeout,
+                    header_timeout=config.header_timeout,
+                    max_url_size=config.max_url_size,
+                    max_header_size=config.max_header_size,
+                )
+            ),
+            timeout_keep_alive=max(1, round(config.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(args.log_level.upper())),
             server_header=False,
