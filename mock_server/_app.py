@@ -7,7 +7,6 @@ the server keeps serving.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import sys
 import time
@@ -15,7 +14,7 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server import _problems as problems
-from mock_server._config import DEFAULT_BODY_TIMEOUT, DEFAULT_CORS_ORIGINS
+from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server._guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
 from mock_server._problems import Issue
@@ -31,10 +30,6 @@ logger = logging.getLogger("leeloo_mock")
 
 class BodyTooLarge(Exception):
     """The request body exceeds ``max_body_size``."""
-
-
-class BodyTimedOut(Exception):
-    """The request body did not arrive whole within ``body_timeout`` seconds."""
 
 
 class ClientDisconnected(Exception):
@@ -94,7 +89,6 @@ class MockApp:
         handler: Handler | None = None,
         on_shutdown: Sequence[Callable[[], Awaitable[None]]] = (),
         cors_origins: Sequence[str] = DEFAULT_CORS_ORIGINS,
-        body_timeout: float = DEFAULT_BODY_TIMEOUT,
         allowed_hosts: Sequence[str] = (),
     ) -> None:
         self.pipeline = pipeline
@@ -102,7 +96,6 @@ class MockApp:
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
         self.max_body_size = max_body_size
-        self.body_timeout = body_timeout
         self.access_log = access_log if access_log is not None else AccessLog(enabled=False)
         self.handler = handler
         self.on_shutdown = tuple(on_shutdown)
@@ -132,11 +125,7 @@ class MockApp:
             declared = headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
             # ASGI does not promise a Content-Length header, so the body is always received
-            try:
-                async with asyncio.timeout(self.body_timeout):
-                    body = await _read_body(receive, self.max_body_size, size)
-            except TimeoutError:
-                raise BodyTimedOut from None
+            body = await _read_body(receive, self.max_body_size, size)
             request = MockRequest(method, path, scope["query_string"].decode("latin-1"), headers, body)
             if self.handler is not None:
                 response = await self.handler(request)
@@ -145,14 +134,6 @@ class MockApp:
         except ClientDisconnected:
             self.access_log.write(method, path, DISCONNECTED_STATUS, started)
             return
-        except BodyTimedOut:
-            response = problem_response(
-                408,
-                f"The request body did not arrive whole within {self.body_timeout:g} s; nothing was done.",
-                "about:blank",
-                path,
-            )
-            response.headers.append(("Connection", "close"))
         except BodyTooLarge:
             response = problem_response(
                 413,
@@ -199,13 +180,12 @@ class MockApp:
             raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
         if not has_length and response.status not in (204, 304):  # RFC 9110: no length on 204
             raw_headers.append((b"content-length", str(len(response.body)).encode()))
-        if self.cors:
-            raw_headers.append((b"vary", b"Origin"))  # the CORS headers depend on it
         if grant is not None:
             raw_headers.append((b"access-control-allow-origin", grant.allow_origin.encode("latin-1")))
             raw_headers.append((b"access-control-expose-headers", b"*"))
             if grant.credentials:  # never with "*": browsers refuse that pair, and it would be unsafe
                 raw_headers.append((b"access-control-allow-credentials", b"true"))
+                raw_headers.append((b"vary", b"Origin"))  # the grant names the request's origin
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": response.body})
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
+_CACHE_SIZE = 1024  # verdicts remembered per (Host, server); the cache is emptied when full
 
 
 def _split_host(host: str) -> tuple[str, str | None]:
@@ -78,6 +79,7 @@ class HostPolicy:
 
     def __init__(self, allowed: Sequence[str]) -> None:
         self.any_host = "*" in allowed
+        self._verdicts: dict[tuple[str, tuple[str, int | None] | None], bool] = {}
         self._names: set[str] = set()  # any port
         self._exact: set[tuple[str, str]] = set()
         for entry in allowed:
@@ -96,15 +98,24 @@ class HostPolicy:
         """Whether ``host`` names this server, for a connection that came in on ``server``."""
         if host is None or self.any_host:
             return True
+        key = (host, (server[0], server[1]) if server is not None else None)  # may come as a list
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            if len(self._verdicts) >= _CACHE_SIZE:
+                self._verdicts.clear()
+            verdict = self._verdicts[key] = self._decide(host, key[1])
+        return verdict
+
+    def _decide(self, host: str, server: tuple[str, int | None] | None) -> bool:
         name, port = _split_host(host)
         if name in self._names or (port is not None and (name, port) in self._exact):
             return True
-        local_names = set(LOOPBACK_NAMES)
         local_port: str | None = None
         if server is not None:
             address = server[0].lower()
-            local_names.add(f"[{address}]" if ":" in address else address)
             local_port = str(server[1]) if server[1] is not None else None
-        if name not in local_names:
+            if name not in LOOPBACK_NAMES and name not in (address, f"[{address}]"):
+                return False
+        elif name not in LOOPBACK_NAMES:
             return False
         return port is None or local_port is None or port == local_port

@@ -12,6 +12,8 @@ subclass adds, per connection:
   ``timeout_keep_alive``, also armed when the connection opens).
 - ``header_timeout``: a request line and headers must arrive whole within this many seconds of
   their first byte, else ``408`` and close (slowloris).
+- ``body_timeout``: a request body must arrive whole within this many seconds of its head, else
+  ``408`` and close; the app sees a disconnect, so nothing runs.
 - ``max_url_size``: a longer request target is answered ``414``; ``max_header_size``: a larger
   header block (names, values and their separators) ``431``; both as soon as the bound is
   passed, without buffering the rest.
@@ -45,6 +47,7 @@ class ConnectionLimits:
     max_connections: int
     idle_timeout: float
     header_timeout: float
+    body_timeout: float
     max_url_size: int
     max_header_size: int
 
@@ -84,13 +87,15 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         # uvicorn types it int, but only hands it to call_later: fractions of a second work
         self.timeout_keep_alive = self.limits.idle_timeout  # type: ignore[assignment]
         self._awaiting_head = True  # the next bytes belong to a request line and headers
-        self._head_bytes = 0
-        self._header_bytes = 0
+        self._head_bytes = 0  # bytes of an incomplete head read in earlier chunks
+        self._chunk_size = 0
         self._completed_in_chunk = False
         self._head_timer: asyncio.TimerHandle | None = None
+        self._body_timer: asyncio.TimerHandle | None = None
         self._linger_timer: asyncio.TimerHandle | None = None
         self._refusal: tuple[int, str] | None = None
         self._discarding = False
+        self.url = b""
 
     # ---- connection ---------------------------------------------------------------------------
 
@@ -110,17 +115,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._cancel_head_timer()
+        self._cancel_body_timer()
         if self._linger_timer is not None:
             self._linger_timer.cancel()
             self._linger_timer = None
         super().connection_lost(exc)
 
     def data_received(self, data: bytes) -> None:
+        """uvicorn's, plus the bounds; checks cost nothing for a request that one read brings whole."""
         if self._discarding:  # a refused connection, drained until it closes
             return
         self._unset_keepalive_if_required()
-        if self._awaiting_head and self._head_timer is None:
-            self._head_timer = self.loop.call_later(self.limits.header_timeout, self._head_timed_out)
+        self._chunk_size = len(data)
         self._completed_in_chunk = False
         try:
             self.parser.feed_data(data)
@@ -138,41 +144,43 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.logger.warning(message)
             self.send_400_response(message)
             return
-        # bytes read while the head is still incomplete are head bytes (a chunk that also ended
-        # an earlier request is not counted: the bound is then passed by at most one read)
-        if self._awaiting_head and not self._completed_in_chunk:
+        if self._awaiting_head:
+            if self._completed_in_chunk:
+                # an answer is under way; a head this chunk began is counted and timed from the
+                # next read on (the bounds are then passed by at most one read)
+                return
             self._head_bytes += len(data)
-            if self._head_bytes > self.limits.max_url_size + self.limits.max_header_size + _HEAD_SLACK:
+            limits = self.limits
+            if len(self.url) > limits.max_url_size:
+                self._refuse(*self._url_too_long())
+                return
+            if self._head_bytes > limits.max_url_size + limits.max_header_size + _HEAD_SLACK:
                 self._refuse(*self._headers_too_large())
+                return
+            if self._head_timer is None:  # a head that one read did not bring whole
+                self._head_timer = self.loop.call_later(limits.header_timeout, self._head_timed_out)
+        elif self._body_timer is None and self.cycle is not None and not self._discarding:
+            # a body that one read did not bring whole
+            self._body_timer = self.loop.call_later(self.limits.body_timeout, self._body_timed_out)
 
     # ---- parser callbacks -----------------------------------------------------------------------
-
-    def on_message_begin(self) -> None:
-        super().on_message_begin()
-        self._header_bytes = 0
-
-    def on_url(self, url: bytes) -> None:
-        if len(self.url) + len(url) > self.limits.max_url_size:
-            self._refusal = (
-                414,
-                f"The request target is longer than {self.limits.max_url_size} bytes (--max-url-size).",
-            )
-            raise _Refused
-        super().on_url(url)
-
-    def on_header(self, name: bytes, value: bytes) -> None:
-        self._header_bytes += len(name) + len(value) + 4  # "name: value\r\n"
-        if self._header_bytes > self.limits.max_header_size:
-            self._refusal = self._headers_too_large()
-            raise _Refused
-        super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
         self._awaiting_head = False
         self._cancel_head_timer()
+        limits = self.limits
+        if self._head_bytes + self._chunk_size > min(limits.max_url_size, limits.max_header_size):
+            # the head may be past a bound: measure it (a small head cannot be, and is not measured)
+            if len(self.url) > limits.max_url_size:
+                self._refusal = self._url_too_long()
+                raise _Refused
+            if sum(len(name) + len(value) + 4 for name, value in self.headers) > limits.max_header_size:
+                self._refusal = self._headers_too_large()
+                raise _Refused
         super().on_headers_complete()
 
     def on_message_complete(self) -> None:
+        self._cancel_body_timer()
         super().on_message_complete()
         self._awaiting_head = True
         self._head_bytes = 0
@@ -185,6 +193,9 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             f"The mock already serves {self.limits.max_connections} connections (--max-connections); "
             "try again shortly."
         )
+
+    def _url_too_long(self) -> tuple[int, str]:
+        return 414, f"The request target is longer than {self.limits.max_url_size} bytes (--max-url-size)."
 
     def _headers_too_large(self) -> tuple[int, str]:
         return (
@@ -200,6 +211,29 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 f"The request line and headers did not arrive within {self.limits.header_timeout:g} s "
                 "(--header-timeout).",
             )
+
+    def _body_timed_out(self) -> None:
+        """The body is late: the app sees a disconnect (nothing runs); the client gets 408."""
+        self._body_timer = None
+        cycle = self.cycle
+        answer = cycle is not None and not cycle.response_started and not self.transport.is_closing()
+        if cycle is not None and not cycle.response_complete:
+            cycle.disconnected = True  # its receive() now says http.disconnect, its send() is a no-op
+            cycle.message_event.set()
+        self._discarding = True
+        self._unset_keepalive_if_required()
+        if not answer:
+            self.transport.close()
+            return
+        timeout = self.limits.body_timeout
+        detail = f"The request body did not arrive whole within {timeout:g} s (--body-timeout)."
+        self.transport.write(problem_bytes(408, detail))
+        self._linger()
+
+    def _cancel_body_timer(self) -> None:
+        if self._body_timer is not None:
+            self._body_timer.cancel()
+            self._body_timer = None
 
     def _cancel_head_timer(self) -> None:
         if self._head_timer is not None:
@@ -217,6 +251,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.cycle.keep_alive = False  # a pipelined head: the answer in progress ends the connection
             return
         self.transport.write(problem_bytes(status, detail))
+        self._linger()
+
+    def _linger(self) -> None:
+        """Half-close after the answer and drain for at most ``LINGER_S``, then close."""
         if self.transport.can_write_eof():
             self.transport.write_eof()
         self._linger_timer = self.loop.call_later(LINGER_S, self.transport.close)

@@ -48,6 +48,5 @@ def create_app(
         handler=handler,
         on_shutdown=on_shutdown,
         cors_origins=config.cors_origins,
-        body_timeout=config.body_timeout,
         allowed_hosts=config.allowed_hosts,
     )

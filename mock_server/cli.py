@@ -335,6 +335,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                     max_connections=config.max_connections,
                     idle_timeout=config.idle_timeout,
                     header_timeout=config.header_timeout,
+                    body_timeout=config.body_timeout,
                     max_url_size=config.max_url_size,
                     max_header_size=config.max_header_size,
                 )

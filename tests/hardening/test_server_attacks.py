@@ -121,6 +121,17 @@ def test_a_kept_alive_connection_is_closed_after_the_idle_timeout() -> None:
         assert time.monotonic() - started >= 0.5
 
 
+def test_a_kept_alive_connection_idle_past_the_header_timeout_is_still_served() -> None:
+    """The header timeout runs from a head's first byte, not from the previous answer."""
+    with run_mock("--idle-timeout", "3", "--header-timeout", "0.5") as mock, _connect(mock) as sock:
+        kept = b"GET /api/v2/tags HTTP/1.1\r\nHost: 127.0.0.1\r\n" + TOKEN_LINE + b"\r\n"
+        sock.sendall(kept)
+        assert _read_answer(sock).status == 200
+        time.sleep(1.2)
+        sock.sendall(kept)
+        assert _read_answer(sock).status == 200
+
+
 def test_a_head_that_trickles_in_is_cut_off_with_408() -> None:
     """Slowloris: one header byte every 0.2 s; the server answers 408 and closes after the header timeout."""
     with run_mock("--header-timeout", "1") as mock, _connect(mock) as sock:
