@@ -37,6 +37,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 LINGER_S = 1.0  # how long a refused connection is drained before it is closed
+BUSY_LOG_EVERY_S = 10.0  # at most one warning about refused connections per this many seconds
 _HEAD_SLACK = 1024  # request line and terminators, beyond the URL and header bounds
 
 
@@ -75,6 +76,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     """``HttpToolsProtocol`` with :class:`ConnectionLimits`; see :func:`bounded_protocol`."""
 
     limits: ClassVar[ConnectionLimits]
+    _busy_since_log: ClassVar[int] = 0
+    _busy_logged_at: ClassVar[float] = float("-inf")
 
     def __init__(
         self,
@@ -107,6 +110,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._discarding = True
             transport.write(problem_bytes(503, self._busy_detail()))
             transport.close()
+            self._log_busy()
             return
         super().connection_made(transport)
         self.timeout_keep_alive_task = self.loop.call_later(
@@ -193,6 +197,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             f"The mock already serves {self.limits.max_connections} connections (--max-connections); "
             "try again shortly."
         )
+
+    def _log_busy(self) -> None:
+        cls = type(self)
+        cls._busy_since_log += 1
+        now = self.loop.time()
+        if now - cls._busy_logged_at >= BUSY_LOG_EVERY_S:
+            self.logger.warning(
+                "%d connection(s) refused with 503: %d open already (--max-connections)",
+                cls._busy_since_log,
+                self.limits.max_connections,
+            )
+            cls._busy_since_log, cls._busy_logged_at = 0, now
 
     def _url_too_long(self) -> tuple[int, str]:
         return 414, f"The request target is longer than {self.limits.max_url_size} bytes (--max-url-size)."

@@ -39,6 +39,7 @@ from mock_server._config import (
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
+FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
@@ -260,6 +261,20 @@ def operation_table(operations: Sequence[CompiledOperation]) -> str:
     )
 
 
+def _warn_if_near_the_file_limit(max_connections: int) -> None:
+    """Past ``ulimit -n`` connections are reset by the kernel instead of getting the 503."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and max_connections > soft - FILE_LIMIT_RESERVE:
+        print(
+            f"leeloo-mock: warning: --max-connections {max_connections} is close to the open-file "
+            f"limit (ulimit -n {soft}); past it clients are reset instead of answered 503: "
+            f"lower --max-connections below {max(1, soft - FILE_LIMIT_RESERVE)} or raise the limit",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
     started = time.perf_counter()
@@ -306,6 +321,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_located(str(exc), spec_path), file=sys.stderr)
         return 1
 
+    _warn_if_near_the_file_limit(config.max_connections)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
