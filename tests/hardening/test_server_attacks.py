@@ -389,3 +389,100 @@ def test_the_store_is_capped_by_bytes() -> None:
         assert statuses[-1] == 507
         assert rss_growth_mib < 30, f"RSS grew {rss_growth_mib:.0f} MiB"
         assert client.get("/tags").status_code == 200
+
+
+def test_an_update_past_the_byte_cap_is_refused_and_changes_nothing(
+    compiled_spec: CompiledSpec,
+) -> None:
+    """The byte cap counts growth by updates too; a shrinking update always fits."""
+    from mock_server._stateful import StatefulRequest, StatefulStore
+
+    spec = compiled_spec.spec.document
+    seeded = StatefulStore.from_spec(spec).store_bytes
+    store = StatefulStore.from_spec(spec, max_store_bytes=seeded + 200_000)
+    person = {"person_id": "5e1c7ce2b4066a01900cdba0"}  # a seeded person
+
+    def update(value: str) -> int:
+        field = {"type": "KEYWORD", "name": "notes", "value": value}
+        result = store.handle(StatefulRequest("update_person", person, {}, {"custom_fields": [field]}))
+        assert result is not None
+        return result.status
+
+    assert update("a" * 150_000) == 200
+    before = store.store_bytes
+    assert update("b" * 250_000) == 507
+    assert store.store_bytes == before  # refused: nothing changed
+    assert update("short") == 200
+    assert store.store_bytes < before
+
+
+# ---- the policies and options, unit by unit ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("origin", "allowed"),
+    [
+        ("http://localhost", True),
+        ("http://localhost:3000", True),
+        ("HTTP://LOCALHOST:3000", True),
+        ("https://[::1]:8443", True),
+        ("http://localhost:3000x", False),
+        ("http://localhost.evil.example", False),
+        ("http://127.0.0.1.evil.example:80", False),
+        ("null", False),
+        ("file://", False),
+    ],
+)
+def test_the_default_origins_are_the_loopback_ones(origin: str, allowed: bool) -> None:
+    from mock_server._config import DEFAULT_CORS_ORIGINS
+    from mock_server._guard import OriginPolicy
+
+    assert OriginPolicy(DEFAULT_CORS_ORIGINS).allows(origin) is allowed
+
+
+@pytest.mark.parametrize(
+    ("host", "server", "allowed"),
+    [
+        ("127.0.0.1:4010", ("127.0.0.1", 4010), True),
+        ("[::1]:4010", ("::1", 4010), True),
+        ("localhost", ("127.0.0.1", 4010), True),
+        ("10.1.2.3:4010", ("10.1.2.3", 4010), True),  # the address the connection came in on
+        ("10.1.2.3:4010", ("127.0.0.1", 4010), False),
+        ("mock.internal:80", ("127.0.0.1", 4010), True),  # --allowed-host mock.internal: any port
+        ("api.test:8080", ("127.0.0.1", 4010), True),  # --allowed-host api.test:8080
+        ("api.test:8081", ("127.0.0.1", 4010), False),
+        ("rebind.example:4010", ("127.0.0.1", 4010), False),
+        ("[::1]:4010", None, True),
+    ],
+)
+def test_the_host_policy(host: str, server: tuple[str, int] | None, allowed: bool) -> None:
+    from mock_server._guard import HostPolicy
+
+    assert HostPolicy(("mock.internal", "api.test:8080")).allows(host, server) is allowed
+    assert HostPolicy(("*",)).allows(host, server)
+
+
+def test_an_ipv6_host_option_is_a_bracketed_name() -> None:
+    from mock_server._guard import HostPolicy
+
+    assert HostPolicy(("::1",)).allows("[::1]:9", ("::1", 4010))  # --host ::1: any port
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--idle-timeout", "0"],
+        ["--header-timeout", "-1"],
+        ["--body-timeout", "soon"],
+        ["--max-connections", "0"],
+        ["--max-url-size", "0"],
+        ["--max-header-size", "x"],
+        ["--max-store-bytes", "0"],
+    ],
+)
+def test_bounds_that_make_no_sense_are_usage_errors(argv: list[str]) -> None:
+    from mock_server.cli import build_parser
+
+    with pytest.raises(SystemExit) as stopped:
+        build_parser().parse_args(argv)
+    assert stopped.value.code == 2
