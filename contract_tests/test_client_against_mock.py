@@ -240,8 +240,10 @@ def test_failures_sent_with_http_200_raise_the_typed_error(
 
 
 def test_a_missing_token_sent_with_http_200_raises_authentication_error(error_200_mock: str) -> None:
-    with LeelooClient(base_url=error_200_mock + BASE_PATH, token="") as client:
-        with pytest.raises(AuthenticationError) as raised:
-            spec_operation("list_tags").client_module().sync(client=client)
+    with (
+        LeelooClient(base_url=error_200_mock + BASE_PATH, token="") as client,
+        pytest.raises(AuthenticationError) as raised,
+    ):
+        spec_operation("list_tags").client_module().sync(client=client)
     assert (raised.value.status_code, raised.value.fields) == (200, {"authToken": "REQUIRED"})
     TALLY.client_calls["errors"] += 1

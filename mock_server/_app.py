@@ -14,6 +14,8 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server import _problems as problems
+from mock_server._config import DEFAULT_CORS_ORIGINS
+from mock_server._guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
 from mock_server._problems import Issue
 
@@ -28,6 +30,13 @@ logger = logging.getLogger("leeloo_mock")
 
 class BodyTooLarge(Exception):
     """The request body exceeds ``max_body_size``."""
+
+
+class ClientDisconnected(Exception):
+    """The client went away before its whole body arrived: the request is not acted on."""
+
+
+DISCONNECTED_STATUS = 499  # the access log's mark for a request dropped unanswered (nginx's code)
 
 
 class AccessLog:
@@ -54,8 +63,8 @@ async def _read_body(receive: Receive, limit: int, declared: int | None) -> byte
     size = 0
     while True:
         message = await receive()
-        if message["type"] == "http.disconnect":
-            break
+        if message["type"] == "http.disconnect":  # half a body is no request: never act on it
+            raise ClientDisconnected
         chunk = message.get("body", b"")
         if chunk:
             size += len(chunk)
@@ -79,9 +88,13 @@ class MockApp:
         access_log: AccessLog | None = None,
         handler: Handler | None = None,
         on_shutdown: Sequence[Callable[[], Awaitable[None]]] = (),
+        cors_origins: Sequence[str] = DEFAULT_CORS_ORIGINS,
+        allowed_hosts: Sequence[str] = (),
     ) -> None:
         self.pipeline = pipeline
         self.cors = cors
+        self.origins = OriginPolicy(cors_origins)
+        self.hosts = HostPolicy(allowed_hosts)
         self.max_body_size = max_body_size
         self.access_log = access_log if access_log is not None else AccessLog(enabled=False)
         self.handler = handler
@@ -102,6 +115,12 @@ class MockApp:
             name = raw_name.decode("latin-1").lower()
             value = raw_value.decode("latin-1")
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        origin = headers.get("origin")
+        refusal = self._refusal(scope, headers.get("host"), origin, path)
+        if refusal is not None:  # answered before the body is read or anything runs
+            await self._send(send, refusal, None)
+            self.access_log.write(method, path, refusal.status, started)
+            return
         try:
             declared = headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
@@ -112,6 +131,9 @@ class MockApp:
                 response = await self.handler(request)
             else:
                 response = self.pipeline.handle(request)
+        except ClientDisconnected:
+            self.access_log.write(method, path, DISCONNECTED_STATUS, started)
+            return
         except BodyTooLarge:
             response = problem_response(
                 413,
@@ -125,10 +147,30 @@ class MockApp:
             response = problem_response(
                 500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, path
             )
-        await self._send(send, response, headers.get("origin"))
+        await self._send(send, response, self.origins.grant(origin) if self.cors else None)
         self.access_log.write(method, path, response.status, started)
 
-    async def _send(self, send: Send, response: MockResponse, origin: str | None) -> None:
+    def _refusal(self, scope: Scope, host: str | None, origin: str | None, path: str) -> MockResponse | None:
+        """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""
+        if not self.hosts.allows(host, scope.get("server")):
+            return problem_response(
+                421,
+                f"This server does not answer to the host {host!r}; start it with --allowed-host NAME "
+                "to answer that name.",
+                "about:blank",
+                path,
+            )
+        if not self.origins.allows(origin):
+            return problem_response(
+                403,
+                f"Requests from the origin {origin!r} are not allowed; start the mock with "
+                "--cors-origin ORIGIN to allow it.",
+                "about:blank",
+                path,
+            )
+        return None
+
+    async def _send(self, send: Send, response: MockResponse, grant: CorsGrant | None) -> None:
         raw_headers: list[tuple[bytes, bytes]] = []
         has_length = False
         for name, value in response.headers:
@@ -138,12 +180,12 @@ class MockApp:
             raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
         if not has_length and response.status not in (204, 304):  # RFC 9110: no length on 204
             raw_headers.append((b"content-length", str(len(response.body)).encode()))
-        if self.cors:
-            raw_headers.append((b"access-control-allow-origin", (origin or "*").encode("latin-1")))
+        if grant is not None:
+            raw_headers.append((b"access-control-allow-origin", grant.allow_origin.encode("latin-1")))
             raw_headers.append((b"access-control-expose-headers", b"*"))
-            if origin:
+            if grant.credentials:  # never with "*": browsers refuse that pair, and it would be unsafe
                 raw_headers.append((b"access-control-allow-credentials", b"true"))
-                raw_headers.append((b"vary", b"Origin"))
+                raw_headers.append((b"vary", b"Origin"))  # the grant names the request's origin
         await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
         await send({"type": "http.response.body", "body": response.body})
 

@@ -10,6 +10,23 @@ DEFAULT_MAX_RECORDS = 10_000
 DEFAULT_MAX_UPSTREAM_SIZE = 16 * 1024 * 1024  # --proxy: larger answers (as sent or decoded) are a 502
 DEFAULT_UPSTREAM_TIMEOUT = 30.0  # --proxy: seconds for a whole exchange with the upstream, then 504
 DEFAULT_UPSTREAM_CONCURRENCY = 64  # --proxy: requests waiting on the upstream at once, then 503
+DEFAULT_MAX_STORE_BYTES = 64 * 1024 * 1024  # --stateful: the records' size as compact JSON
+# the server's bounds on connections and request heads (see _http), and on a body's arrival
+DEFAULT_MAX_CONNECTIONS = 512
+DEFAULT_IDLE_TIMEOUT = 5.0  # seconds without a byte on a connection with no request in progress
+DEFAULT_HEADER_TIMEOUT = 10.0  # seconds for a request line and headers to arrive whole
+DEFAULT_BODY_TIMEOUT = 30.0  # seconds for a request body to arrive whole, from its head
+DEFAULT_MAX_URL_SIZE = 16 * 1024
+DEFAULT_MAX_HEADER_SIZE = 64 * 1024
+# browsers' pages allowed to call the mock (CORS); see _guard for the forms of an entry
+DEFAULT_CORS_ORIGINS = (
+    "http://localhost:*",
+    "http://127.0.0.1:*",
+    "http://[::1]:*",
+    "https://localhost:*",
+    "https://127.0.0.1:*",
+    "https://[::1]:*",
+)
 
 
 @dataclass(frozen=True)
@@ -26,6 +43,16 @@ class MockConfig:
     proxy: str | None = None
     max_body_size: int = DEFAULT_MAX_BODY_SIZE
     max_records: int = DEFAULT_MAX_RECORDS
+    max_store_bytes: int = DEFAULT_MAX_STORE_BYTES
+    max_connections: int = DEFAULT_MAX_CONNECTIONS
+    idle_timeout: float = DEFAULT_IDLE_TIMEOUT
+    header_timeout: float = DEFAULT_HEADER_TIMEOUT
+    body_timeout: float = DEFAULT_BODY_TIMEOUT
+    max_url_size: int = DEFAULT_MAX_URL_SIZE
+    max_header_size: int = DEFAULT_MAX_HEADER_SIZE
+    cors_origins: tuple[str, ...] = DEFAULT_CORS_ORIGINS  # "*" allows any origin, without credentials
+    # Host names answered besides localhost, 127.0.0.1, [::1] and the connection's own address
+    allowed_hosts: tuple[str, ...] = ()
     log_requests: bool = True
     error_status: int | None = None  # send Leeloo's error envelopes with this status (e.g. 200)
     max_upstream_size: int = DEFAULT_MAX_UPSTREAM_SIZE

@@ -29,6 +29,7 @@ def create_app(
         store = StatefulStore.from_spec(
             compiled.spec.document,
             max_records=config.max_records,
+            max_store_bytes=config.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
         )
     pipeline = Pipeline(compiled, config, store)
@@ -53,4 +54,6 @@ def create_app(
         access_log=access_log,
         handler=handler,
         on_shutdown=on_shutdown,
+        cors_origins=config.cors_origins,
+        allowed_hosts=config.allowed_hosts,
     )

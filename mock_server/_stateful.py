@@ -11,9 +11,10 @@ Guarantees:
 - Answers validate against the operation's declared response: records are cut down to the
   properties of the response schema; errors are RFC 7807 problems (``Problem`` schema): 404 for
   an unknown id in the path, 422 naming the body field for an unknown id in the body, 507 when a
-  collection holds ``max_records`` records, or when a list inside a record (a person's custom
-  fields, tags, linked orders) would (memory stays bounded whatever a client sends). A refused
-  request changes nothing.
+  collection holds ``max_records`` records, when a list inside a record (a person's custom
+  fields, tags, linked orders) would, or when the records would take more than
+  ``max_store_bytes`` as compact JSON (memory stays bounded whatever a client sends: a few
+  large records fill the store as surely as many small ones). A refused request changes nothing.
 - One lock guards every collection, so concurrent requests lose no update.
 - Generated ids come from a counter (``6d6f636b`` + 16 hex digits), so a run is reproducible.
 
@@ -23,6 +24,7 @@ example-based answer when the store returns None (an operation the mapping does 
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -31,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from mock_server import _stateful_schema as schema
+from mock_server._config import DEFAULT_MAX_STORE_BYTES
 from mock_server._problems import Issue
 from mock_server._stateful_hooks import HOOKS
 from mock_server._stateful_index import KeyIndex
@@ -202,17 +205,33 @@ def _answer_shape(spec: Mapping[str, Any], rule: OperationRule) -> _AnswerShape:
 class StatefulStore:
     """Collections of records that the operations of the resource mapping read and change."""
 
-    def __init__(self, spec: Mapping[str, Any], mapping: ResourceMapping, *, max_records: int) -> None:
+    def __init__(
+        self,
+        spec: Mapping[str, Any],
+        mapping: ResourceMapping,
+        *,
+        max_records: int,
+        max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
+    ) -> None:
         if max_records < 1:
             raise ValueError("max_records must be at least 1")
+        if max_store_bytes < 1:
+            raise ValueError("max_store_bytes must be at least 1")
         self._mapping = mapping
         self._max_records = max_records
+        self._max_store_bytes = max_store_bytes
+        self._sizes: dict[tuple[str, str], int] = {}  # (collection, id) -> the record's JSON size
+        self._store_bytes = 0
         self._lock = threading.Lock()
         self._counter = 0
         self._collections: dict[str, dict[str, Record]] = {name: {} for name in mapping.collections}
         self._shapes = {op: _answer_shape(spec, rule) for op, rule in mapping.operations.items()}
         self._indexes: dict[Lookup, KeyIndex] = {}
         self._seed(spec)
+        for name, records in self._collections.items():  # the seeds count, but are never refused
+            for record_id, record in records.items():
+                self._sizes[name, record_id] = size = _json_size(record)
+                self._store_bytes += size
         for lookup in _secondary_lookups(mapping):
             index = self._indexes[lookup] = KeyIndex(lookup)
             for record_id, record in self._collections[lookup.collection].items():
@@ -220,14 +239,19 @@ class StatefulStore:
 
     @classmethod
     def from_spec(
-        cls, spec: Mapping[str, Any], *, max_records: int = 10_000, resources_path: Path | None = None
+        cls,
+        spec: Mapping[str, Any],
+        *,
+        max_records: int = 10_000,
+        max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
+        resources_path: Path | None = None,
     ) -> StatefulStore:
         """A store seeded from ``spec``'s examples that follows the mapping (``spec/mock-resources.yaml``).
 
         Raises ``ResourceMappingError`` (file:line:column: reason) when the mapping is not valid.
         """
         mapping = load_mapping(resources_path or DEFAULT_RESOURCES_PATH, spec)
-        return cls(spec, mapping, max_records=max_records)
+        return cls(spec, mapping, max_records=max_records, max_store_bytes=max_store_bytes)
 
     @property
     def operation_ids(self) -> frozenset[str]:
@@ -238,6 +262,12 @@ class StatefulStore:
         """How many records ``collection`` holds now."""
         with self._lock:
             return len(self._collections[collection])
+
+    @property
+    def store_bytes(self) -> int:
+        """The size of every record held, as compact JSON (what ``max_store_bytes`` bounds)."""
+        with self._lock:
+            return self._store_bytes
 
     def _seed(self, spec: Mapping[str, Any]) -> None:
         for name, rule in self._mapping.collections.items():
@@ -437,10 +467,15 @@ class StatefulStore:
             target = self._find(update.find, evaluate(update.by, context))
             if target is not None:
                 updates.append((update.find.collection, target, self._changed(target, changes)))
-        for name, record in records:
+        sizes = [_json_size(record) for _, record in records]
+        grown = sum(sizes) + sum(self._growth(name, old, new) for name, old, new in updates)
+        self._check_bytes(grown)
+        for (name, record), size in zip(records, sizes, strict=True):
             record = _clone(record)
             record_id = record[self._mapping.collections[name].id_field]
             self._collections[name][record_id] = record
+            self._sizes[name, record_id] = size
+            self._store_bytes += size
             for index in self._indexes_of(name):
                 index.add(record_id, record)
             context.new[name] = record
@@ -454,6 +489,7 @@ class StatefulStore:
         if rule.where is not None:
             self._require_match(record, evaluate(rule.where, context), rule.by, context)
         changed = self._changed(record, self._planned_changes(rule.changes, context))
+        self._check_bytes(self._growth(rule.find.collection, record, changed))
         self._replace(rule.find.collection, record, changed)
         return self._respond(rule, context)
 
@@ -498,10 +534,31 @@ class StatefulStore:
             )
         return changed
 
+    def _growth(self, collection: str, record: Record, changed: Record) -> int:
+        """How many bytes the store grows when ``record`` becomes ``changed`` (negative: it shrinks)."""
+        record_id = record[self._mapping.collections[collection].id_field]
+        return _json_size(changed) - self._sizes.get((collection, record_id), 0)
+
+    def _check_bytes(self, grown: int) -> None:
+        """507 when growing by ``grown`` bytes would take the store past ``max_store_bytes``."""
+        if grown > 0 and self._store_bytes + grown > self._max_store_bytes:
+            raise _Refusal(
+                problem(
+                    507,
+                    "Insufficient Storage",
+                    f"The mock holds at most {self._max_store_bytes} bytes of records (as JSON) and "
+                    f"holds {self._store_bytes}; this request would add {grown}. "
+                    "Restart it or raise its byte limit (--max-store-bytes).",
+                )
+            )
+
     def _replace(self, collection: str, record: Record, changed: Record) -> None:
-        """Make ``record`` hold ``changed``, keeping the collection's indexes in step."""
+        """Make ``record`` hold ``changed``, keeping the collection's indexes and byte count in step."""
         indexes = self._indexes_of(collection)
         record_id = record[self._mapping.collections[collection].id_field]
+        size = _json_size(changed)
+        self._store_bytes += size - self._sizes.get((collection, record_id), 0)
+        self._sizes[collection, record_id] = size
         for index in indexes:
             index.discard(record_id, record)
         record.clear()
@@ -522,6 +579,12 @@ class StatefulStore:
         if isinstance(data, Mapping):
             data = _project(data, self._shapes[rule.operation_id].data_keys)
         return StatefulResult(200, self._envelope(rule, data))
+
+
+def _json_size(record: Any) -> int:
+    """The size of ``record`` as compact UTF-8 JSON: what the store counts against its byte limit."""
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _secondary_lookups(mapping: ResourceMapping) -> set[Lookup]:

@@ -24,9 +24,17 @@ from mock_server._app import AccessLog
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
 from mock_server._config import (
+    DEFAULT_BODY_TIMEOUT,
+    DEFAULT_CORS_ORIGINS,
+    DEFAULT_HEADER_TIMEOUT,
+    DEFAULT_IDLE_TIMEOUT,
     DEFAULT_MAX_BODY_SIZE,
+    DEFAULT_MAX_CONNECTIONS,
+    DEFAULT_MAX_HEADER_SIZE,
     DEFAULT_MAX_RECORDS,
+    DEFAULT_MAX_STORE_BYTES,
     DEFAULT_MAX_UPSTREAM_SIZE,
+    DEFAULT_MAX_URL_SIZE,
     DEFAULT_UPSTREAM_CONCURRENCY,
     DEFAULT_UPSTREAM_TIMEOUT,
     MockConfig,
@@ -34,6 +42,7 @@ from mock_server._config import (
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
+FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
 LOG_LEVELS = ("debug", "info", "warning", "error", "critical")
 
 
@@ -63,8 +72,8 @@ def _seconds(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text} must be a positive number of seconds")
+    if not 0 < value <= 3600:
+        raise argparse.ArgumentTypeError(f"{text} must be more than 0 and at most 3600 seconds")
     return value
 
 
@@ -130,6 +139,64 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cors", dest="cors", action="store_false", help="no CORS headers, no preflight answers"
     )
     parser.add_argument(
+        "--max-connections",
+        type=_positive,
+        default=DEFAULT_MAX_CONNECTIONS,
+        metavar="N",
+        help=f"open connections served at once; past it 503 at once (default {DEFAULT_MAX_CONNECTIONS})",
+    )
+    parser.add_argument(
+        "--idle-timeout",
+        type=_seconds,
+        default=DEFAULT_IDLE_TIMEOUT,
+        metavar="S",
+        help=f"close a connection idle between requests after S seconds (default {DEFAULT_IDLE_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=_seconds,
+        default=DEFAULT_HEADER_TIMEOUT,
+        metavar="S",
+        help=f"a request head must arrive within S seconds, else 408 (default {DEFAULT_HEADER_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=_seconds,
+        default=DEFAULT_BODY_TIMEOUT,
+        metavar="S",
+        help=f"a request body must arrive within S seconds, else 408 (default {DEFAULT_BODY_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--max-url-size",
+        type=_positive,
+        default=DEFAULT_MAX_URL_SIZE,
+        metavar="BYTES",
+        help="longer request targets get 414 (default 16 KiB)",
+    )
+    parser.add_argument(
+        "--max-header-size",
+        type=_positive,
+        default=DEFAULT_MAX_HEADER_SIZE,
+        metavar="BYTES",
+        help="larger header blocks get 431 (default 64 KiB)",
+    )
+    parser.add_argument(
+        "--cors-origin",
+        dest="cors_origins",
+        metavar="ORIGIN",
+        action="append",
+        help="a browser origin allowed to call the mock (repeatable; SCHEME://HOST:* for any port, "
+        "* for any origin, without credentials); others get 403 (default: loopback origins)",
+    )
+    parser.add_argument(
+        "--allowed-host",
+        dest="allowed_hosts",
+        metavar="NAME",
+        action="append",
+        help="a Host header to answer besides localhost, 127.0.0.1, [::1] and --host "
+        "(repeatable; NAME or NAME:PORT, * for any); others get 421",
+    )
+    parser.add_argument(
         "--proxy", type=_upstream, metavar="UPSTREAM_URL", help="forward to this API and validate"
     )
     parser.add_argument("--log-level", choices=LOG_LEVELS, default="info", help="info logs every request")
@@ -180,6 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_UPSTREAM_CONCURRENCY,
         metavar="N",
         help="with --proxy: requests waiting on the upstream at once; more get 503 (default 64)",
+    )
+    parser.add_argument(
+        "--max-store-bytes",
+        type=_positive,
+        default=DEFAULT_MAX_STORE_BYTES,
+        metavar="BYTES",
+        help="--stateful store capacity in bytes of records as JSON; past it 507 (default 64 MiB)",
     )
     return parser
 
@@ -242,6 +316,20 @@ def operation_table(operations: Sequence[CompiledOperation]) -> str:
     )
 
 
+def _warn_if_near_the_file_limit(max_connections: int) -> None:
+    """Past ``ulimit -n`` connections are reset by the kernel instead of getting the 503."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != resource.RLIM_INFINITY and max_connections > soft - FILE_LIMIT_RESERVE:
+        print(
+            f"leeloo-mock: warning: --max-connections {max_connections} is close to the open-file "
+            f"limit (ulimit -n {soft}); past it clients are reset instead of answered 503: "
+            f"lower --max-connections below {max(1, soft - FILE_LIMIT_RESERVE)} or raise the limit",
+            file=sys.stderr,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
     started = time.perf_counter()
@@ -256,6 +344,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     import uvicorn
 
+    from mock_server._http import ConnectionLimits, bounded_protocol
     from mock_server._server import create_app, load_compiled
 
     config = MockConfig(
@@ -269,6 +358,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         proxy=args.proxy,
         max_body_size=args.max_body_size,
         max_records=args.max_records,
+        max_store_bytes=args.max_store_bytes,
+        max_connections=args.max_connections,
+        idle_timeout=args.idle_timeout,
+        header_timeout=args.header_timeout,
+        body_timeout=args.body_timeout,
+        max_url_size=args.max_url_size,
+        max_header_size=args.max_header_size,
+        cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
+        allowed_hosts=(args.host, *(args.allowed_hosts or ())),
         log_requests=args.log_level in ("debug", "info"),
         error_status=args.error_status,
         max_upstream_size=args.max_upstream_size,
@@ -283,6 +381,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(_located(str(exc), spec_path), file=sys.stderr)
         return 1
 
+    _warn_if_near_the_file_limit(config.max_connections)
     family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -309,7 +408,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         uvicorn.Config(
             app,
             loop="uvloop",
-            http="httptools",
+            http=bounded_protocol(
+                ConnectionLimits(
+                    max_connections=config.max_connections,
+                    idle_timeout=config.idle_timeout,
+                    header_timeout=config.header_timeout,
+                    body_timeout=config.body_timeout,
+                    max_url_size=config.max_url_size,
+                    max_header_size=config.max_header_size,
+                )
+            ),
+            timeout_keep_alive=max(1, round(config.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(args.log_level.upper())),
             server_header=False,

@@ -38,8 +38,14 @@ async def asgi_request(
     headers: Sequence[tuple[bytes, bytes]] = (),
     body: bytes = b"",
     chunk_size: int = 65536,
+    host: bytes = b"127.0.0.1",
+    server: tuple[str, int] = ("127.0.0.1", 80),
 ) -> RawResponse:
-    """One request through ``app``; the body arrives in chunks like a server delivers it."""
+    """One request through ``app``; the body arrives in chunks like a server delivers it.
+
+    ``host`` is the Host header and ``server`` the address the connection came in on: the mock
+    answers only a Host that names it (a loopback name, the address, or an allowed host).
+    """
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -50,8 +56,8 @@ async def asgi_request(
         "raw_path": path.encode("utf-8", "replace"),
         "query_string": query,
         "root_path": "",
-        "headers": [(b"host", b"mock.test"), TOKEN, *headers],
-        "server": ("127.0.0.1", 80),
+        "headers": [(b"host", host), TOKEN, *headers],
+        "server": server,
         "client": ("127.0.0.1", 50000),
     }
     chunks = [body[i : i + chunk_size] for i in range(0, len(body), chunk_size)] or [b""]

@@ -136,9 +136,9 @@ def test_10_mib_body_over_a_socket_is_a_413_problem(mock_process: MockProcess) -
 
 def test_keep_alive_connection_survives_a_4xx(mock_process: MockProcess) -> None:
     """A bad request on a kept-alive connection does not cost the connection the next answer."""
-    bad = b"POST " + SEND_MESSAGE + b" HTTP/1.1\r\nHost: x\r\n" + TOKEN_LINE
+    bad = b"POST " + SEND_MESSAGE + b" HTTP/1.1\r\nHost: 127.0.0.1\r\n" + TOKEN_LINE
     bad += b"Content-Type: application/json\r\nContent-Length: 5\r\n\r\n{nope"
-    good = b"GET /api/v2/tags HTTP/1.1\r\nHost: x\r\n" + TOKEN_LINE + b"\r\n"
+    good = b"GET /api/v2/tags HTTP/1.1\r\nHost: 127.0.0.1\r\n" + TOKEN_LINE + b"\r\n"
     with socket.create_connection(("127.0.0.1", mock_process.port), timeout=15) as sock:
         sock.sendall(bad)
         first = _read_answer(sock)

@@ -316,15 +316,17 @@ def test_accept_negotiation(client: TestClient) -> None:
 def test_cors_on_by_default_and_off_with_no_cors(make_client: ClientFactory) -> None:
     client = make_client()
     preflight = client.options(
-        "/api/v2/tags", headers={"Origin": "http://app.test", "Access-Control-Request-Method": "GET"}
+        "/api/v2/tags", headers={"Origin": "http://localhost:5173", "Access-Control-Request-Method": "GET"}
     )
     assert preflight.status_code == 204
     assert "content-length" not in preflight.headers
-    assert preflight.headers["access-control-allow-origin"] == "http://app.test"
+    assert preflight.headers["access-control-allow-origin"] == "http://localhost:5173"
     assert "GET" in preflight.headers["access-control-allow-methods"]
-    assert client.get("/tags", headers=TOKEN_HEADER).headers["access-control-allow-origin"] == "*"
+    # without Origin no browser asks: no grant (the default allows loopback origins only, not "*")
+    assert "access-control-allow-origin" not in client.get("/tags", headers=TOKEN_HEADER).headers
+    assert client.options("/api/v2/tags", headers={"Origin": "http://app.test"}).status_code == 403
     closed = make_client(cors=False)
-    assert closed.options("/api/v2/tags", headers={"Origin": "http://app.test"}).status_code == 405
+    assert closed.options("/api/v2/tags", headers={"Origin": "http://localhost:5173"}).status_code == 405
     assert "access-control-allow-origin" not in closed.get("/tags", headers=TOKEN_HEADER).headers
 
 

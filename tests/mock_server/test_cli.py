@@ -164,7 +164,7 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
             pytest.fail("the mock exited without listening")
         process.send_signal(signal.SIGSTOP)
         with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
-            client.sendall(b"GET /tags HTTP/1.1\r\nHost: x\r\nX-Leeloo-AuthToken: t\r\n\r\n")
+            client.sendall(b"GET /tags HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Leeloo-AuthToken: t\r\n\r\n")
             process.send_signal(signal.SIGCONT)
             status_line = client.makefile("rb").readline()
         assert status_line.startswith(b"HTTP/1.1 200 ")
