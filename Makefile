@@ -43,7 +43,7 @@ generate: install ## regenerate generated_client/ from the spec (openapi-python-
 check-generated: install ## fail when generated_client/ differs from a fresh generation (file list + diff)
 	$(PY) -m generator.generate --check
 
-test: install ## every check and test (what CI runs)
+test: install lint ## every check and test (what CI runs): the lint, then pytest
 	$(BIN)/pytest
 
 contract: install ## contract tests: spec, client and mock against each other (CONTRACT_EXAMPLES=500 digs deeper); JUnit + summary in reports/

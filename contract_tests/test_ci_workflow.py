@@ -27,6 +27,16 @@ def test_make_test_runs_on_push_and_on_a_schedule() -> None:
     assert "make test" in _commands(workflow["jobs"]["test"])
 
 
+def test_make_test_runs_on_every_supported_python_with_a_pip_cache() -> None:
+    test = _workflow()["jobs"]["test"]
+    assert test["strategy"]["matrix"]["python-version"] == ["3.11", "3.12", "3.13"]
+    setup = next(
+        step for step in test["steps"] if str(step.get("uses", "")).startswith("actions/setup-python")
+    )
+    assert setup["with"]["python-version"] == "${{ matrix.python-version }}"
+    assert setup["with"]["cache"] == "pip"
+
+
 def test_live_mode_runs_only_with_the_secret_and_never_on_pull_requests() -> None:
     live = _workflow()["jobs"]["live"]
     assert live["env"]["LEELOO_AUTH_TOKEN"] == "${{ secrets.LEELOO_AUTH_TOKEN }}"

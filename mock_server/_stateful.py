@@ -29,6 +29,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
@@ -308,7 +309,7 @@ class StatefulStore:
             except UnknownReference as unknown:
                 return problem(
                     422,
-                    "Unprocessable Entity",
+                    HTTPStatus(422).phrase,
                     "The request is not valid.",
                     [
                         {
@@ -510,7 +511,7 @@ class StatefulStore:
             raise _Refusal(
                 problem(
                     422,
-                    "Unprocessable Entity",
+                    HTTPStatus(422).phrase,
                     message,
                     [{"location": "path", "name": name, "message": message}],
                 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 
 import jsonschema
 
@@ -15,7 +16,7 @@ def test_problem_validates_against_the_problem_schema() -> None:
         422, "bad", type_uri=NO_PATH_MATCHED, instance="/x", issues=[Issue("query", "limit", "too big")]
     )
     jsonschema.Draft202012Validator(PROBLEM_SCHEMA).validate(body)
-    assert body["title"] == "Unprocessable Entity"
+    assert body["title"] == HTTPStatus(422).phrase  # "Unprocessable Content" since Python 3.13
     assert body["validation"] == [{"location": "query", "name": "limit", "message": "too big"}]
 
 
