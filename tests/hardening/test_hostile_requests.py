@@ -2,9 +2,10 @@
 
 A mock run in every CI job meets whatever a buggy client or a fuzzer sends. Every case here is
 sent through the ASGI app directly (``_asgi.asgi_request``) so that inputs httpx would refuse
-(a 64 KiB URL, bytes that are not UTF-8) still arrive. Each answer must be an RFC 7807 problem
-whose ``status`` is the HTTP status, naming the part of the request that is wrong; after it, a
-plain GET must still be answered.
+(a 64 KiB URL, bytes that are not UTF-8) still arrive. Each answer must be a refusal in the shape
+the spec declares (Leeloo's envelope, or the mock's RFC 7807 problem for what no operation
+declares), naming the part of the request that is wrong; after it, a plain GET must still be
+answered.
 
 Known failures of the mock are marked ``xfail(strict=True)`` with the reason: they document
 the bug, keep ``make test`` green, and turn red as soon as the mock is fixed (remove the mark).
