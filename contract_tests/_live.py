@@ -10,26 +10,19 @@ sent in its header and appears nowhere else: not in reports, violations or excep
 from __future__ import annotations
 
 import datetime
-import json
-from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import httpx
 
-from contract_tests._settings import AUTH_HEADER
-from contract_tests._spec import (
-    SpecOperation,
-    inline,
-    resolve,
-    schema_validator,
-    spec_document,
-    spec_operations,
-)
+from contract_tests._settings import AUTH_HEADER, SPEC_PATH
+from contract_tests._spec import SpecOperation, spec_operations
+from mock_server import CompiledOperation, MockConfig, load_compiled
+from mock_server._response_check import ResponseViolation, check_response
 
 LIVE_PAGE_SIZE = 5
 EARLIEST_DAY = datetime.date(2000, 1, 1)
-_GOT_LIMIT = 80
 
 # Path parameter -> (the list operation whose answer holds such ids, JSON path of the id list).
 ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -76,50 +69,29 @@ class LiveReport:
         return "\n".join(lines)
 
 
-def _short(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= _GOT_LIMIT else text[: _GOT_LIMIT - 3] + "..."
+@cache
+def _compiled_operations() -> dict[str, CompiledOperation]:
+    """The spec compiled as the mock compiles it: its response stage is the one rule both use."""
+    compiled = load_compiled(MockConfig(spec_path=SPEC_PATH))
+    return {operation.operation_id: operation for operation in compiled.operations}
 
 
-def _declared_response(operation: SpecOperation, status: int) -> tuple[str, Mapping[str, Any]] | None:
-    responses: Mapping[str, Any] = _operation_document(operation)["responses"]
-    for key in (str(status), f"{str(status)[0]}XX", "default"):
-        if key in responses:
-            return key, resolve(responses[key])
-    return None
-
-
-def _operation_document(operation: SpecOperation) -> Mapping[str, Any]:
-    document: Mapping[str, Any] = spec_document()["paths"][operation.path][operation.method.lower()]
-    return document
+def _field(violation: ResponseViolation) -> str:
+    if violation.where == "(status)":
+        return "(status)"
+    if violation.where.startswith("("):
+        return f"({violation.key} {violation.where[1:-1]})"
+    return f"{violation.key} {violation.where}"
 
 
 def check_answer(operation: SpecOperation, response: httpx.Response) -> list[Violation]:
-    """Every way ``response`` breaks what the spec declares for ``operation``."""
-    name = operation.operation_id
-    declared = _declared_response(operation, response.status_code)
-    if declared is None:
-        statuses = ", ".join(_operation_document(operation)["responses"])
-        return [Violation(name, "(status)", f"one of {statuses}", str(response.status_code))]
-    key, answer = declared
-    content = answer.get("content", {})
-    if not content:
-        return []
-    media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-    if media_type not in content:
-        expected = " or ".join(content)
-        return [Violation(name, f"({key} content-type)", expected, media_type or "none")]
-    try:
-        body = response.json()
-    except ValueError:
-        return [Violation(name, f"({key} body)", "JSON", _short(response.text))]
-    schema = inline(content[media_type]["schema"])
-    violations = []
-    for error in sorted(schema_validator(schema).iter_errors(body), key=lambda e: list(e.absolute_path)):
-        pointer = "/" + "/".join(str(part) for part in error.absolute_path)
-        expected = f"{error.validator} {_short(error.validator_value)}"
-        violations.append(Violation(name, f"{key} {pointer}", expected, _short(error.instance)))
-    return violations
+    """Every way ``response`` breaks what the spec declares for ``operation``: the mock's response
+    stage (``mock_server._response_check``), reported as operation, field, expected, got."""
+    compiled = _compiled_operations()[operation.operation_id]
+    found = check_response(
+        compiled, response.status_code, response.headers.get("content-type"), response.content
+    )
+    return [Violation(operation.operation_id, _field(v), v.expected, v.got) for v in found]
 
 
 def _ids(document: Any, path: tuple[str, ...]) -> list[str]:

@@ -29,7 +29,7 @@ from mock_server._negotiation import (
 )
 from mock_server._problems import PROBLEM_JSON, Issue, encode, problem, violations_header
 from mock_server._router import MethodNotAllowed, NoRoute, RouteMatch
-from mock_server._security import check_security
+from mock_server._security import SecurityFailure, check_security
 from mock_server._validation import MAX_ISSUES, RejectedRequest, ValidatedRequest
 
 JSON = "application/json"
@@ -58,6 +58,24 @@ class MockResponse:
     media_type: str | None = None
     headers: list[tuple[str, str]] = field(default_factory=list)
     operation_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RequestCheck:
+    """What the request stage found: the parsed query, a security failure, and the validation
+    (None when a security failure ended the check)."""
+
+    query: Mapping[str, Sequence[str]]
+    security: SecurityFailure | None
+    validated: ValidatedRequest | RejectedRequest | None
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Every refused part: security's, then validation's."""
+        found = self.security.issues if self.security is not None else ()
+        if isinstance(self.validated, RejectedRequest):
+            found = (*found, *self.validated.issues)
+        return found
 
 
 class StatefulAnswer(Protocol):
@@ -160,29 +178,46 @@ class Pipeline:
             ],
         )
 
-    def _answer(self, found: RouteMatch[CompiledOperation], request: MockRequest) -> MockResponse:
+    def check_request(
+        self, found: RouteMatch[CompiledOperation], request: MockRequest, *, whole: bool = False
+    ) -> RequestCheck:
+        """The request stage: security, then parameters and body against the operation.
+
+        A security failure ends the check unless ``whole`` (the proxy wants every violation);
+        the request is validated once either way, and what the stage found is what the refusal
+        is built from.
+        """
         operation = found.target
         query = parse_qs(request.query_string, keep_blank_values=True) if request.query_string else {}
         failure = check_security(operation.security, request.headers, query, self.config.tokens)
+        if failure is not None and not whole:
+            return RequestCheck(query, failure, None)
+        validated = operation.validator.validate(
+            found.path_params, query, request.headers, request.headers.get("content-type"), request.body
+        )
+        return RequestCheck(query, failure, validated)
+
+    def refusal(
+        self,
+        operation: CompiledOperation,
+        check: RequestCheck,
+        instance: str,
+        prefer_problem: Issue | None = None,
+    ) -> MockResponse | None:
+        """The answer to a request the check refused (security first), or None when it passed."""
+        failure = check.security
         if failure is not None:
             challenge = ("WWW-Authenticate", ", ".join(failure.challenges))
             declared = operation.declared_response(401)
             if declared is not None and declared.envelope_media is not None:
                 detail = "; ".join(issue.message for issue in failure.issues)
                 return self.refuse(
-                    operation, 401, detail, problems.UNAUTHORIZED, request.path, failure.issues, [challenge]
+                    operation, 401, detail, problems.UNAUTHORIZED, instance, failure.issues, [challenge]
                 )
-            status, body, media_type = operation.unauthorized_body(failure.issues, request.path)
+            status, body, media_type = operation.unauthorized_body(failure.issues, instance)
             headers = [challenge, violations_header([("request", issue) for issue in failure.issues])]
             return MockResponse(status, body, media_type, headers)
-        prefer_problem: Issue | None = None
-        try:
-            preferences = header_preferences(request.headers)
-        except PreferError as exc:
-            preferences, prefer_problem = Preferences(), prefer_issue(exc)
-        validated = operation.validator.validate(
-            found.path_params, query, request.headers, request.headers.get("content-type"), request.body
-        )
+        validated = check.validated
         if isinstance(validated, RejectedRequest):
             issues = (*validated.issues, prefer_problem) if prefer_problem else validated.issues
             type_uri = {
@@ -192,7 +227,20 @@ class Pipeline:
             # Invalid values keep the UNPROCESSABLE_ENTITY type (the kind of problem) even when the
             # spec has them answered 400: clients match the type, the status follows the spec.
             status = operation.invalid_request_status if validated.status == 422 else validated.status
-            return self.refuse(operation, status, validated.detail, type_uri, request.path, issues)
+            return self.refuse(operation, status, validated.detail, type_uri, instance, issues)
+        return None
+
+    def _answer(self, found: RouteMatch[CompiledOperation], request: MockRequest) -> MockResponse:
+        operation = found.target
+        check = self.check_request(found, request)
+        prefer_problem: Issue | None = None
+        try:
+            preferences = header_preferences(request.headers)
+        except PreferError as exc:
+            preferences, prefer_problem = Preferences(), prefer_issue(exc)
+        refused = self.refusal(operation, check, request.path, prefer_problem)
+        if refused is not None:
+            return refused
         if prefer_problem is not None:
             return problem_response(
                 422,
@@ -201,8 +249,9 @@ class Pipeline:
                 request.path,
                 (prefer_problem,),
             )
+        assert isinstance(check.validated, ValidatedRequest)
         if self.store is not None and preferences.code is None and preferences.example is None:
-            stateful = self._stateful(operation, found, query, validated, request.path)
+            stateful = self._stateful(operation, found, check.query, check.validated, request.path)
             if stateful is not None:
                 return stateful
         return self._produce(operation, request, preferences)

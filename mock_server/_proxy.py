@@ -17,13 +17,12 @@ upstream can make the proxy hold unbounded memory or time.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
@@ -33,12 +32,11 @@ from mock_server._config import (
     DEFAULT_UPSTREAM_CONCURRENCY,
     DEFAULT_UPSTREAM_TIMEOUT,
 )
-from mock_server._negotiation import status_key
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
 from mock_server._problems import Issue, violations_header
+from mock_server._response_check import check_response
 from mock_server._router import MethodNotAllowed, NoRoute
-from mock_server._security import check_security
-from mock_server._validation import MAX_ISSUES, RejectedRequest, schema_issues
+from mock_server._validation import MAX_ISSUES
 
 logger = logging.getLogger("leeloo_mock")
 
@@ -381,7 +379,10 @@ class ProxyHandler:
     ) -> MockResponse:
         """The answer to send back: the upstream's, with its violations listed (or a 502)."""
         if operation is not None:
-            violations.extend(self._check_response(operation, upstream))
+            found = check_response(
+                operation, upstream.status_code, upstream.header("content-type"), upstream.body
+            )
+            violations.extend(Violation("response", violation.as_issue()) for violation in found)
         if violations:
             logger.warning(
                 "%s %s violates the spec: %s",
@@ -412,10 +413,11 @@ class ProxyHandler:
         return MockResponse(upstream.status_code, upstream.body, upstream.header("content-type"), headers)
 
     def _check_request(self, request: MockRequest) -> tuple[MockResponse | None, list[Violation], Any]:
-        """The refusal the mock would send (if any), the request's violations, and its operation."""
+        """The request's violations and its operation, each request routed and validated once; the
+        refusal the mock would send is built from that check, and only with ``--errors``."""
         found = self.pipeline.compiled.router.match(request.method, request.path)
         if isinstance(found, NoRoute | MethodNotAllowed):
-            refusal: MockResponse | None = self.pipeline.handle(request)
+            refusal = self.pipeline.handle(request) if self.errors else None  # routing only
             message = (
                 "No path of the spec matches."
                 if isinstance(found, NoRoute)
@@ -423,42 +425,9 @@ class ProxyHandler:
             )
             return refusal, [Violation("request", Issue("path", request.path, message))], None
         operation = found.target
-        query = parse_qs(request.query_string, keep_blank_values=True)
-        issues: list[Issue] = []
-        failure = check_security(operation.security, request.headers, query, None)
-        if failure is not None:
-            issues.extend(failure.issues)
-        validated = operation.validator.validate(
-            found.path_params, query, request.headers, request.headers.get("content-type"), request.body
+        check = self.pipeline.check_request(found, request, whole=True)
+        violations = [Violation("request", issue) for issue in check.issues]
+        refusal = (
+            self.pipeline.refusal(operation, check, request.path) if self.errors and violations else None
         )
-        if isinstance(validated, RejectedRequest):
-            issues.extend(validated.issues)
-        refusal = self.pipeline.handle(request) if issues else None
-        return refusal, [Violation("request", issue) for issue in issues], operation
-
-    @staticmethod
-    def _check_response(operation: Any, upstream: UpstreamAnswer) -> Sequence[Violation]:
-        key = status_key(upstream.status_code, operation.response_keys)
-        if key is None:
-            issue = Issue(
-                "body", "", f"Status {upstream.status_code} is not declared for {operation.operation_id}."
-            )
-            return [Violation("response", issue)]
-        response = operation.responses[key]
-        if not response.media:
-            return []
-        media_type = (upstream.header("content-type") or "").split(";", 1)[0].strip().lower()
-        media = response.media.get(media_type)
-        if media is None:
-            declared = ", ".join(response.media_types)
-            issue = Issue(
-                "header", "Content-Type", f"{media_type or 'none'} is not declared; expected {declared}."
-            )
-            return [Violation("response", issue)]
-        if not media_type.endswith("json"):
-            return []
-        try:
-            body = json.loads(upstream.body)
-        except ValueError as exc:
-            return [Violation("response", Issue("body", "", f"The answer is not valid JSON: {exc}"))]
-        return [Violation("response", issue) for issue in schema_issues(media.validator, body, "body")]
+        return refusal, violations, operation

@@ -89,10 +89,10 @@ def reason_code(kind: Any, path: Sequence[str | int]) -> str:
 
 
 _SAMPLED_ITEMS = MAX_ISSUES + 1
-_LARGE_BODY = 64 * 1024  # bodies above this size are checked with a bounded-cost error search
+LARGE_BODY = 64 * 1024  # bodies above this size are checked with a bounded-cost error search
 
 
-def _errors(validator: Any, instance: Any, large: bool) -> Iterator[Any]:
+def bounded_errors(validator: Any, instance: Any, large: bool) -> Iterator[Any]:
     """The schema errors of an invalid ``instance``, bounded in cost when it is ``large``.
 
     jsonschema_rs collects every error before yielding the first, so half a million bad items
@@ -136,7 +136,7 @@ def schema_issues(
         return []
     issues: list[Issue] = []
     seen: set[tuple[str, str]] = set()
-    for error in _errors(validator, instance, large):
+    for error in bounded_errors(validator, instance, large):
         path = list(error.instance_path)
         kind = error.kind
         if isinstance(kind, _Kind.Required):
@@ -460,7 +460,7 @@ class RequestValidator:
             value = body.decode("utf-8", errors="replace")
             if "string" not in schema_types(rule.schema, self._deref):
                 return value, media_type, None
-        large = len(body) > _LARGE_BODY
+        large = len(body) > LARGE_BODY
         issues.extend(
             schema_issues(rule.validator, value, "body", limit=MAX_ISSUES - len(issues), large=large)
         )

@@ -31,7 +31,7 @@ from mock_server._proxy import (
     redacted_url,
     violations_text,
 )
-from mock_server._validation import MAX_ISSUES
+from mock_server._validation import MAX_ISSUES, RequestValidator
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
 from tests.refusals import INVALID
 
@@ -246,3 +246,25 @@ def test_decoder_refuses_encodings_it_cannot_decode() -> None:
     for encoding in ("br", "zstd", "gzip, br"):
         with pytest.raises(UndecodableAnswer):
             _Decoder(encoding)
+
+
+@pytest.mark.parametrize("errors", [False, True], ids=["forwarded", "refused"])
+def test_the_proxy_validates_each_request_once(
+    compiled: CompiledSpec, monkeypatch: pytest.MonkeyPatch, errors: bool
+) -> None:
+    """One route, one security check and one validation per request: the refusal (with --errors)
+    is built from that check, not by running the pipeline again."""
+    calls: list[str] = []
+    validate = RequestValidator.validate
+
+    def counted(self: RequestValidator, *args: Any, **kwargs: Any) -> Any:
+        calls.append("validate")
+        return validate(self, *args, **kwargs)
+
+    monkeypatch.setattr(RequestValidator, "validate", counted)
+    with _client(compiled, errors=errors) as client:
+        answer = client.get("/api/v2/users", params={"limit": "0"}, headers=TOKEN_HEADER)
+        valid = client.get("/api/v2/users", params={"limit": "5"}, headers=TOKEN_HEADER)
+    assert answer.status_code == (INVALID if errors else 200)
+    assert valid.status_code == 200
+    assert calls == ["validate", "validate"]  # one per request
