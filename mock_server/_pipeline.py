@@ -11,7 +11,6 @@ import random
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
 from urllib.parse import parse_qs
 
 from mock_server import _problems as problems
@@ -30,6 +29,7 @@ from mock_server._negotiation import (
 from mock_server._problems import PROBLEM_JSON, Issue, encode, problem, violations_header
 from mock_server._router import MethodNotAllowed, NoRoute, RouteMatch
 from mock_server._security import SecurityFailure, check_security
+from mock_server._stateful_seam import StatefulBackend, StatefulRequest
 from mock_server._validation import MAX_ISSUES, RejectedRequest, ValidatedRequest
 
 JSON = "application/json"
@@ -78,27 +78,6 @@ class RequestCheck:
         return found
 
 
-class StatefulAnswer(Protocol):
-    """What the store answers: a status, a body, and the parts of the request a refusal is about."""
-
-    @property
-    def status(self) -> int: ...
-
-    @property
-    def body(self) -> Any: ...
-
-    @property
-    def issues(self) -> tuple[Issue, ...]: ...
-
-
-class StatefulBackend(Protocol):
-    """The seam to ``mock_server._stateful.StatefulStore`` (built by another module)."""
-
-    def handle(self, request: Any) -> StatefulAnswer | None:
-        """A ``StatefulResult``, or None to fall back to the spec's answer."""
-        ...
-
-
 def problem_response(
     status: int,
     detail: str,
@@ -129,11 +108,6 @@ class Pipeline:
         self.compiled = compiled
         self.config = config
         self.store = store
-        self._stateful_request: Any = None
-        if store is not None:
-            from mock_server._stateful import StatefulRequest  # the seam; only needed in stateful mode
-
-            self._stateful_request = StatefulRequest
         self._dynamic_cache: OrderedDict[tuple[int, str, str, int], bytes] = OrderedDict()
 
     def handle(self, request: MockRequest) -> MockResponse:
@@ -266,7 +240,7 @@ class Pipeline:
     ) -> MockResponse | None:
         assert self.store is not None
         result = self.store.handle(
-            self._stateful_request(
+            StatefulRequest(
                 operation_id=operation.operation_id,
                 path_params=dict(found.path_params),
                 query=query,

@@ -29,10 +29,10 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from http import HTTPStatus
 from pathlib import Path
 from typing import Any
 
+from mock_server import _problems as problems
 from mock_server import _stateful_schema as schema
 from mock_server._config import DEFAULT_MAX_STORE_BYTES
 from mock_server._problems import Issue
@@ -48,21 +48,12 @@ from mock_server._stateful_mapping import (
     load_mapping,
     seed_records,
 )
+from mock_server._stateful_seam import StatefulRequest
 from mock_server._stateful_template import ABSENT, ID_PREFIX, Context, UnknownReference, evaluate
 
 Record = dict[str, Any]
 SUCCESS_STATUS = 1
 DEFAULT_LIMIT = 20
-
-
-@dataclass(frozen=True)
-class StatefulRequest:
-    """A request that already passed validation, as the store needs it."""
-
-    operation_id: str
-    path_params: Mapping[str, str]
-    query: Mapping[str, Sequence[str]]  # raw strings, repeated keys kept
-    body: Any  # parsed and validated JSON body, or the form dict with coerced values; None without body
 
 
 @dataclass(frozen=True)
@@ -86,18 +77,14 @@ class _Refusal(Exception):
         self.result = result
 
 
-def problem(
-    status: int, title: str, detail: str, validation: list[dict[str, str]] | None = None
-) -> StatefulResult:
-    """An RFC 7807 problem answer in the shape of the spec's ``Problem`` schema."""
-    body: dict[str, Any] = {"type": "about:blank", "title": title, "status": status, "detail": detail}
-    if validation:
-        body["validation"] = validation
+def problem(status: int, detail: str, validation: list[dict[str, str]] | None = None) -> StatefulResult:
+    """A refusal: the mock's RFC 7807 problem, and its issues for the pipeline, which answers in
+    the shape the operation declares (Leeloo's envelope) where it declares one."""
     issues = tuple(
         Issue(item["location"], item["name"], item["message"], item.get("reason", "WRONG_FORMAT"))
         for item in validation or ()
     )
-    return StatefulResult(status, body, issues)
+    return StatefulResult(status, problems.problem(status, detail, issues=issues), issues)
 
 
 def _unknown(source: Any, message: str) -> dict[str, str]:
@@ -309,7 +296,6 @@ class StatefulStore:
             except UnknownReference as unknown:
                 return problem(
                     422,
-                    HTTPStatus(422).phrase,
                     "The request is not valid.",
                     [
                         {
@@ -358,7 +344,7 @@ class StatefulStore:
         record = self._find(lookup, value) if value is not ABSENT else None
         if record is None:
             message = f"{_source_name(by)} {value} matches no record in {lookup.collection}."
-            raise _Refusal(problem(404, "Not Found", message, [_unknown(by, message)]))
+            raise _Refusal(problem(404, message, [_unknown(by, message)]))
         return record
 
     def _check_requirements(self, rule: OperationRule, context: Context) -> None:
@@ -371,7 +357,7 @@ class StatefulStore:
             where = " or ".join(lookup.collection for lookup in requirement.lookups)
             if str(requirement.value).startswith("$path."):
                 message = f"{_source_name(requirement.value)} {value} matches no record in {where}."
-                raise _Refusal(problem(404, "Not Found", message, [_unknown(requirement.value, message)]))
+                raise _Refusal(problem(404, message, [_unknown(requirement.value, message)]))
             raise UnknownReference(requirement.value, value, where)
 
     # ---- answers ------------------------------------------------------------------------------
@@ -454,7 +440,6 @@ class StatefulStore:
                 raise _Refusal(
                     problem(
                         507,
-                        "Insufficient Storage",
                         f"The mock holds at most {self._max_records} records in {name}; "
                         "restart it or raise its record limit.",
                     )
@@ -511,7 +496,6 @@ class StatefulStore:
             raise _Refusal(
                 problem(
                     422,
-                    HTTPStatus(422).phrase,
                     message,
                     [{"location": "path", "name": name, "message": message}],
                 )
@@ -528,7 +512,6 @@ class StatefulStore:
             raise _Refusal(
                 problem(
                     507,
-                    "Insufficient Storage",
                     f"The mock holds at most {self._max_records} items in a list of a record; "
                     "restart it or raise its record limit.",
                 )
@@ -546,7 +529,6 @@ class StatefulStore:
             raise _Refusal(
                 problem(
                     507,
-                    "Insufficient Storage",
                     f"The mock holds at most {self._max_store_bytes} bytes of records (as JSON) and "
                     f"holds {self._store_bytes}; this request would add {grown}. "
                     "Restart it or raise its byte limit (--max-store-bytes).",

@@ -395,7 +395,8 @@ def test_an_update_past_the_byte_cap_is_refused_and_changes_nothing(
     compiled_spec: CompiledSpec,
 ) -> None:
     """The byte cap counts growth by updates too; a shrinking update always fits."""
-    from mock_server._stateful import StatefulRequest, StatefulStore
+    from mock_server._stateful import StatefulStore
+    from mock_server._stateful_seam import StatefulRequest
 
     spec = compiled_spec.spec.document
     seeded = StatefulStore.from_spec(spec).store_bytes

@@ -9,7 +9,7 @@ from typing import Any
 
 from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline, Spec, compile_spec
 from mock_server._problems import Issue
-from mock_server._stateful import StatefulRequest
+from mock_server._stateful_seam import StatefulRequest
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH
 from tests.refusals import INVALID
 

@@ -17,8 +17,9 @@ import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
-from mock_server._stateful import StatefulRequest, StatefulResult, StatefulStore
+from mock_server._stateful import StatefulResult, StatefulStore
 from mock_server._stateful_mapping import DEFAULT_RESOURCES_PATH, ResourceMappingError
+from mock_server._stateful_seam import StatefulRequest
 
 SPEC_PATH = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 SPEC_URI = "urn:leeloo-openapi"

@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 from referencing import Registry, Resource
 
-from mock_server._stateful import StatefulRequest, StatefulResult, StatefulStore
+from mock_server._stateful import StatefulResult, StatefulStore
 from mock_server._stateful_mapping import DEFAULT_RESOURCES_PATH, load_mapping
+from mock_server._stateful_seam import StatefulRequest
 from tests.mock_server.test_stateful import (
     ALL_DATES,
     SEED_TAG_ID,
