@@ -21,11 +21,11 @@ from openapi_core import OpenAPI
 from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from werkzeug.test import EnvironBuilder
 
+import openapi_document
 from contract_tests._settings import SPEC_PATH
+from openapi_document import HTTP_METHODS, follow
 
 CLIENT_CONFIG = SPEC_PATH.parents[1] / "generator" / "client_config.yaml"
-
-HTTP_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
 @cache
@@ -42,17 +42,12 @@ def openapi() -> OpenAPI:
 
 
 def _follow(reference: str) -> Any:
-    target: Any = spec_document()
-    for part in reference.removeprefix("#/").split("/"):
-        target = target[part.replace("~1", "/").replace("~0", "~")]
-    return target
+    return follow(spec_document(), reference)
 
 
 def resolve(node: Any) -> Any:
     """``node`` with its own ``$ref`` chain followed (one level; nested refs stay)."""
-    while isinstance(node, Mapping) and "$ref" in node:
-        node = _follow(node["$ref"])
-    return node
+    return openapi_document.resolve(spec_document(), node)
 
 
 def inline(node: Any) -> Any:

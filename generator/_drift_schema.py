@@ -17,6 +17,8 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
+import openapi_document
+
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf")
 
 
@@ -35,18 +37,12 @@ class ExampleProblem:
 
 
 def resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    """``node`` with local ``$ref``s followed (``#/components/...``); other nodes as they are."""
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str) and node["$ref"].startswith("#/"):
-        ref = node["$ref"]
-        if ref in seen:
-            break
-        seen.add(ref)
-        target: Any = spec
-        for part in ref[2:].split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        node = target
-    return node
+    """``node`` with local ``$ref``s followed (``openapi_document.resolve``); a reference that loops
+    or points nowhere leaves the node as it is: the spec check reports it at its line."""
+    try:
+        return openapi_document.resolve(spec, node)
+    except openapi_document.UnresolvableRef:
+        return node
 
 
 def validate_example(

@@ -39,10 +39,10 @@ from generator._yaml_positions import (
     load_yaml_with_positions,
 )
 from generator.spec_check import structural_problems
+from openapi_document import HTTP_METHODS
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _TEMPLATE_PARAMETER = re.compile(r"\{([^}]*)\}")
 _FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 _PAGE_BODY_MEDIA_TYPE = {"json": "application/json", "form-data": "multipart/form-data"}

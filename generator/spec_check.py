@@ -41,8 +41,7 @@ from generator._yaml_positions import (
     YamlSyntaxError,
     load_yaml_with_positions,
 )
-
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from openapi_document import HTTP_METHODS
 
 
 @dataclass(frozen=True)

@@ -26,10 +26,10 @@ from generator._drift_schema import resolve, validate_example
 from generator._evidence import evidence_problems
 from generator._yaml_positions import JsonPath, YamlSyntaxError, load_yaml_with_positions
 from generator.spec_check import structural_problems
+from openapi_document import HTTP_METHODS
 
 __all__ = ["RULES", "LintFinding", "lint_spec", "main"]
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _SNAKE_CASE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$")
 _TYPING_KEYWORDS = ("type", "$ref", "enum", "const", "allOf", "anyOf", "oneOf")
 _COMPOSITIONS = ("allOf", "anyOf", "oneOf", "prefixItems")

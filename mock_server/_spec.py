@@ -19,8 +19,8 @@ from typing import Any, cast
 
 from generator._refs import RefError, RefPolicy, Resolver, refs
 from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
+from openapi_document import HTTP_METHODS
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
 

@@ -12,22 +12,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+from openapi_document import HTTP_METHODS, resolve
+
 JSON_MEDIA_TYPE = "application/json"
-
-
-def resolve(spec: Mapping[str, Any], node: Any) -> Any:
-    """``node`` with its local ``$ref`` chain followed (``#/components/...``); other nodes as they are."""
-    seen: set[str] = set()
-    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-        ref: str = node["$ref"]
-        if not ref.startswith("#/") or ref in seen:
-            raise KeyError(f"cannot follow $ref {ref!r}")
-        seen.add(ref)
-        node = spec
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
 
 
 def find_operation(spec: Mapping[str, Any], operation_id: str) -> Mapping[str, Any] | None:

@@ -28,6 +28,7 @@ from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
 from werkzeug.test import EnvironBuilder
 
 from mock_server import MockConfig, create_app, default_spec_path
+from openapi_document import resolve
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC_PATH = ROOT / "spec" / "openapi.yaml"
@@ -59,22 +60,13 @@ class Operation:
     example: Any
 
 
-def _resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = spec_document()
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
-
-
 @cache
 def operations() -> tuple[Operation, ...]:
     """Every operation of the spec, with the docs example of its 200 answer."""
     found = []
     for path, item in spec_document()["paths"].items():
         for method, operation in item.items():
-            answer = _resolve(operation["responses"]["200"])
+            answer = resolve(spec_document(), operation["responses"]["200"])
             example = answer["content"]["application/json"]["examples"]["docs"]["value"]
             pattern = re.compile("^/api/v2" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
             found.append(Operation(operation["operationId"], method.upper(), path, pattern, example))

@@ -1,0 +1,70 @@
+"""The OpenAPI document layer: the vocabulary every tool of the project shares to read a spec.
+
+The mock, the generator's checks, the docs-drift check, the lint, the contract tests and the
+unit tests all walk the same kind of document; this module is the one place that says which keys
+of a path item are operations and how a local ``$ref`` is followed. Loading with positions, the
+bounded YAML reader and the in-document ``$ref`` resolution of a whole spec live in
+``generator/_yaml_positions.py`` and ``generator/_refs.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import unquote
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+"""The keys of a path item that hold operations, in the order OpenAPI lists them."""
+
+MAX_REF_HOPS = 64
+"""A chain of ``$ref``s longer than this is refused (a loop, or an attack)."""
+
+
+class UnresolvableRef(KeyError):
+    """A ``$ref`` that is not local, points nowhere, loops, or chains past ``MAX_REF_HOPS``."""
+
+
+def follow(document: Any, reference: str) -> Any:
+    """What a local reference (``#/components/schemas/Tag``) points at.
+
+    The fragment is percent-decoded first, then ``~1``/``~0`` are unescaped (RFC 6901 §5, §6).
+    """
+    if not reference.startswith("#"):
+        raise UnresolvableRef(f"$ref {reference!r} is not a reference inside the document")
+    node = document
+    pointer = unquote(reference[1:])
+    for raw in pointer.split("/")[1:] if pointer else []:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, Mapping) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            raise UnresolvableRef(f"$ref {reference!r} points nowhere")
+    return node
+
+
+def resolve(document: Any, node: Any) -> Any:
+    """``node`` with its chain of local ``$ref``s followed; any other node as it is."""
+    seen: set[str] = set()
+    while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        reference: str = node["$ref"]
+        if reference in seen or len(seen) >= MAX_REF_HOPS:
+            raise UnresolvableRef(f"$ref {reference!r} loops")
+        seen.add(reference)
+        node = follow(document, reference)
+    return node
+
+
+def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    """Every operation of the document: ``(path, method, operation object)``, in document order."""
+    paths = document.get("paths")
+    if not isinstance(paths, Mapping):
+        return
+    for path, item in paths.items():
+        if not isinstance(item, Mapping):
+            continue
+        for method in HTTP_METHODS:
+            operation = item.get(method)
+            if isinstance(operation, Mapping):
+                yield str(path), method, operation
