@@ -17,7 +17,7 @@ from typing import Any
 
 from bench._servers import RunningServer, ServerStartError, run_json_module, running_server
 from bench._throughput import AUTH, MOCK_BASE, install_prism, mock_command, start_prism
-from bench.loadgen import LoadSpec, run_load
+from bench.loadgen import LoadPlan, run_load
 from bench.synthetic_spec import EXAMPLE_ID, OPERATIONS_PER_RESOURCE, write_synthetic_spec
 
 SIZES = (30, 300, 3000)
@@ -71,7 +71,7 @@ def startup_breakdown(spec: Path, max_rss_mib: float) -> dict[str, Any]:
 
 
 def _rps(base_url: str, path: str, duration_s: float, tool: str) -> tuple[float, float]:
-    spec = LoadSpec(url=base_url + path, headers=(AUTH,), concurrency=32, duration_s=duration_s)
+    spec = LoadPlan(url=base_url + path, headers=(AUTH,), concurrency=32, duration_s=duration_s)
     result = run_load(spec, tool)
     return result.rps, result.p99_ms
 

@@ -21,7 +21,7 @@ from typing import Any
 import httpx
 
 from bench._servers import REPO_ROOT, RunningServer, ServerStartError, running_server
-from bench.loadgen import LoadSpec, run_load
+from bench.loadgen import LoadPlan, run_load
 
 SPEC = REPO_ROOT / "spec" / "openapi.yaml"
 MOCK_BASE = "/api/v2"
@@ -235,7 +235,7 @@ def measure(
         sample = _status_sample(server.base_url, scenario, path, body)
         headers = [AUTH] + ([("Content-Type", scenario.content_type)] if scenario.content_type else [])
         for concurrency in concurrencies:
-            spec = LoadSpec(
+            spec = LoadPlan(
                 url=server.base_url + path,
                 method=scenario.method,
                 headers=tuple(headers),

@@ -38,12 +38,12 @@ ALLOWED_HOST = "127.0.0.1"
 _RESULT_MARKER = "LOADGEN_JSON "
 
 
-class LoadSpecError(ValueError):
+class LoadPlanError(ValueError):
     """The load run asked for is outside the bounds (host, duration, concurrency, URL shape)."""
 
 
 @dataclass(frozen=True)
-class LoadSpec:
+class LoadPlan:
     """What to send, how hard and for how long."""
 
     url: str
@@ -57,19 +57,19 @@ class LoadSpec:
     def __post_init__(self) -> None:
         parts = urlsplit(self.url)
         if parts.scheme != "http":
-            raise LoadSpecError(f"only http:// URLs are supported, got {self.url!r}")
+            raise LoadPlanError(f"only http:// URLs are supported, got {self.url!r}")
         if parts.hostname != ALLOWED_HOST:
-            raise LoadSpecError(f"the load generator only talks to {ALLOWED_HOST}, got {parts.hostname!r}")
+            raise LoadPlanError(f"the load generator only talks to {ALLOWED_HOST}, got {parts.hostname!r}")
         if parts.port is None:
-            raise LoadSpecError(f"the URL needs an explicit port: {self.url!r}")
+            raise LoadPlanError(f"the URL needs an explicit port: {self.url!r}")
         if not 1 <= self.concurrency <= MAX_CONCURRENCY:
-            raise LoadSpecError(f"concurrency must be 1..{MAX_CONCURRENCY}, got {self.concurrency}")
+            raise LoadPlanError(f"concurrency must be 1..{MAX_CONCURRENCY}, got {self.concurrency}")
         if not 0 < self.duration_s <= MAX_DURATION_S:
-            raise LoadSpecError(f"duration must be in (0, {MAX_DURATION_S:g}] seconds, got {self.duration_s}")
+            raise LoadPlanError(f"duration must be in (0, {MAX_DURATION_S:g}] seconds, got {self.duration_s}")
         if self.max_requests < 1:
-            raise LoadSpecError(f"max_requests must be positive, got {self.max_requests}")
+            raise LoadPlanError(f"max_requests must be positive, got {self.max_requests}")
         if not self.method.isalpha():
-            raise LoadSpecError(f"not an HTTP method: {self.method!r}")
+            raise LoadPlanError(f"not an HTTP method: {self.method!r}")
 
     @property
     def port(self) -> int:
@@ -108,7 +108,7 @@ def wrk_available() -> bool:
     return shutil.which("wrk") is not None
 
 
-def run_load(spec: LoadSpec, tool: str = "auto") -> LoadResult:
+def run_load(plan: LoadPlan, tool: str = "auto") -> LoadResult:
     """Run one bounded load in a separate process and return what it measured.
 
     ``tool`` is ``wrk``, ``python`` (the asyncio fallback) or ``auto`` (wrk when on PATH).
@@ -116,10 +116,10 @@ def run_load(spec: LoadSpec, tool: str = "auto") -> LoadResult:
     if tool == "auto":
         tool = "wrk" if wrk_available() else "python"
     if tool == "wrk":
-        return _run_wrk(spec)
+        return _run_wrk(plan)
     if tool == "python":
-        return _run_python_subprocess(spec)
-    raise LoadSpecError(f"unknown tool {tool!r} (auto, wrk or python)")
+        return _run_python_subprocess(plan)
+    raise LoadPlanError(f"unknown tool {tool!r} (auto, wrk or python)")
 
 
 # ---------------------------------------------------------------------------------------------- wrk
@@ -130,11 +130,11 @@ def _lua_string(data: bytes) -> str:
     return '"' + "".join(f"\\{byte:d}" for byte in data) + '"'
 
 
-def _wrk_script(spec: LoadSpec) -> str:
-    lines = [f"wrk.method = {_lua_string(spec.method.encode())}"]
-    if spec.body:
-        lines.append(f"wrk.body = {_lua_string(spec.body)}")
-    for name, value in spec.headers:
+def _wrk_script(plan: LoadPlan) -> str:
+    lines = [f"wrk.method = {_lua_string(plan.method.encode())}"]
+    if plan.body:
+        lines.append(f"wrk.body = {_lua_string(plan.body)}")
+    for name, value in plan.headers:
         lines.append(f"wrk.headers[{_lua_string(name.encode())}] = {_lua_string(value.encode('latin-1'))}")
     lines.append(
         f"""
@@ -150,20 +150,20 @@ end
     return "\n".join(lines)
 
 
-def _run_wrk(spec: LoadSpec) -> LoadResult:
+def _run_wrk(plan: LoadPlan) -> LoadResult:
     with tempfile.TemporaryDirectory(prefix="loadgen-") as tmp:
         script = Path(tmp) / "run.lua"
-        script.write_text(_wrk_script(spec), encoding="utf-8")
-        seconds = max(1, round(spec.duration_s))
+        script.write_text(_wrk_script(plan), encoding="utf-8")
+        seconds = max(1, round(plan.duration_s))
         command = [
             "wrk",
             "-t1",
-            f"-c{spec.concurrency}",
+            f"-c{plan.concurrency}",
             f"-d{seconds}s",
             f"--timeout={READ_TIMEOUT_S:g}s",
             "-s",
             str(script),
-            spec.url,
+            plan.url,
         ]
         completed = subprocess.run(
             command, capture_output=True, text=True, timeout=seconds + READ_TIMEOUT_S + 10, check=False
@@ -190,24 +190,24 @@ def _run_wrk(spec: LoadSpec) -> LoadResult:
 # ------------------------------------------------------------------------------- asyncio fallback
 
 
-def _run_python_subprocess(spec: LoadSpec) -> LoadResult:
+def _run_python_subprocess(plan: LoadPlan) -> LoadResult:
     command = [
         sys.executable,
         str(Path(__file__).resolve()),
         "--tool=python",
         "--json",
-        f"--method={spec.method}",
-        f"--concurrency={spec.concurrency}",
-        f"--duration={spec.duration_s}",
-        f"--max-requests={spec.max_requests}",
+        f"--method={plan.method}",
+        f"--concurrency={plan.concurrency}",
+        f"--duration={plan.duration_s}",
+        f"--max-requests={plan.max_requests}",
     ]
-    for name, value in spec.headers:
+    for name, value in plan.headers:
         command.append(f"--header={name}: {value}")
-    if spec.body:
-        command.append(f"--body={spec.body.decode('utf-8', 'surrogateescape')}")
-    command.append(spec.url)
+    if plan.body:
+        command.append(f"--body={plan.body.decode('utf-8', 'surrogateescape')}")
+    command.append(plan.url)
     completed = subprocess.run(
-        command, capture_output=True, text=True, timeout=spec.duration_s + READ_TIMEOUT_S + 30, check=False
+        command, capture_output=True, text=True, timeout=plan.duration_s + READ_TIMEOUT_S + 30, check=False
     )
     for line in completed.stdout.splitlines():
         if line.startswith(_RESULT_MARKER):
@@ -215,13 +215,13 @@ def _run_python_subprocess(spec: LoadSpec) -> LoadResult:
     raise RuntimeError(f"the load process gave no result (exit {completed.returncode}): {completed.stderr}")
 
 
-def _build_request(spec: LoadSpec) -> bytes:
-    head = [f"{spec.method} {spec.target} HTTP/1.1", f"Host: {ALLOWED_HOST}:{spec.port}"]
-    names = {name.lower() for name, _ in spec.headers}
-    head += [f"{name}: {value}" for name, value in spec.headers]
-    if (spec.body or spec.method in ("POST", "PUT", "PATCH")) and "content-length" not in names:
-        head.append(f"Content-Length: {len(spec.body)}")
-    return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + spec.body
+def _build_request(plan: LoadPlan) -> bytes:
+    head = [f"{plan.method} {plan.target} HTTP/1.1", f"Host: {ALLOWED_HOST}:{plan.port}"]
+    names = {name.lower() for name, _ in plan.headers}
+    head += [f"{name}: {value}" for name, value in plan.headers]
+    if (plan.body or plan.method in ("POST", "PUT", "PATCH")) and "content-length" not in names:
+        head.append(f"Content-Length: {len(plan.body)}")
+    return ("\r\n".join(head) + "\r\n\r\n").encode("latin-1") + plan.body
 
 
 class _Budget:
@@ -275,7 +275,7 @@ async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bool]:
 
 
 async def _worker(
-    spec: LoadSpec, request: bytes, budget: _Budget, latencies: list[float], result: dict[str, int]
+    plan: LoadPlan, request: bytes, budget: _Budget, latencies: list[float], result: dict[str, int]
 ) -> None:
     writer: asyncio.StreamWriter | None = None
     reader: asyncio.StreamReader | None = None
@@ -285,7 +285,7 @@ async def _worker(
             if writer is None:
                 try:
                     reader, writer = await asyncio.wait_for(
-                        asyncio.open_connection(ALLOWED_HOST, spec.port, limit=1 << 20), READ_TIMEOUT_S
+                        asyncio.open_connection(ALLOWED_HOST, plan.port, limit=1 << 20), READ_TIMEOUT_S
                     )
                 except (OSError, TimeoutError):
                     result["errors"] += 1
@@ -329,13 +329,13 @@ def _percentile(sorted_values: Sequence[float], fraction: float) -> float:
     return sorted_values[index]
 
 
-async def _run_python_async(spec: LoadSpec) -> LoadResult:
-    request = _build_request(spec)
+async def _run_python_async(plan: LoadPlan) -> LoadResult:
+    request = _build_request(plan)
     started = time.perf_counter()
-    budget = _Budget(spec.max_requests, started + spec.duration_s)
+    budget = _Budget(plan.max_requests, started + plan.duration_s)
     latencies: list[float] = []
     counters: dict[str, int] = {"errors": 0, "non_2xx": 0}
-    workers = [_worker(spec, request, budget, latencies, counters) for _ in range(spec.concurrency)]
+    workers = [_worker(plan, request, budget, latencies, counters) for _ in range(plan.concurrency)]
     await asyncio.gather(*workers)
     elapsed = time.perf_counter() - started
     latencies.sort()
@@ -354,13 +354,13 @@ async def _run_python_async(spec: LoadSpec) -> LoadResult:
     )
 
 
-def run_python_in_process(spec: LoadSpec) -> LoadResult:
+def run_python_in_process(plan: LoadPlan) -> LoadResult:
     """The fallback generator in the calling process (what the child process runs)."""
     try:
         import uvloop
     except ImportError:  # plain asyncio is slower but correct
-        return asyncio.run(_run_python_async(spec))
-    return uvloop.run(_run_python_async(spec))
+        return asyncio.run(_run_python_async(plan))
+    return uvloop.run(_run_python_async(plan))
 
 
 # -------------------------------------------------------------------------------------------- CLI
@@ -391,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        spec = LoadSpec(
+        plan = LoadPlan(
             url=args.url,
             method=args.method.upper(),
             headers=tuple(args.header),
@@ -400,11 +400,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             duration_s=args.duration,
             max_requests=args.max_requests,
         )
-    except LoadSpecError as exc:
+    except LoadPlanError as exc:
         parser.error(str(exc))
     if args.tool == "wrk" and not wrk_available():
         parser.error("wrk is not on PATH (apt-get install wrk), use --tool=python")
-    result = run_python_in_process(spec) if args.tool == "python" else run_load(spec, args.tool)
+    result = run_python_in_process(plan) if args.tool == "python" else run_load(plan, args.tool)
     if args.json:
         print(_RESULT_MARKER + result.to_json())
     else:

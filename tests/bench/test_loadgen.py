@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from bench.loadgen import LoadSpec, LoadSpecError, _build_request, _lua_string, main, run_python_in_process
+from bench.loadgen import LoadPlan, LoadPlanError, _build_request, _lua_string, main, run_python_in_process
 
 
 @pytest.mark.parametrize(
@@ -27,8 +27,8 @@ from bench.loadgen import LoadSpec, LoadSpecError, _build_request, _lua_string, 
     ],
 )
 def test_out_of_bounds_runs_are_refused(url: str, changes: dict[str, object]) -> None:
-    with pytest.raises(LoadSpecError):
-        LoadSpec(url=url, **changes)  # type: ignore[arg-type]
+    with pytest.raises(LoadPlanError):
+        LoadPlan(url=url, **changes)  # type: ignore[arg-type]
 
 
 def test_cli_refuses_other_hosts_with_usage_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,7 +39,7 @@ def test_cli_refuses_other_hosts_with_usage_and_exit_2(capsys: pytest.CaptureFix
 
 
 def test_request_bytes_carry_method_target_headers_and_length() -> None:
-    spec = LoadSpec(
+    spec = LoadPlan(
         url="http://127.0.0.1:8000/api/v2/people?filter[tags]=vip",
         method="PUT",
         headers=(("Content-Type", "application/x-www-form-urlencoded"),),
@@ -105,7 +105,7 @@ def tiny_server() -> Iterator[tuple[int, list[int]]]:
 
 def test_fallback_generator_counts_answers_and_non_2xx(tiny_server: tuple[int, list[int]]) -> None:
     port, served = tiny_server
-    spec = LoadSpec(url=f"http://127.0.0.1:{port}/x", concurrency=1, duration_s=5, max_requests=40)
+    spec = LoadPlan(url=f"http://127.0.0.1:{port}/x", concurrency=1, duration_s=5, max_requests=40)
     result = run_python_in_process(spec)
     assert result.requests == 40 == served[0]  # bounded by count, every answer read
     assert result.non_2xx == 20
@@ -118,6 +118,6 @@ def test_fallback_generator_counts_refused_connections_as_errors() -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result = run_python_in_process(LoadSpec(url=f"http://127.0.0.1:{port}/", concurrency=2, max_requests=6))
+    result = run_python_in_process(LoadPlan(url=f"http://127.0.0.1:{port}/", concurrency=2, max_requests=6))
     assert result.requests == 0
     assert result.errors == 6
