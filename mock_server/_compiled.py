@@ -19,7 +19,7 @@ from mock_server._negotiation import status_key
 from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
 from mock_server._security import Credential, compile_requirements
-from mock_server._spec import Spec, SpecOperation
+from mock_server._spec import Spec, SpecError, SpecOperation
 from mock_server._static import StaticMedia, build_static_media
 from mock_server._validation import RequestValidator, compile_validator
 
@@ -167,6 +167,13 @@ def invalid_request_status(response_keys: tuple[str, ...]) -> int:
     return 422
 
 
+def _request_validator(spec: Spec, operation: SpecOperation, where: str) -> RequestValidator:
+    try:
+        return RequestValidator(spec, operation.parameters, operation.request_body)
+    except SpecError as exc:
+        raise SpecError(f"{where}: {exc}") from None
+
+
 def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGenerator) -> CompiledOperation:
     """One operation, ready to serve."""
     schemes = (spec.document.get("components") or {}).get("securitySchemes") or {}
@@ -181,7 +188,7 @@ def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGener
         operation_id=operation.operation_id,
         summary=operation.summary,
         security=compile_requirements(operation.security, {k: spec.deref(v) for k, v in schemes.items()}),
-        validator=RequestValidator(spec, operation.parameters, operation.request_body),
+        validator=_request_validator(spec, operation, where),
         responses=responses,
         response_keys=tuple(responses),
         invalid_request_status=invalid_request_status(tuple(responses)),

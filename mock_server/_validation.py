@@ -24,7 +24,7 @@ from mock_server._coercion import (
     schema_types,
 )
 from mock_server._problems import Issue
-from mock_server._spec import Spec
+from mock_server._spec import Spec, SpecError
 
 Query = Mapping[str, Sequence[str]]
 
@@ -199,7 +199,14 @@ class ParameterRule:
     validator: Any
 
     def read(self, raw: Sequence[str] | Query) -> Any:
-        """The typed value of this parameter from its raw text(s); deepObject gets the whole query."""
+        """The typed value of this parameter from its raw text(s); deepObject gets the whole query.
+
+        Each style has its deserializer (OpenAPI 3.1 §4.8.12.4): form (exploded: the repeated
+        values; else comma-separated), simple (comma-separated), spaceDelimited and
+        pipeDelimited, label (``.a.b`` exploded, ``.a,b`` not) and matrix (``;id=a;id=b``
+        exploded, ``;id=a,b`` not). A value without its label or matrix prefix is read as it came
+        (leniently, as a mock should), and validation judges it.
+        """
         if "object" in self.types:
             return self._read_object(raw)
         if isinstance(raw, Mapping):  # only object parameters are handed the whole query
@@ -209,10 +216,27 @@ class ParameterRule:
             if self.location == "query" and self.explode and self.style == "form":
                 parts: Sequence[str] = values
             else:
-                separator = {"spaceDelimited": " ", "pipeDelimited": "|"}.get(self.style, ",")
-                parts = values[0].split(separator) if values and values[0] else []
+                parts = self._split(values[0]) if values and values[0] else []
             return [coerce_scalar(p, self.item_types) for p in parts]
-        return coerce_scalar(values[0], self.types)
+        return coerce_scalar(self._unprefixed(values[0]), self.types)
+
+    def _unprefixed(self, text: str) -> str:
+        """``text`` without the prefix its style puts before a value (label ``.``, matrix ``;name=``)."""
+        prefix = {"label": ".", "matrix": f";{self.name}="}.get(self.style, "")
+        return text[len(prefix) :] if prefix and text.startswith(prefix) else text
+
+    def _split(self, text: str) -> list[str]:
+        """The items of an array parameter that arrived as one text."""
+        if self.style == "label" and text.startswith("."):
+            return text[1:].split("." if self.explode else ",")
+        if self.style == "matrix":
+            prefix = f";{self.name}="
+            if self.explode:
+                return [
+                    item[len(prefix) - 1 :] for item in text.split(";")[1:] if item.startswith(prefix[1:])
+                ]
+            return self._unprefixed(text).split(",")
+        return text.split({"spaceDelimited": " ", "pipeDelimited": "|"}.get(self.style, ","))
 
     def _read_object(self, raw: Sequence[str] | Query) -> Any:
         if isinstance(raw, Mapping):  # deepObject: name[a]=1&name[b]=2, or exploded form: a=1&b=2
@@ -327,6 +351,12 @@ class RequestValidator:
                 schema = first.get("schema", {})
             style = str(parameter.get("style") or ("form" if location in ("query", "cookie") else "simple"))
             name = str(parameter.get("name", ""))
+            if style in ("label", "matrix") and "object" in schema_types(schema, deref):
+                # ``.a=1,b=2`` / ``;p=a,1,b,2``: not read; refused rather than split on commas
+                raise SpecError(
+                    f"parameter {name!r} ({location}): style {style} with an object value is not "
+                    "supported by the mock; use simple or form"
+                )
             self.parameters.append(
                 ParameterRule(
                     name=name,

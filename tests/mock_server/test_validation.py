@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from mock_server import Spec
+from mock_server._spec import SpecError
 from mock_server._validation import RejectedRequest, RequestValidator, ValidatedRequest
 
 DOCUMENT: dict[str, Any] = {
@@ -135,3 +138,35 @@ def test_a_scalar_parameter_given_twice_is_an_issue_and_arrays_take_every_value(
     once = validator.validate({"id": "1"}, {"limit": ["5"], "tag": ["a", "b"]}, {"x-trace": "ab"}, None, b"")
     assert isinstance(once, ValidatedRequest)
     assert once.query == {"limit": 5, "tag": ["a", "b"]}
+
+
+def _path_parameter(style: str, explode: bool, schema: dict[str, Any]) -> RequestValidator:
+    parameter = {"name": "id", "in": "path", "required": True, "style": style, "explode": explode}
+    return RequestValidator(Spec(DOCUMENT), [{**parameter, "schema": schema}], None)
+
+
+INTEGERS = {"type": "array", "items": {"type": "integer"}}
+
+
+def test_label_and_matrix_styles_have_their_own_deserializers() -> None:
+    """OpenAPI's label (``.3.4``) and matrix (``;id=3;id=4``) styles, exploded or not."""
+    cases: list[tuple[str, bool, dict[str, Any], str, Any]] = [
+        ("label", False, {"type": "integer"}, ".5", 5),
+        ("label", False, INTEGERS, ".3,4", [3, 4]),
+        ("label", True, INTEGERS, ".3.4", [3, 4]),
+        ("matrix", False, {"type": "integer"}, ";id=5", 5),
+        ("matrix", False, INTEGERS, ";id=3,4", [3, 4]),
+        ("matrix", True, INTEGERS, ";id=3;id=4", [3, 4]),
+        ("simple", False, INTEGERS, "3,4", [3, 4]),
+    ]
+    for style, explode, schema, text, expected in cases:
+        validated = _path_parameter(style, explode, schema).validate({"id": text}, {}, {}, None, b"")
+        assert isinstance(validated, ValidatedRequest), (style, explode, text, validated)
+        assert validated.path_params["id"] == expected, (style, explode, text)
+
+
+def test_an_object_in_label_or_matrix_style_is_refused_at_compile_time() -> None:
+    schema = {"type": "object", "properties": {"a": {"type": "integer"}}}
+    for style in ("label", "matrix"):
+        with pytest.raises(SpecError, match=f"style {style} with an object value is not supported"):
+            _path_parameter(style, False, schema)
