@@ -26,6 +26,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 CONFIG = ROOT / "generator" / "client_config.yaml"
 TEMPLATES = ROOT / "generator" / "templates"
+# The hand-written runtime (client, errors, retries, resource bases): ordinary source, copied
+# as it is into the package over whatever the generator wrote under the same names.
+RUNTIME = ROOT / "generator" / "runtime"
+PACKAGE = "leeloo_client"
 OUTPUT = ROOT / "generated_client"
 
 # What the generator prints when it skipped something or a post-hook could not run; any of
@@ -95,7 +99,15 @@ def run_generator(spec: Path, output: Path) -> None:
         raise GenerationError(
             f"openapi-python-client failed on {spec} (exit {completed.returncode}):\n{messages}"
         )
+    _copy_runtime(output / PACKAGE)
     _require_compilable(output)
+
+
+def _copy_runtime(package: Path) -> None:
+    """Copy every module of `generator/runtime/` (its `__init__` excepted) into the package."""
+    for source in sorted(RUNTIME.glob("*.py")):
+        if source.name != "__init__.py":
+            (package / source.name).write_bytes(source.read_bytes())
 
 
 def _require_compilable(output: Path) -> None:

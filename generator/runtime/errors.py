@@ -122,7 +122,8 @@ class APIStatusError(LeelooError):
         self.error = error
         self.problem = problem
         self.request_id: str | None = _request_id(headers)
-        super().__init__(_summary(operation, status_code, error, problem) + _request_id_suffix(self.request_id))
+        summary = _summary(operation, status_code, error, problem)
+        super().__init__(summary + _request_id_suffix(self.request_id))
 
     @property
     def code(self) -> str | None:
@@ -218,7 +219,10 @@ def reports_failure(content: bytes) -> bool:
 
 def envelope_error(document: Any) -> EnvelopeError | None:
     """The error of Leeloo's envelope in a parsed body, or None when it is not one."""
-    if not isinstance(document, dict) or document.get("status") != 0 or isinstance(document.get("status"), bool):
+    if not isinstance(document, dict):
+        return None
+    status = document.get("status")
+    if status != 0 or isinstance(status, bool):
         return None
     raw = document.get("error")
     raw = raw if isinstance(raw, dict) else {}
@@ -257,7 +261,7 @@ def _problem(document: Any) -> Problem | None:
 
 def _json_object(content: bytes) -> Any:
     """The parsed body when it looks like a JSON object, else None (a text 429, an HTML 502)."""
-    if not content.lstrip()[:1] == b"{":
+    if content.lstrip()[:1] != b"{":
         return None
     try:
         return json.loads(content)
@@ -273,7 +277,8 @@ def _summary(operation: str, status_code: int, error: EnvelopeError | None, prob
     summary = f"{operation}: HTTP {status_code}"
     if error is not None:
         summary += f" {_clip(error.code)}"
-        named = [f"{_clip(name)} {_clip(reason)}" for name, reason in list(error.fields.items())[:_MESSAGE_FIELDS]]
+        first = list(error.fields.items())[:_MESSAGE_FIELDS]
+        named = [f"{_clip(name)} {_clip(reason)}" for name, reason in first]
         if named:
             more = len(error.fields) - len(named)
             summary += ": " + ", ".join(named) + (f" (and {more} more)" if more > 0 else "")
