@@ -1,159 +1,163 @@
-"""The HTTP client of the Leeloo.ai API: token header, base URL, timeouts and retries.
+"""`LeelooClient` and `AsyncLeelooClient`: one attribute per group of operations (tag of the spec).
 
-Every operation module (`leeloo_client.api.*`) takes a `LeelooClient`. The client owns one
-`httpx.Client` and one `httpx.AsyncClient`, built on first use, whose transports retry what is
-safe to retry (see `RetryPolicy`). The token is sent in the `X-Leeloo-AuthToken` header as it is
-and never appears in `repr()`, in log records or in exception messages.
+Both share the settings and connection handling of `BaseClient`; the sync client's resources
+return models, the async client's resources return coroutines:
+
+    client.people.list(filter_email="a@example.com")           # LeelooClient
+    await client.people.list(filter_email="a@example.com")     # AsyncLeelooClient
 """
 
-import asyncio
-import os
-import ssl
-import time
-from collections.abc import Awaitable, Callable
-from typing import Any, Self
+from ._base_client import (
+    AUTH_HEADER_NAME,
+    BASE_URL_ENV_VAR,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_SIZE,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    TOKEN_ENV_VAR,
+    AsyncRetryTransport,
+    BaseClient,
+    RetryPolicy,
+    RetryTransport,
+)
+from .api.calls import AsyncCalls, Calls
+from .api.communication_channels import AsyncCommunicationChannels, CommunicationChannels
+from .api.connections import AsyncConnections, Connections
+from .api.leadgentools import AsyncLeadgentools, Leadgentools
+from .api.messages import AsyncMessages, Messages
+from .api.orders import AsyncOrders, Orders
+from .api.people import AsyncPeople, People
+from .api.tags import AsyncTags, Tags
+from .api.templates import AsyncTemplates, Templates
+from .api.tunnels import AsyncTunnels, Tunnels
+from .api.users import AsyncUsers, Users
 
-import httpx
-from attrs import define, evolve, field
 
-from ._retry import DEFAULT_MAX_RETRIES, AsyncRetryTransport, RetryPolicy, RetryTransport
-from .errors import APIConnectionError, APITimeoutError, ConfigurationError
+class LeelooClient(BaseClient):
+    """The client of the Leeloo.ai API; its resources' methods return models or raise.
 
-DEFAULT_BASE_URL = "https://api.leeloo.ai/api/v2"
-AUTH_HEADER_NAME = "X-Leeloo-AuthToken"
-TOKEN_ENV_VAR = "LEELOO_AUTH_TOKEN"
-BASE_URL_ENV_VAR = "LEELOO_BASE_URL"
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=5.0)
-
-
-@define(kw_only=True)
-class LeelooClient:
-    """Connection settings and the underlying httpx clients for calls to the Leeloo.ai API.
-
-    Use it as a context manager (`with` / `async with`) or call `close()` / `aclose()`.
-
-    Attributes:
-        token: The account's API token, sent as `X-Leeloo-AuthToken`. Never shown by `repr()`.
-        base_url: Where the API lives; the production API by default.
-        timeout: Connect 5 s, read/write/pool 60 s by default.
-        max_retries: How often a failed request is repeated (see `RetryPolicy`); 0 disables.
-        retry_policy: Full control over retries (delays, caps); when given, `max_retries` is ignored.
-        headers: Extra headers for every request.
-        verify_ssl: Certificate verification, as httpx's `verify`.
-        transport, async_transport: Replace the network transports (tests pass `httpx.MockTransport`);
-            retries wrap them too.
-        sleep, async_sleep: How to wait between retries (tests pass a function that records).
+    Use it as a context manager (`with LeelooClient.from_env() as client:`) or call `close()`.
+    Settings are those of `BaseClient` (token, base_url, timeout, max_retries, retry_policy,
+    headers, verify_ssl, follow_redirects, max_response_size, transport, sleep).
     """
 
-    token: str = field(repr=False)
-    base_url: str = DEFAULT_BASE_URL
-    timeout: httpx.Timeout = DEFAULT_TIMEOUT
-    max_retries: int = DEFAULT_MAX_RETRIES
-    retry_policy: RetryPolicy | None = field(default=None, repr=False)
-    headers: dict[str, str] = field(factory=dict, repr=False)
-    verify_ssl: str | bool | ssl.SSLContext = field(default=True, repr=False)
-    follow_redirects: bool = field(default=False, repr=False)
-    transport: httpx.BaseTransport | None = field(default=None, repr=False)
-    async_transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-    async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
-    _client: httpx.Client | None = field(default=None, init=False, repr=False)
-    _async_client: httpx.AsyncClient | None = field(default=None, init=False, repr=False)
+    @property
+    def calls(self) -> Calls:
+        """The `calls` operations: `create`."""
+        return Calls(self)
 
-    @classmethod
-    def from_env(cls, **options: Any) -> Self:
-        """A client whose token comes from `LEELOO_AUTH_TOKEN` and base URL from `LEELOO_BASE_URL`.
+    @property
+    def communication_channels(self) -> CommunicationChannels:
+        """The `communication_channels` operations: `list`, `get_person_by_account`, `manual_subscribe`, `create_email_accounts`."""
+        return CommunicationChannels(self)
 
-        `LEELOO_BASE_URL` is optional (the production API by default); other settings are
-        passed through as keyword arguments.
-        """
-        token = os.environ.get(TOKEN_ENV_VAR, "").strip()
-        if not token:
-            raise ConfigurationError(f"set {TOKEN_ENV_VAR} to the account's API token")
-        base_url = os.environ.get(BASE_URL_ENV_VAR, "").strip() or DEFAULT_BASE_URL
-        options.setdefault("base_url", base_url)
-        return cls(token=token, **options)
+    @property
+    def connections(self) -> Connections:
+        """The `connections` operations: `list`."""
+        return Connections(self)
 
-    def with_options(self, **changes: Any) -> Self:
-        """A copy with some settings changed (`max_retries=0`, `timeout=...`), with its own connections.
+    @property
+    def leadgentools(self) -> Leadgentools:
+        """The `leadgentools` operations: `create_traffic_source`."""
+        return Leadgentools(self)
 
-        For example `list_tags.sync(client=client.with_options(max_retries=5))`.
-        """
-        return evolve(self, **changes)
+    @property
+    def messages(self) -> Messages:
+        """The `messages` operations: `list_chat`, `send`."""
+        return Messages(self)
 
-    def _policy(self) -> RetryPolicy:
-        return self.retry_policy or RetryPolicy(max_retries=self.max_retries)
+    @property
+    def orders(self) -> Orders:
+        """The `orders` operations: `list`, `create`, `get`, `update`."""
+        return Orders(self)
 
-    def _all_headers(self) -> dict[str, str]:
-        return {**self.headers, AUTH_HEADER_NAME: self.token}
+    @property
+    def people(self) -> People:
+        """The `people` operations: `list`, `create`, `get`, `update`, `add_sms_connection`, `add_comment`, `remove_tag`, `add_tag`."""
+        return People(self)
 
-    def get_httpx_client(self) -> httpx.Client:
-        """The underlying `httpx.Client`, built on first use."""
-        if self._client is None:
-            wrapped = self.transport or httpx.HTTPTransport(verify=self.verify_ssl)
-            self._client = httpx.Client(
-                base_url=self.base_url,
-                headers=self._all_headers(),
-                timeout=self.timeout,
-                follow_redirects=self.follow_redirects,
-                transport=RetryTransport(wrapped, self._policy(), self.sleep),
-            )
-        return self._client
+    @property
+    def tags(self) -> Tags:
+        """The `tags` operations: `list`."""
+        return Tags(self)
 
-    def get_async_httpx_client(self) -> httpx.AsyncClient:
-        """The underlying `httpx.AsyncClient`, built on first use."""
-        if self._async_client is None:
-            wrapped = self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
-            self._async_client = httpx.AsyncClient(
-                base_url=self.base_url,
-                headers=self._all_headers(),
-                timeout=self.timeout,
-                follow_redirects=self.follow_redirects,
-                transport=AsyncRetryTransport(wrapped, self._policy(), self.async_sleep),
-            )
-        return self._async_client
+    @property
+    def templates(self) -> Templates:
+        """The `templates` operations: `list_categories`, `list_in_category`, `send_message`."""
+        return Templates(self)
 
-    def send(self, operation: str, request: dict[str, Any]) -> httpx.Response:
-        """Send one request of `operation`; network failures become `APIConnectionError`."""
-        try:
-            return self.get_httpx_client().request(**request)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(operation, error) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(operation, error) from error
+    @property
+    def tunnels(self) -> Tunnels:
+        """The `tunnels` operations: `list`, `get`, `list_stats`, `get_stats`."""
+        return Tunnels(self)
 
-    async def asend(self, operation: str, request: dict[str, Any]) -> httpx.Response:
-        """The async twin of `send`."""
-        try:
-            return await self.get_async_httpx_client().request(**request)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(operation, error) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(operation, error) from error
+    @property
+    def users(self) -> Users:
+        """The `users` operations: `list`, `get`."""
+        return Users(self)
 
-    def close(self) -> None:
-        """Close the sync httpx client, if it was built."""
-        if self._client is not None:
-            self._client.close()
 
-    async def aclose(self) -> None:
-        """Close the async httpx client, if it was built."""
-        if self._async_client is not None:
-            await self._async_client.aclose()
+class AsyncLeelooClient(BaseClient):
+    """The async twin of `LeelooClient`: its resources' methods are coroutines.
 
-    def __enter__(self) -> Self:
-        self.get_httpx_client().__enter__()
-        return self
+    Use it as an async context manager (`async with AsyncLeelooClient.from_env() as client:`) or
+    await `aclose()`.
+    """
 
-    def __exit__(self, *args: Any) -> None:
-        self.get_httpx_client().__exit__(*args)
+    @property
+    def calls(self) -> AsyncCalls:
+        """The `calls` operations, awaited: `create`."""
+        return AsyncCalls(self)
 
-    async def __aenter__(self) -> Self:
-        await self.get_async_httpx_client().__aenter__()
-        return self
+    @property
+    def communication_channels(self) -> AsyncCommunicationChannels:
+        """The `communication_channels` operations, awaited: `list`, `get_person_by_account`, `manual_subscribe`, `create_email_accounts`."""
+        return AsyncCommunicationChannels(self)
 
-    async def __aexit__(self, *args: Any) -> None:
-        await self.get_async_httpx_client().__aexit__(*args)
+    @property
+    def connections(self) -> AsyncConnections:
+        """The `connections` operations, awaited: `list`."""
+        return AsyncConnections(self)
+
+    @property
+    def leadgentools(self) -> AsyncLeadgentools:
+        """The `leadgentools` operations, awaited: `create_traffic_source`."""
+        return AsyncLeadgentools(self)
+
+    @property
+    def messages(self) -> AsyncMessages:
+        """The `messages` operations, awaited: `list_chat`, `send`."""
+        return AsyncMessages(self)
+
+    @property
+    def orders(self) -> AsyncOrders:
+        """The `orders` operations, awaited: `list`, `create`, `get`, `update`."""
+        return AsyncOrders(self)
+
+    @property
+    def people(self) -> AsyncPeople:
+        """The `people` operations, awaited: `list`, `create`, `get`, `update`, `add_sms_connection`, `add_comment`, `remove_tag`, `add_tag`."""
+        return AsyncPeople(self)
+
+    @property
+    def tags(self) -> AsyncTags:
+        """The `tags` operations, awaited: `list`."""
+        return AsyncTags(self)
+
+    @property
+    def templates(self) -> AsyncTemplates:
+        """The `templates` operations, awaited: `list_categories`, `list_in_category`, `send_message`."""
+        return AsyncTemplates(self)
+
+    @property
+    def tunnels(self) -> AsyncTunnels:
+        """The `tunnels` operations, awaited: `list`, `get`, `list_stats`, `get_stats`."""
+        return AsyncTunnels(self)
+
+    @property
+    def users(self) -> AsyncUsers:
+        """The `users` operations, awaited: `list`, `get`."""
+        return AsyncUsers(self)
 
 
 AuthenticatedClient = LeelooClient
@@ -163,11 +167,14 @@ __all__ = [
     "AUTH_HEADER_NAME",
     "BASE_URL_ENV_VAR",
     "DEFAULT_BASE_URL",
+    "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "TOKEN_ENV_VAR",
+    "AsyncLeelooClient",
     "AsyncRetryTransport",
     "AuthenticatedClient",
+    "BaseClient",
     "LeelooClient",
     "RetryPolicy",
     "RetryTransport",

@@ -17,13 +17,35 @@ from typing import Any
 
 import httpx
 
+from ._http import retry_after_seconds
+
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
 # key, a wrong type, a bad date or enum value.
 MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError)
 
 
 class LeelooError(Exception):
-    """Base class of every error the client raises."""
+    """Base class of every error the client raises.
+
+    Errors pickle and unpickle with their attributes (they cross process pools), except the
+    `httpx.Request` of a connection error, whose headers hold the token: it unpickles as None.
+    """
+
+    # Attributes never pickled: they may hold the token.
+    _NOT_PICKLED: tuple[str, ...] = ("request",)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {name: value for name, value in self.__dict__.items() if name not in self._NOT_PICKLED}
+        return (_rebuild_error, (type(self), self.args, state))
+
+
+def _rebuild_error(cls: type[LeelooError], args: tuple[Any, ...], state: dict[str, Any]) -> LeelooError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    for name in cls._NOT_PICKLED:
+        error.__dict__.setdefault(name, None)
+    return error
 
 
 class ConfigurationError(LeelooError):
@@ -36,7 +58,23 @@ class APIConnectionError(LeelooError):
     def __init__(self, operation: str, error: httpx.TransportError) -> None:
         self.operation = operation
         self.request: httpx.Request | None = _request_of(error)
-        super().__init__(f"{operation}: no answer from the API ({type(error).__name__}: {error})")
+        super().__init__(f"{operation}: no answer from the API ({type(error).__name__}: {_clip(str(error))})")
+
+
+class ResponseTooLargeError(LeelooError):
+    """The answer is larger than the client's `max_response_size`; it was not read to the end."""
+
+    def __init__(self, operation: str, limit: int) -> None:
+        self.operation = operation
+        self.limit = limit
+        super().__init__(
+            f"{operation}: the answer is larger than max_response_size ({limit:,} bytes); "
+            "raise the client's max_response_size to accept it"
+        )
+
+
+class InvalidParameterError(LeelooError, ValueError):
+    """An argument the client refuses before sending anything (an empty, `.` or `..` path id)."""
 
 
 class APITimeoutError(APIConnectionError):
@@ -60,7 +98,7 @@ class ResponseValidationError(LeelooError):
         self.content = content
         self.request_id: str | None = _request_id(headers)
         super().__init__(
-            f"{operation}: the {status_code} answer does not match the spec ({reason})"
+            f"{operation}: the {status_code} answer does not match the spec ({_clip(reason)})"
             f"{_request_id_suffix(self.request_id)}"
         )
 
@@ -161,12 +199,8 @@ class RateLimitError(APIStatusError):
 
     @property
     def retry_after(self) -> float | None:
-        """The `Retry-After` header in seconds, when it is a number."""
-        value = self.headers.get("retry-after")
-        try:
-            return float(value) if value is not None else None
-        except ValueError:
-            return None
+        """The `Retry-After` header in seconds (a number or an HTTP date), when it is usable."""
+        return retry_after_seconds(self.headers)
 
 
 class ServerError(APIStatusError):
@@ -319,11 +353,13 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "EnvelopeError",
+    "InvalidParameterError",
     "LeelooError",
     "NotFoundError",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "ValidationError",

@@ -135,17 +135,20 @@ def test_retry_after_header_is_honoured(
     assert sleeps.delays == [7.0, 0.0]
 
 
-def test_an_absurd_retry_after_falls_back_to_backoff(
+def test_a_retry_after_above_the_cap_gives_up_at_once_and_says_how_long(
     client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
 ) -> None:
+    # Before: the client slept a short backoff and asked again, against the server's word.
     fake_api.answer = failing_then_ok(
         [problem_response(429, "Too Many Requests", headers={"Retry-After": "86400"})]
     )
 
-    list_tags.sync(client=client)
+    with pytest.raises(RateLimitError) as raised:
+        list_tags.sync(client=client)
 
-    assert len(sleeps.delays) == 1
-    assert sleeps.delays[0] <= RetryPolicy().max_delay
+    assert sleeps.delays == []
+    assert len(fake_api.requests) == 1
+    assert raised.value.retry_after == 86400.0
 
 
 @pytest.mark.parametrize(
