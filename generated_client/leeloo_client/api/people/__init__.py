@@ -77,9 +77,11 @@ class People(SyncResource):
     ) -> CommentResponse:
         """Add a comment to a person.
 
-        Add a comment to a person's card.
+        Add a comment to a person's card. Each call adds one more comment although the method is
+        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+        only when the request provably did not act, as it does a POST.
 
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`).
+        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
         Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
         left out (None) is not sent.
 
@@ -687,9 +689,11 @@ class PeopleWithRawResponse(SyncResource):
     ) -> RawResponse[CommentResponse]:
         """Add a comment to a person, with the answer's status, headers, request id and time.
 
-        Add a comment to a person's card.
+        Add a comment to a person's card. Each call adds one more comment although the method is
+        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+        only when the request provably did not act, as it does a POST.
 
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`).
+        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
         Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
         left out (None) is not sent.
 
@@ -1248,9 +1252,11 @@ class AsyncPeople(AsyncResource):
     ) -> CommentResponse:
         """Add a comment to a person.
 
-        Add a comment to a person's card.
+        Add a comment to a person's card. Each call adds one more comment although the method is
+        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+        only when the request provably did not act, as it does a POST.
 
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`).
+        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
         Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
         left out (None) is not sent.
 
@@ -1860,9 +1866,11 @@ class AsyncPeopleWithRawResponse(AsyncResource):
     ) -> RawResponse[CommentResponse]:
         """Add a comment to a person, with the answer's status, headers, request id and time.
 
-        Add a comment to a person's card.
+        Add a comment to a person's card. Each call adds one more comment although the method is
+        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+        only when the request provably did not act, as it does a POST.
 
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`).
+        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
         Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
         left out (None) is not sent.
 

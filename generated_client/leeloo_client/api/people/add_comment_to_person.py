@@ -14,7 +14,7 @@ from ...types import Response
 
 OPERATION = "add_comment_to_person"
 # Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
-IDEMPOTENT = True
+IDEMPOTENT = False
 # The resource method that calls this operation.
 RESOURCE_METHOD = "people.add_comment"
 
@@ -136,7 +136,9 @@ def sync_detailed(
 ) -> Response[CommentResponse | ErrorEnvelope | str]:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -166,7 +168,9 @@ def sync(
 ) -> CommentResponse:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
@@ -201,7 +205,9 @@ async def asyncio_detailed(
 ) -> Response[CommentResponse | ErrorEnvelope | str]:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
@@ -231,7 +237,9 @@ async def asyncio(
 ) -> CommentResponse:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
