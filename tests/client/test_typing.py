@@ -36,7 +36,7 @@ def test_examples_pass_mypy_strict() -> None:
     assert completed.returncode == 0, completed.stdout + completed.stderr
 
 
-_MISTAKES = '''\
+_MISTAKES = """\
 import datetime
 from leeloo_client import LeelooClient
 
@@ -47,7 +47,7 @@ client.people.add_tag("p", tag="t")
 client.with_options(max_retrys=3)
 client.orders.create(body=None, currency="XXX")
 people: int = client.people.list(limit=5, timeout=3).data
-'''
+"""
 
 
 def test_mypy_catches_mistakes_in_the_resource_style(tmp_path: Path) -> None:
