@@ -18,6 +18,7 @@ from .errors import InvalidParameterError
 from .types import Response
 
 T = TypeVar("T")
+DateT = TypeVar("DateT", bound=datetime.date | None)
 
 
 class SyncResource:
@@ -86,6 +87,15 @@ def elapsed_of(response: httpx.Response) -> datetime.timedelta | None:
         return None
 
 
+def plain_date(value: DateT, name: str) -> DateT:
+    """A date argument, refused when it is a `datetime`: the API wants a day, and a datetime's
+    `isoformat()` (with its time) is not one. Type checkers cannot tell them apart (a datetime is
+    a date), so the resources check it at run time, before sending anything."""
+    if isinstance(value, datetime.datetime):
+        raise InvalidParameterError(f"{name} takes a date, not a datetime: pass {name}=value.date()")
+    return value
+
+
 def path_segment(value: object, name: str) -> str:
     """One path parameter, percent-encoded; an empty, `.` or `..` value is refused.
 
@@ -98,4 +108,12 @@ def path_segment(value: object, name: str) -> str:
     return quote(text, safe="")
 
 
-__all__ = ["AsyncResource", "RawResponse", "SyncResource", "elapsed_of", "missing_arguments", "path_segment"]
+__all__ = [
+    "AsyncResource",
+    "RawResponse",
+    "SyncResource",
+    "elapsed_of",
+    "missing_arguments",
+    "path_segment",
+    "plain_date",
+]

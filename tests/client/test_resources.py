@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import leeloo_client
 import pytest
-from leeloo_client import AsyncLeelooClient, LeelooClient, RawResponse
+from leeloo_client import AsyncLeelooClient, InvalidParameterError, LeelooClient, RawResponse
 from leeloo_client.models import CreatePersonRequest, TagForm
 
 from generator._naming import iterator_name, method_name, resource_name
@@ -268,3 +268,16 @@ def test_the_package_docstring_example_runs(client: LeelooClient, fake_api: Fake
     assert [request.method for request in fake_api.requests] == ["GET", "PUT", "PUT", "PUT"]
     assert fake_api.requests[0].url.params.get_list("filter[tags]") == ["vip"]
     assert json.loads(fake_api.requests[1].content) == TagForm(tag_id=ID).to_dict()
+
+
+def test_a_datetime_where_a_date_is_meant_is_refused_before_sending(
+    client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    # A datetime is a date to a type checker; its isoformat() carries a time the API refuses.
+    moment = datetime.datetime(2024, 1, 1, 12, 30)
+    with pytest.raises(InvalidParameterError, match=r"filter_last_message_from takes a date, not a datetime"):
+        client.people.list(filter_last_message_from=moment)
+    assert fake_api.requests == []
+
+    client.people.list(filter_last_message_from=moment.date())
+    assert fake_api.requests[0].url.params["filter[last_message][from]"] == "2024-01-01"

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments
+from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
 from ...models.communication_channel import CommunicationChannel
 from ...models.communication_channel_list_response import CommunicationChannelListResponse
 from ...models.create_email_accounts_request import CreateEmailAccountsRequest
@@ -189,6 +189,8 @@ class CommunicationChannels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return list_communication_channels.sync(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -238,6 +240,8 @@ class CommunicationChannels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return list_communication_channels.iterate(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -489,6 +493,8 @@ class CommunicationChannelsWithRawResponse(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         detailed = list_communication_channels.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -745,6 +751,8 @@ class AsyncCommunicationChannels(AsyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return await list_communication_channels.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -794,6 +802,8 @@ class AsyncCommunicationChannels(AsyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return list_communication_channels.aiterate(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -1047,6 +1057,8 @@ class AsyncCommunicationChannelsWithRawResponse(AsyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         detailed = await list_communication_channels.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,

@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments
+from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
 from ...models.chat_message import ChatMessage
 from ...models.chat_message_list_response import ChatMessageListResponse
 from ...models.empty_response import EmptyResponse

@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments
+from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
 from ...models.boolean_string import BooleanString, check_boolean_string
 from ...models.create_order_request import CreateOrderRequest
 from ...models.currency import Currency, check_currency

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments
+from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
 from ...models.add_comment_request import AddCommentRequest
 from ...models.add_sms_connection_request import AddSmsConnectionRequest
 from ...models.comment_response import CommentResponse
@@ -450,6 +450,8 @@ class People(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return list_people.sync(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -512,6 +514,8 @@ class People(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return list_people.iterate(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -1067,6 +1071,8 @@ class PeopleWithRawResponse(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         detailed = list_people.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -1625,6 +1631,8 @@ class AsyncPeople(AsyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return await list_people.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -1687,6 +1695,8 @@ class AsyncPeople(AsyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         return list_people.aiterate(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,
@@ -2244,6 +2254,8 @@ class AsyncPeopleWithRawResponse(AsyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
+        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
+        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
         detailed = await list_people.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),
             limit=limit,

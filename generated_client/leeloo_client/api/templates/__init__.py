@@ -5,7 +5,7 @@ from collections.abc import AsyncIterator, Iterator, Mapping
 from typing import Any, cast, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments
+from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.message_template_list_response import MessageTemplateListResponse
