@@ -36,15 +36,17 @@ class LeelooError(Exception):
 
     def __reduce__(self) -> tuple[Any, ...]:
         state = {name: value for name, value in self.__dict__.items() if name not in self._NOT_PICKLED}
-        return (_rebuild_error, (type(self), self.args, state))
+        dropped = tuple(name for name in self._NOT_PICKLED if name in self.__dict__)
+        return (_rebuild_error, (type(self), self.args, state, dropped))
 
 
-def _rebuild_error(cls: type[LeelooError], args: tuple[Any, ...], state: dict[str, Any]) -> LeelooError:
+def _rebuild_error(
+    cls: type[LeelooError], args: tuple[Any, ...], state: dict[str, Any], dropped: tuple[str, ...] = ()
+) -> LeelooError:
     error = cls.__new__(cls)
     Exception.__init__(error, *args)
     error.__dict__.update(state)
-    for name in cls._NOT_PICKLED:
-        error.__dict__.setdefault(name, None)
+    error.__dict__.update(dict.fromkeys(dropped))
     return error
 
 

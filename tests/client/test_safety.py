@@ -238,3 +238,21 @@ def test_a_dot_inside_an_id_is_sent_percent_encoded_as_part_of_it(
         get_person.sync("../tags", client=client)
 
     assert fake_api.requests[0].url.raw_path == b"/api/v2/people/..%2Ftags"
+
+
+def test_every_kind_of_error_pickles_with_its_attributes() -> None:
+    errors: list[client_errors.LeelooError] = [
+        client_errors.ResponseTooLargeError("list_tags", 1000),
+        client_errors.InvalidParameterError("person_id must name a resource"),
+        client_errors.ConfigurationError("set LEELOO_AUTH_TOKEN"),
+        client_errors.ResponseValidationError(
+            "get_order",
+            status_code=200,
+            content=b"{}",
+            headers={"x-request-id": "r"},
+            reason="KeyError: 'data'",
+        ),
+    ]
+    for error in errors:
+        again = pickle.loads(pickle.dumps(error))
+        assert (type(again), str(again), again.__dict__) == (type(error), str(error), error.__dict__)
