@@ -10,7 +10,7 @@ from __future__ import annotations
 import email.utils
 import pickle
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 
 import httpx
 import pytest
@@ -256,3 +256,36 @@ def test_every_kind_of_error_pickles_with_its_attributes() -> None:
     for error in errors:
         again = pickle.loads(pickle.dumps(error))
         assert (type(again), str(again), again.__dict__) == (type(error), str(error), error.__dict__)
+
+
+class _AsyncEndless(httpx.AsyncByteStream):
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.produced = 0
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        chunk = b" " * MiB
+        while self.produced < self.size:
+            self.produced += len(chunk)
+            yield chunk
+
+
+async def test_the_async_transport_caps_answers_and_keeps_the_token_home(
+    make_client: Callable[..., LeelooClient], fake_api: FakeAPI
+) -> None:
+    body = _AsyncEndless(1024 * MiB)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.host != "api.leeloo.ai":
+            return httpx.Response(200, stream=body)
+        return httpx.Response(302, headers={"Location": "https://elsewhere.example/tags"})
+
+    fake_api.answer = answer
+    client = make_client(follow_redirects=True, max_response_size=4 * MiB)
+
+    with pytest.raises(client_errors.ResponseTooLargeError):
+        await list_tags.asyncio(client=client)
+
+    assert [AUTH in request.headers for request in fake_api.requests] == [True, False]
+    assert body.produced <= 5 * MiB
+    await client.aclose()
