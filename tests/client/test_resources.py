@@ -23,7 +23,7 @@ import httpx
 import leeloo_client
 import pytest
 from leeloo_client import AsyncLeelooClient, InvalidParameterError, LeelooClient, RawResponse
-from leeloo_client.models import CreatePersonRequest, TagForm
+from leeloo_client.models import CreatePersonRequest, CustomField, TagForm
 
 from generator._naming import iterator_name, method_name, resource_name
 
@@ -281,3 +281,24 @@ def test_a_datetime_where_a_date_is_meant_is_refused_before_sending(
 
     client.people.list(filter_last_message_from=moment.date())
     assert fake_api.requests[0].url.params["filter[last_message][from]"] == "2024-01-01"
+
+
+def test_nested_objects_take_a_model_or_a_plain_dict(client: LeelooClient, fake_api: FakeAPI) -> None:
+    client.people.update(
+        ID,
+        email="ann@example.com",
+        custom_fields=[
+            {"type": "KEYWORD", "name": "source", "value": "fair"},
+            CustomField(type_="NUMBER", name="age", value="41"),
+        ],
+    )
+    client.templates.send_message(account_id=ID, template_id=ID, variables={"first_name": "Ann"})
+
+    update, send = (json.loads(request.content) for request in fake_api.requests)
+    assert update["custom_fields"] == [
+        {"type": "KEYWORD", "name": "source", "value": "fair"},
+        {"type": "NUMBER", "name": "age", "value": "41"},
+    ]
+    assert send["variables"] == {"first_name": "Ann"}
+    for request in fake_api.requests:
+        validate_against_spec(request)

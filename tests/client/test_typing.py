@@ -47,6 +47,7 @@ client.people.add_tag("p", tag="t")
 client.with_options(max_retrys=3)
 client.orders.create(body=None, currency="XXX")
 people: int = client.people.list(limit=5, timeout=3).data
+client.people.update("p", custom_fields=[{"type": "KEYWORD", "name": "n", "valu": "v"}])
 """
 
 
@@ -59,4 +60,4 @@ def test_mypy_catches_mistakes_in_the_resource_style(tmp_path: Path) -> None:
 
     lines = [line for line in completed.stdout.splitlines() if ": error:" in line]
     flagged = {int(line.split(":")[1]) for line in lines}
-    assert flagged == {5, 6, 7, 8, 9, 10}, completed.stdout
+    assert flagged == {5, 6, 7, 8, 9, 10, 11}, completed.stdout

@@ -3,7 +3,7 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, cast, overload
+from typing import Any, Required, TypedDict, cast, overload
 
 from ..._base_client import TimeoutTypes
 from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
@@ -23,6 +23,14 @@ from . import (
     list_communication_channels,
     manual_subscribe,
 )
+
+
+class EmailContactParam(TypedDict, total=False):
+    """`EmailContact` as a plain dict of its wire names, for a body's keyword arguments."""
+
+    email: Required[str]
+    name: str
+    phone: str
 
 
 class CommunicationChannels(SyncResource):
@@ -47,7 +55,7 @@ class CommunicationChannels(SyncResource):
     def create_email_accounts(
         self,
         *,
-        data: builtins.list[EmailContact],
+        data: builtins.list[EmailContact | EmailContactParam],
         connection_id: str,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -59,7 +67,7 @@ class CommunicationChannels(SyncResource):
         self,
         *,
         body: CreateEmailAccountsRequest | None = None,
-        data: builtins.list[EmailContact] | None = None,
+        data: builtins.list[EmailContact | EmailContactParam] | None = None,
         connection_id: str | None = None,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -106,7 +114,9 @@ class CommunicationChannels(SyncResource):
                     connection_id=connection_id,
                 )
             body = CreateEmailAccountsRequest(
-                data=data,
+                data=[
+                    item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
+                ],
                 connection_id=connection_id,
                 tags=UNSET if tags is None else tags,
             )
@@ -349,7 +359,7 @@ class CommunicationChannelsWithRawResponse(SyncResource):
     def create_email_accounts(
         self,
         *,
-        data: builtins.list[EmailContact],
+        data: builtins.list[EmailContact | EmailContactParam],
         connection_id: str,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -361,7 +371,7 @@ class CommunicationChannelsWithRawResponse(SyncResource):
         self,
         *,
         body: CreateEmailAccountsRequest | None = None,
-        data: builtins.list[EmailContact] | None = None,
+        data: builtins.list[EmailContact | EmailContactParam] | None = None,
         connection_id: str | None = None,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -408,7 +418,9 @@ class CommunicationChannelsWithRawResponse(SyncResource):
                     connection_id=connection_id,
                 )
             body = CreateEmailAccountsRequest(
-                data=data,
+                data=[
+                    item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
+                ],
                 connection_id=connection_id,
                 tags=UNSET if tags is None else tags,
             )
@@ -609,7 +621,7 @@ class AsyncCommunicationChannels(AsyncResource):
     async def create_email_accounts(
         self,
         *,
-        data: builtins.list[EmailContact],
+        data: builtins.list[EmailContact | EmailContactParam],
         connection_id: str,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -621,7 +633,7 @@ class AsyncCommunicationChannels(AsyncResource):
         self,
         *,
         body: CreateEmailAccountsRequest | None = None,
-        data: builtins.list[EmailContact] | None = None,
+        data: builtins.list[EmailContact | EmailContactParam] | None = None,
         connection_id: str | None = None,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -668,7 +680,9 @@ class AsyncCommunicationChannels(AsyncResource):
                     connection_id=connection_id,
                 )
             body = CreateEmailAccountsRequest(
-                data=data,
+                data=[
+                    item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
+                ],
                 connection_id=connection_id,
                 tags=UNSET if tags is None else tags,
             )
@@ -913,7 +927,7 @@ class AsyncCommunicationChannelsWithRawResponse(AsyncResource):
     async def create_email_accounts(
         self,
         *,
-        data: builtins.list[EmailContact],
+        data: builtins.list[EmailContact | EmailContactParam],
         connection_id: str,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -925,7 +939,7 @@ class AsyncCommunicationChannelsWithRawResponse(AsyncResource):
         self,
         *,
         body: CreateEmailAccountsRequest | None = None,
-        data: builtins.list[EmailContact] | None = None,
+        data: builtins.list[EmailContact | EmailContactParam] | None = None,
         connection_id: str | None = None,
         tags: str | None = None,
         timeout: TimeoutTypes | None = None,
@@ -972,7 +986,9 @@ class AsyncCommunicationChannelsWithRawResponse(AsyncResource):
                     connection_id=connection_id,
                 )
             body = CreateEmailAccountsRequest(
-                data=data,
+                data=[
+                    item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
+                ],
                 connection_id=connection_id,
                 tags=UNSET if tags is None else tags,
             )
@@ -1152,6 +1168,7 @@ class AsyncCommunicationChannelsWithRawResponse(AsyncResource):
 
 
 __all__ = [
+    "EmailContactParam",
     "AsyncCommunicationChannels",
     "AsyncCommunicationChannelsWithRawResponse",
     "CommunicationChannels",

@@ -3,7 +3,7 @@
 import builtins
 import datetime
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, cast, overload
+from typing import Any, Required, TypedDict, cast, overload
 
 from ..._base_client import TimeoutTypes
 from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
@@ -13,6 +13,7 @@ from ...models.comment_response import CommentResponse
 from ...models.create_person_request import CreatePersonRequest
 from ...models.created_person_response import CreatedPersonResponse
 from ...models.custom_field import CustomField
+from ...models.custom_field_type import CustomFieldType
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.person_list_response import PersonListResponse
@@ -33,6 +34,22 @@ from . import (
     remove_tag_from_person,
     update_person,
 )
+
+
+class CustomFieldParam(TypedDict, total=False):
+    """`CustomField` as a plain dict of its wire names, for a body's keyword arguments."""
+
+    type: Required[CustomFieldType]
+    name: Required[str]
+    value: Required[str]
+
+
+class SmsContactParam(TypedDict, total=False):
+    """`SmsContact` as a plain dict of its wire names, for a body's keyword arguments."""
+
+    phone: Required[str]
+    name: str
+    email: str
 
 
 class People(SyncResource):
@@ -130,7 +147,7 @@ class People(SyncResource):
     def add_sms_connection(
         self,
         *,
-        data: builtins.list[SmsContact],
+        data: builtins.list[SmsContact | SmsContactParam],
         connection_id: str,
         leadgentool_id: str,
         tags: builtins.list[str] | None = None,
@@ -143,7 +160,7 @@ class People(SyncResource):
         self,
         *,
         body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact] | None = None,
+        data: builtins.list[SmsContact | SmsContactParam] | None = None,
         connection_id: str | None = None,
         leadgentool_id: str | None = None,
         tags: builtins.list[str] | None = None,
@@ -187,7 +204,7 @@ class People(SyncResource):
                     leadgentool_id=leadgentool_id,
                 )
             body = AddSmsConnectionRequest(
-                data=data,
+                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
                 tags=UNSET if tags is None else tags,
@@ -607,7 +624,7 @@ class People(SyncResource):
         body: UpdatePersonRequest | None = None,
         phone: str | None = None,
         email: str | None = None,
-        custom_fields: builtins.list[CustomField] | None = None,
+        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -647,7 +664,12 @@ class People(SyncResource):
             body = UpdatePersonRequest(
                 phone=UNSET if phone is None else phone,
                 email=UNSET if email is None else email,
-                custom_fields=UNSET if custom_fields is None else custom_fields,
+                custom_fields=UNSET
+                if custom_fields is None
+                else [
+                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
+                    for item in custom_fields
+                ],
             )
         return update_person.sync(
             person_id,
@@ -747,7 +769,7 @@ class PeopleWithRawResponse(SyncResource):
     def add_sms_connection(
         self,
         *,
-        data: builtins.list[SmsContact],
+        data: builtins.list[SmsContact | SmsContactParam],
         connection_id: str,
         leadgentool_id: str,
         tags: builtins.list[str] | None = None,
@@ -760,7 +782,7 @@ class PeopleWithRawResponse(SyncResource):
         self,
         *,
         body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact] | None = None,
+        data: builtins.list[SmsContact | SmsContactParam] | None = None,
         connection_id: str | None = None,
         leadgentool_id: str | None = None,
         tags: builtins.list[str] | None = None,
@@ -804,7 +826,7 @@ class PeopleWithRawResponse(SyncResource):
                     leadgentool_id=leadgentool_id,
                 )
             body = AddSmsConnectionRequest(
-                data=data,
+                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
                 tags=UNSET if tags is None else tags,
@@ -1166,7 +1188,7 @@ class PeopleWithRawResponse(SyncResource):
         body: UpdatePersonRequest | None = None,
         phone: str | None = None,
         email: str | None = None,
-        custom_fields: builtins.list[CustomField] | None = None,
+        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -1206,7 +1228,12 @@ class PeopleWithRawResponse(SyncResource):
             body = UpdatePersonRequest(
                 phone=UNSET if phone is None else phone,
                 email=UNSET if email is None else email,
-                custom_fields=UNSET if custom_fields is None else custom_fields,
+                custom_fields=UNSET
+                if custom_fields is None
+                else [
+                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
+                    for item in custom_fields
+                ],
             )
         detailed = update_person.sync_detailed(
             person_id,
@@ -1311,7 +1338,7 @@ class AsyncPeople(AsyncResource):
     async def add_sms_connection(
         self,
         *,
-        data: builtins.list[SmsContact],
+        data: builtins.list[SmsContact | SmsContactParam],
         connection_id: str,
         leadgentool_id: str,
         tags: builtins.list[str] | None = None,
@@ -1324,7 +1351,7 @@ class AsyncPeople(AsyncResource):
         self,
         *,
         body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact] | None = None,
+        data: builtins.list[SmsContact | SmsContactParam] | None = None,
         connection_id: str | None = None,
         leadgentool_id: str | None = None,
         tags: builtins.list[str] | None = None,
@@ -1368,7 +1395,7 @@ class AsyncPeople(AsyncResource):
                     leadgentool_id=leadgentool_id,
                 )
             body = AddSmsConnectionRequest(
-                data=data,
+                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
                 tags=UNSET if tags is None else tags,
@@ -1790,7 +1817,7 @@ class AsyncPeople(AsyncResource):
         body: UpdatePersonRequest | None = None,
         phone: str | None = None,
         email: str | None = None,
-        custom_fields: builtins.list[CustomField] | None = None,
+        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -1830,7 +1857,12 @@ class AsyncPeople(AsyncResource):
             body = UpdatePersonRequest(
                 phone=UNSET if phone is None else phone,
                 email=UNSET if email is None else email,
-                custom_fields=UNSET if custom_fields is None else custom_fields,
+                custom_fields=UNSET
+                if custom_fields is None
+                else [
+                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
+                    for item in custom_fields
+                ],
             )
         return await update_person.asyncio(
             person_id,
@@ -1930,7 +1962,7 @@ class AsyncPeopleWithRawResponse(AsyncResource):
     async def add_sms_connection(
         self,
         *,
-        data: builtins.list[SmsContact],
+        data: builtins.list[SmsContact | SmsContactParam],
         connection_id: str,
         leadgentool_id: str,
         tags: builtins.list[str] | None = None,
@@ -1943,7 +1975,7 @@ class AsyncPeopleWithRawResponse(AsyncResource):
         self,
         *,
         body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact] | None = None,
+        data: builtins.list[SmsContact | SmsContactParam] | None = None,
         connection_id: str | None = None,
         leadgentool_id: str | None = None,
         tags: builtins.list[str] | None = None,
@@ -1987,7 +2019,7 @@ class AsyncPeopleWithRawResponse(AsyncResource):
                     leadgentool_id=leadgentool_id,
                 )
             body = AddSmsConnectionRequest(
-                data=data,
+                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
                 tags=UNSET if tags is None else tags,
@@ -2349,7 +2381,7 @@ class AsyncPeopleWithRawResponse(AsyncResource):
         body: UpdatePersonRequest | None = None,
         phone: str | None = None,
         email: str | None = None,
-        custom_fields: builtins.list[CustomField] | None = None,
+        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -2389,7 +2421,12 @@ class AsyncPeopleWithRawResponse(AsyncResource):
             body = UpdatePersonRequest(
                 phone=UNSET if phone is None else phone,
                 email=UNSET if email is None else email,
-                custom_fields=UNSET if custom_fields is None else custom_fields,
+                custom_fields=UNSET
+                if custom_fields is None
+                else [
+                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
+                    for item in custom_fields
+                ],
             )
         detailed = await update_person.asyncio_detailed(
             person_id,
@@ -2400,6 +2437,8 @@ class AsyncPeopleWithRawResponse(AsyncResource):
 
 
 __all__ = [
+    "CustomFieldParam",
+    "SmsContactParam",
     "AsyncPeople",
     "AsyncPeopleWithRawResponse",
     "People",

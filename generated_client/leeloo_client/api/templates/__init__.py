@@ -2,7 +2,7 @@
 
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, cast, overload
+from typing import Any, Required, TypedDict, cast, overload
 
 from ..._base_client import TimeoutTypes
 from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
@@ -109,7 +109,7 @@ class Templates(SyncResource):
         *,
         account_id: str,
         template_id: str,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -121,7 +121,7 @@ class Templates(SyncResource):
         body: SendTemplateRequest | None = None,
         account_id: str | None = None,
         template_id: str | None = None,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -161,7 +161,11 @@ class Templates(SyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET if variables is None else variables,
+                variables=UNSET
+                if variables is None
+                else variables
+                if isinstance(variables, TemplateVariables)
+                else TemplateVariables.from_dict(variables),
             )
         return send_template_message.sync(
             client=self._with(timeout, extra_headers, extra_query),
@@ -255,7 +259,7 @@ class TemplatesWithRawResponse(SyncResource):
         *,
         account_id: str,
         template_id: str,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -267,7 +271,7 @@ class TemplatesWithRawResponse(SyncResource):
         body: SendTemplateRequest | None = None,
         account_id: str | None = None,
         template_id: str | None = None,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -307,7 +311,11 @@ class TemplatesWithRawResponse(SyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET if variables is None else variables,
+                variables=UNSET
+                if variables is None
+                else variables
+                if isinstance(variables, TemplateVariables)
+                else TemplateVariables.from_dict(variables),
             )
         detailed = send_template_message.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -405,7 +413,7 @@ class AsyncTemplates(AsyncResource):
         *,
         account_id: str,
         template_id: str,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -417,7 +425,7 @@ class AsyncTemplates(AsyncResource):
         body: SendTemplateRequest | None = None,
         account_id: str | None = None,
         template_id: str | None = None,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -457,7 +465,11 @@ class AsyncTemplates(AsyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET if variables is None else variables,
+                variables=UNSET
+                if variables is None
+                else variables
+                if isinstance(variables, TemplateVariables)
+                else TemplateVariables.from_dict(variables),
             )
         return await send_template_message.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
@@ -551,7 +563,7 @@ class AsyncTemplatesWithRawResponse(AsyncResource):
         *,
         account_id: str,
         template_id: str,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -563,7 +575,7 @@ class AsyncTemplatesWithRawResponse(AsyncResource):
         body: SendTemplateRequest | None = None,
         account_id: str | None = None,
         template_id: str | None = None,
-        variables: TemplateVariables | None = None,
+        variables: TemplateVariables | Mapping[str, Any] | None = None,
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
@@ -603,7 +615,11 @@ class AsyncTemplatesWithRawResponse(AsyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET if variables is None else variables,
+                variables=UNSET
+                if variables is None
+                else variables
+                if isinstance(variables, TemplateVariables)
+                else TemplateVariables.from_dict(variables),
             )
         detailed = await send_template_message.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),

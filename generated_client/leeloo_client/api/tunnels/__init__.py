@@ -2,7 +2,7 @@
 
 import builtins
 from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, cast, overload
+from typing import Any, Required, TypedDict, cast, overload
 
 from ..._base_client import TimeoutTypes
 from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
