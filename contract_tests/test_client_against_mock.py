@@ -23,7 +23,7 @@ from leeloo_client import (
     RateLimitError,
     ValidationError,
 )
-from leeloo_client.client import DEFAULT_MAX_RETRIES
+from leeloo_client.client import DEFAULT_MAX_RETRIES, RetryPolicy
 
 from contract_tests._asgi_server import serving
 from contract_tests._calls import example_kwargs
@@ -166,6 +166,11 @@ def test_prefer_404_raises_not_found(mock_process: RunningMock, operation_id: st
     TALLY.client_calls["errors"] += 1
 
 
+# The mock's 429 carries a `Retry-After` made from the header's schema (864 s): above the default
+# cap (60 s) the client gives up at once, so these tests raise the cap to see the retries.
+PATIENT = RetryPolicy(max_retry_after=3600)
+
+
 @pytest.mark.parametrize("operation_id", ["list_tags", "send_message"])
 def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str) -> None:
     operation = spec_operation(operation_id)
@@ -174,7 +179,11 @@ def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str
     logged_before = len(mock_process.request_lines(operation.method, operation.path))
     with (
         _client(
-            mock_process, headers={"Prefer": "code=429"}, transport=transport, sleep=delays.append
+            mock_process,
+            headers={"Prefer": "code=429"},
+            transport=transport,
+            sleep=delays.append,
+            retry_policy=PATIENT,
         ) as client,
         pytest.raises(RateLimitError) as raised,
     ):
@@ -184,6 +193,7 @@ def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str
     assert transport.attempts == [f"{operation.method} {BASE_PATH}{operation.path}"] * attempts
     assert len(delays) == DEFAULT_MAX_RETRIES
     assert raised.value.status_code == 429
+    assert delays == [raised.value.retry_after] * DEFAULT_MAX_RETRIES  # the server's word, honoured
     # The mock saw every attempt too (its access log: one line per request).
     logged = mock_process.request_lines(operation.method, operation.path)[logged_before:]
     assert [line.split()[2] for line in logged] == ["429"] * attempts
@@ -197,7 +207,7 @@ async def test_429_is_retried_then_raised_async(mock_process: RunningMock) -> No
     async def record(seconds: float) -> None:
         delays.append(seconds)
 
-    options: dict[str, Any] = {"async_transport": transport, "async_sleep": record}
+    options: dict[str, Any] = {"async_transport": transport, "async_sleep": record, "retry_policy": PATIENT}
     async with _client(mock_process, headers={"Prefer": "code=429"}, **options) as client:
         with pytest.raises(RateLimitError):
             await spec_operation("list_users").client_module().asyncio(client=client)
@@ -246,4 +256,21 @@ def test_a_missing_token_sent_with_http_200_raises_authentication_error(error_20
     ):
         spec_operation("list_tags").client_module().sync(client=client)
     assert (raised.value.status_code, raised.value.fields) == (200, {"authToken": "REQUIRED"})
+    TALLY.client_calls["errors"] += 1
+
+
+def test_429_with_a_retry_after_above_the_cap_is_raised_at_once(mock_process: RunningMock) -> None:
+    transport = CountingTransport()
+    delays: list[float] = []
+    with (
+        _client(
+            mock_process, headers={"Prefer": "code=429"}, transport=transport, sleep=delays.append
+        ) as client,
+        pytest.raises(RateLimitError) as raised,
+    ):
+        client.tags.list()
+
+    assert len(transport.attempts) == 1
+    assert delays == []
+    assert raised.value.retry_after is not None and raised.value.retry_after > 60
     TALLY.client_calls["errors"] += 1

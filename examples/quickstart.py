@@ -17,10 +17,7 @@ import sys
 from collections.abc import Sequence
 
 from leeloo_client import LeelooClient, LeelooError
-from leeloo_client.api.messages import send_message
-from leeloo_client.api.people import add_tag_to_person, list_people
-from leeloo_client.api.tags import list_tags
-from leeloo_client.models import PersonSummary, SendMessageRequest, TagForm
+from leeloo_client.models import PersonSummary
 
 # GET /people requires a last-message date range; this one covers any account.
 EARLIEST = datetime.date(2000, 1, 1)
@@ -28,8 +25,7 @@ EARLIEST = datetime.date(2000, 1, 1)
 
 def find_person(client: LeelooClient, email: str) -> PersonSummary | None:
     """The first person with this e-mail address; `iterate` pages through every match."""
-    matches = list_people.iterate(
-        client=client,
+    matches = client.people.iterate(
         filter_email=email,
         filter_last_message_from=EARLIEST,
         filter_last_message_to=datetime.datetime.now(datetime.UTC).date(),
@@ -39,7 +35,7 @@ def find_person(client: LeelooClient, email: str) -> PersonSummary | None:
 
 def run(client: LeelooClient, email: str, text: str) -> int:
     """The quickstart's steps; returns the exit status."""
-    tags = list_tags.sync(client=client).data
+    tags = client.tags.list().data
     print(f"{len(tags)} tags: {', '.join(tag.name for tag in tags)}")
     if not tags:
         print("the account has no tags to put on a person", file=sys.stderr)
@@ -51,7 +47,7 @@ def run(client: LeelooClient, email: str, text: str) -> int:
         return 1
     print(f"found {person.name} ({person.id})")
 
-    add_tag_to_person.sync(person.id, client=client, body=TagForm(tag_id=tags[0].id))
+    client.people.add_tag(person.id, tag_id=tags[0].id)
     print(f"tagged {person.name} with {tags[0].name!r}")
 
     accounts = person.accounts if isinstance(person.accounts, list) else []
@@ -59,7 +55,7 @@ def run(client: LeelooClient, email: str, text: str) -> int:
         print(f"{person.name} has no communication channel to write to", file=sys.stderr)
         return 1
     channel = accounts[0]
-    send_message.sync(client=client, body=SendMessageRequest(account_id=channel.account_id, text=text))
+    client.messages.send(account_id=channel.account_id, text=text)
     print(f"sent {text!r} to {person.name} through {channel.from_}")
     return 0
 

@@ -14,18 +14,33 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
+from typing import Any
+
+from generator._naming import iterator_name, method_name, resource_name
+from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
 CONFIG = ROOT / "generator" / "client_config.yaml"
 TEMPLATES = ROOT / "generator" / "templates"
+# The hand-written runtime (client, errors, retries, resource bases): ordinary source, copied
+# as it is into the package over whatever the generator wrote under the same names.
+RUNTIME = ROOT / "generator" / "runtime"
+PACKAGE = "leeloo_client"
+# What the templates learn from the spec beyond what openapi-python-client passes them (it drops
+# vendor extensions such as `x-idempotent`): written as a Jinja template beside ours.
+FACTS_TEMPLATE = "_spec_facts.jinja"
+_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_IDEMPOTENT_METHODS = frozenset({"get", "put", "delete", "options", "head", "trace"})
 OUTPUT = ROOT / "generated_client"
 
 # What the generator prints when it skipped something or a post-hook could not run; any of
@@ -70,6 +85,78 @@ def run_generator(spec: Path, output: Path) -> None:
             raise GenerationError(f"{tool} not found: run `make install` first")
     # The post-hooks call `ruff`: the pinned one from this virtualenv, not whatever is on PATH.
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
+    with tempfile.TemporaryDirectory(prefix="leeloo-templates-") as templates:
+        _write_templates(spec, Path(templates))
+        _run_openapi_python_client(generator, env, spec, output, Path(templates))
+    _copy_runtime(output / PACKAGE)
+    _require_compilable(output)
+
+
+def spec_facts(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """Per operationId: its resource, method and iterator names and whether it may be repeated.
+
+    An operation is idempotent by its HTTP method (GET, PUT, DELETE: yes; POST, PATCH: no) unless
+    it says otherwise with `x-idempotent: true|false`.
+    """
+    facts: dict[str, dict[str, Any]] = {}
+    paths = spec.get("paths") or {}
+    for item in paths.values():
+        if not isinstance(item, Mapping):
+            continue
+        for method in _HTTP_METHODS:
+            operation = item.get(method)
+            if not isinstance(operation, Mapping) or not isinstance(operation.get("operationId"), str):
+                continue
+            operation_id = operation["operationId"]
+            tags = operation.get("tags") or ["default"]
+            declared = operation.get("x-idempotent")
+            name = method_name(operation_id, str(tags[0]))
+            facts[operation_id] = {
+                "resource": resource_name(str(tags[0])),
+                "method": name,
+                "iterator": iterator_name(name),
+                "idempotent": declared if isinstance(declared, bool) else method in _IDEMPOTENT_METHODS,
+                "parameters": _parameter_descriptions(
+                    spec, [*item.get("parameters", []), *operation.get("parameters", [])]
+                ),
+            }
+    return facts
+
+
+def _parameter_descriptions(spec: Mapping[str, Any], parameters: Sequence[Any]) -> dict[str, str]:
+    """Each parameter's description by its wire name (openapi-python-client keeps only the schema's)."""
+    found: dict[str, str] = {}
+    for parameter in parameters:
+        resolved = parameter
+        reference = parameter.get("$ref") if isinstance(parameter, Mapping) else None
+        if isinstance(reference, str) and reference.startswith("#/components/parameters/"):
+            resolved = (spec.get("components") or {}).get("parameters", {}).get(reference.rsplit("/", 1)[1])
+        if isinstance(resolved, Mapping) and isinstance(resolved.get("name"), str):
+            description = resolved.get("description")
+            found[resolved["name"]] = " ".join(description.split()) if isinstance(description, str) else ""
+    return found
+
+
+def _write_templates(spec: Path, directory: Path) -> None:
+    """Our templates, plus `_spec_facts.jinja` (`{% set facts = {...} %}`) computed from `spec`."""
+    for template in TEMPLATES.iterdir():
+        if template.is_file():
+            shutil.copyfile(template, directory / template.name)
+    try:
+        document = load_yaml_with_positions(spec, positions=False).data
+    except YamlSyntaxError as error:
+        raise GenerationError(str(error)) from error
+    facts = spec_facts(document if isinstance(document, Mapping) else {})
+    text = json.dumps(facts, indent=1, sort_keys=True)
+    (directory / FACTS_TEMPLATE).write_text(
+        "{# written by generator/generate.py from the spec #}\n{% set facts = " + text + " %}\n",
+        encoding="utf-8",
+    )
+
+
+def _run_openapi_python_client(
+    generator: Path, env: Mapping[str, str], spec: Path, output: Path, templates: Path
+) -> None:
     command = [
         str(generator),
         "generate",
@@ -78,7 +165,7 @@ def run_generator(spec: Path, output: Path) -> None:
         "--config",
         str(CONFIG),
         "--custom-template-path",
-        str(TEMPLATES),
+        str(templates),
         # `pdm` only selects "write a pyproject.toml, no setup.py": our own
         # pyproject.toml.jinja writes a setuptools project whatever the meta type.
         "--meta",
@@ -95,7 +182,13 @@ def run_generator(spec: Path, output: Path) -> None:
         raise GenerationError(
             f"openapi-python-client failed on {spec} (exit {completed.returncode}):\n{messages}"
         )
-    _require_compilable(output)
+
+
+def _copy_runtime(package: Path) -> None:
+    """Copy every module of `generator/runtime/` (its `__init__` excepted) into the package."""
+    for source in sorted(RUNTIME.glob("*.py")):
+        if source.name != "__init__.py":
+            (package / source.name).write_bytes(source.read_bytes())
 
 
 def _require_compilable(output: Path) -> None:

@@ -1,5 +1,6 @@
 """Shared types of the generated code: the UNSET marker, file uploads and `Response`."""
 
+import datetime
 from collections.abc import Mapping, MutableMapping
 from typing import IO, BinaryIO, Generic, Literal, TypeVar
 
@@ -55,6 +56,7 @@ class Response(Generic[T]):
     content: bytes
     headers: MutableMapping[str, str]
     parsed: T | None
+    elapsed: datetime.timedelta | None = None
 
     @property
     def request_id(self) -> str | None:

@@ -70,3 +70,27 @@ def test_quickstart_without_a_token_says_so(
 
     assert load_quickstart().main([]) == 1
     assert "LEELOO_AUTH_TOKEN" in capsys.readouterr().err
+
+
+def readme_client_example() -> str:
+    """The first Python block of the README's Client section."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("\n## Client\n") :]
+    start = section.index("```python\n") + len("```python\n")
+    return section[start : section.index("```\n", start)]
+
+
+def test_the_readme_client_example_runs_against_the_mock(mock_base_url: str) -> None:
+    env = {**os.environ, "LEELOO_AUTH_TOKEN": TOKEN, "LEELOO_BASE_URL": f"{mock_base_url}/api/v2"}
+
+    completed = subprocess.run(
+        [sys.executable, "-c", readme_client_example()],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert completed.returncode == 0, completed.stderr
+    assert "client.people.iterate(" in readme_client_example()

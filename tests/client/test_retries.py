@@ -10,10 +10,10 @@ import httpx
 import pytest
 from leeloo_client import LeelooClient, RateLimitError, RetryPolicy, ServerError
 from leeloo_client.api.orders import create_order
-from leeloo_client.api.people import add_comment_to_person
+from leeloo_client.api.people import add_comment_to_person, add_tag_to_person
 from leeloo_client.api.tags import list_tags
 from leeloo_client.errors import APIConnectionError, APITimeoutError
-from leeloo_client.models import AddCommentRequest, CreateOrderRequest
+from leeloo_client.models import AddCommentRequest, CreateOrderRequest, TagForm
 
 from ._fake_api import FakeAPI, RecordedSleep, operation_of, problem_response
 
@@ -71,12 +71,24 @@ def test_get_is_retried_on_transient_failures(
     assert tags.data[0].name == "Tag #1"
 
 
-def test_put_is_retried_like_get(client: LeelooClient, fake_api: FakeAPI) -> None:
+def test_an_idempotent_put_is_retried_like_get(client: LeelooClient, fake_api: FakeAPI) -> None:
     fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
 
-    add_comment_to_person.sync(ID, client=client, body=AddCommentRequest(comment="hi"))
+    add_tag_to_person.sync(ID, client=client, body=TagForm(tag_id=ID))
 
     assert len(fake_api.requests) == 2
+
+
+def test_a_put_the_spec_marks_not_idempotent_is_retried_like_post(
+    client: LeelooClient, fake_api: FakeAPI
+) -> None:
+    # add_comment_to_person adds a comment on every call (`x-idempotent: false` in the spec).
+    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
+
+    with pytest.raises(ServerError):
+        add_comment_to_person.sync(ID, client=client, body=AddCommentRequest(comment="hi"))
+
+    assert len(fake_api.requests) == 1
 
 
 def test_get_gives_up_after_max_retries(
@@ -135,17 +147,20 @@ def test_retry_after_header_is_honoured(
     assert sleeps.delays == [7.0, 0.0]
 
 
-def test_an_absurd_retry_after_falls_back_to_backoff(
+def test_a_retry_after_above_the_cap_gives_up_at_once_and_says_how_long(
     client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
 ) -> None:
+    # Before: the client slept a short backoff and asked again, against the server's word.
     fake_api.answer = failing_then_ok(
         [problem_response(429, "Too Many Requests", headers={"Retry-After": "86400"})]
     )
 
-    list_tags.sync(client=client)
+    with pytest.raises(RateLimitError) as raised:
+        list_tags.sync(client=client)
 
-    assert len(sleeps.delays) == 1
-    assert sleeps.delays[0] <= RetryPolicy().max_delay
+    assert sleeps.delays == []
+    assert len(fake_api.requests) == 1
+    assert raised.value.retry_after == 86400.0
 
 
 @pytest.mark.parametrize(

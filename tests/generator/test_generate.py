@@ -157,3 +157,14 @@ def test_replacing_the_tree_keeps_unchanged_files_and_build_artefacts(tmp_path: 
     assert (destination / "pkg" / "same.py").stat().st_mtime_ns == 1_000_000_000  # not rewritten
     assert not (destination / "pkg" / "gone").exists()
     assert (destination / "pkg.egg-info" / "PKG-INFO").read_text() == "kept"
+
+
+def test_the_runtime_is_copied_byte_for_byte_and_no_template_duplicates_it(fresh_client: Path) -> None:
+    runtime = ROOT / "generator" / "runtime"
+    modules = sorted(path.name for path in runtime.glob("*.py") if path.name != "__init__.py")
+    expected = {"_base_client.py", "_http.py", "_resource.py", "_retry.py", "errors.py", "types.py"}
+    assert expected <= set(modules)
+    for name in modules:
+        copied = fresh_client / "leeloo_client" / name
+        assert copied.read_bytes() == (runtime / name).read_bytes(), name
+        assert not (ROOT / "generator" / "templates" / f"{name}.jinja").exists(), name

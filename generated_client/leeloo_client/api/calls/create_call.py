@@ -5,13 +5,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.call_response import CallResponse
 from ...models.create_call_request import CreateCallRequest
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
 OPERATION = "create_call"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "calls.create"
 
 
 def _get_kwargs(
@@ -90,6 +95,7 @@ def _build_response(*, response: httpx.Response) -> Response[CallResponse | Erro
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -113,7 +119,7 @@ def _unwrap(response: Response[CallResponse | ErrorEnvelope | str]) -> CallRespo
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateCallRequest,
 ) -> Response[CallResponse | ErrorEnvelope | str]:
     """Add a call to a communication channel
@@ -143,12 +149,12 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateCallRequest,
 ) -> CallResponse:
     """Add a call to a communication channel
@@ -188,7 +194,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateCallRequest,
 ) -> Response[CallResponse | ErrorEnvelope | str]:
     """Add a call to a communication channel
@@ -218,12 +224,12 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateCallRequest,
 ) -> CallResponse:
     """Add a call to a communication channel

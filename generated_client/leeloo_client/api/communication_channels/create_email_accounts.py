@@ -5,13 +5,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.create_email_accounts_request import CreateEmailAccountsRequest
 from ...models.error_envelope import ErrorEnvelope
 from ...models.sms_processing_response import SmsProcessingResponse
 from ...types import Response
 
 OPERATION = "create_email_accounts"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "communication_channels.create_email_accounts"
 
 
 def _get_kwargs(
@@ -90,6 +95,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Sms
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -113,7 +119,7 @@ def _unwrap(response: Response[ErrorEnvelope | SmsProcessingResponse | str]) -> 
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateEmailAccountsRequest,
 ) -> Response[ErrorEnvelope | SmsProcessingResponse | str]:
     """Add people reached by e-mail
@@ -142,12 +148,12 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateEmailAccountsRequest,
 ) -> SmsProcessingResponse:
     """Add people reached by e-mail
@@ -186,7 +192,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateEmailAccountsRequest,
 ) -> Response[ErrorEnvelope | SmsProcessingResponse | str]:
     """Add people reached by e-mail
@@ -215,12 +221,12 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateEmailAccountsRequest,
 ) -> SmsProcessingResponse:
     """Add people reached by e-mail

@@ -1,17 +1,21 @@
 """Get the person behind a communication channel: `GET /communication-channels/{account_id}/person` (operation `get_person_by_account`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.person_response import PersonResponse
 from ...types import Response
 
 OPERATION = "get_person_by_account"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "communication_channels.get_person_by_account"
 
 
 def _get_kwargs(
@@ -21,7 +25,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/communication-channels/{account_id}/person".format(
-            account_id=quote(str(account_id), safe=""),
+            account_id=path_segment(account_id, "account_id"),
         ),
     }
 
@@ -93,6 +97,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Per
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -117,7 +122,7 @@ def _unwrap(response: Response[ErrorEnvelope | PersonResponse | str]) -> PersonR
 def sync_detailed(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | PersonResponse | str]:
     """Get the person behind a communication channel
 
@@ -129,8 +134,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -140,13 +144,13 @@ def sync_detailed(
     kwargs = _get_kwargs(
         account_id=account_id,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> PersonResponse:
     """Get the person behind a communication channel
 
@@ -158,8 +162,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -180,7 +183,7 @@ def sync(
 async def asyncio_detailed(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | PersonResponse | str]:
     """Get the person behind a communication channel
 
@@ -192,8 +195,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -203,13 +205,13 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         account_id=account_id,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> PersonResponse:
     """Get the person behind a communication channel
 
@@ -221,8 +223,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

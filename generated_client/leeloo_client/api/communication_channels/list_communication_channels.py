@@ -7,13 +7,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.communication_channel import CommunicationChannel
 from ...models.communication_channel_list_response import CommunicationChannelListResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_communication_channels"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "communication_channels.list"
 
 
 def _get_kwargs(
@@ -112,6 +117,7 @@ def _build_response(
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -137,7 +143,7 @@ def _unwrap(
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
@@ -152,10 +158,14 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_last_message_from (datetime.date | Unset): Only channels whose last message is on
+            or after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only channels whose last message is on or
+            before this date (UTC).
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -168,12 +178,12 @@ def sync_detailed(
         filter_last_message_from=filter_last_message_from,
         filter_last_message_to=filter_last_message_to,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
@@ -188,10 +198,14 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_last_message_from (datetime.date | Unset): Only channels whose last message is on
+            or after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only channels whose last message is on or
+            before this date (UTC).
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -214,7 +228,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
@@ -229,10 +243,14 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_last_message_from (datetime.date | Unset): Only channels whose last message is on
+            or after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only channels whose last message is on or
+            before this date (UTC).
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -245,12 +263,12 @@ async def asyncio_detailed(
         filter_last_message_from=filter_last_message_from,
         filter_last_message_to=filter_last_message_to,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
@@ -265,10 +283,14 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_last_message_from (datetime.date | Unset): Only channels whose last message is on
+            or after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only channels whose last message is on or
+            before this date (UTC).
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -291,7 +313,7 @@ async def asyncio(
 
 def iterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
@@ -307,10 +329,14 @@ def iterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_last_message_from (datetime.date | Unset): Only channels whose last message is on
+            or after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only channels whose last message is on or
+            before this date (UTC).
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -338,7 +364,7 @@ def iterate(
 
 async def aiterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_last_message_from: datetime.date | Unset = UNSET,
@@ -354,10 +380,14 @@ async def aiterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_last_message_from (datetime.date | Unset): Only channels whose last message is on
+            or after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only channels whose last message is on or
+            before this date (UTC).
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -1,18 +1,22 @@
 """Subscribe a communication channel to a tunnel block: `POST /communication-channels/{account_id}/manual-subscribe` (operation `manual_subscribe`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.manual_subscribe_form import ManualSubscribeForm
 from ...types import Response
 
 OPERATION = "manual_subscribe"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "communication_channels.manual_subscribe"
 
 
 def _get_kwargs(
@@ -25,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/communication-channels/{account_id}/manual-subscribe".format(
-            account_id=quote(str(account_id), safe=""),
+            account_id=path_segment(account_id, "account_id"),
         ),
     }
 
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Err
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,7 +131,7 @@ def _unwrap(response: Response[EmptyResponse | ErrorEnvelope | str]) -> EmptyRes
 def sync_detailed(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: ManualSubscribeForm,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Subscribe a communication channel to a tunnel block
@@ -143,8 +148,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
         body (ManualSubscribeForm):
 
     Raises:
@@ -156,13 +160,13 @@ def sync_detailed(
         account_id=account_id,
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: ManualSubscribeForm,
 ) -> EmptyResponse:
     """Subscribe a communication channel to a tunnel block
@@ -179,8 +183,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
         body (ManualSubscribeForm):
 
     Raises:
@@ -203,7 +206,7 @@ def sync(
 async def asyncio_detailed(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: ManualSubscribeForm,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Subscribe a communication channel to a tunnel block
@@ -220,8 +223,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
         body (ManualSubscribeForm):
 
     Raises:
@@ -233,13 +235,13 @@ async def asyncio_detailed(
         account_id=account_id,
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: ManualSubscribeForm,
 ) -> EmptyResponse:
     """Subscribe a communication channel to a tunnel block
@@ -256,8 +258,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
         body (ManualSubscribeForm):
 
     Raises:

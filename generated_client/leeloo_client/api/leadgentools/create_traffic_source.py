@@ -1,18 +1,22 @@
 """Create a traffic source in a lead-gen tool: `POST /leadgentools/{leadgentool_id}/create-traffic-source` (operation `create_traffic_source`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.create_traffic_source_request import CreateTrafficSourceRequest
 from ...models.error_envelope import ErrorEnvelope
 from ...models.traffic_source_response import TrafficSourceResponse
 from ...types import Response
 
 OPERATION = "create_traffic_source"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "leadgentools.create_traffic_source"
 
 
 def _get_kwargs(
@@ -25,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/leadgentools/{leadgentool_id}/create-traffic-source".format(
-            leadgentool_id=quote(str(leadgentool_id), safe=""),
+            leadgentool_id=path_segment(leadgentool_id, "leadgentool_id"),
         ),
     }
 
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Tra
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,7 +131,7 @@ def _unwrap(response: Response[ErrorEnvelope | TrafficSourceResponse | str]) -> 
 def sync_detailed(
     leadgentool_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateTrafficSourceRequest,
 ) -> Response[ErrorEnvelope | TrafficSourceResponse | str]:
     """Create a traffic source in a lead-gen tool
@@ -138,11 +143,11 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        leadgentool_id (str): Id of the lead-generation tool.
         body (CreateTrafficSourceRequest): The page lists name and description without saying
             which are required. A traffic source
             is known by its name (the answer echoes it), so `name` is required; `description` is not.
+
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -153,13 +158,13 @@ def sync_detailed(
         leadgentool_id=leadgentool_id,
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     leadgentool_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateTrafficSourceRequest,
 ) -> TrafficSourceResponse:
     """Create a traffic source in a lead-gen tool
@@ -171,11 +176,11 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        leadgentool_id (str): Id of the lead-generation tool.
         body (CreateTrafficSourceRequest): The page lists name and description without saying
             which are required. A traffic source
             is known by its name (the answer echoes it), so `name` is required; `description` is not.
+
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -197,7 +202,7 @@ def sync(
 async def asyncio_detailed(
     leadgentool_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateTrafficSourceRequest,
 ) -> Response[ErrorEnvelope | TrafficSourceResponse | str]:
     """Create a traffic source in a lead-gen tool
@@ -209,11 +214,11 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        leadgentool_id (str): Id of the lead-generation tool.
         body (CreateTrafficSourceRequest): The page lists name and description without saying
             which are required. A traffic source
             is known by its name (the answer echoes it), so `name` is required; `description` is not.
+
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -224,13 +229,13 @@ async def asyncio_detailed(
         leadgentool_id=leadgentool_id,
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     leadgentool_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: CreateTrafficSourceRequest,
 ) -> TrafficSourceResponse:
     """Create a traffic source in a lead-gen tool
@@ -242,11 +247,11 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        leadgentool_id (str): Id of the lead-generation tool.
         body (CreateTrafficSourceRequest): The page lists name and description without saying
             which are required. A traffic source
             is known by its name (the answer echoes it), so `name` is required; `description` is not.
+
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

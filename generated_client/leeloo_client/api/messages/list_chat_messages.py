@@ -2,18 +2,22 @@
 
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.chat_message import ChatMessage
 from ...models.chat_message_list_response import ChatMessageListResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_chat_messages"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "messages.list_chat"
 
 
 def _get_kwargs(
@@ -34,7 +38,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/communication-channels/{account_id}/chat-messages".format(
-            account_id=quote(str(account_id), safe=""),
+            account_id=path_segment(account_id, "account_id"),
         ),
         "params": params,
     }
@@ -107,6 +111,7 @@ def _build_response(*, response: httpx.Response) -> Response[ChatMessageListResp
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -131,7 +136,7 @@ def _unwrap(response: Response[ChatMessageListResponse | ErrorEnvelope | str]) -
 def sync_detailed(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Response[ChatMessageListResponse | ErrorEnvelope | str]:
@@ -148,10 +153,11 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -163,13 +169,13 @@ def sync_detailed(
         limit=limit,
         offset=offset,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> ChatMessageListResponse:
@@ -186,10 +192,11 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -212,7 +219,7 @@ def sync(
 async def asyncio_detailed(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Response[ChatMessageListResponse | ErrorEnvelope | str]:
@@ -229,10 +236,11 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -244,13 +252,13 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> ChatMessageListResponse:
@@ -267,10 +275,11 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -293,7 +302,7 @@ async def asyncio(
 def iterate(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Iterator[ChatMessage]:
@@ -311,10 +320,11 @@ def iterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -342,7 +352,7 @@ def iterate(
 async def aiterate(
     account_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> AsyncIterator[ChatMessage]:
@@ -360,10 +370,11 @@ async def aiterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        account_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        account_id (str): Id of the communication channel (a person's account in a messenger).
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -5,13 +5,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.send_message_request import SendMessageRequest
 from ...types import Response
 
 OPERATION = "send_message"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "messages.send"
 
 
 def _get_kwargs(
@@ -90,6 +95,7 @@ def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Err
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -113,7 +119,7 @@ def _unwrap(response: Response[EmptyResponse | ErrorEnvelope | str]) -> EmptyRes
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendMessageRequest,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Send a message
@@ -135,12 +141,12 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendMessageRequest,
 ) -> EmptyResponse:
     """Send a message
@@ -172,7 +178,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendMessageRequest,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Send a message
@@ -194,12 +200,12 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendMessageRequest,
 ) -> EmptyResponse:
     """Send a message

@@ -1,17 +1,21 @@
 """Get an order: `GET /orders/{order_id}` (operation `get_order`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.order_details_response import OrderDetailsResponse
 from ...types import Response
 
 OPERATION = "get_order"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "orders.get"
 
 
 def _get_kwargs(
@@ -21,7 +25,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/orders/{order_id}".format(
-            order_id=quote(str(order_id), safe=""),
+            order_id=path_segment(order_id, "order_id"),
         ),
     }
 
@@ -93,6 +97,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Ord
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -117,7 +122,7 @@ def _unwrap(response: Response[ErrorEnvelope | OrderDetailsResponse | str]) -> O
 def sync_detailed(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | OrderDetailsResponse | str]:
     """Get an order
 
@@ -132,8 +137,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -143,13 +147,13 @@ def sync_detailed(
     kwargs = _get_kwargs(
         order_id=order_id,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> OrderDetailsResponse:
     """Get an order
 
@@ -164,8 +168,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -186,7 +189,7 @@ def sync(
 async def asyncio_detailed(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | OrderDetailsResponse | str]:
     """Get an order
 
@@ -201,8 +204,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -212,13 +214,13 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         order_id=order_id,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> OrderDetailsResponse:
     """Get an order
 
@@ -233,8 +235,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -6,13 +6,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.order import Order
 from ...models.order_list_response import OrderListResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_orders"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "orders.list"
 
 
 def _get_kwargs(
@@ -95,6 +100,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Ord
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -118,7 +124,7 @@ def _unwrap(response: Response[ErrorEnvelope | OrderListResponse | str]) -> Orde
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Response[ErrorEnvelope | OrderListResponse | str]:
@@ -131,8 +137,10 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -143,12 +151,12 @@ def sync_detailed(
         limit=limit,
         offset=offset,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> OrderListResponse:
@@ -161,8 +169,10 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -183,7 +193,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Response[ErrorEnvelope | OrderListResponse | str]:
@@ -196,8 +206,10 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -208,12 +220,12 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> OrderListResponse:
@@ -226,8 +238,10 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -248,7 +262,7 @@ async def asyncio(
 
 def iterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Iterator[Order]:
@@ -262,8 +276,10 @@ def iterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -289,7 +305,7 @@ def iterate(
 
 async def aiterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> AsyncIterator[Order]:
@@ -303,8 +319,10 @@ async def aiterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -1,18 +1,22 @@
 """Update a manual order: `POST /orders/{order_id}` (operation `update_order`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.order_ref_response import OrderRefResponse
 from ...models.update_order_form import UpdateOrderForm
 from ...types import Response
 
 OPERATION = "update_order"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "orders.update"
 
 
 def _get_kwargs(
@@ -25,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/orders/{order_id}".format(
-            order_id=quote(str(order_id), safe=""),
+            order_id=path_segment(order_id, "order_id"),
         ),
     }
 
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Ord
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,7 +131,7 @@ def _unwrap(response: Response[ErrorEnvelope | OrderRefResponse | str]) -> Order
 def sync_detailed(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdateOrderForm,
 ) -> Response[ErrorEnvelope | OrderRefResponse | str]:
     """Update a manual order
@@ -143,11 +148,11 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
         body (UpdateOrderForm): The fields to change. The page marks none as required, but at
             least one must be sent:
             an empty form is an empty body, which no server can tell from a missing one.
+
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -158,13 +163,13 @@ def sync_detailed(
         order_id=order_id,
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdateOrderForm,
 ) -> OrderRefResponse:
     """Update a manual order
@@ -181,11 +186,11 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
         body (UpdateOrderForm): The fields to change. The page marks none as required, but at
             least one must be sent:
             an empty form is an empty body, which no server can tell from a missing one.
+
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -207,7 +212,7 @@ def sync(
 async def asyncio_detailed(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdateOrderForm,
 ) -> Response[ErrorEnvelope | OrderRefResponse | str]:
     """Update a manual order
@@ -224,11 +229,11 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
         body (UpdateOrderForm): The fields to change. The page marks none as required, but at
             least one must be sent:
             an empty form is an empty body, which no server can tell from a missing one.
+
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -239,13 +244,13 @@ async def asyncio_detailed(
         order_id=order_id,
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     order_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdateOrderForm,
 ) -> OrderRefResponse:
     """Update a manual order
@@ -262,11 +267,11 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        order_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        order_id (str): Id of the order.
         body (UpdateOrderForm): The fields to change. The page marks none as required, but at
             least one must be sent:
             an empty form is an empty body, which no server can tell from a missing one.
+
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

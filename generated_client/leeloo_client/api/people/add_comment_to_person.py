@@ -1,18 +1,22 @@
 """Add a comment to a person: `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.add_comment_request import AddCommentRequest
 from ...models.comment_response import CommentResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...types import Response
 
 OPERATION = "add_comment_to_person"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "people.add_comment"
 
 
 def _get_kwargs(
@@ -25,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/people/{person_id}/add-comment".format(
-            person_id=quote(str(person_id), safe=""),
+            person_id=path_segment(person_id, "person_id"),
         ),
     }
 
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[CommentResponse | E
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,20 +131,21 @@ def _unwrap(response: Response[CommentResponse | ErrorEnvelope | str]) -> Commen
 def sync_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: AddCommentRequest,
 ) -> Response[CommentResponse | ErrorEnvelope | str]:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (AddCommentRequest):
 
     Raises:
@@ -151,26 +157,27 @@ def sync_detailed(
         person_id=person_id,
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: AddCommentRequest,
 ) -> CommentResponse:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (AddCommentRequest):
 
     Raises:
@@ -193,20 +200,21 @@ def sync(
 async def asyncio_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: AddCommentRequest,
 ) -> Response[CommentResponse | ErrorEnvelope | str]:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (AddCommentRequest):
 
     Raises:
@@ -218,26 +226,27 @@ async def asyncio_detailed(
         person_id=person_id,
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: AddCommentRequest,
 ) -> CommentResponse:
     """Add a comment to a person
 
-    Add a comment to a person's card.
+    Add a comment to a person's card. Each call adds one more comment although the method is
+    PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
+    only when the request provably did not act, as it does a POST.
 
     `PUT /people/{person_id}/add-comment`.
     Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (AddCommentRequest):
 
     Raises:

@@ -1,18 +1,22 @@
 """Add a tag to a person: `PUT /people/{person_id}/add-tag` (operation `add_tag_to_person`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tag_form import TagForm
 from ...types import Response
 
 OPERATION = "add_tag_to_person"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "people.add_tag"
 
 
 def _get_kwargs(
@@ -25,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/people/{person_id}/add-tag".format(
-            person_id=quote(str(person_id), safe=""),
+            person_id=path_segment(person_id, "person_id"),
         ),
     }
 
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Err
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,7 +131,7 @@ def _unwrap(response: Response[EmptyResponse | ErrorEnvelope | str]) -> EmptyRes
 def sync_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: TagForm,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Add a tag to a person
@@ -140,8 +145,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (TagForm):
 
     Raises:
@@ -153,13 +157,13 @@ def sync_detailed(
         person_id=person_id,
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: TagForm,
 ) -> EmptyResponse:
     """Add a tag to a person
@@ -173,8 +177,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (TagForm):
 
     Raises:
@@ -197,7 +200,7 @@ def sync(
 async def asyncio_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: TagForm,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Add a tag to a person
@@ -211,8 +214,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (TagForm):
 
     Raises:
@@ -224,13 +226,13 @@ async def asyncio_detailed(
         person_id=person_id,
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: TagForm,
 ) -> EmptyResponse:
     """Add a tag to a person
@@ -244,8 +246,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (TagForm):
 
     Raises:

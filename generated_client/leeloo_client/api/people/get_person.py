@@ -1,17 +1,21 @@
 """Get a person: `GET /people/{person_id}` (operation `get_person`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.person_response import PersonResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION = "get_person"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "people.get"
 
 
 def _get_kwargs(
@@ -29,7 +33,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/people/{person_id}".format(
-            person_id=quote(str(person_id), safe=""),
+            person_id=path_segment(person_id, "person_id"),
         ),
         "params": params,
     }
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Per
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,7 +131,7 @@ def _unwrap(response: Response[ErrorEnvelope | PersonResponse | str]) -> PersonR
 def sync_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | PersonResponse | str]:
     """Get a person
@@ -143,9 +148,9 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (str | Unset):
+        person_id (str): Id of the person on the platform.
+        include (str | Unset): Comma-separated related resources to embed in `included`; any of
+            `contactedUsers`, `orders`.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -156,13 +161,13 @@ def sync_detailed(
         person_id=person_id,
         include=include,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: str | Unset = UNSET,
 ) -> PersonResponse:
     """Get a person
@@ -179,9 +184,9 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (str | Unset):
+        person_id (str): Id of the person on the platform.
+        include (str | Unset): Comma-separated related resources to embed in `included`; any of
+            `contactedUsers`, `orders`.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -203,7 +208,7 @@ def sync(
 async def asyncio_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: str | Unset = UNSET,
 ) -> Response[ErrorEnvelope | PersonResponse | str]:
     """Get a person
@@ -220,9 +225,9 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (str | Unset):
+        person_id (str): Id of the person on the platform.
+        include (str | Unset): Comma-separated related resources to embed in `included`; any of
+            `contactedUsers`, `orders`.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -233,13 +238,13 @@ async def asyncio_detailed(
         person_id=person_id,
         include=include,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: str | Unset = UNSET,
 ) -> PersonResponse:
     """Get a person
@@ -256,9 +261,9 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (str | Unset):
+        person_id (str): Id of the person on the platform.
+        include (str | Unset): Comma-separated related resources to embed in `included`; any of
+            `contactedUsers`, `orders`.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -7,13 +7,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.person_list_response import PersonListResponse
 from ...models.person_summary import PersonSummary
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_people"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "people.list"
 
 
 def _get_kwargs(
@@ -121,6 +126,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Per
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -144,7 +150,7 @@ def _unwrap(response: Response[ErrorEnvelope | PersonListResponse | str]) -> Per
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
@@ -167,13 +173,18 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
-        filter_phone (str | Unset):
-        filter_email (str | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_tags (list[str] | Unset): Only people with these tags; repeat the parameter for
+            several tags (`filter[tags]=vip&filter[tags]=tag2`).
+        filter_last_message_from (datetime.date | Unset): Only people whose last message is on or
+            after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only people whose last message is on or
+            before this date (UTC).
+        filter_phone (str | Unset): Only people with this phone number.
+        filter_email (str | Unset): Only people with this e-mail address.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -189,12 +200,12 @@ def sync_detailed(
         filter_phone=filter_phone,
         filter_email=filter_email,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
@@ -217,13 +228,18 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
-        filter_phone (str | Unset):
-        filter_email (str | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_tags (list[str] | Unset): Only people with these tags; repeat the parameter for
+            several tags (`filter[tags]=vip&filter[tags]=tag2`).
+        filter_last_message_from (datetime.date | Unset): Only people whose last message is on or
+            after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only people whose last message is on or
+            before this date (UTC).
+        filter_phone (str | Unset): Only people with this phone number.
+        filter_email (str | Unset): Only people with this e-mail address.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -249,7 +265,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
@@ -272,13 +288,18 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
-        filter_phone (str | Unset):
-        filter_email (str | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_tags (list[str] | Unset): Only people with these tags; repeat the parameter for
+            several tags (`filter[tags]=vip&filter[tags]=tag2`).
+        filter_last_message_from (datetime.date | Unset): Only people whose last message is on or
+            after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only people whose last message is on or
+            before this date (UTC).
+        filter_phone (str | Unset): Only people with this phone number.
+        filter_email (str | Unset): Only people with this e-mail address.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -294,12 +315,12 @@ async def asyncio_detailed(
         filter_phone=filter_phone,
         filter_email=filter_email,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
@@ -322,13 +343,18 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
-        filter_phone (str | Unset):
-        filter_email (str | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_tags (list[str] | Unset): Only people with these tags; repeat the parameter for
+            several tags (`filter[tags]=vip&filter[tags]=tag2`).
+        filter_last_message_from (datetime.date | Unset): Only people whose last message is on or
+            after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only people whose last message is on or
+            before this date (UTC).
+        filter_phone (str | Unset): Only people with this phone number.
+        filter_email (str | Unset): Only people with this e-mail address.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -354,7 +380,7 @@ async def asyncio(
 
 def iterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
@@ -378,13 +404,18 @@ def iterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
-        filter_phone (str | Unset):
-        filter_email (str | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_tags (list[str] | Unset): Only people with these tags; repeat the parameter for
+            several tags (`filter[tags]=vip&filter[tags]=tag2`).
+        filter_last_message_from (datetime.date | Unset): Only people whose last message is on or
+            after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only people whose last message is on or
+            before this date (UTC).
+        filter_phone (str | Unset): Only people with this phone number.
+        filter_email (str | Unset): Only people with this e-mail address.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -415,7 +446,7 @@ def iterate(
 
 async def aiterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
     filter_tags: list[str] | Unset = UNSET,
@@ -439,13 +470,18 @@ async def aiterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
-        filter_tags (list[str] | Unset):
-        filter_last_message_from (datetime.date | Unset):
-        filter_last_message_to (datetime.date | Unset):
-        filter_phone (str | Unset):
-        filter_email (str | Unset):
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
+        filter_tags (list[str] | Unset): Only people with these tags; repeat the parameter for
+            several tags (`filter[tags]=vip&filter[tags]=tag2`).
+        filter_last_message_from (datetime.date | Unset): Only people whose last message is on or
+            after this date (UTC).
+        filter_last_message_to (datetime.date | Unset): Only people whose last message is on or
+            before this date (UTC).
+        filter_phone (str | Unset): Only people with this phone number.
+        filter_email (str | Unset): Only people with this e-mail address.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -1,18 +1,22 @@
 """Update a person: `PUT /people/{person_id}` (operation `update_person`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.update_person_request import UpdatePersonRequest
 from ...types import Response
 
 OPERATION = "update_person"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "people.update"
 
 
 def _get_kwargs(
@@ -25,7 +29,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "put",
         "url": "/people/{person_id}".format(
-            person_id=quote(str(person_id), safe=""),
+            person_id=path_segment(person_id, "person_id"),
         ),
     }
 
@@ -102,6 +106,7 @@ def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Err
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -126,7 +131,7 @@ def _unwrap(response: Response[EmptyResponse | ErrorEnvelope | str]) -> EmptyRes
 def sync_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdatePersonRequest,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Update a person
@@ -142,8 +147,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (UpdatePersonRequest): The fields to change; the page marks none as required.
 
     Raises:
@@ -155,13 +159,13 @@ def sync_detailed(
         person_id=person_id,
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdatePersonRequest,
 ) -> EmptyResponse:
     """Update a person
@@ -177,8 +181,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (UpdatePersonRequest): The fields to change; the page marks none as required.
 
     Raises:
@@ -201,7 +204,7 @@ def sync(
 async def asyncio_detailed(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdatePersonRequest,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Update a person
@@ -217,8 +220,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (UpdatePersonRequest): The fields to change; the page marks none as required.
 
     Raises:
@@ -230,13 +232,13 @@ async def asyncio_detailed(
         person_id=person_id,
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     person_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: UpdatePersonRequest,
 ) -> EmptyResponse:
     """Update a person
@@ -252,8 +254,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        person_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        person_id (str): Id of the person on the platform.
         body (UpdatePersonRequest): The fields to change; the page marks none as required.
 
     Raises:

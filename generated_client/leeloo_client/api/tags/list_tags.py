@@ -5,12 +5,17 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tag_list_response import TagListResponse
 from ...types import Response
 
 OPERATION = "list_tags"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "tags.list"
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -72,6 +77,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Tag
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -95,7 +101,7 @@ def _unwrap(response: Response[ErrorEnvelope | TagListResponse | str]) -> TagLis
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | TagListResponse | str]:
     """List tags
 
@@ -112,12 +118,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs()
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> TagListResponse:
     """List tags
 
@@ -145,7 +151,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | TagListResponse | str]:
     """List tags
 
@@ -162,12 +168,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs()
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> TagListResponse:
     """List tags
 

@@ -5,12 +5,17 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.template_category_list_response import TemplateCategoryListResponse
 from ...types import Response
 
 OPERATION = "list_template_categories"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "templates.list_categories"
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -74,6 +79,7 @@ def _build_response(
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -99,7 +105,7 @@ def _unwrap(
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | TemplateCategoryListResponse | str]:
     """List message template categories
 
@@ -115,12 +121,12 @@ def sync_detailed(
     """
 
     kwargs = _get_kwargs()
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> TemplateCategoryListResponse:
     """List message template categories
 
@@ -147,7 +153,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | TemplateCategoryListResponse | str]:
     """List message template categories
 
@@ -163,12 +169,12 @@ async def asyncio_detailed(
     """
 
     kwargs = _get_kwargs()
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> TemplateCategoryListResponse:
     """List message template categories
 

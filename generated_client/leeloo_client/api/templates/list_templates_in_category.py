@@ -1,17 +1,21 @@
 """List message templates of a category: `GET /categories/templates/{category_id}` (operation `list_templates_in_category`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.message_template_list_response import MessageTemplateListResponse
 from ...types import Response
 
 OPERATION = "list_templates_in_category"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "templates.list_in_category"
 
 
 def _get_kwargs(
@@ -21,7 +25,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/categories/templates/{category_id}".format(
-            category_id=quote(str(category_id), safe=""),
+            category_id=path_segment(category_id, "category_id"),
         ),
     }
 
@@ -95,6 +99,7 @@ def _build_response(
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -121,7 +126,7 @@ def _unwrap(
 def sync_detailed(
     category_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | MessageTemplateListResponse | str]:
     """List message templates of a category
 
@@ -132,8 +137,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        category_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        category_id (str): Id of the message template category.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -143,13 +147,13 @@ def sync_detailed(
     kwargs = _get_kwargs(
         category_id=category_id,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     category_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> MessageTemplateListResponse:
     """List message templates of a category
 
@@ -160,8 +164,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        category_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        category_id (str): Id of the message template category.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -182,7 +185,7 @@ def sync(
 async def asyncio_detailed(
     category_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | MessageTemplateListResponse | str]:
     """List message templates of a category
 
@@ -193,8 +196,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        category_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        category_id (str): Id of the message template category.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -204,13 +206,13 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         category_id=category_id,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     category_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> MessageTemplateListResponse:
     """List message templates of a category
 
@@ -221,8 +223,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        category_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        category_id (str): Id of the message template category.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

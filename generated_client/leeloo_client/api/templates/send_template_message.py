@@ -5,13 +5,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
 from ...models.send_template_request import SendTemplateRequest
 from ...types import Response
 
 OPERATION = "send_template_message"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = False
+# The resource method that calls this operation.
+RESOURCE_METHOD = "templates.send_message"
 
 
 def _get_kwargs(
@@ -90,6 +95,7 @@ def _build_response(*, response: httpx.Response) -> Response[EmptyResponse | Err
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -113,7 +119,7 @@ def _unwrap(response: Response[EmptyResponse | ErrorEnvelope | str]) -> EmptyRes
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendTemplateRequest,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Send a message template
@@ -129,6 +135,7 @@ def sync_detailed(
             those are required; its example
             adds `variables`, optional because a template may have none.
 
+
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
@@ -137,12 +144,12 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendTemplateRequest,
 ) -> EmptyResponse:
     """Send a message template
@@ -157,6 +164,7 @@ def sync(
         body (SendTemplateRequest): The page's field list names account_id and template_id, so
             those are required; its example
             adds `variables`, optional because a template may have none.
+
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -176,7 +184,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendTemplateRequest,
 ) -> Response[EmptyResponse | ErrorEnvelope | str]:
     """Send a message template
@@ -192,6 +200,7 @@ async def asyncio_detailed(
             those are required; its example
             adds `variables`, optional because a template may have none.
 
+
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
@@ -200,12 +209,12 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     body: SendTemplateRequest,
 ) -> EmptyResponse:
     """Send a message template
@@ -220,6 +229,7 @@ async def asyncio(
         body (SendTemplateRequest): The page's field list names account_id and template_id, so
             those are required; its example
             adds `variables`, optional because a template may have none.
+
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

@@ -1,18 +1,22 @@
 """Get a tunnel: `GET /tunnels/{tunnel_id}` (operation `get_tunnel`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel_include import TunnelInclude
 from ...models.tunnel_response import TunnelResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION = "get_tunnel"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "tunnels.get"
 
 
 def _get_kwargs(
@@ -34,7 +38,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/tunnels/{tunnel_id}".format(
-            tunnel_id=quote(str(tunnel_id), safe=""),
+            tunnel_id=path_segment(tunnel_id, "tunnel_id"),
         ),
         "params": params,
     }
@@ -107,6 +111,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Tun
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -131,7 +136,7 @@ def _unwrap(response: Response[ErrorEnvelope | TunnelResponse | str]) -> TunnelR
 def sync_detailed(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: TunnelInclude | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TunnelResponse | str]:
     """Get a tunnel
@@ -146,9 +151,9 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (TunnelInclude | Unset):
+        tunnel_id (str): Id of the tunnel.
+        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
+            `leadgentools` is known.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -159,13 +164,13 @@ def sync_detailed(
         tunnel_id=tunnel_id,
         include=include,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: TunnelInclude | Unset = UNSET,
 ) -> TunnelResponse:
     """Get a tunnel
@@ -180,9 +185,9 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (TunnelInclude | Unset):
+        tunnel_id (str): Id of the tunnel.
+        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
+            `leadgentools` is known.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -204,7 +209,7 @@ def sync(
 async def asyncio_detailed(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: TunnelInclude | Unset = UNSET,
 ) -> Response[ErrorEnvelope | TunnelResponse | str]:
     """Get a tunnel
@@ -219,9 +224,9 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (TunnelInclude | Unset):
+        tunnel_id (str): Id of the tunnel.
+        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
+            `leadgentools` is known.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -232,13 +237,13 @@ async def asyncio_detailed(
         tunnel_id=tunnel_id,
         include=include,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
     include: TunnelInclude | Unset = UNSET,
 ) -> TunnelResponse:
     """Get a tunnel
@@ -253,9 +258,9 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        include (TunnelInclude | Unset):
+        tunnel_id (str): Id of the tunnel.
+        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
+            `leadgentools` is known.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

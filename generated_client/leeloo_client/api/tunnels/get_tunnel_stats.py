@@ -1,17 +1,21 @@
 """Get statistics for one tunnel: `GET /tunnels/{tunnel_id}/stats` (operation `get_tunnel_stats`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel_stats_list_response import TunnelStatsListResponse
 from ...types import Response
 
 OPERATION = "get_tunnel_stats"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "tunnels.get_stats"
 
 
 def _get_kwargs(
@@ -21,7 +25,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/tunnels/{tunnel_id}/stats".format(
-            tunnel_id=quote(str(tunnel_id), safe=""),
+            tunnel_id=path_segment(tunnel_id, "tunnel_id"),
         ),
     }
 
@@ -93,6 +97,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Tun
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -117,7 +122,7 @@ def _unwrap(response: Response[ErrorEnvelope | TunnelStatsListResponse | str]) -
 def sync_detailed(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | TunnelStatsListResponse | str]:
     """Get statistics for one tunnel
 
@@ -129,8 +134,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        tunnel_id (str): Id of the tunnel.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -140,13 +144,13 @@ def sync_detailed(
     kwargs = _get_kwargs(
         tunnel_id=tunnel_id,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> TunnelStatsListResponse:
     """Get statistics for one tunnel
 
@@ -158,8 +162,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        tunnel_id (str): Id of the tunnel.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -180,7 +183,7 @@ def sync(
 async def asyncio_detailed(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | TunnelStatsListResponse | str]:
     """Get statistics for one tunnel
 
@@ -192,8 +195,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        tunnel_id (str): Id of the tunnel.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -203,13 +205,13 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         tunnel_id=tunnel_id,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     tunnel_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> TunnelStatsListResponse:
     """Get statistics for one tunnel
 
@@ -221,8 +223,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        tunnel_id (str): Id of the tunnel.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

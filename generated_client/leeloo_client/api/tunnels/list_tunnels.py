@@ -6,13 +6,18 @@ from typing import Any
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel import Tunnel
 from ...models.tunnel_list_response import TunnelListResponse
 from ...types import UNSET, Response, Unset
 
 OPERATION = "list_tunnels"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "tunnels.list"
 
 
 def _get_kwargs(
@@ -95,6 +100,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Tun
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -118,7 +124,7 @@ def _unwrap(response: Response[ErrorEnvelope | TunnelListResponse | str]) -> Tun
 
 def sync_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Response[ErrorEnvelope | TunnelListResponse | str]:
@@ -132,8 +138,10 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -144,12 +152,12 @@ def sync_detailed(
         limit=limit,
         offset=offset,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> TunnelListResponse:
@@ -163,8 +171,10 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -185,7 +195,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Response[ErrorEnvelope | TunnelListResponse | str]:
@@ -199,8 +209,10 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -211,12 +223,12 @@ async def asyncio_detailed(
         limit=limit,
         offset=offset,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> TunnelListResponse:
@@ -230,8 +242,10 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -252,7 +266,7 @@ async def asyncio(
 
 def iterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> Iterator[Tunnel]:
@@ -267,8 +281,10 @@ def iterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -294,7 +310,7 @@ def iterate(
 
 async def aiterate(
     *,
-    client: LeelooClient,
+    client: BaseClient,
     limit: int | Unset = 20,
     offset: int | Unset = 0,
 ) -> AsyncIterator[Tunnel]:
@@ -309,8 +325,10 @@ async def aiterate(
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
 
     Args:
-        limit (int | Unset):  Default: 20.
-        offset (int | Unset):  Default: 0.
+        limit (int | Unset): How many results to return. The page warns against large pages but
+            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
+            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
+        offset (int | Unset): How many results to skip (default 0). Default: 0.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

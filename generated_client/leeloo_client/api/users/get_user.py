@@ -1,17 +1,21 @@
 """Get a platform user: `GET /users/{user_id}` (operation `get_user`)."""
 
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
-from ...client import LeelooClient
+from ..._base_client import BaseClient
+from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.user_response import UserResponse
 from ...types import Response
 
 OPERATION = "get_user"
+# Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
+IDEMPOTENT = True
+# The resource method that calls this operation.
+RESOURCE_METHOD = "users.get"
 
 
 def _get_kwargs(
@@ -21,7 +25,7 @@ def _get_kwargs(
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/users/{user_id}".format(
-            user_id=quote(str(user_id), safe=""),
+            user_id=path_segment(user_id, "user_id"),
         ),
     }
 
@@ -93,6 +97,7 @@ def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | Use
         content=response.content,
         headers=response.headers,
         parsed=_parse_response(response=response),
+        elapsed=elapsed_of(response),
     )
 
 
@@ -117,7 +122,7 @@ def _unwrap(response: Response[ErrorEnvelope | UserResponse | str]) -> UserRespo
 def sync_detailed(
     user_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | UserResponse | str]:
     """Get a platform user
 
@@ -128,8 +133,7 @@ def sync_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        user_id (str): Id of the platform user.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -139,13 +143,13 @@ def sync_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
     )
-    return _build_response(response=client.send(OPERATION, kwargs))
+    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 def sync(
     user_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> UserResponse:
     """Get a platform user
 
@@ -156,8 +160,7 @@ def sync(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        user_id (str): Id of the platform user.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
@@ -178,7 +181,7 @@ def sync(
 async def asyncio_detailed(
     user_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> Response[ErrorEnvelope | UserResponse | str]:
     """Get a platform user
 
@@ -189,8 +192,7 @@ async def asyncio_detailed(
     `Problem` of a declared error answer.
 
     Args:
-        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        user_id (str): Id of the platform user.
 
     Raises:
         errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
@@ -200,13 +202,13 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         user_id=user_id,
     )
-    return _build_response(response=await client.asend(OPERATION, kwargs))
+    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
 
 
 async def asyncio(
     user_id: str,
     *,
-    client: LeelooClient,
+    client: BaseClient,
 ) -> UserResponse:
     """Get a platform user
 
@@ -217,8 +219,7 @@ async def asyncio(
     envelope in any answer) raises an `errors.APIStatusError`.
 
     Args:
-        user_id (str): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
+        user_id (str): Id of the platform user.
 
     Raises:
         errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,

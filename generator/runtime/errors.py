@@ -17,13 +17,37 @@ from typing import Any
 
 import httpx
 
+from ._http import retry_after_seconds
+
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
 # key, a wrong type, a bad date or enum value.
 MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError)
 
 
 class LeelooError(Exception):
-    """Base class of every error the client raises."""
+    """Base class of every error the client raises.
+
+    Errors pickle and unpickle with their attributes (they cross process pools), except the
+    `httpx.Request` of a connection error, whose headers hold the token: it unpickles as None.
+    """
+
+    # Attributes never pickled: they may hold the token.
+    _NOT_PICKLED: tuple[str, ...] = ("request",)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        state = {name: value for name, value in self.__dict__.items() if name not in self._NOT_PICKLED}
+        dropped = tuple(name for name in self._NOT_PICKLED if name in self.__dict__)
+        return (_rebuild_error, (type(self), self.args, state, dropped))
+
+
+def _rebuild_error(
+    cls: type[LeelooError], args: tuple[Any, ...], state: dict[str, Any], dropped: tuple[str, ...] = ()
+) -> LeelooError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    error.__dict__.update(dict.fromkeys(dropped))
+    return error
 
 
 class ConfigurationError(LeelooError):
@@ -36,7 +60,23 @@ class APIConnectionError(LeelooError):
     def __init__(self, operation: str, error: httpx.TransportError) -> None:
         self.operation = operation
         self.request: httpx.Request | None = _request_of(error)
-        super().__init__(f"{operation}: no answer from the API ({type(error).__name__}: {error})")
+        super().__init__(f"{operation}: no answer from the API ({type(error).__name__}: {_clip(str(error))})")
+
+
+class ResponseTooLargeError(LeelooError):
+    """The answer is larger than the client's `max_response_size`; it was not read to the end."""
+
+    def __init__(self, operation: str, limit: int) -> None:
+        self.operation = operation
+        self.limit = limit
+        super().__init__(
+            f"{operation}: the answer is larger than max_response_size ({limit:,} bytes); "
+            "raise the client's max_response_size to accept it"
+        )
+
+
+class InvalidParameterError(LeelooError, ValueError):
+    """An argument the client refuses before sending anything (an empty, `.` or `..` path id)."""
 
 
 class APITimeoutError(APIConnectionError):
@@ -60,7 +100,7 @@ class ResponseValidationError(LeelooError):
         self.content = content
         self.request_id: str | None = _request_id(headers)
         super().__init__(
-            f"{operation}: the {status_code} answer does not match the spec ({reason})"
+            f"{operation}: the {status_code} answer does not match the spec ({_clip(reason)})"
             f"{_request_id_suffix(self.request_id)}"
         )
 
@@ -122,7 +162,8 @@ class APIStatusError(LeelooError):
         self.error = error
         self.problem = problem
         self.request_id: str | None = _request_id(headers)
-        super().__init__(_summary(operation, status_code, error, problem) + _request_id_suffix(self.request_id))
+        summary = _summary(operation, status_code, error, problem)
+        super().__init__(summary + _request_id_suffix(self.request_id))
 
     @property
     def code(self) -> str | None:
@@ -160,12 +201,8 @@ class RateLimitError(APIStatusError):
 
     @property
     def retry_after(self) -> float | None:
-        """The `Retry-After` header in seconds, when it is a number."""
-        value = self.headers.get("retry-after")
-        try:
-            return float(value) if value is not None else None
-        except ValueError:
-            return None
+        """The `Retry-After` header in seconds (a number or an HTTP date), when it is usable."""
+        return retry_after_seconds(self.headers)
 
 
 class ServerError(APIStatusError):
@@ -218,7 +255,10 @@ def reports_failure(content: bytes) -> bool:
 
 def envelope_error(document: Any) -> EnvelopeError | None:
     """The error of Leeloo's envelope in a parsed body, or None when it is not one."""
-    if not isinstance(document, dict) or document.get("status") != 0 or isinstance(document.get("status"), bool):
+    if not isinstance(document, dict):
+        return None
+    status = document.get("status")
+    if status != 0 or isinstance(status, bool):
         return None
     raw = document.get("error")
     raw = raw if isinstance(raw, dict) else {}
@@ -257,7 +297,7 @@ def _problem(document: Any) -> Problem | None:
 
 def _json_object(content: bytes) -> Any:
     """The parsed body when it looks like a JSON object, else None (a text 429, an HTML 502)."""
-    if not content.lstrip()[:1] == b"{":
+    if content.lstrip()[:1] != b"{":
         return None
     try:
         return json.loads(content)
@@ -273,7 +313,8 @@ def _summary(operation: str, status_code: int, error: EnvelopeError | None, prob
     summary = f"{operation}: HTTP {status_code}"
     if error is not None:
         summary += f" {_clip(error.code)}"
-        named = [f"{_clip(name)} {_clip(reason)}" for name, reason in list(error.fields.items())[:_MESSAGE_FIELDS]]
+        first = list(error.fields.items())[:_MESSAGE_FIELDS]
+        named = [f"{_clip(name)} {_clip(reason)}" for name, reason in first]
         if named:
             more = len(error.fields) - len(named)
             summary += ": " + ", ".join(named) + (f" (and {more} more)" if more > 0 else "")
@@ -314,11 +355,13 @@ __all__ = [
     "ConfigurationError",
     "ConflictError",
     "EnvelopeError",
+    "InvalidParameterError",
     "LeelooError",
     "NotFoundError",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",
+    "ResponseTooLargeError",
     "ResponseValidationError",
     "ServerError",
     "ValidationError",

@@ -1,0 +1,43 @@
+"""Small HTTP helpers shared by the transports and the errors: `Retry-After`, origins."""
+
+import datetime
+import email.utils
+import math
+import time
+from collections.abc import Mapping
+
+import httpx
+
+
+def retry_after_seconds(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
+    """The `Retry-After` header in seconds from now: delay-seconds or an HTTP date.
+
+    None when the header is absent or not usable: neither a number nor a date, negative, NaN or
+    infinite. A date in the past is 0. This one helper serves the retrying transport and
+    `RateLimitError.retry_after`.
+    """
+    value = next((v for k, v in headers.items() if k.lower() == "retry-after"), None)
+    if value is None:
+        return None
+    try:
+        seconds = float(value.strip())
+    except ValueError:
+        try:
+            moment = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=datetime.UTC)
+        current = time.time() if now is None else now
+        return max(0.0, moment.timestamp() - current)
+    if not math.isfinite(seconds) or seconds < 0:
+        return None
+    return seconds
+
+
+def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
+    """Scheme, host and port of a URL, the default port made explicit."""
+    port = url.port
+    if port is None:
+        port = {"http": 80, "https": 443}.get(url.scheme)
+    return (url.scheme, url.host, port)
