@@ -400,8 +400,8 @@ def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
     """Whether a finding is about a part the mock never needs to answer.
 
     A ``default``, an ``example`` (the mock checks examples itself and falls back to generated
-    data), a schema no ``$ref`` reaches, an operationId used twice, and a ``pattern`` (the mock compiles each pattern itself
-    and serves without one it cannot compile, saying so).
+    data), a schema no ``$ref`` reaches, an operationId used twice, and a ``pattern`` (the mock
+    compiles each pattern itself and serves without one it cannot compile, saying so).
     """
     parts = _path_parts(problem.reason)
     if _NEVER_NEEDED_KEYS & set(parts) or "pattern" in parts or "patternProperties" in parts:
@@ -409,6 +409,11 @@ def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
     if "is not a 'regex'" in problem.reason or _DUPLICATE_OPERATION_ID.search(problem.reason):
         return True  # the mock routes by method and path; an operationId only labels its table
     return parts[:2] == ["components", "schemas"] and len(parts) > 2 and parts[2] not in used_schemas
+
+
+def _about_a_pattern(problem: SpecProblem) -> bool:
+    parts = _path_parts(problem.reason)
+    return "pattern" in parts or "patternProperties" in parts or "is not a 'regex'" in problem.reason
 
 
 def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
@@ -472,15 +477,33 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
     used = _used_schemas(checked.data)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
-    warnings.extend(finding for finding in findings if _never_needed(finding, used))
+    # a pattern is warned about where the mock compiles it (mock_server._spec.drop_bad_patterns):
+    # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
+    warnings.extend(
+        finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
+    )
     return MockCheck(problems, warnings, upgraded.source_version)
 
 
+PRINTED_WARNINGS: dict[str, list[str]] = {}
+"""The warning lines :func:`check_spec_for_mock` printed, by spec path (the mock's check cache keeps
+them, to print them again on a start the cache spares the check)."""
+MAX_PRINTED_WARNINGS = 50
+
+
 def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> list[SpecProblem]:
-    """:func:`check_for_mock`'s problems; its warnings are printed to stderr, one line each."""
+    """:func:`check_for_mock`'s problems; its warnings are printed to stderr, one line each.
+
+    At most ``MAX_PRINTED_WARNINGS`` are printed, then a line saying how many more there are.
+    """
     checked = check_for_mock(path, allow_refs_under)
-    for warning in checked.warnings:
-        print(f"{warning.file}:{warning.line}:{warning.column}: warning: {warning.reason}", file=sys.stderr)
+    lines = [f"{w.file}:{w.line}:{w.column}: warning: {w.reason}" for w in checked.warnings]
+    if len(lines) > MAX_PRINTED_WARNINGS:
+        more = len(lines) - MAX_PRINTED_WARNINGS
+        lines = [*lines[:MAX_PRINTED_WARNINGS], f"{path}: warning: and {more} more warnings like these"]
+    for line in lines:
+        print(line, file=sys.stderr)
+    PRINTED_WARNINGS[str(path)] = lines
     return checked.problems
 
 
