@@ -239,3 +239,27 @@ def test_a_start_spared_the_check_prints_its_warnings_again(capsys: pytest.Captu
     first = capsys.readouterr().err
     assert _spec_is_valid(spec)  # spared the check by the cache
     assert capsys.readouterr().err == first and f"{spec}:10:" in first
+
+
+def test_a_json_spec_is_read_by_the_json_module_within_the_same_bounds(tmp_path: Path) -> None:
+    from generator._yaml_positions import YamlSyntaxError
+
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(_document("v30_nullable.yaml")))
+    fast = load_yaml_with_positions(spec, positions=False)
+    assert fast.data == load_yaml_with_positions(spec).data and fast.positions == {}
+    deep = tmp_path / "deep.json"
+    deep.write_text('{"a": ' * 100 + "1" + "}" * 100)
+    with pytest.raises(YamlSyntaxError, match=r"too deep|nesting"):
+        load_yaml_with_positions(deep, positions=False)  # refused as the YAML path refuses it
+
+
+def test_a_swagger_20_problem_is_placed_at_the_original_line(tmp_path: Path) -> None:
+    spec = tmp_path / "swagger.yaml"
+    spec.write_text(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n"
+        "        '200':\n          description: ok\n          schema: {$ref: '#/definitions/Missing'}\n"
+        "definitions: {}\n"
+    )
+    [problem] = check_for_mock(spec).problems
+    assert problem.line == 9 and "cannot resolve" in problem.reason
