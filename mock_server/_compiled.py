@@ -26,6 +26,12 @@ from mock_server._validation import RequestValidator, compile_validator
 
 logger = logging.getLogger("leeloo_mock")
 
+# headers the server writes itself from the answer it sends: a declared example value (GitHub's
+# `Content-Length: 279`) would contradict the body and make the server drop the answer
+_SERVER_HEADERS = frozenset(
+    {"content-type", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer"}
+)
+
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})
 """Statuses whose answers carry no body (RFC 9110): content declared for them is not sent."""
 
@@ -145,7 +151,7 @@ def _compile_response(
         media[str(media_type)] = CompiledMedia(str(media_type), schema, validator, static)
     headers: list[tuple[str, str]] = []
     for name, header in (response.get("headers") or {}).items():
-        if str(name).lower() == "content-type":
+        if str(name).lower() in _SERVER_HEADERS:
             continue
         value = _header_value(spec, header, generator)
         if value is not None:

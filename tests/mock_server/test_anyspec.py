@@ -263,3 +263,11 @@ def test_a_swagger_20_problem_is_placed_at_the_original_line(tmp_path: Path) -> 
     )
     [problem] = check_for_mock(spec).problems
     assert problem.line == 9 and "cannot resolve" in problem.reason
+
+
+def test_declared_framing_headers_are_left_to_the_server(make_client: ClientFactory) -> None:
+    client = make_client(spec_path=SPECS / "declared_errors.yaml")
+    answer = client.get("/orders")
+    assert answer.json() == [1, 2] and answer.headers["x-total"] == "2"
+    assert answer.headers["content-length"] == str(len(answer.content))
+    assert "transfer-encoding" not in answer.headers
