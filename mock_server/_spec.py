@@ -65,12 +65,17 @@ class SpecSource:
 
     def line(self, where: JsonPath) -> str:
         """``file:line`` of the node at ``where`` (``file:1`` if the file cannot be read again)."""
+        return self.place(where).rsplit(":", 1)[0]
+
+    def place(self, where: JsonPath) -> str:
+        """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
         if self._positions is None:
             try:
                 self._positions = load_yaml_with_positions(self.path)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
-                return f"{self.path}:1"
-        return f"{self.path}:{self._positions.locate(self.origin(where)).line}"
+                return f"{self.path}:1:1"
+        position = self._positions.locate(self.origin(where))
+        return f"{self.path}:{position.line}:{position.column}"
 
 
 _SOURCES: OrderedDict[int, tuple[Mapping[str, Any], SpecSource]] = OrderedDict()
@@ -198,7 +203,7 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     try:
         upgraded = upgrade(data)
     except UnsupportedVersion as exc:
-        raise SpecError(f"{SpecSource(path).line(exc.where)}: {exc.reason}") from None
+        raise SpecError(f"{SpecSource(path).place(exc.where)}: {exc.reason}") from None
     source = SpecSource(path, upgraded.origin)
     document = upgraded.document
     drop_bad_patterns(document, source)

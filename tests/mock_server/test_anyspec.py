@@ -271,3 +271,10 @@ def test_declared_framing_headers_are_left_to_the_server(make_client: ClientFact
     assert answer.json() == [1, 2] and answer.headers["x-total"] == "2"
     assert answer.headers["content-length"] == str(len(answer.content))
     assert "transfer-encoding" not in answer.headers
+
+
+def test_loading_an_unsupported_version_names_file_line_and_column() -> None:
+    from mock_server import SpecError
+
+    with pytest.raises(SpecError, match=r"unsupported_version\.yaml:1:1: OpenAPI 4\.0\.0 cannot be served"):
+        load_document(SPECS / "unsupported_version.yaml")
