@@ -146,7 +146,7 @@ def _compile_response(
             spec.deref,
             validator.is_valid,
             partial(_generated_or_empty, generator, schema, validator),
-            f"{where} {key} {media_type}",
+            partial(_placed, spec, where, f"{where} {key} {media_type}"),
         )
         media[str(media_type)] = CompiledMedia(str(media_type), schema, validator, static)
     headers: list[tuple[str, str]] = []
@@ -162,12 +162,18 @@ def _compile_response(
     return CompiledResponse(key, media, tuple(headers), envelope_media)
 
 
+def _placed(spec: Spec, where: str, what: str) -> str:
+    """``file:line: what``, the line of the operation ``where`` (``METHOD /path``) when known."""
+    source = source_of(spec.document)
+    if source is None:
+        return what
+    method, _, path = where.partition(" ")
+    return f"{source.line(('paths', path, method.lower()))}: {what}"
+
+
 def _warn(spec: Spec, where: str, message: str) -> None:
     """One warning line about the operation ``where`` (``METHOD /path``), at its line when known."""
-    source = source_of(spec.document)
-    method, _, path = where.partition(" ")
-    located = source.line(("paths", path, method.lower())) if source is not None else "spec"
-    logger.warning("%s: %s: %s", located, where, message)
+    logger.warning("%s: %s", _placed(spec, where, where), message)
 
 
 def _validator_or_any(spec: Spec, schema: Any, where: str, what: str) -> Any:

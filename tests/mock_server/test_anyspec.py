@@ -278,3 +278,20 @@ def test_loading_an_unsupported_version_names_file_line_and_column() -> None:
 
     with pytest.raises(SpecError, match=r"unsupported_version\.yaml:1:1: OpenAPI 4\.0\.0 cannot be served"):
         load_document(SPECS / "unsupported_version.yaml")
+
+
+def test_an_example_that_does_not_fit_is_warned_at_its_operations_line(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from mock_server import Spec, compile_spec
+
+    spec = tmp_path / "example.yaml"
+    spec.write_text(
+        "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n      responses:\n"
+        "        '200':\n          description: ok\n          content:\n            application/json:\n"
+        "              schema: {type: integer}\n              example: many\n"
+    )
+    with caplog.at_level(logging.WARNING, logger="leeloo_mock"):
+        compile_spec(Spec(load_document(spec)))
+    [warning] = [record.getMessage() for record in caplog.records]
+    assert warning.startswith(f"{spec}:5: GET /x 200 application/json: example 'default' does not validate")
