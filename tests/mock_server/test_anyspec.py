@@ -295,3 +295,23 @@ def test_an_example_that_does_not_fit_is_warned_at_its_operations_line(
         compile_spec(Spec(load_document(spec)))
     [warning] = [record.getMessage() for record in caplog.records]
     assert warning.startswith(f"{spec}:5: GET /x 200 application/json: example 'default' does not validate")
+
+
+def test_a_form_number_is_read_as_one_where_the_string_reading_fails(make_client: ClientFactory) -> None:
+    client = make_client()  # the project's spec: POST /calls duration is an integer or a digit string
+    form = {
+        "status": "TALKING",
+        "account_id": "5b3f543bb2737000133d25b0",
+        "from": "a",
+        "to": "b",
+        "type": "OUTBOUND",
+        "date": "2026-01-01T00:00:00.000Z",
+        "record_link": "x",
+        "user_id": "5b3f543bb2737000133d25b0",
+    }
+    headers = {"X-Leeloo-AuthToken": "t"}
+    statuses = [
+        client.post("/api/v2/calls", data={**form, "duration": duration}, headers=headers).status_code
+        for duration in ("30", "30.0", "3x")
+    ]
+    assert statuses == [200, 200, 400]
