@@ -315,3 +315,14 @@ def test_a_form_number_is_read_as_one_where_the_string_reading_fails(make_client
         for duration in ("30", "30.0", "3x")
     ]
     assert statuses == [200, 200, 400]
+
+
+def test_a_one_line_json_spec_is_not_read_again_for_a_warning_line(tmp_path: Path) -> None:
+    from mock_server._spec import SpecSource
+
+    spec = tmp_path / "min.json"
+    spec.write_text(json.dumps(_document("v30_nullable.yaml")) + "\n")
+    source = SpecSource(spec)
+    assert source.line(("paths", "/pets/{petId}", "get")) == f"{spec}:1"
+    assert source._positions is None  # no second parse
+    assert source.place(("paths", "/pets/{petId}", "get")).startswith(f"{spec}:1:")
