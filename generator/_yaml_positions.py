@@ -30,6 +30,7 @@ but measured once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -218,18 +219,55 @@ def _parse_as_safe_load_does(path: Path, text: str) -> tuple[yaml.Node | None, A
         raise YamlSyntaxError(path, position, reason) from exc
 
 
+def _within_bounds(data: Any) -> bool:
+    """Whether parsed data keeps to ``MAX_DEPTH`` levels and ``MAX_NODES`` nodes (walked in a loop)."""
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    nodes = 0
+    while stack:
+        node, depth = stack.pop()
+        nodes += 1
+        if depth > MAX_DEPTH or nodes > MAX_NODES:
+            return False
+        if isinstance(node, dict):
+            stack.extend((value, depth + 1) for value in node.values())
+        elif isinstance(node, list):
+            stack.extend((item, depth + 1) for item in node)
+    return True
+
+
+def _json_data(text: str) -> Any:
+    """``text`` parsed as JSON when it is a JSON object within the bounds; else ``None``.
+
+    A JSON document of several MiB takes libyaml seconds and the json module a tenth of that.
+    Anything else (not JSON, too deep, too many nodes) is left to the YAML path, which words the
+    error with its line as before.
+    """
+    if not text.lstrip().startswith("{"):
+        return None
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    return data if isinstance(data, dict) and _within_bounds(data) else None
+
+
 def load_yaml_with_positions(path: Path, *, positions: bool = True) -> LoadedYaml:
     """Parse ``path``; raise :class:`YamlSyntaxError` with file, line and reason when it is not YAML
     or passes a bound of the loader (see the module's docstring).
 
     ``positions=False`` skips indexing where each node stands (a third of the time on a large
-    document): every position is then the document's start.
+    document): every position is then the document's start, and a JSON document is read by the
+    json module (a key written twice is then not reported).
     """
     with path.open("rb") as stream:
         raw = stream.read(MAX_DOCUMENT_BYTES + 1)
     if len(raw) > MAX_DOCUMENT_BYTES:
         raise YamlSyntaxError(path, Position(1, 1), f"too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB")
     text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads
+    if not positions:
+        as_json = _json_data(text)
+        if as_json is not None:
+            return LoadedYaml(path=path, data=as_json, positions={})
     node, data = _parse_as_safe_load_does(path, text)
     found: dict[JsonPath, Position] = {}
     duplicates: list[DuplicateKey] = []

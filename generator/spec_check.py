@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from generator._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
 from generator._refs import refs as _refs
@@ -192,7 +193,9 @@ def _target(document: Any, ref: str) -> tuple[Any, JsonPath] | None:
     """The node the local reference ``#/a/b`` points at, and its path (``None`` if nowhere)."""
     node: Any = document
     here: JsonPath = ()
-    for raw in ref.removeprefix("#").removeprefix("/").split("/") if ref != "#" else []:
+    # a fragment is percent-encoded first (RFC 6901 section 6: ~1items~1%7Bid%7D), then ~-escaped
+    fragment = unquote(ref.removeprefix("#"))
+    for raw in fragment.removeprefix("/").split("/") if fragment else []:
         found = _step(node, raw.replace("~1", "/").replace("~0", "~"))
         if found is None:
             return None
@@ -352,6 +355,178 @@ def check_spec(path: Path, allow_refs_under: Path | None = None) -> list[SpecPro
     ``allow_refs_under``: the directory whose files a ``$ref`` may name (none by default).
     """
     return _load_and_check(path, allow_refs_under)[1]
+
+
+class _Positions:
+    """Where the nodes of one file stand, read only when a line is first asked for.
+
+    The mock's check reads a document without positions (a JSON document by the json module: a
+    tenth of the time on GitHub's 5.7 MB description); a finding is rare, and only then is the
+    file read again with them.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._loaded: LoadedYaml | None = None
+
+    def locate(self, where: Sequence[str | int]) -> Position:
+        if self._loaded is None:
+            try:
+                self._loaded = load_yaml_with_positions(self.path)
+            except (YamlSyntaxError, OSError, UnicodeDecodeError):
+                self._loaded = LoadedYaml(self.path, None, {})
+        return self._loaded.locate(where)
+
+
+@dataclass(frozen=True)
+class _UpgradedYaml(LoadedYaml):
+    """A (possibly upgraded) document whose nodes are located where the original file wrote them."""
+
+    origin: Callable[[JsonPath], JsonPath] = lambda where: where
+    source: _Positions | None = None
+
+    def locate(self, json_path: Sequence[str | int]) -> Position:
+        where = self.origin(tuple(json_path))
+        return self.source.locate(where) if self.source is not None else super().locate(where)
+
+
+@dataclass(frozen=True)
+class MockCheck:
+    """What the mock needs to know of a spec: refuse it (``problems``) or serve it with warnings."""
+
+    problems: list[SpecProblem]
+    warnings: list[SpecProblem]
+    source_version: str = ""
+
+
+MOCK_SECOND_PASS_BYTES = 1 << 20
+_NEVER_NEEDED_KEYS = frozenset({"default", "example", "examples"})
+
+
+def _path_parts(reason: str) -> list[str]:
+    """The JSON path a finding names (its reason starts with ``a/b~1c: ``)."""
+    pointer = reason.split(": ", 1)[0]
+    return [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")]
+
+
+def _used_schemas(document: Any) -> set[str]:
+    """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
+    prefix = "#/components/schemas/"
+    return {
+        unquote(ref[len(prefix) :]).split("/")[0].replace("~1", "/").replace("~0", "~")
+        for _, ref in _refs(document)
+        if ref.startswith(prefix)
+    }
+
+
+def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
+    """Whether a finding is about a part the mock never needs to answer.
+
+    A ``default``, an ``example`` (the mock checks examples itself and falls back to generated
+    data), a schema no ``$ref`` reaches, an operationId used twice, and a ``pattern`` (the mock
+    compiles each pattern itself and serves without one it cannot compile, saying so).
+    """
+    parts = _path_parts(problem.reason)
+    if _NEVER_NEEDED_KEYS & set(parts) or "pattern" in parts or "patternProperties" in parts:
+        return True
+    if "is not a 'regex'" in problem.reason or _DUPLICATE_OPERATION_ID.search(problem.reason):
+        return True  # the mock routes by method and path; an operationId only labels its table
+    return parts[:2] == ["components", "schemas"] and len(parts) > 2 and parts[2] not in used_schemas
+
+
+def _about_a_pattern(problem: SpecProblem) -> bool:
+    parts = _path_parts(problem.reason)
+    return "pattern" in parts or "patternProperties" in parts or "is not a 'regex'" in problem.reason
+
+
+def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
+    """The spec check as the mock needs it: any version it can upgrade, flaws it never meets warned.
+
+    A Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 first (``generator._upgrade``) and
+    the upgrade is checked, each finding at the line of the original. A finding about a part the
+    mock never needs (see ``_never_needed``) and a key written twice are warnings; a recursive
+    ``$ref`` is legal (the second pass, over the document with references resolved, is skipped
+    where resolving never ends or passes a bound). Everything else refuses the spec, as
+    :func:`check_spec` does.
+    """
+    from generator._upgrade import UnsupportedVersion, source_version, upgrade
+
+    try:
+        parsed = load_yaml_with_positions(path, positions=False)
+    except YamlSyntaxError as exc:
+        return MockCheck([SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)], [])
+    except OSError as exc:
+        return MockCheck([SpecProblem(path, 1, 1, f"cannot read: {exc.strerror}")], [])
+    except UnicodeDecodeError as exc:
+        return MockCheck([SpecProblem(path, 1, 1, f"not UTF-8 text: {exc.reason}")], [])
+    if not isinstance(parsed.data, dict):
+        return MockCheck([SpecProblem(path, 1, 1, "the document is not a YAML mapping")], [])
+    positions = _Positions(path)
+    loaded = _UpgradedYaml(path, parsed.data, {}, source=positions)
+    try:
+        source_version(loaded.data)
+    except UnsupportedVersion as exc:
+        position = loaded.locate(exc.where)
+        return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
+    policy = RefPolicy.allowing(allow_refs_under)
+    resolver = Resolver(loaded, policy)
+    refused = resolver.refused()
+    if refused:
+        return MockCheck([_ref_problem(error) for error in refused], [])
+    document = loaded.data
+    if resolver.has_external():
+        try:
+            document = resolver.bundle()
+        except RefError as exc:
+            return MockCheck([_ref_problem(exc)], [])
+    upgraded = upgrade(document)
+    checked = _UpgradedYaml(path, upgraded.document, {}, origin=upgraded.origin, source=positions)
+    warnings: list[SpecProblem] = []
+    lost = upgraded.warning()
+    if lost is not None:
+        position = loaded.locate(("swagger",) if "swagger" in loaded.data else ("openapi",))
+        warnings.append(SpecProblem(path, position.line, position.column, lost))
+    ref_problems = list(_unresolvable_ref_problems(checked))
+    if ref_problems:
+        return MockCheck(ref_problems, warnings, upgraded.source_version)
+    findings = list(_validator_problems(checked, checked.data, refs_resolved=False))
+    if not findings and path.stat().st_size <= MOCK_SECOND_PASS_BYTES:
+        try:
+            resolved = Resolver(checked, policy).resolve_all()
+        except RefError:
+            resolved = None  # recursive (legal), or past a bound: the first pass is what there is
+        if resolved is not None:
+            findings = list(_validator_problems(checked, resolved, refs_resolved=True))
+    used = _used_schemas(checked.data)
+    problems = [finding for finding in findings if not _never_needed(finding, used)]
+    # a pattern is warned about where the mock compiles it (mock_server._spec.drop_bad_patterns):
+    # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
+    warnings.extend(
+        finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
+    )
+    return MockCheck(problems, warnings, upgraded.source_version)
+
+
+PRINTED_WARNINGS: dict[str, list[str]] = {}
+"""The warning lines :func:`check_spec_for_mock` printed, by spec path (the mock's check cache keeps
+them, to print them again on a start the cache spares the check)."""
+MAX_PRINTED_WARNINGS = 50
+
+
+def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> list[SpecProblem]:
+    """:func:`check_for_mock`'s problems; its warnings are printed to stderr, one line each.
+
+    At most ``MAX_PRINTED_WARNINGS`` are printed, then a line saying how many more there are.
+    """
+    checked = check_for_mock(path, allow_refs_under)
+    lines = [f"{w.file}:{w.line}:{w.column}: warning: {w.reason}" for w in checked.warnings]
+    if len(lines) > MAX_PRINTED_WARNINGS:
+        more = len(lines) - MAX_PRINTED_WARNINGS
+        lines = [*lines[:MAX_PRINTED_WARNINGS], f"{path}: warning: and {more} more warnings like these"]
+    for line in lines:
+        print(line, file=sys.stderr)
+    PRINTED_WARNINGS[str(path)] = lines
+    return checked.problems
 
 
 def list_operations(spec: dict[str, Any]) -> list[Operation]:

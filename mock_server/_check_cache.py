@@ -3,14 +3,19 @@
 The full check (meta-schema plus ``$ref`` resolution) takes about a second; a spec
 whose exact bytes passed it before, with the same checker, need not be checked again. Only
 successes are remembered, so a broken spec is always reported. The cache is a directory of
-empty marker files named by a SHA-256 of the spec bytes and the checker's source.
+marker files named by a SHA-256 of the spec bytes and the checker's source (with the upgrade
+module beside it); a marker holds the warning lines the check printed, printed again when the
+marker spares the check, so that a restart says what the first start said.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from pathlib import Path
+
+_MAX_REMEMBERED_WARNINGS = 64 * 1024  # bytes of warning lines kept in one marker
 
 CACHE_ENV_VAR = "LEELOO_MOCK_CACHE_DIR"
 
@@ -28,24 +33,42 @@ def _marker(spec_path: Path, checker_source: Path) -> Path | None:
     try:
         digest = hashlib.sha256(spec_path.read_bytes())
         digest.update(checker_source.read_bytes())
+        upgrade_source = checker_source.parent / "_upgrade.py"
+        if upgrade_source.is_file():
+            digest.update(upgrade_source.read_bytes())
     except OSError:
         return None
     return cache_dir() / f"checked-{digest.hexdigest()}"
 
 
 def already_checked(spec_path: Path, checker_source: Path) -> bool:
-    """Whether these spec bytes passed this checker before."""
+    """Whether these spec bytes passed this checker before; if so, its warnings are printed again."""
     marker = _marker(spec_path, checker_source)
-    return marker is not None and marker.exists()
+    if marker is None or not marker.exists():
+        return False
+    try:
+        warnings = marker.read_text(encoding="utf-8", errors="replace")[:_MAX_REMEMBERED_WARNINGS]
+    except OSError:
+        warnings = ""
+    if warnings:
+        print(warnings, end="" if warnings.endswith("\n") else "\n", file=sys.stderr)
+    return True
+
+
+def _printed_warnings(spec_path: Path) -> str:
+    """The warning lines the spec check printed for ``spec_path`` in this process, if it ran."""
+    checker = sys.modules.get("generator.spec_check")
+    lines: list[str] = list(getattr(checker, "PRINTED_WARNINGS", {}).get(str(spec_path), []))
+    return "".join(line + "\n" for line in lines)[:_MAX_REMEMBERED_WARNINGS]
 
 
 def remember_checked(spec_path: Path, checker_source: Path) -> None:
-    """Record a passed check; a cache that cannot be written is silently skipped."""
+    """Record a passed check (with its warnings); a cache that cannot be written is skipped."""
     marker = _marker(spec_path, checker_source)
     if marker is None:
         return
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
-        marker.touch()
+        marker.write_text(_printed_warnings(spec_path), encoding="utf-8")
     except OSError:
         pass

@@ -8,6 +8,7 @@ headers. Nothing here runs per request.
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -19,9 +20,20 @@ from mock_server._negotiation import status_key
 from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
 from mock_server._security import Credential, compile_requirements
-from mock_server._spec import Spec, SpecError, SpecOperation
+from mock_server._spec import Spec, SpecError, SpecOperation, source_of
 from mock_server._static import StaticMedia, build_static_media
 from mock_server._validation import RequestValidator, compile_validator
+
+logger = logging.getLogger("leeloo_mock")
+
+# headers the server writes itself from the answer it sends: a declared example value (GitHub's
+# `Content-Length: 279`) would contradict the body and make the server drop the answer
+_SERVER_HEADERS = frozenset(
+    {"content-type", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer"}
+)
+
+NO_BODY_STATUSES = frozenset({"204", "205", "304"})
+"""Statuses whose answers carry no body (RFC 9110): content declared for them is not sent."""
 
 
 @dataclass(frozen=True)
@@ -119,22 +131,27 @@ def _compile_response(
     spec: Spec, key: str, response: Mapping[str, Any], generator: DataGenerator, where: str
 ) -> CompiledResponse:
     media: dict[str, CompiledMedia] = {}
-    for media_type, declared in (response.get("content") or {}).items():
+    content = response.get("content") or {}
+    if key in NO_BODY_STATUSES or key.startswith("1"):
+        if content:
+            _warn(spec, where, f"response {key} declares content, which a {key} never carries; none is sent")
+        content = {}
+    for media_type, declared in content.items():
         declared = declared or {}
         schema = declared.get("schema", {})
-        validator = compile_validator(spec, schema)
+        validator = _validator_or_any(spec, schema, where, f"response {key} {media_type}")
         static = build_static_media(
             str(media_type),
             declared,
             spec.deref,
             validator.is_valid,
             partial(_generated_or_empty, generator, schema, validator),
-            f"{where} {key} {media_type}",
+            partial(_placed, spec, where, f"{where} {key} {media_type}"),
         )
         media[str(media_type)] = CompiledMedia(str(media_type), schema, validator, static)
     headers: list[tuple[str, str]] = []
     for name, header in (response.get("headers") or {}).items():
-        if str(name).lower() == "content-type":
+        if str(name).lower() in _SERVER_HEADERS:
             continue
         value = _header_value(spec, header, generator)
         if value is not None:
@@ -143,6 +160,30 @@ def _compile_response(
         (name for name, compiled in media.items() if is_envelope_schema(compiled.schema, spec.deref)), None
     )
     return CompiledResponse(key, media, tuple(headers), envelope_media)
+
+
+def _placed(spec: Spec, where: str, what: str) -> str:
+    """``file:line: what``, the line of the operation ``where`` (``METHOD /path``) when known."""
+    source = source_of(spec.document)
+    if source is None:
+        return what
+    method, _, path = where.partition(" ")
+    return f"{source.line(('paths', path, method.lower()))}: {what}"
+
+
+def _warn(spec: Spec, where: str, message: str) -> None:
+    """One warning line about the operation ``where`` (``METHOD /path``), at its line when known."""
+    logger.warning("%s: %s", _placed(spec, where, where), message)
+
+
+def _validator_or_any(spec: Spec, schema: Any, where: str, what: str) -> Any:
+    """The schema's validator; one accepting anything (and a warning) where it cannot be compiled."""
+    try:
+        return compile_validator(spec, schema)
+    except ValueError as exc:
+        reason = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+        _warn(spec, where, f"the schema of {what} cannot be compiled ({reason}); any value passes it")
+        return compile_validator(spec, {})
 
 
 def _generated_or_empty(generator: DataGenerator, schema: Any, validator: Any) -> Any:
@@ -198,6 +239,15 @@ def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGener
 def compile_spec(spec: Spec) -> CompiledSpec:
     """Every operation of ``spec`` compiled, and the route table over them."""
     generator = DataGenerator(spec.deref)
-    operations = tuple(compile_operation(spec, op, generator) for op in spec.operations())
+    compiled: list[CompiledOperation] = []
+    for operation in spec.operations():
+        try:
+            compiled.append(compile_operation(spec, operation, generator))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            # a part of the spec no check caught: that operation is left out, the rest is served
+            where = f"{operation.method} {operation.path}"
+            reason = (str(exc).strip().splitlines() or [type(exc).__name__])[0][:200]
+            _warn(spec, where, f"cannot be served ({type(exc).__name__}: {reason}); left out")
+    operations = tuple(compiled)
     router = Router(((op.method, op.path, op) for op in operations), spec.servers_base_paths())
     return CompiledSpec(router, operations, spec, generator)

@@ -36,6 +36,7 @@ JSON = "application/json"
 _CORS_ALLOW_HEADERS = "*"
 _DYNAMIC_CACHE_SIZE = 4096
 _DYNAMIC_POOL_SIZE = 64
+_NO_BODY_STATUSES = frozenset({204, 205, 304})
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ class Pipeline:
             )
         response = self._answer(found, request)
         response.operation_id = found.target.operation_id
+        if response.status in _NO_BODY_STATUSES or 100 <= response.status < 200:
+            response.body, response.media_type = b"", None  # whatever the spec or the store said
         if head_only:
             response.headers.append(("Content-Length", str(len(response.body))))
             response.body = b""
@@ -257,7 +260,7 @@ class Pipeline:
         detail = str(result.body.get("detail", "")) if isinstance(result.body, Mapping) else ""
         type_uri = problems.NOT_FOUND if status == 404 else problems.UNPROCESSABLE_ENTITY
         declared = operation.declared_response(status)
-        if declared is None or declared.envelope_media is None:  # the store's own problem, as it is
+        if declared is None or not declared.media:  # the store's own problem, as it is
             return MockResponse(status, encode(result.body), PROBLEM_JSON)
         return self.refuse(operation, status, detail, type_uri, path, result.issues)
 
@@ -275,11 +278,19 @@ class Pipeline:
 
         Where the declared response is Leeloo's error envelope, the envelope names each bad part
         in ``fields`` and is sent with ``--error-status`` when one is set (Leeloo may report a
-        failure inside a 2xx answer); otherwise an RFC 7807 problem, as Prism answers.
+        failure inside a 2xx answer). Where it declares another body, that body is sent in its
+        first media type (its example, as Prism does) with the issues in ``sl-violations``. Only
+        where the spec declares no body for ``status`` is the answer an RFC 7807 problem.
         """
         declared = operation.declared_response(status)
-        if declared is None or declared.envelope_media is None:
+        if declared is None or not declared.media:
             return problem_response(status, detail, type_uri, instance, issues, headers)
+        if declared.envelope_media is None:
+            media = next(iter(declared.media.values()))
+            all_headers = [*declared.headers, *headers]
+            if issues:
+                all_headers.append(violations_header([("request", issue) for issue in issues]))
+            return MockResponse(status, media.static.default, media.media_type, all_headers)
         if len(issues) >= MAX_ISSUES:
             detail = f"{detail} (the mock names at most {MAX_ISSUES} problems of one request)"
         body = envelope(code_for(status, issues), issues, detail)

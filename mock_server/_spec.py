@@ -11,15 +11,21 @@ read here once, at start-up: the parameters, bodies and responses of each operat
 
 from __future__ import annotations
 
+import logging
 import os
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
+from urllib.parse import unquote
 
 from generator._refs import RefError, RefPolicy, Resolver, refs
-from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
+from generator._upgrade import UnsupportedVersion, upgrade
+from generator._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 from openapi_document import HTTP_METHODS
+
+logger = logging.getLogger("leeloo_mock")
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
@@ -45,6 +51,131 @@ class SpecError(Exception):
     """The document cannot be mocked (for example a ``$ref`` that points nowhere)."""
 
 
+@dataclass
+class SpecSource:
+    """Where a loaded document came from, to name the line of a warning about one of its nodes.
+
+    ``origin`` maps a path of the (upgraded) document to where the original wrote it; the
+    file's positions are read only when a line is first asked for.
+    """
+
+    path: Path
+    origin: Callable[[JsonPath], JsonPath] = lambda where: where
+    _positions: LoadedYaml | None = field(default=None, repr=False)
+    _single_line: bool | None = field(default=None, repr=False)
+
+    def line(self, where: JsonPath) -> str:
+        """``file:line`` of the node at ``where`` (``file:1`` if the file cannot be read again).
+
+        A document written on one line (a minified JSON, as API directories ship them) has every
+        node on line 1: it is not read again (GitHub's 5.7 MB description: 6 s and 220 MiB).
+        """
+        if self._positions is None and self._one_line():
+            return f"{self.path}:1"
+        return self.place(where).rsplit(":", 1)[0]
+
+    def _one_line(self) -> bool:
+        if self._single_line is None:
+            try:
+                with self.path.open("rb") as stream:
+                    self._single_line = b"\n" not in stream.read().rstrip(b"\n")
+            except OSError:
+                self._single_line = False
+        return self._single_line
+
+    def place(self, where: JsonPath) -> str:
+        """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
+        if self._positions is None:
+            try:
+                self._positions = load_yaml_with_positions(self.path)
+            except (YamlSyntaxError, OSError, UnicodeDecodeError):
+                return f"{self.path}:1:1"
+        position = self._positions.locate(self.origin(where))
+        return f"{self.path}:{position.line}:{position.column}"
+
+
+_SOURCES: OrderedDict[int, tuple[Mapping[str, Any], SpecSource]] = OrderedDict()
+_MAX_SOURCES = 8  # documents whose source is remembered (a reload loads a new one)
+
+
+def source_of(document: Mapping[str, Any]) -> SpecSource | None:
+    """The source :func:`load_document` read ``document`` from (``None`` for one built in memory)."""
+    found = _SOURCES.get(id(document))
+    return found[1] if found is not None and found[0] is document else None
+
+
+def _remember_source(document: Mapping[str, Any], source: SpecSource) -> None:
+    _SOURCES[id(document)] = (document, source)
+    while len(_SOURCES) > _MAX_SOURCES:
+        _SOURCES.popitem(last=False)
+
+
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+_MAX_WALK_DEPTH = 256
+
+
+def _regex_compiles(pattern: str, cache: dict[str, bool]) -> bool:
+    """Whether jsonschema-rs (the mock's validator) can compile ``pattern``."""
+    known = cache.get(pattern)
+    if known is None:
+        import jsonschema_rs
+
+        try:
+            jsonschema_rs.validator_for({"pattern": pattern})
+            known = True
+        except ValueError:
+            known = False
+        cache[pattern] = known
+    return known
+
+
+def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
+    """Remove each ``pattern`` (and ``patternProperties`` entry) jsonschema-rs cannot compile.
+
+    Such a schema is served without that keyword, and one warning line says where it is; the
+    count of patterns dropped is returned.
+    """
+    cache: dict[str, bool] = {}
+    dropped = 0
+
+    def walk(node: Any, here: JsonPath) -> None:
+        nonlocal dropped
+        if len(here) > _MAX_WALK_DEPTH:
+            return
+        if isinstance(node, dict):
+            pattern = node.get("pattern")
+            if isinstance(pattern, str) and not _regex_compiles(pattern, cache):
+                del node["pattern"]
+                dropped += 1
+                where = source.line((*here, "pattern")) if source else "spec"
+                logger.warning(
+                    "%s: pattern %r cannot be compiled (jsonschema-rs); that schema is served without it",
+                    where,
+                    pattern[:80],
+                )
+            properties = node.get("patternProperties")
+            if isinstance(properties, dict):
+                for key in [k for k in properties if isinstance(k, str) and not _regex_compiles(k, cache)]:
+                    del properties[key]
+                    dropped += 1
+                    where = source.line((*here, "patternProperties", key)) if source else "spec"
+                    logger.warning(
+                        "%s: patternProperties %r cannot be compiled (jsonschema-rs); served without it",
+                        where,
+                        key[:80],
+                    )
+            for key, value in node.items():
+                if key not in _DATA_KEYS and isinstance(value, dict | list):
+                    walk(value, (*here, str(key)))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                if isinstance(item, dict | list):
+                    walk(item, (*here, index))
+
+    walk(document, ())
+    return dropped
+
+
 def default_spec_path() -> Path:
     """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else the checkout's own.
 
@@ -62,7 +193,10 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     """Parse the YAML (or JSON) document at ``path``; :class:`SpecError` as ``file:line:column: reason``.
 
     A ``$ref`` to another file is refused unless it names a file under ``allow_refs_under``; such
-    targets are then copied into the document, so that every ``$ref`` left is a local one.
+    targets are then copied into the document, so that every ``$ref`` left is a local one. A
+    Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 (``generator._upgrade``); another
+    version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
+    with a warning (:func:`drop_bad_patterns`).
     """
     try:
         loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
@@ -82,7 +216,15 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
             data = resolver.bundle()
         except RefError as exc:
             raise SpecError(str(exc)) from None
-    return cast(dict[str, Any], data)
+    try:
+        upgraded = upgrade(data)
+    except UnsupportedVersion as exc:
+        raise SpecError(f"{SpecSource(path).place(exc.where)}: {exc.reason}") from None
+    source = SpecSource(path, upgraded.origin)
+    document = upgraded.document
+    drop_bad_patterns(document, source)
+    _remember_source(document, source)
+    return document
 
 
 @dataclass(frozen=True)
@@ -129,7 +271,8 @@ class Spec:
         if not ref.startswith("#"):
             raise SpecError(f"only local $refs are supported, not {ref!r}")
         node: Any = self.document
-        for raw_part in ref[1:].split("/")[1:]:
+        # percent-decoded first, then ~-unescaped (RFC 6901 section 6): ~1items~1%7Bid%7D
+        for raw_part in unquote(ref[1:]).split("/")[1:]:
             part = raw_part.replace("~1", "/").replace("~0", "~")
             if isinstance(node, Mapping) and part in node:
                 node = node[part]

@@ -44,9 +44,12 @@ def build_static_media(
     deref: Callable[[Any], Any],
     is_valid: Callable[[Any], bool],
     generate: Callable[[], Any],
-    where: str,
+    where: str | Callable[[], str],
 ) -> StaticMedia:
-    """Serialize the examples; the default is the first one that validates, else a stand-in."""
+    """Serialize the examples; the default is the first one that validates, else a stand-in.
+
+    ``where`` names the media type in a warning (a callable: computed only when one is logged).
+    """
     examples = collect_examples(media, deref)
     default: Any = None
     has_default = False
@@ -55,7 +58,9 @@ def build_static_media(
             default, has_default = value, True
             break
         logger.warning(
-            "%s: example %r does not validate against its schema; not used by default", where, name
+            "%s: example %r does not validate against its schema; not used by default",
+            where() if callable(where) else where,
+            name,
         )
     if not has_default:
         schema = deref(media.get("schema", {}))

@@ -485,7 +485,14 @@ class RequestValidator:
                 return None, None, RejectedRequest(400, reason, (issue, *issues))
         elif kind == "form":
             text = body.decode("utf-8", errors="replace")
-            value = coerce_form(parse_qsl(text, keep_blank_values=True), rule.schema, self._deref)
+            fields = parse_qsl(text, keep_blank_values=True)
+            value = coerce_form(fields, rule.schema, self._deref)
+            if not rule.validator.is_valid(value):
+                # a field whose schema admits a string and a number (`anyOf: [integer, string]`)
+                # stays a string first; where that fails, the form may still be valid as numbers
+                typed = coerce_form(fields, rule.schema, self._deref, typed_first=True)
+                if typed != value and rule.validator.is_valid(typed):
+                    value = typed
         else:
             value = body.decode("utf-8", errors="replace")
             if "string" not in schema_types(rule.schema, self._deref):

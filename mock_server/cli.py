@@ -276,7 +276,7 @@ def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> boo
     checker = Path(generator_spec_check_file())
     if allow_refs_under is None and already_checked(spec_path, checker):
         return True
-    from generator.spec_check import check_spec
+    from generator.spec_check import check_spec_for_mock as check_spec
 
     problems = check_spec(spec_path, allow_refs_under)
     if problems:

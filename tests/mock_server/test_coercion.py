@@ -42,3 +42,10 @@ def test_form_fields_become_the_object_of_the_schema() -> None:
     }
     fields = [("price", "10"), ("ids", "1"), ("ids", "2"), ("note", "x")]
     assert coerce_form(fields, schema, _same) == {"price": 10, "ids": [1, 2], "note": "x"}
+
+
+def test_a_second_try_reads_numbers_where_a_string_is_also_admitted() -> None:
+    either = frozenset({"integer", "string"})
+    assert coerce_scalar("30.0", either) == "30.0"  # a string first, as "007" stays one
+    assert coerce_scalar("30.0", either, typed_first=True) == 30.0
+    assert coerce_scalar("30.0", frozenset({"integer"})) == 30.0  # 30.0 is an integer to JSON Schema

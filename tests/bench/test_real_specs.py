@@ -1,0 +1,31 @@
+"""The real-specs section runs end to end on a tiny document: the mock starts, schemathesis reaches it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench._real_specs import RealSpecResult, measure_real_specs, real_specs_table, shared_specs
+
+FIXTURE = Path(__file__).resolve().parents[1] / "mock_server" / "specs" / "v20_form.yaml"
+
+
+def test_the_section_measures_a_tiny_swagger_20_document() -> None:
+    [result] = measure_real_specs([FIXTURE], with_prism=False, examples=1, fuzz_timeout_s=60)
+    assert result.mock_started and result.version == "2.0" and result.prism_started is None
+    assert result.mock_startup_s is not None and result.mock_peak_rss_mib is not None
+    assert result.requests > 1  # the probe and schemathesis' cases
+    assert result.server_errors == 0 and result.tracebacks == 0
+    table = real_specs_table([result])
+    assert "v20_form.yaml" in table and "leeloo-mock started on 1/1" in table
+
+
+def test_a_mock_that_does_not_start_is_a_row_not_a_crash(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    [result] = measure_real_specs([broken], with_prism=False, examples=1, fuzz_timeout_s=5)
+    assert not result.mock_started and "cannot be served" in result.mock_error
+    assert isinstance(result, RealSpecResult) and "NO" in real_specs_table([result])
+
+
+def test_no_shared_folder_means_no_shared_documents(tmp_path: Path) -> None:
+    assert shared_specs(tmp_path / "absent") == []
