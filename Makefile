@@ -9,9 +9,11 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
+BASE ?= HEAD
+FORMAT ?= text
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock
+.PHONY: contract contract-live lock changes sync
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -28,8 +30,11 @@ spec-check: install ## validate the spec (openapi-spec-validator; in-document re
 	$(PY) -m generator.spec_check $(SPEC)
 	$(PY) -m generator.spec_lint $(SPEC)
 
-docs-check: install ## compare the spec with the docs page: missing operations, examples that do not validate
+docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML)
 	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)
+
+changes: install ## what changed for users of the client and the mock: the spec vs BASE (default HEAD), or OLD=a.yaml NEW=b.yaml; FORMAT=json
+	$(PY) -m generator.changes $(if $(OLD),$(OLD) $(NEW),--base $(BASE)) --format $(FORMAT)
 
 lint: install ## ruff and mypy --strict on everything we write
 	$(BIN)/ruff check .
