@@ -9,6 +9,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
+RESOURCES := spec/mock-resources.yaml
 BASE ?= HEAD
 FORMAT ?= text
 
@@ -26,9 +27,10 @@ $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.t
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
 
-spec-check: install ## validate the spec (openapi-spec-validator; in-document references only) and lint it (house rules); errors give file, line and reason
+spec-check: install ## validate the spec (openapi-spec-validator; in-document references only), lint it (house rules) and check spec/mock-resources.yaml against it; errors give file, line and reason
 	$(PY) -m generator.spec_check $(SPEC)
 	$(PY) -m generator.spec_lint $(SPEC)
+	$(PY) -m generator.resources_check $(RESOURCES) $(SPEC)
 
 docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML)
 	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)
