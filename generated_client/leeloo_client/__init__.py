@@ -26,6 +26,8 @@ from .errors import (
 )
 from .types import UNSET, Response, Unset
 
+__version__ = "2.0.0"
+
 __all__ = (
     "UNSET",
     "APIConnectionError",
