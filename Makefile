@@ -44,6 +44,9 @@ lint: install ## ruff and mypy --strict on everything we write
 	$(BIN)/mypy .
 	$(BIN)/mypy --strict --config-file= --python-version 3.11 generated_client/leeloo_client
 
+sync: install ## the one flow when the docs change: drift check -> spec check -> regenerate -> change report, CHANGELOG.md entry and version bump (PAGE=FILE, BASE=REV)
+	$(PY) -m generator.sync --page $(PAGE) --base $(BASE)
+
 generate: install ## regenerate generated_client/ from the spec (openapi-python-client + our templates)
 	$(PY) -m generator.generate
 

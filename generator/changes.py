@@ -251,6 +251,10 @@ def _number(value: Any) -> float | None:
     return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
+def _quoted(value: Any) -> str:
+    return "none" if value is None else f"'{value}'"
+
+
 def _constraints(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[list[str], list[str]]:
     """The constraints ``new`` tightens over ``old`` and those it relaxes, each as ``key old -> new``.
 
@@ -271,7 +275,7 @@ def _constraints(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[list[s
     for key in ("pattern", "format"):
         if old.get(key) == new.get(key):
             continue
-        shown = f"{key} {old.get(key, 'none')!r} -> {new.get(key, 'none')!r}"
+        shown = f"{key} {_quoted(old.get(key))} -> {_quoted(new.get(key))}"
         (tighter if key in new else looser).append(shown)
     return tighter, looser
 

@@ -26,7 +26,7 @@ from .errors import (
 )
 from .types import UNSET, Response, Unset
 
-__version__ = "2.0.0"
+__version__ = "3.0.0"
 
 __all__ = (
     "UNSET",
