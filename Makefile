@@ -14,7 +14,7 @@ BASE ?= HEAD
 FORMAT ?= text
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock changes sync
+.PHONY: contract contract-live lock changes sync additive-check
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -46,6 +46,9 @@ lint: install ## ruff and mypy --strict on everything we write
 
 sync: install ## the one flow when the docs change: drift check -> spec check -> regenerate -> change report, CHANGELOG.md entry and version bump (PAGE=FILE, BASE=REV)
 	$(PY) -m generator.sync --page $(PAGE) --base $(BASE)
+
+additive-check: install ## in a scratch clone of HEAD: an additive spec edit, make generate, the whole suite (EDIT=breaking shows what a removal fails)
+	$(PY) -m generator.additive_check --edit $(or $(EDIT),additive) $(CHECK_ARGS)
 
 generate: install ## regenerate generated_client/ from the spec (openapi-python-client + our templates)
 	$(PY) -m generator.generate
