@@ -1,7 +1,8 @@
 """Prove that an additive spec change needs no test edit (``make additive-check``).
 
 In a scratch clone of the committed tree: apply ``tests.spec_edits.additive`` (a new response
-field, a new endpoint, an optional query parameter) to ``spec/openapi.yaml``, run ``make generate``
+field, a new endpoint, an optional query parameter) to ``spec/openapi.yaml`` and the matching
+edit to the page copy, run ``make generate``
 (``python -m generator.generate``), then the whole test suite with the clone's own packages first
 on the path. Prints the suite's summary and exits with its status; ``--edit breaking`` applies the
 breaking edit instead, to see which tests a removal or rename fails and what they say.
@@ -41,10 +42,11 @@ def check(edit: str, keep: bool, pytest_args: Sequence[str]) -> int:
         ):
             return 2
         script = (
-            "from pathlib import Path\n"
-            "from tests.spec_edits import SPEC, load_spec, write_spec, " + edit + "\n"
+            "from tests.spec_edits import PAGE, SPEC, additive_page, load_spec, write_spec, " + edit + "\n"
             "write_spec(" + edit + "(load_spec()), SPEC)\n"
         )
+        if edit == "additive":  # the page that brought the change says what the spec now says
+            script += "PAGE.write_text(additive_page(PAGE.read_text(encoding='utf-8')), encoding='utf-8')\n"
         if _run([python, "-c", script], clone, env) != 0:
             return 2
         if _run([python, "-m", "generator.generate"], clone, env) != 0:

@@ -15,6 +15,30 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
+PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
+_TAGS_URL = "GEThttps://api.leeloo.ai/api/v2/tags\n"
+_NEW_SECTION = """
+Get one tag
+
+GET https://api.leeloo.ai/api/v2/tags/{tag_id}
+
+Path Params
+tag_id (example: 595f5d522a934035decc093d) - tag id
+
+IMPORTANT: Pass your auth token in 'X-Leeloo-AuthToken' header.
+
+Response
+
+{
+    "status": 1,
+    "data": {
+        "id": "595f5d522a934035decc093d",
+        "name": "Tag #1",
+        "color": "green"
+    }
+}
+
+"""
 
 
 def load_spec(path: Path = SPEC) -> dict[str, Any]:
@@ -34,6 +58,14 @@ def additive(spec: dict[str, Any]) -> dict[str, Any]:
     edited = copy.deepcopy(spec)
     schemas = edited["components"]["schemas"]
     schemas["Tag"]["properties"]["color"] = {"type": "string", "description": "The tag's colour."}
+    schemas["TagResponse"] = {
+        "type": "object",
+        "required": ["status", "data"],
+        "properties": {
+            "status": {"$ref": "#/components/schemas/ResultStatus"},
+            "data": {"$ref": "#/components/schemas/Tag"},
+        },
+    }
     list_tags = edited["paths"]["/tags"]["get"]
     list_tags.setdefault("parameters", []).append(
         {
@@ -64,14 +96,7 @@ def additive(spec: dict[str, Any]) -> dict[str, Any]:
                     "description": "The tag.",
                     "content": {
                         "application/json": {
-                            "schema": {
-                                "type": "object",
-                                "required": ["status", "data"],
-                                "properties": {
-                                    "status": {"$ref": "#/components/schemas/ResultStatus"},
-                                    "data": {"$ref": "#/components/schemas/Tag"},
-                                },
-                            },
+                            "schema": {"$ref": "#/components/schemas/TagResponse"},
                             "examples": {
                                 "docs": {
                                     "summary": "A tag",
@@ -84,6 +109,7 @@ def additive(spec: dict[str, Any]) -> dict[str, Any]:
                         }
                     },
                 },
+                "400": {"$ref": "#/components/responses/BadRequest"},
                 "401": {"$ref": "#/components/responses/Unauthorized"},
                 "404": {"$ref": "#/components/responses/NotFound"},
                 "429": {"$ref": "#/components/responses/TooManyRequests"},
@@ -92,6 +118,18 @@ def additive(spec: dict[str, Any]) -> dict[str, Any]:
         }
     }
     return edited
+
+
+def additive_page(page: str) -> str:
+    """The docs page as it would read after the additive change: GET /tags takes filter[name] and
+    shows the new field, and a section documents GET /tags/{tag_id}."""
+    assert _TAGS_URL in page, "the page no longer has the GET /tags line this edit extends"
+    page = page.replace(_TAGS_URL, "GEThttps://api.leeloo.ai/api/v2/tags?filter[name]=vip\n", 1)
+    page = page.replace(
+        '"name": "Tag #1",\n    }]', '"name": "Tag #1",\n              "color": "green"\n    }]', 1
+    )
+    section = page.index("Remove a tag from a person")
+    return page[:section] + _NEW_SECTION.lstrip("\n") + page[section:]
 
 
 def breaking(spec: dict[str, Any]) -> dict[str, Any]:
