@@ -41,12 +41,15 @@ def check(edit: str, keep: bool, pytest_args: Sequence[str]) -> int:
             != 0
         ):
             return 2
-        script = (
-            "from tests.spec_edits import PAGE, SPEC, additive_page, load_spec, write_spec, " + edit + "\n"
-            "write_spec(" + edit + "(load_spec()), SPEC)\n"
-        )
-        if edit == "additive":  # the page that brought the change says what the spec now says
-            script += "PAGE.write_text(additive_page(PAGE.read_text(encoding='utf-8')), encoding='utf-8')\n"
+        if edit == "additive":  # the spec's text edited in place, and the page that brought the change
+            script = (
+                "from tests.spec_edits import PAGE, SPEC, additive_page, additive_text\n"
+                "SPEC.write_text(additive_text(SPEC.read_text(encoding='utf-8')), encoding='utf-8')\n"
+                "PAGE.write_text(additive_page(PAGE.read_text(encoding='utf-8')), encoding='utf-8')\n"
+            )
+        else:
+            script = "from tests.spec_edits import SPEC, breaking, load_spec, write_spec\n"
+            script += "write_spec(breaking(load_spec()), SPEC)\n"
         if _run([python, "-c", script], clone, env) != 0:
             return 2
         if _run([python, "-m", "generator.generate"], clone, env) != 0:
