@@ -552,8 +552,8 @@ def python_breakages(old_spec: Path, new_spec: Path) -> list[Change]:
     logging.getLogger("griffe").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory(prefix="leeloo-changes-") as tmp:
         old_out, new_out = Path(tmp) / "old", Path(tmp) / "new"
-        run_generator(old_spec, old_out)
-        run_generator(new_spec, new_out)
+        run_generator(old_spec.resolve(), old_out)  # the generator runs in another directory
+        run_generator(new_spec.resolve(), new_out)
         old_package = griffe.load(
             PACKAGE, search_paths=[old_out], allow_inspection=False, resolve_aliases=False
         )

@@ -204,6 +204,16 @@ def test_an_unknown_revision_is_refused(capsys: pytest.CaptureFixture[str]) -> N
     )
 
 
+def test_relative_spec_paths_work_for_the_python_comparison(
+    tmp_path: Path, spec: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _spec(tmp_path, "old", spec)
+    _spec(tmp_path, "new", breaking(spec))
+    monkeypatch.chdir(tmp_path)
+    report = compare(Path("old.yaml"), Path("new.yaml"), "old.yaml", "new.yaml")
+    assert any(change.audience == "python" for change in report.breaking)
+
+
 def test_the_working_spec_compares_with_head() -> None:
     report = compare_with_revision("HEAD", python=False)
     assert report.old == "HEAD:spec/openapi.yaml"
