@@ -48,8 +48,13 @@ def check(edit: str, keep: bool, pytest_args: Sequence[str]) -> int:
                 "PAGE.write_text(additive_page(PAGE.read_text(encoding='utf-8')), encoding='utf-8')\n"
             )
         else:
-            script = "from tests.spec_edits import SPEC, breaking, load_spec, write_spec\n"
-            script += "write_spec(breaking(load_spec()), SPEC)\n"
+            script = (
+                "from tests.spec_edits import RESOURCES, SPEC, breaking, breaking_resources\n"
+                "from tests.spec_edits import load_spec, write_spec\n"
+                "write_spec(breaking(load_spec()), SPEC)\n"
+                "mapping = RESOURCES.read_text(encoding='utf-8')\n"
+                "RESOURCES.write_text(breaking_resources(mapping), encoding='utf-8')\n"
+            )
         if _run([python, "-c", script], clone, env) != 0:
             return 2
         if _run([python, "-m", "generator.generate"], clone, env) != 0:

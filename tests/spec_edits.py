@@ -16,6 +16,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
 PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
+RESOURCES = ROOT / "spec" / "mock-resources.yaml"
 _TAGS_URL = "GEThttps://api.leeloo.ai/api/v2/tags\n"
 _NEW_SECTION = """
 Get one tag
@@ -269,3 +270,10 @@ def breaking(spec: dict[str, Any]) -> dict[str, Any]:
     currency = edited["components"]["schemas"]["Currency"]
     currency["enum"] = [value for value in currency["enum"] if value != "RUB"]
     return edited
+
+
+def breaking_resources(text: str) -> str:
+    """spec/mock-resources.yaml following the breaking edit, as the spec check asks: the filter on
+    the removed filter[tags] goes."""
+    kept = [line for line in text.split("\n") if '"filter[tags]"' not in line]
+    return "\n".join(kept)
