@@ -9,9 +9,12 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 SPEC := spec/openapi.yaml
 PAGE := spec/source/leeloo-api-v2.txt
+RESOURCES := spec/mock-resources.yaml
+BASE ?= HEAD
+FORMAT ?= text
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock
+.PHONY: contract contract-live lock changes sync additive-check
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -24,18 +27,28 @@ $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.t
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
 
-spec-check: install ## validate the spec (openapi-spec-validator; in-document references only) and lint it (house rules); errors give file, line and reason
+spec-check: install ## validate the spec (openapi-spec-validator; in-document references only), lint it (house rules) and check spec/mock-resources.yaml against it; errors give file, line and reason
 	$(PY) -m generator.spec_check $(SPEC)
 	$(PY) -m generator.spec_lint $(SPEC)
+	$(PY) -m generator.resources_check $(RESOURCES) $(SPEC)
 
-docs-check: install ## compare the spec with the docs page: missing operations, examples that do not validate
+docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML)
 	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)
+
+changes: install ## what changed for users of the client and the mock: the spec vs BASE (default HEAD), or OLD=a.yaml NEW=b.yaml; FORMAT=json
+	$(PY) -m generator.changes $(if $(OLD),$(OLD) $(NEW),--base $(BASE)) --format $(FORMAT)
 
 lint: install ## ruff and mypy --strict on everything we write
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy .
 	$(BIN)/mypy --strict --config-file= --python-version 3.11 generated_client/leeloo_client
+
+sync: install ## the one flow when the docs change: drift check -> spec check -> regenerate -> change report, CHANGELOG.md entry and version bump (PAGE=FILE, BASE=REV)
+	$(PY) -m generator.sync --page $(PAGE) --base $(BASE)
+
+additive-check: install ## in a scratch clone of HEAD: an additive spec edit, make generate, the whole suite (EDIT=breaking shows what a removal fails)
+	$(PY) -m generator.additive_check --edit $(or $(EDIT),additive) $(CHECK_ARGS)
 
 generate: install ## regenerate generated_client/ from the spec (openapi-python-client + our templates)
 	$(PY) -m generator.generate

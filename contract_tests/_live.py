@@ -24,16 +24,6 @@ from mock_server._response_check import ResponseViolation, check_response
 LIVE_PAGE_SIZE = 5
 EARLIEST_DAY = datetime.date(2000, 1, 1)
 
-# Path parameter -> (the list operation whose answer holds such ids, JSON path of the id list).
-ID_SOURCES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "person_id": ("list_people", ("data", "*", "id")),
-    "order_id": ("list_orders", ("data", "*", "id")),
-    "tunnel_id": ("list_tunnels", ("data", "*", "id")),
-    "user_id": ("list_users", ("data", "*", "id")),
-    "account_id": ("list_communication_channels", ("data", "*", "id")),
-    "category_id": ("list_template_categories", ("data", "categories", "*", "id")),
-}
-
 
 @dataclass(frozen=True)
 class Violation:
@@ -125,6 +115,42 @@ def _query(operation: SpecOperation, today: datetime.date) -> dict[str, Any]:
     return query
 
 
+def _id_path(schema: Any, depth: int = 0) -> tuple[str, ...] | None:
+    """The path to the ids of the first list of objects with an ``id`` in an answer's schema."""
+    if not isinstance(schema, dict) or depth > 8:
+        return None
+    items = schema.get("items")
+    if schema.get("type") == "array" and isinstance(items, dict) and "id" in (items.get("properties") or {}):
+        return ("*", "id")
+    for name, property_schema in (schema.get("properties") or {}).items():
+        found = _id_path(property_schema, depth + 1)
+        if found is not None:
+            return (name, *found)
+    return None
+
+
+def id_sources() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Where the id of each GET /x/{id} comes from, read off the spec: for each path parameter of a
+    GET, the GET without a path parameter whose path is the part before it (``/tags`` for
+    ``/tags/{tag_id}``, ``/categories/templates`` for ``.../{category_id}``), with the path of the
+    ids its answer lists (``data/*/id``, ``data/categories/*/id``)."""
+    sources: dict[str, tuple[str, tuple[str, ...]]] = {}
+    lists = {op.path: op for op in spec_operations() if op.method == "GET" and "{" not in op.path}
+    for operation in spec_operations():
+        if operation.method != "GET":
+            continue
+        for parameter in operation.parameters:
+            name = parameter["name"]
+            if parameter["in"] != "path" or name in sources:
+                continue
+            prefix = operation.path.split("{" + name + "}", 1)[0].rstrip("/")
+            source = lists.get(prefix)
+            found = _id_path(source.success_schema()) if source is not None else None
+            if source is not None and found is not None:
+                sources[name] = (source.operation_id, found)
+    return sources
+
+
 def read_only_operations() -> list[SpecOperation]:
     """The GET operations: lists (no path id) first, so their ids feed the rest."""
     gets = [op for op in spec_operations() if op.method == "GET"]
@@ -135,6 +161,7 @@ def run_live(base_url: str, token: str, *, timeout: float = 30.0) -> LiveReport:
     """GET every read-only operation of the spec from ``base_url`` and check each answer."""
     report = LiveReport()
     found_ids: dict[str, list[str]] = {}
+    sources = id_sources()
     today = datetime.datetime.now(datetime.UTC).date()
     with httpx.Client(base_url=base_url.rstrip("/"), headers={AUTH_HEADER: token}, timeout=timeout) as http:
         for operation in read_only_operations():
@@ -145,7 +172,7 @@ def run_live(base_url: str, token: str, *, timeout: float = 30.0) -> LiveReport:
                     continue
                 ids = found_ids.get(parameter["name"], [])
                 if not ids:
-                    source = ID_SOURCES.get(parameter["name"], ("(no list)", ()))[0]
+                    source = sources.get(parameter["name"], ("(no list)", ()))[0]
                     missing = (
                         f"{operation.operation_id}: no {parameter['name']} to read ({source} listed none)"
                     )
@@ -165,7 +192,7 @@ def run_live(base_url: str, token: str, *, timeout: float = 30.0) -> LiveReport:
             report.checked.append(f"{operation.operation_id} {operation.label} -> {response.status_code}")
             report.violations.extend(check_answer(operation, response))
             if response.is_success:
-                for parameter_name, (source, json_path) in ID_SOURCES.items():
+                for parameter_name, (source, json_path) in sources.items():
                     if source == operation.operation_id:
                         found_ids.setdefault(parameter_name, _ids(response.json(), json_path))
     return report

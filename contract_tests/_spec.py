@@ -117,8 +117,12 @@ class SpecOperation:
         return component_schema(self.success_schema_name)
 
 
-def _schema_name(media: Mapping[str, Any]) -> str:
-    reference: str = media["schema"]["$ref"]
+def _schema_name(media: Mapping[str, Any], where: str) -> str:
+    reference = media.get("schema", {}).get("$ref")
+    assert isinstance(reference, str), (
+        f"{where}: the schema is written inline; the generated client names its model after a component, "
+        "so the spec keeps it under components/schemas and points at it with $ref"
+    )
     return reference.rsplit("/", 1)[-1]
 
 
@@ -141,8 +145,12 @@ def spec_operations() -> tuple[SpecOperation, ...]:
                     tag=operation["tags"][0],
                     parameters=tuple(resolve(p) for p in operation.get("parameters", [])),
                     body_media_type=body_media_type,
-                    body_schema_name=_schema_name(body[body_media_type]) if body_media_type else None,
-                    success_schema_name=_schema_name(success),
+                    body_schema_name=(
+                        _schema_name(body[body_media_type], f"{operation['operationId']} request body")
+                        if body_media_type
+                        else None
+                    ),
+                    success_schema_name=_schema_name(success, f"{operation['operationId']} 200 answer"),
                 )
             )
     return tuple(sorted(found, key=lambda op: op.operation_id))

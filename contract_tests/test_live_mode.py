@@ -24,7 +24,7 @@ def test_live_mode_checks_every_read_only_operation_of_the_mock(mock_process: Ru
     report = run_live(mock_process.url + BASE_PATH, TOKEN)
 
     assert report.violations == []
-    assert len(report.checked) == READ_ONLY == 17
+    assert len(report.checked) == READ_ONLY
     assert report.skipped == []
     methods = {line.split()[0] for line in mock_process.log().splitlines()[logged_before:] if line.strip()}
     assert methods == {"GET"}  # never a write
@@ -46,7 +46,8 @@ def test_live_mode_reports_the_wrong_token_as_violations_of_nothing_but_401(
     report = run_live(mock_process.url + BASE_PATH, "wrong-token")
     assert report.violations == []
     assert all(line.endswith("-> 401") for line in report.checked)
-    assert len(report.skipped) == 8  # the GET /x/{id} operations: no list gave an id
+    # the GET /x/{id} operations: no list gave an id
+    assert len(report.skipped) == sum("{" in operation.path for operation in read_only_operations())
 
 
 def run_make_contract_live(base_url: str | None, token: str | None) -> subprocess.CompletedProcess[str]:

@@ -71,8 +71,30 @@ def _next_content_line(lines: list[str], after: int) -> str | None:
     return None
 
 
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def _unclosed(text: str) -> list[str]:
+    """The closing brackets ``text`` still owes, innermost last; empty when it closes them all
+    (or closes more than it opens, which is left to the other repairs and ``json.loads``)."""
+    owed: list[str] = []
+    for line in text.splitlines():
+        for piece, is_string in _spans(line):
+            if is_string:
+                continue
+            for char in piece:
+                if char in _CLOSER:
+                    owed.append(_CLOSER[char])
+                elif char in "}]":
+                    if not owed:
+                        return []
+                    owed.pop()
+    return owed
+
+
 def repair_json(snippet: str) -> RepairedJson:
-    """Fix curly quotes, ``//`` comments, missing and trailing commas and a missing opening brace.
+    """Fix curly quotes, ``//`` comments, missing and trailing commas, a missing opening brace and
+    missing closing brackets at the end.
 
     Non-breaking spaces between tokens become plain spaces too, silently: the page's export
     indents with them and no reader sees them.
@@ -107,6 +129,10 @@ def repair_json(snippet: str) -> RepairedJson:
 
     result.repairs.sort(key=lambda repair: int(repair.split(":")[0].removeprefix("line ")))
     text = "\n".join(lines).strip()
+    unclosed = _unclosed(text)
+    if unclosed:  # the snippet stops before its last brackets (a print cut at a page end)
+        text += "\n" + "".join(reversed(unclosed))
+        result.repairs.append(f"line {len(lines)}: missing closing {' '.join(reversed(unclosed))} added")
     if text.startswith('"'):  # the snippet starts inside the object: `"data": {...}, "status": 1 }`
         text = "{\n" + text
         result.repairs.insert(0, "line 1: missing opening brace added")

@@ -27,7 +27,8 @@ from typing import Any
 
 from generator._drift_deviations import KNOWN_DEVIATIONS, KnownDeviation, sort_out
 from generator._drift_findings import Finding, Kind
-from generator._drift_page import PageExample, PageOperation, parse_page
+from generator._drift_html import MAX_HTML_DEPTH, HtmlTooDeep, html_page, looks_like_html
+from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
 from generator._drift_schema import resolve, undeclared_fields, validate_example
 from generator._evidence import evidence_register, format_register
@@ -46,6 +47,7 @@ __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "m
 _TEMPLATE_PARAMETER = re.compile(r"\{([^}]*)\}")
 _FORM_MEDIA_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
 _PAGE_BODY_MEDIA_TYPE = {"json": "application/json", "form-data": "multipart/form-data"}
+_PRINT_CODE_LINE = re.compile(r"^ ?1 [{\[]$", re.MULTILINE)
 
 
 class PageError(Exception):
@@ -156,10 +158,13 @@ def _documented_among(name: str, names: Sequence[str]) -> bool:
 class _Comparison:
     """The checks of one matched pair of operations; each yields findings."""
 
-    def __init__(self, spec: Mapping[str, Any], page: PageOperation, operation: SpecOperation) -> None:
+    def __init__(
+        self, spec: Mapping[str, Any], page: PageOperation, operation: SpecOperation, near: bool = False
+    ) -> None:
         self.spec = spec
         self.page = page
         self.operation = operation
+        self.near = near  # matched despite a different URL: its path parameters are that one finding
         self.repairs: dict[str, list[str]] = {}
         self.examples_checked = 0
 
@@ -175,7 +180,8 @@ class _Comparison:
         )
 
     def all(self) -> Iterator[Finding]:
-        yield from self.path_parameters()
+        if not self.near:
+            yield from self.path_parameters()
         yield from self.query_parameters()
         yield from self.request_body()
         yield from self.response()
@@ -265,13 +271,13 @@ class _Comparison:
         too_deep = _too_deep_at(repaired.text)
         if too_deep is not None:
             reason = f"too deep: the {part} example nests more than {MAX_DEPTH} levels"
-            raise PageError(example.line + too_deep - 1 - added_lines, reason)
+            raise PageError(example.page_line(too_deep - added_lines), reason)
         try:
             data = json.loads(repaired.text)
         except json.JSONDecodeError as exc:
             message = f"the {part} example is not JSON even after repair: {exc.msg}"
             yield self.finding(
-                Kind.EXAMPLE_NOT_JSON, part, message, example.line + exc.lineno - 1 - added_lines
+                Kind.EXAMPLE_NOT_JSON, part, message, example.page_line(exc.lineno - added_lines)
             )
             return
         for problem in validate_example(self.spec, schema, data):
@@ -292,34 +298,108 @@ def _declared_properties(spec: Mapping[str, Any], schema: Any) -> set[str] | Non
     return set(resolved["properties"])
 
 
+def read_page(page_text: str) -> PageLines:
+    """The page's lines, whichever shape it came in: saved HTML, or copied or printed text.
+
+    Raises :class:`PageError` for HTML nested past the bound."""
+    if looks_like_html(page_text):
+        try:
+            return html_page(page_text)
+        except HtmlTooDeep as exc:
+            raise PageError(
+                exc.line, f"too deep: HTML elements nest more than {MAX_HTML_DEPTH} levels"
+            ) from None
+    return PageLines.of_text(page_text)
+
+
+def page_format(page_text: str) -> str:
+    """Which shape of the page this is, in words, for the report's first line."""
+    if looks_like_html(page_text):
+        return "saved HTML"
+    if _PRINT_CODE_LINE.search(page_text):
+        return "print text"
+    return "copied text"
+
+
+def _segments(path: str) -> list[str]:
+    return [segment for segment in path.strip("/").split("/") if segment]
+
+
+def _near_match(page: PageOperation, candidates: Sequence[SpecOperation]) -> SpecOperation | None:
+    """The one spec operation a page operation whose URL matches none must be, if there is one.
+
+    A print can garble a URL (``/communication-channels/ person_id /account_id`` for the spec's
+    ``/communication-channels/{account_id}/person``). The candidate has the same method, the same
+    number of segments and the same first segment, and its path names every parameter the section's
+    "Path Params" lists; when exactly one unmatched operation of the spec fits, that is the one.
+    """
+    page_segments = _segments(page.path)
+    fitting = [
+        operation
+        for operation in candidates
+        if operation.method == page.method
+        and len(_segments(operation.path)) == len(page_segments)
+        and _segments(operation.path)[:1] == page_segments[:1]
+        and page.listed_path
+        and all(f"{{{name}}}" in operation.path for name in page.listed_path)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def check_drift(
-    page_text: str, loaded: LoadedYaml, deviations: Sequence[KnownDeviation] = KNOWN_DEVIATIONS
+    page_text: str | PageLines, loaded: LoadedYaml, deviations: Sequence[KnownDeviation] = KNOWN_DEVIATIONS
 ) -> DriftReport:
-    """Compare the page's text with the loaded spec."""
+    """Compare the page (its text in any shape, or its lines) with the loaded spec."""
     spec: Mapping[str, Any] = loaded.data
     servers = [
         str(server.get("url", "")) for server in spec.get("servers", []) if isinstance(server, Mapping)
     ]
-    page_operations = parse_page(page_text, servers)
+    page_lines = read_page(page_text) if isinstance(page_text, str) else page_text
+    page_operations = parse_lines(page_lines, servers)
     spec_operations = _spec_operations(loaded)
     by_key = {template_key(op.method, op.path): op for op in spec_operations}
     matched_keys: set[tuple[str, str]] = set()
     findings: list[Finding] = []
     repairs: dict[str, list[str]] = {}
     examples = 0
+    pairs: list[tuple[PageOperation, SpecOperation, bool]] = []
+    unmatched: list[PageOperation] = []
     for page in page_operations:
         key = template_key(page.method, page.path)
         operation = by_key.get(key)
+        if operation is None:
+            unmatched.append(page)
+        elif key not in matched_keys:  # the page documents an operation twice: the first section counts
+            matched_keys.add(key)
+            pairs.append((page, operation, False))
+    for page in unmatched:
+        left = [op for op in spec_operations if template_key(op.method, op.path) not in matched_keys]
+        operation = _near_match(page, left)
         if operation is None:
             message = "no operation of the spec has this method and path (parameter names aside)"
             findings.append(
                 Finding(Kind.OPERATION_MISSING_FROM_SPEC, page.label, "", page.label, message, page.line)
             )
             continue
-        if key in matched_keys:
-            continue  # the page documents the operation twice; the first section counts
-        matched_keys.add(key)
-        comparison = _Comparison(spec, page, operation)
+        matched_keys.add(template_key(operation.method, operation.path))
+        message = (
+            f"the page's URL reads {page.path} where the spec has {operation.path}; matched on the method, "
+            f"the first segment and the listed path parameters ({', '.join(page.listed_path)})"
+        )
+        findings.append(
+            Finding(
+                Kind.PATH_PARAMETER,
+                page.label,
+                operation.operation_id,
+                f"url {page.path}",
+                message,
+                page.line,
+                operation.line,
+            )
+        )
+        pairs.append((page, operation, True))
+    for page, operation, near in pairs:
+        comparison = _Comparison(spec, page, operation, near)
         findings.extend(comparison.all())
         repairs.update(comparison.repairs)
         examples += comparison.examples_checked
@@ -354,11 +434,12 @@ def format_report(
     spec: Path,
     show_repairs: bool = False,
     evidence: Sequence[str] = (),
+    shape: str = "",
 ) -> str:
     """The report as text: counts, findings grouped by kind, known deviations, the spec's evidence
     register (``evidence``: its lines), the verdict."""
     lines = [
-        f"docs drift: {page} ({report.page_operations} operations)"
+        f"docs drift: {page} ({report.page_operations} operations{f', {shape}' if shape else ''})"
         f" vs {spec} ({report.spec_operations} operations)",
         f"matched {report.matched} operations; checked {report.examples_checked} page examples "
         f"({len(report.repairs)} needed repairs)",
@@ -392,7 +473,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m generator.docs_drift", description=(__doc__ or "").split("\n", 1)[0]
     )
-    parser.add_argument("page", type=Path, help="text of the docs page (spec/source/leeloo-api-v2.txt)")
+    parser.add_argument(
+        "page",
+        type=Path,
+        help="the docs page: copied text (spec/source/leeloo-api-v2.txt), a print's text or saved HTML",
+    )
     parser.add_argument("spec", type=Path, help="the OpenAPI document (spec/openapi.yaml)")
     parser.add_argument(
         "--show-repairs", action="store_true", help="also list the repairs made to each example"
@@ -430,7 +515,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{args.page}:{exc.line}: {exc.reason}", file=sys.stderr)
         return 2
     register = format_register(evidence_register(loaded.data), lambda where: loaded.locate(where).line)
-    print(format_report(report, args.page, args.spec, show_repairs=args.show_repairs, evidence=register))
+    shape = page_format(page_text)
+    print(
+        format_report(
+            report, args.page, args.spec, show_repairs=args.show_repairs, evidence=register, shape=shape
+        )
+    )
     return 1 if report.findings else 0
 
 

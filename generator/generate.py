@@ -208,35 +208,37 @@ def _require_compilable(output: Path) -> None:
         raise GenerationError("the generated client does not compile:\n" + "\n".join(problems))
 
 
-def diff_trees(expected: Path, actual: Path) -> list[str]:
-    """Describe how `actual` differs from `expected`: one entry per file, with a short unified diff.
+def diff_trees(committed: Path, fresh: Path) -> list[str]:
+    """Describe how the `fresh` generation differs from the `committed` tree, one entry per file.
 
-    An empty list means the trees hold the same files with the same bytes.
+    Each changed file carries a short unified diff from the committed copy (``---``) to the fresh
+    one (``+++``), so its ``+`` lines are what ``make generate`` would write. An empty list means
+    the trees hold the same files with the same bytes.
     """
-    expected_files = set(_tree_files(expected))
-    actual_files = set(_tree_files(actual))
+    committed_files = set(_tree_files(committed))
+    fresh_files = set(_tree_files(fresh))
     report: list[str] = []
-    for relative in sorted(expected_files | actual_files):
-        if relative not in actual_files:
-            report.append(f"{relative}: missing from {actual}")
-        elif relative not in expected_files:
-            report.append(f"{relative}: not produced by the generator (extra in {actual})")
+    for relative in sorted(committed_files | fresh_files):
+        if relative not in fresh_files:
+            report.append(f"{relative}: committed, but no longer generated (make generate deletes it)")
+        elif relative not in committed_files:
+            report.append(f"{relative}: generated, missing from the committed tree (make generate adds it)")
         else:
-            old = (expected / relative).read_bytes()
-            new = (actual / relative).read_bytes()
+            old = (committed / relative).read_bytes()
+            new = (fresh / relative).read_bytes()
             if old != new:
                 report.append(f"{relative}: differs\n{_short_diff(old, new, relative)}")
     return report
 
 
-def _short_diff(expected: bytes, actual: bytes, relative: Path) -> str:
-    """A unified diff of two versions of one file, cut to a readable length."""
+def _short_diff(committed: bytes, fresh: bytes, relative: Path) -> str:
+    """A unified diff from the committed copy of one file to its fresh generation, cut short."""
     lines = list(
         difflib.unified_diff(
-            expected.decode("utf-8", "replace").splitlines(),
-            actual.decode("utf-8", "replace").splitlines(),
-            fromfile=f"generated/{relative}",
-            tofile=f"committed/{relative}",
+            committed.decode("utf-8", "replace").splitlines(),
+            fresh.decode("utf-8", "replace").splitlines(),
+            fromfile=f"committed/{relative}",
+            tofile=f"generated/{relative}",
             lineterm="",
         )
     )
@@ -246,11 +248,11 @@ def _short_diff(expected: bytes, actual: bytes, relative: Path) -> str:
 
 
 def check(committed: Path = OUTPUT, spec: Path = SPEC) -> list[str]:
-    """Generate into a temporary directory and compare with the committed client."""
+    """Generate into a temporary directory and compare the committed client with it."""
     with tempfile.TemporaryDirectory(prefix="leeloo-client-check-") as tmp:
         fresh = Path(tmp) / "leeloo-client"
         run_generator(spec, fresh)
-        return diff_trees(fresh, committed)
+        return diff_trees(committed, fresh)
 
 
 def _is_ignored(relative: Path) -> bool:

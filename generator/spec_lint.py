@@ -103,7 +103,8 @@ def operation_security(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
 
 
 def operation_responses(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
-    """Every operation answers 2xx with an application/json schema, and documents 401."""
+    """Every operation answers 2xx with an application/json schema, documents 401, and documents the
+    answer to invalid input (400 or 422) when it takes parameters or a body."""
     for where, operation in _operations(spec):
         responses: Mapping[str, Any] = operation.get("responses") or {}
         json_success = False
@@ -118,6 +119,13 @@ def operation_responses(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
             yield LintFinding(
                 "operation-responses", (*where, "responses"), "operation documents no 401 response"
             )
+        takes_input = bool(operation.get("parameters") or operation.get("requestBody"))
+        if takes_input and not {"400", "422"} & {str(code) for code in responses}:
+            message = (
+                "operation takes parameters or a body but documents no answer to an invalid one "
+                "(400, as the other operations do)"
+            )
+            yield LintFinding("operation-responses", (*where, "responses"), message)
 
 
 def _schemas(spec: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Mapping[str, Any]]]:

@@ -45,6 +45,8 @@ from .errors import (
 )
 from .types import UNSET, Response, Unset
 
+__version__ = "3.0.0"
+
 __all__ = (
     "UNSET",
     "APIConnectionError",

@@ -55,7 +55,7 @@ def fresh_client(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_committed_client_is_byte_identical_to_a_fresh_generation(fresh_client: Path) -> None:
-    differences = diff_trees(fresh_client, OUTPUT)
+    differences = diff_trees(OUTPUT, fresh_client)
     assert differences == [], "run `make generate` and commit generated_client/:\n" + "\n".join(differences)
 
 
@@ -108,7 +108,11 @@ def test_diff_trees_lists_changed_missing_and_extra_files(tmp_path: Path) -> Non
     report = diff_trees(expected, actual)
 
     assert [entry.split(":")[0] for entry in report] == ["pkg/changed.py", "pkg/extra.py", "pkg/missing.py"]
-    assert "-x = 1" in report[0] and "+x = 2" in report[0]
+    lines = report[0].splitlines()
+    assert lines[1] == "--- committed/pkg/changed.py" and lines[2] == "+++ generated/pkg/changed.py"
+    assert "-x = 1" in lines and "+x = 2" in lines
+    assert "missing from the committed tree" in report[1]
+    assert "no longer generated" in report[2]
 
 
 def test_a_hand_edit_is_reported_with_a_diff(fresh_client: Path, tmp_path: Path) -> None:
@@ -118,14 +122,14 @@ def test_a_hand_edit_is_reported_with_a_diff(fresh_client: Path, tmp_path: Path)
     client_module.write_text(client_module.read_text(encoding="utf-8") + "# hand edit\n", encoding="utf-8")
     (edited / "leeloo_client" / "models" / "tag.py").unlink()
 
-    report = diff_trees(fresh_client, edited)
+    report = diff_trees(edited, fresh_client)
 
     assert [entry.split(":")[0] for entry in report] == [
         "leeloo_client/client.py",
         "leeloo_client/models/tag.py",
     ]
-    assert "+# hand edit" in report[0]
-    assert "missing" in report[1]
+    assert "-# hand edit" in report[0]  # the fresh generation (+++) drops the hand edit
+    assert "make generate adds it" in report[1]
 
 
 def test_bad_arguments_exit_with_usage(capsys: pytest.CaptureFixture[str]) -> None:

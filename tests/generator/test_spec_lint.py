@@ -177,6 +177,12 @@ MUTATIONS: list[tuple[str, Mutation, str, str]] = [
     ("operation-responses", _drop_json_schema, "paths/~1tags/get/responses", "application/json schema"),
     ("operation-responses", _delete_response("/tags", "get", "200"), "paths/~1tags/get/responses", "no 2xx"),
     ("operation-responses", _delete_response("/tags", "get", "401"), "paths/~1tags/get/responses", "no 401"),
+    (
+        "operation-responses",
+        _delete_response("/users", "get", "400"),
+        "paths/~1users/get/responses",
+        "no answer to an invalid one",
+    ),
     ("typed-properties", _untyped_property, "components/schemas/Tag/properties/name", "no type"),
     ("free-form-object", _free_form_object, "components/schemas/Tag/properties/meta", "without `properties`"),
     ("free-form-object", _additional_true, "components/schemas/Tag/additionalProperties", "true"),
