@@ -1,0 +1,114 @@
+"""The mock installs from its wheel alone and serves Leeloo with no argument (issue 15).
+
+The venv is outside the checkout and its commands run in an empty folder, so nothing here can
+be found by accident in ``spec/`` or on the checkout's path.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+import subprocess
+
+import httpx
+
+from tests.packaging.conftest import REPO, FreshVenv, run
+
+_LISTENING = re.compile(r"listening on (http://127\.0\.0\.1:\d+)")
+START_TIMEOUT_S = 60.0
+
+
+def test_the_wheel_ships_the_spec_and_its_resource_mapping_unchanged(
+    mock_wheel_files: dict[str, bytes],
+) -> None:
+    assert mock_wheel_files["mock_server/_data/openapi.yaml"] == (REPO / "spec" / "openapi.yaml").read_bytes()
+    assert (
+        mock_wheel_files["mock_server/_data/mock-resources.yaml"]
+        == (REPO / "spec" / "mock-resources.yaml").read_bytes()
+    )
+
+
+def test_the_wheel_has_every_module_the_mock_imports(mock_wheel_files: dict[str, bytes]) -> None:
+    for module in (
+        "generator/_refs.py",
+        "generator/_yaml_positions.py",
+        "generator/spec_check.py",
+        "generator/_spec_validation.py",
+        "mock_server/cli.py",
+        "mock_server/py.typed",
+    ):
+        assert module in mock_wheel_files
+
+
+def test_the_mock_does_not_require_the_client(mock_wheel_files: dict[str, bytes]) -> None:
+    (metadata_name,) = [name for name in mock_wheel_files if name.endswith(".dist-info/METADATA")]
+    metadata = email.message_from_bytes(mock_wheel_files[metadata_name])
+    required = [r for r in metadata.get_all("Requires-Dist") or [] if "extra ==" not in r]
+    assert required, "the mock declares its dependencies"
+    assert not [r for r in required if r.lower().startswith("leeloo")]
+
+
+def test_the_installed_mock_has_no_client_beside_it(installed: FreshVenv) -> None:
+    done = subprocess.run(
+        [str(installed.python), "-c", "import leeloo_client"],
+        cwd=installed.workdir,
+        env=installed.env(),
+        capture_output=True,
+        check=False,
+        timeout=60,
+    )
+    assert done.returncode != 0 or "client" in installed.install_seconds  # the client test may run first
+
+
+def _serves_leeloo(installed: FreshVenv, *options: str) -> str:
+    """Start the installed ``leeloo-mock`` with ``options`` (no spec named); one GET; its stdout."""
+    process = subprocess.Popen(
+        [str(installed.bin / "leeloo-mock"), "--port", "0", *options],
+        cwd=installed.workdir,
+        env=installed.env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+    try:
+        assert process.stdout is not None
+        url = None
+        for line in process.stdout:  # bounded: the mock prints the table, then listens or exits
+            lines.append(line)
+            match = _LISTENING.search(line)
+            if match:
+                url = match.group(1)
+                break
+        assert url is not None, "".join(lines)
+        answer = httpx.get(f"{url}/api/v2/tags", headers={"X-Leeloo-AuthToken": "t"}, timeout=START_TIMEOUT_S)
+        assert answer.status_code == 200, answer.text
+        return "".join(lines)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_installed_mock_serves_leeloo_with_no_argument(installed: FreshVenv) -> None:
+    shown = _serves_leeloo(installed)
+    assert "site-packages/mock_server/_data/openapi.yaml" in shown
+    assert "listTags" in shown or "list_tags" in shown
+
+
+def test_the_installed_mock_serves_leeloo_statefully_with_the_shipped_mapping(installed: FreshVenv) -> None:
+    assert "stateful" in _serves_leeloo(installed, "--stateful")
+
+
+def test_the_installed_spec_check_runs(installed: FreshVenv) -> None:
+    out = run(
+        [
+            str(installed.python),
+            "-c",
+            "from mock_server import default_spec_path; from generator.spec_check import check_spec;"
+            "print(default_spec_path(), len(check_spec(default_spec_path())))",
+        ],
+        cwd=installed.workdir,
+        env=installed.env(),
+        timeout=120,
+    )
+    assert out.strip().endswith(" 0"), out
