@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mock_server._admin import RequestJournal
 from mock_server._app import AccessLog, MockApp
 from mock_server._compiled import CompiledSpec, compile_spec
 from mock_server._config import MockConfig
@@ -56,4 +57,5 @@ def create_app(
         on_shutdown=on_shutdown,
         cors_origins=config.cors_origins,
         allowed_hosts=config.allowed_hosts,
+        journal=RequestJournal(config.journal_size),
     )

@@ -28,6 +28,7 @@ from mock_server._config import (
     DEFAULT_CORS_ORIGINS,
     DEFAULT_HEADER_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_JOURNAL_SIZE,
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_MAX_HEADER_SIZE,
@@ -37,6 +38,7 @@ from mock_server._config import (
     DEFAULT_MAX_URL_SIZE,
     DEFAULT_UPSTREAM_CONCURRENCY,
     DEFAULT_UPSTREAM_TIMEOUT,
+    MAX_JOURNAL_SIZE,
     MockConfig,
 )
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
@@ -82,6 +84,13 @@ def _upstream(text: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise argparse.ArgumentTypeError(f"{text!r} is not an http(s) URL")
     return text.rstrip("/")
+
+
+def _journal_size(text: str) -> int:
+    value = _integer(text)
+    if not 0 <= value <= MAX_JOURNAL_SIZE:
+        raise argparse.ArgumentTypeError(f"{text} must be from 0 to {MAX_JOURNAL_SIZE}")
+    return value
 
 
 def _error_status(text: str) -> int:
@@ -255,6 +264,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help="--stateful store capacity in bytes of records as JSON; past it 507 (default 64 MiB)",
     )
+    parser.add_argument(
+        "--journal-size",
+        type=_journal_size,
+        default=DEFAULT_JOURNAL_SIZE,
+        metavar="N",
+        help=f"requests kept for GET /__admin/requests, 0 for none (default {DEFAULT_JOURNAL_SIZE})",
+    )
     return parser
 
 
@@ -373,6 +389,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream_timeout=args.upstream_timeout,
         upstream_concurrency=args.max_upstream_concurrency,
         allow_refs_under=args.allow_refs_under,
+        journal_size=args.journal_size,
     )
     try:
         compiled = load_compiled(config)
