@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import email
 import re
+import shutil
 import subprocess
 
 import httpx
@@ -112,3 +113,18 @@ def test_the_installed_spec_check_runs(installed: FreshVenv) -> None:
         timeout=120,
     )
     assert out.strip().endswith(" 0"), out
+
+
+def test_the_plugin_example_passes_in_a_fresh_venv(installed_with_client: FreshVenv) -> None:
+    """What a user does: copy the example test into their repository's tests/ and run pytest."""
+    tests = installed_with_client.workdir / "user-repo" / "tests"
+    tests.mkdir(parents=True, exist_ok=True)
+    example = REPO / "examples" / "pytest_plugin" / "test_leeloo_integration.py"
+    shutil.copy(example, tests / example.name)
+    out = run(
+        [str(installed_with_client.python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"],
+        cwd=tests.parent,
+        env=installed_with_client.env(),
+        timeout=300,
+    )
+    assert "6 passed" in out, out

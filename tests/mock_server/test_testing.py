@@ -1,0 +1,143 @@
+"""``mock_server.testing``: the three ways to run the mock in tests, and what a test reads of it."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mock_server.testing import SyncASGITransport, in_child_process, in_process, in_thread, mock_config
+from tests.mock_server.conftest import TOKEN_HEADER
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _round_trip(mock_client: httpx.Client) -> None:
+    assert mock_client.get("/tags", headers=TOKEN_HEADER).status_code == 200
+
+
+def test_in_process_needs_no_socket_and_journals(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_socket(*args: object, **kwargs: object) -> None:
+        raise AssertionError("in process, nothing opens a socket")
+
+    with in_process() as mock:
+        monkeypatch.setattr("socket.socket.connect", no_socket)
+        with mock.client() as http:
+            _round_trip(http)
+        assert mock.api_url == "http://localhost/api/v2"
+        assert [e["operationId"] for e in mock.requests("GET", "/tags")] == ["list_tags"]
+
+
+def test_in_process_serves_async_clients_too() -> None:
+    async def call(mock_url: str, transport: httpx.AsyncBaseTransport) -> int:
+        async with httpx.AsyncClient(transport=transport, base_url=mock_url) as http:
+            return (await http.get("/tags", headers=TOKEN_HEADER)).status_code
+
+    with in_process() as mock:
+        assert mock.async_transport is not None
+        assert asyncio.run(call(mock.api_url, mock.async_transport)) == 200
+
+
+def test_a_closed_client_leaves_the_shared_transport_serving() -> None:
+    with in_process() as mock:
+        with mock.client() as first:
+            _round_trip(first)
+        with mock.client() as second:
+            _round_trip(second)
+
+
+def test_reset_and_clear_through_the_admin_endpoints() -> None:
+    with in_process(mock_config(stateful=True)) as mock, mock.client(headers=TOKEN_HEADER) as http:
+        person = http.get("/people").json()["data"][0]
+        http.put(f"/people/{person['id']}", json={"email": "new@example.com"})
+        assert http.get(f"/people/{person['id']}").json()["data"]["email"] == "new@example.com"
+        mock.reset()
+        assert http.get(f"/people/{person['id']}").json()["data"]["email"] == person["email"]
+        mock.clear_journal()
+        assert mock.journal()["meta"]["total"] == 0
+
+
+def test_sync_transport_times_out_on_an_app_that_never_answers() -> None:
+    async def silent(scope: object, receive: object, send: object) -> None:
+        await asyncio.sleep(60)
+
+    transport = SyncASGITransport(silent, timeout=0.2)
+    try:
+        with (
+            httpx.Client(transport=transport, base_url="http://localhost") as http,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            http.get("/")
+    finally:
+        transport.shutdown()
+
+
+def test_in_thread_listens_on_a_free_loopback_port() -> None:
+    with in_thread(mock_config(stateful=False)) as mock:
+        assert mock.url.startswith("http://127.0.0.1:")
+        with mock.client() as http:
+            _round_trip(http)
+        assert mock.journal()["meta"]["total"] == 1
+
+
+def test_in_child_process_runs_the_command_line_and_stops_it() -> None:
+    with in_child_process("--stateful", cwd=REPO) as mock:
+        with mock.client() as http:
+            _round_trip(http)
+        assert mock.requests("GET", "/tags")[0]["status"] == 200
+        process = mock.process
+    assert process is not None and process.poll() is not None
+
+
+def test_plugin_example_in_every_mode() -> None:
+    """The example users copy, through the plugin, per test and per session, in process and in a thread."""
+    for options in ((), ("--leeloo-mock-scope=session",), ("--leeloo-mock-serve=thread",)):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "examples/pytest_plugin",
+                *options,
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, f"{options}: {done.stdout[-3000:]}{done.stderr[-2000:]}"
+        assert "6 passed" in done.stdout, done.stdout[-500:]
+        assert time.perf_counter() - started < 120
+
+
+def test_plugin_settings_that_are_not_allowed_are_usage_errors() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "leeloo_mock_scope=week",
+            "examples/pytest_plugin",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 4  # pytest's usage error
+    assert "leeloo_mock_scope is 'week'" in done.stderr
