@@ -297,7 +297,7 @@ def serving_app(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[st
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="on", access_log=False))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="auto", access_log=False))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="leeloo-mock", daemon=True)
     thread.start()
     try:
@@ -376,16 +376,18 @@ def in_child_process(
     cwd: Path | str | None = None,
     env: Mapping[str, str] | None = None,
     base_path: str = "/api/v2",
+    port: int | None = 0,
 ) -> Iterator[LeelooMock]:
     """``leeloo-mock [SPEC] --port 0 OPTIONS...`` in a child process until the block ends.
 
     ``command`` replaces ``python -m mock_server`` (for example an installed ``leeloo-mock``);
-    ``base_path`` is what ``api_url`` adds to the origin (Leeloo's ``/api/v2`` by default).
+    ``base_path`` is what ``api_url`` adds to the origin (Leeloo's ``/api/v2`` by default);
+    ``port`` None leaves the port to ``options`` (``-p 4011``), else ``--port PORT`` is added.
     """
     argv = [*(command or (sys.executable, "-m", "mock_server"))]
     if spec is not None:
         argv.append(str(spec))
-    argv += ["--port", "0", *options]
+    argv += [*(() if port is None else ("--port", str(port))), *options]
     with tempfile.TemporaryFile() as log_file:
         process = subprocess.Popen(
             argv,
