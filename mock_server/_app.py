@@ -169,6 +169,12 @@ class MockApp:
         if not admin:
             self.journal.record(request, response, started)
 
+    def replace_pipeline(self, pipeline: Pipeline) -> None:
+        """Answer from ``pipeline`` from the next request on (a reloaded spec); the proxy's too."""
+        self.pipeline = pipeline
+        if self.handler is not None and hasattr(self.handler, "pipeline"):
+            self.handler.pipeline = pipeline
+
     def reset_store(self) -> int | None:
         """The ``--stateful`` store back to its seed; the records it holds then (None: not stateful)."""
         store = self.pipeline.store

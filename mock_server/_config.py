@@ -20,6 +20,7 @@ DEFAULT_MAX_URL_SIZE = 16 * 1024
 DEFAULT_MAX_HEADER_SIZE = 64 * 1024
 DEFAULT_JOURNAL_SIZE = 1000  # requests kept for GET /__admin/requests (see _admin)
 MAX_JOURNAL_SIZE = 100_000
+DEFAULT_WATCH_INTERVAL = 1.0  # seconds between looks at the spec's file for changes (see _reload)
 # browsers' pages allowed to call the mock (CORS); see _guard for the forms of an entry
 DEFAULT_CORS_ORIGINS = (
     "http://localhost:*",

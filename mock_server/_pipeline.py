@@ -25,6 +25,7 @@ from mock_server._negotiation import (
     header_preferences,
     negotiate_media_type,
     prefer_issue,
+    query_preferences,
     status_key,
 )
 from mock_server._problems import PROBLEM_JSON, Issue, encode, problem, violations_header
@@ -176,10 +177,11 @@ class Pipeline:
             headers = [challenge, violations_header([("request", issue) for issue in failure.issues])]
             return MockResponse(status, body, media_type, headers)
         prefer_problem: Issue | None = None
+        from_query = bool(query) and "prefer" not in request.headers
         try:
-            preferences = header_preferences(request.headers)
+            preferences = query_preferences(query) if from_query else header_preferences(request.headers)
         except PreferError as exc:
-            preferences, prefer_problem = Preferences(), prefer_issue(exc)
+            preferences, prefer_problem = Preferences(), prefer_issue(exc, from_query)
         validated = operation.validator.validate(
             found.path_params, query, request.headers, request.headers.get("content-type"), request.body
         )
@@ -196,7 +198,8 @@ class Pipeline:
         if prefer_problem is not None:
             return problem_response(
                 422,
-                f"The Prefer header is malformed: {prefer_problem.message}",
+                f"The {'__ query preference' if from_query else 'Prefer header'} is malformed: "
+                f"{prefer_problem.message}",
                 problems.UNPROCESSABLE_ENTITY,
                 request.path,
                 (prefer_problem,),

@@ -258,6 +258,25 @@ class StatefulStore:
             for record_id, record in self._collections[lookup.collection].items():
                 index.add(record_id, record)
 
+    def adopt(self, previous: StatefulStore) -> list[str]:
+        """Take ``previous``'s records of every collection this store has too (a reloaded spec).
+
+        Collections the new mapping dropped are left behind; new ones keep their seed. The id
+        counter carries over, so ids handed out before are not handed out again. Returns the
+        names of the collections taken over.
+        """
+        with previous._lock:
+            kept = {
+                name: {record_id: _clone(record) for record_id, record in records.items()}
+                for name, records in previous._collections.items()
+                if name in self._mapping.collections
+            }
+            counter = previous._counter
+        with self._lock:
+            collections = {name: kept.get(name, records) for name, records in self._collections.items()}
+            self._fill(collections, max(counter, self._counter))
+        return sorted(kept)
+
     def reset(self) -> int:
         """Back to the seed records, as at start-up; the number of records held after it."""
         seeded = self._seeded()
