@@ -7,7 +7,8 @@ it runs:
 
 - :func:`in_process`: no socket at all. httpx reaches the ASGI app through a transport
   (``httpx.ASGITransport`` for async clients; :class:`SyncASGITransport` for sync ones, which
-  runs the app on an event loop in a helper thread). The fastest, for a mock per test.
+  runs the app on an event loop of its own in the calling thread). The fastest, for a mock per
+  test.
 - :func:`in_thread`: uvicorn on a free 127.0.0.1 port in a daemon thread, for code under test
   that opens its own connections (another process, a library that takes only a URL).
 - :func:`in_child_process`: the ``leeloo-mock`` command line in a child process on a free
@@ -32,7 +33,6 @@ import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Iterator, Mapping, Sequence
-from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -99,19 +99,20 @@ def base_path_of(compiled: CompiledSpec) -> str:
 
 
 class SyncASGITransport(httpx.BaseTransport):
-    """A sync httpx transport that answers from an ASGI app, without a socket.
+    """A sync httpx transport that answers from an ASGI app, without a socket or a server thread.
 
-    The app runs on an event loop of its own in a daemon thread (httpx's ``ASGITransport`` is
-    async only); each request waits at most ``timeout`` seconds for its answer. ``close`` stops
-    the loop.
+    httpx's ``ASGITransport`` is async only; this one runs it on an event loop of its own, in the
+    calling thread (in a short-lived helper thread when that thread is already running a loop, as
+    inside an async test). One request runs at a time; each waits at most ``timeout`` seconds for
+    its turn and as long for its answer. ``close`` does nothing, so clients can share it;
+    ``shutdown`` closes the loop.
     """
 
     def __init__(self, app: Any, *, timeout: float = REQUEST_TIMEOUT_S) -> None:
         self._inner = httpx.ASGITransport(app=app)
         self._timeout = timeout
         self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="leeloo-mock-asgi", daemon=True)
-        self._thread.start()
+        self._lock = threading.Lock()
 
     async def _answer(self, request: httpx.Request) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         response = await self._inner.handle_async_request(request)
@@ -119,37 +120,62 @@ class SyncASGITransport(httpx.BaseTransport):
         await response.aclose()
         return response.status_code, response.headers.raw, body
 
+    def _on_loop(self, awaitable: Awaitable[Any]) -> Any:
+        async def bounded() -> Any:
+            return await asyncio.wait_for(awaitable, self._timeout)
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the usual case: a plain sync test
+            return self._loop.run_until_complete(bounded())
+        outcome: list[Any] = []
+
+        def run() -> None:
+            try:
+                outcome.append((True, self._loop.run_until_complete(bounded())))
+            except BaseException as exc:
+                outcome.append((False, exc))
+
+        helper = threading.Thread(target=run, name="leeloo-mock-asgi", daemon=True)
+        helper.start()
+        helper.join(self._timeout + STOP_TIMEOUT_S)
+        if not outcome:
+            raise TimeoutError
+        succeeded, value = outcome[0]
+        if not succeeded:
+            raise value
+        return value
+
+    def run(self, awaitable: Awaitable[Any]) -> Any:
+        """Run ``awaitable`` on the app's loop (its shutdown hooks, say) and wait for it, bounded."""
+        if not self._lock.acquire(timeout=self._timeout):
+            raise TimeoutError(f"the mock was busy for {self._timeout:g} s")
+        try:
+            if self._loop.is_closed():
+                raise RuntimeError("the transport was shut down")
+            return self._on_loop(awaitable)
+        finally:
+            self._lock.release()
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         content = request.read()
         copied = httpx.Request(request.method, request.url, headers=request.headers, content=content)
-        future = asyncio.run_coroutine_threadsafe(self._answer(copied), self._loop)
         try:
-            status, headers, body = future.result(timeout=self._timeout)
-        except FutureTimeout:
-            future.cancel()
+            status, headers, body = self.run(self._answer(copied))
+        except TimeoutError:
             raise httpx.ReadTimeout(
                 f"the mock did not answer within {self._timeout:g} s", request=request
             ) from None
         return httpx.Response(status, headers=headers, content=body, request=request)
 
-    def run(self, awaitable: Awaitable[Any]) -> Any:
-        """Run ``awaitable`` on the app's loop (its shutdown hooks, say) and wait for it, bounded."""
-
-        async def wrapped() -> Any:
-            return await awaitable
-
-        return asyncio.run_coroutine_threadsafe(wrapped(), self._loop).result(timeout=self._timeout)
-
     def close(self) -> None:
         """Nothing: clients that borrow this transport close it with themselves; see :meth:`shutdown`."""
 
     def shutdown(self) -> None:
-        """Stop the app's event loop and its thread (the transport answers nothing after it)."""
-        if self._loop.is_running():
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=STOP_TIMEOUT_S)
-        if not self._loop.is_running() and not self._loop.is_closed():
-            self._loop.close()
+        """Close the app's event loop (the transport answers nothing after it)."""
+        with self._lock:
+            if not self._loop.is_closed():
+                self._loop.close()
 
 
 @dataclass

@@ -62,6 +62,17 @@ def test_reset_and_clear_through_the_admin_endpoints() -> None:
         assert mock.journal()["meta"]["total"] == 0
 
 
+def test_a_sync_client_works_inside_an_async_test_too() -> None:
+    """A running loop in the calling thread: the transport runs the app from a helper thread."""
+
+    async def inside(mock_client: httpx.Client) -> int:
+        return mock_client.get("/tags", headers=TOKEN_HEADER).status_code
+
+    with in_process() as mock, mock.client() as http:
+        assert asyncio.run(inside(http)) == 200
+        assert http.get("/tags", headers=TOKEN_HEADER).status_code == 200
+
+
 def test_sync_transport_times_out_on_an_app_that_never_answers() -> None:
     async def silent(scope: object, receive: object, send: object) -> None:
         await asyncio.sleep(60)

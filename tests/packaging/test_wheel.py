@@ -62,9 +62,10 @@ def test_the_installed_mock_has_no_client_beside_it(installed: FreshVenv) -> Non
 
 
 def _serves_leeloo(installed: FreshVenv, *options: str) -> str:
-    """Start the installed ``leeloo-mock`` with ``options`` (no spec named); one GET; its stdout."""
+    """Start the installed ``leeloo-mock`` with ``options`` (no spec named; default ``--port 0``);
+    one GET; its stdout."""
     process = subprocess.Popen(
-        [str(installed.bin / "leeloo-mock"), "--port", "0", *options],
+        [str(installed.bin / "leeloo-mock"), *(options or ("--port", "0"))],
         cwd=installed.workdir,
         env=installed.env(),
         stdout=subprocess.PIPE,
@@ -97,7 +98,12 @@ def test_the_installed_mock_serves_leeloo_with_no_argument(installed: FreshVenv)
 
 
 def test_the_installed_mock_serves_leeloo_statefully_with_the_shipped_mapping(installed: FreshVenv) -> None:
-    assert "stateful" in _serves_leeloo(installed, "--stateful")
+    assert "stateful" in _serves_leeloo(installed, "--stateful", "--port", "0")
+
+
+def test_the_installed_mock_takes_the_readme_ci_recipe_command(installed: FreshVenv) -> None:
+    """The README's CI recipe starts ``leeloo-mock mock --stateful -p PORT --no-watch``."""
+    assert "stateful" in _serves_leeloo(installed, "mock", "--stateful", "-p", "0", "--no-watch")
 
 
 def test_the_installed_spec_check_runs(installed: FreshVenv) -> None:
