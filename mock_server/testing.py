@@ -195,6 +195,7 @@ class LeelooMock:
     async_transport: httpx.AsyncBaseTransport | None = None
     log_file: IO[bytes] | None = field(default=None, repr=False)
     process: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    banner: str = field(default="", repr=False)  # a child process's start-up lines (spec, operations)
 
     def client(self, **options: Any) -> httpx.Client:
         """A sync httpx client whose relative URLs go to ``api_url`` (close it, or use ``with``)."""
@@ -351,7 +352,7 @@ def in_thread(
         yield LeelooMock(url=url, api_url=url + base_path_of(compiled), mode="thread", app=app)
 
 
-def _wait_for_url(process: subprocess.Popen[bytes]) -> str:
+def _wait_for_url(process: subprocess.Popen[bytes]) -> tuple[str, str]:
     assert process.stdout is not None
     deadline = time.monotonic() + START_TIMEOUT_S
     seen = b""
@@ -364,7 +365,7 @@ def _wait_for_url(process: subprocess.Popen[bytes]) -> str:
             seen += chunk
             match = _LISTENING.search(seen)
             if match:
-                return match.group(1).decode()
+                return match.group(1).decode(), seen.decode(errors="replace")
         elif process.poll() is not None:
             break
     raise MockStartError(f"leeloo-mock did not start (exit {process.poll()}): {seen[-500:]!r}")
@@ -424,10 +425,15 @@ def in_child_process(
             stdin=subprocess.DEVNULL,
         )
         try:
-            url = _wait_for_url(process)
+            url, banner = _wait_for_url(process)
             _wait_until_accepting(url, process)
             yield LeelooMock(
-                url=url, api_url=url + base_path, mode="process", log_file=log_file, process=process
+                url=url,
+                api_url=url + base_path,
+                mode="process",
+                log_file=log_file,
+                process=process,
+                banner=banner,
             )
         finally:
             stop_process(process)

@@ -30,6 +30,7 @@ class FreshVenv:
     root: Path
     workdir: Path
     install_seconds: dict[str, float] = field(default_factory=dict)
+    client_found_alone: bool | None = None  # leeloo_client importable with the mock's wheel alone
 
     @property
     def bin(self) -> Path:
@@ -112,6 +113,15 @@ def installed(wheels: dict[str, Path], tmp_path_factory: pytest.TempPathFactory)
     venv.workdir.mkdir()
     run([sys.executable, "-m", "venv", str(venv.root)], cwd=base, timeout=BUILD_TIMEOUT_S)
     venv.pip_install("mock", "-c", str(REPO / "constraints.txt"), str(wheels["mock"]))
+    probe = subprocess.run(
+        [str(venv.python), "-c", "import leeloo_client"],
+        cwd=venv.workdir,
+        env=venv.env(),
+        capture_output=True,
+        check=False,
+        timeout=BUILD_TIMEOUT_S,
+    )
+    venv.client_found_alone = probe.returncode == 0
     return venv
 
 

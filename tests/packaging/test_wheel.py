@@ -7,16 +7,10 @@ be found by accident in ``spec/`` or on the checkout's path.
 from __future__ import annotations
 
 import email
-import re
 import shutil
-import subprocess
 
-import httpx
-
+from mock_server.testing import in_child_process
 from tests.packaging.conftest import REPO, FreshVenv, run
-
-_LISTENING = re.compile(r"listening on (http://127\.0\.0\.1:\d+)")
-START_TIMEOUT_S = 60.0
 
 
 def test_the_wheel_ships_the_spec_and_its_resource_mapping_unchanged(
@@ -50,45 +44,20 @@ def test_the_mock_does_not_require_the_client(mock_wheel_files: dict[str, bytes]
 
 
 def test_the_installed_mock_has_no_client_beside_it(installed: FreshVenv) -> None:
-    done = subprocess.run(
-        [str(installed.python), "-c", "import leeloo_client"],
-        cwd=installed.workdir,
-        env=installed.env(),
-        capture_output=True,
-        check=False,
-        timeout=60,
-    )
-    assert done.returncode != 0 or "client" in installed.install_seconds  # the client test may run first
+    assert installed.client_found_alone is False
 
 
 def _serves_leeloo(installed: FreshVenv, *options: str) -> str:
     """Start the installed ``leeloo-mock`` with ``options`` (no spec named; default ``--port 0``);
-    one GET; its stdout."""
-    process = subprocess.Popen(
-        [str(installed.bin / "leeloo-mock"), *(options or ("--port", "0"))],
-        cwd=installed.workdir,
-        env=installed.env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
-    try:
-        assert process.stdout is not None
-        url = None
-        for line in process.stdout:  # bounded: the mock prints the table, then listens or exits
-            lines.append(line)
-            match = _LISTENING.search(line)
-            if match:
-                url = match.group(1)
-                break
-        assert url is not None, "".join(lines)
-        answer = httpx.get(f"{url}/api/v2/tags", headers={"X-Leeloo-AuthToken": "t"}, timeout=START_TIMEOUT_S)
+    one GET; what it printed on start-up."""
+    command = [str(installed.bin / "leeloo-mock")]
+    with in_child_process(
+        *(options or ("--port", "0")), command=command, cwd=installed.workdir, env=installed.env(), port=None
+    ) as mock:
+        with mock.client(headers={"X-Leeloo-AuthToken": "t"}) as http:
+            answer = http.get("/tags")
         assert answer.status_code == 200, answer.text
-        return "".join(lines)
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
+        return mock.banner
 
 
 def test_the_installed_mock_serves_leeloo_with_no_argument(installed: FreshVenv) -> None:
