@@ -152,3 +152,36 @@ def test_plugin_settings_that_are_not_allowed_are_usage_errors() -> None:
     )
     assert done.returncode == 4  # pytest's usage error
     assert "leeloo_mock_scope is 'week'" in done.stderr
+
+
+def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(
+        "import sys\n"
+        "sys.modules['leeloo_client'] = None  # as if leeloo-client were not installed\n\n"
+        "def test_uses_the_client(leeloo_client):\n"
+        "    pass\n\n"
+        "def test_uses_the_mock_only(leeloo_mock):\n"
+        "    with leeloo_mock.client(headers={'X-Leeloo-AuthToken': 't'}) as http:\n"
+        "        assert http.get('/tags').status_code == 200\n"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout[-2000:]
+    assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
+    assert "needs the leeloo-client package" in done.stdout
