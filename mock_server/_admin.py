@@ -106,15 +106,46 @@ class JournalEntry:
 _SECRET_HEADERS = frozenset({"x-leeloo-authtoken", "authorization", "cookie", "proxy-authorization"})
 
 
-def _violations(response: MockResponse) -> tuple[Mapping[str, Any], ...]:
+def _violations_text(response: MockResponse) -> str | None:
     for name, value in response.headers:
-        if name.lower() == VIOLATIONS_HEADER:
-            try:
-                listed = json.loads(value)
-            except ValueError:
-                return ({"message": value},)
-            return tuple(item for item in listed if isinstance(item, Mapping))
-    return ()
+        if name == VIOLATIONS_HEADER or name.lower() == VIOLATIONS_HEADER:
+            return value
+    return None
+
+
+def _parsed_violations(text: str | None) -> tuple[Mapping[str, Any], ...]:
+    if text is None:
+        return ()
+    try:
+        listed = json.loads(text)
+    except ValueError:
+        return ({"message": text},)
+    return tuple(item for item in listed if isinstance(item, Mapping)) if isinstance(listed, list) else ()
+
+
+# What is kept of a request while serving: the parts as they are (the headers' dict is the app's
+# own, never changed after), at most BODY_EXCERPT_BYTES of the body; the rest is worked out when
+# the journal is read, so that recording costs the mock little.
+_Raw = tuple[int, float, float, MockRequest, bytes, int, int, str | None, str | None]
+
+
+def _entry(raw: _Raw) -> JournalEntry:
+    number, logged_at, duration, request, excerpt, size, status, operation_id, violations = raw
+    headers = {name: ("***" if name in _SECRET_HEADERS else value) for name, value in request.headers.items()}
+    return JournalEntry(
+        number=number,
+        logged_at=logged_at,
+        method=request.method,
+        path=request.path,
+        query=request.query_string,
+        headers=headers,
+        body=excerpt.decode("utf-8", errors="replace"),
+        body_truncated=size > len(excerpt),
+        status=status,
+        operation_id=operation_id,
+        violations=_parsed_violations(violations),
+        duration_ms=round(duration * 1000, 3),
+    )
 
 
 class RequestJournal:
@@ -124,7 +155,7 @@ class RequestJournal:
         if not 0 <= capacity <= MAX_JOURNAL_SIZE:
             raise ValueError(f"the journal holds 0 to {MAX_JOURNAL_SIZE} requests, not {capacity}")
         self.capacity = capacity
-        self._entries: deque[JournalEntry] = deque(maxlen=capacity or None)
+        self._entries: deque[_Raw] = deque(maxlen=capacity or None)
         self._lock = threading.Lock()
         self._total = 0
 
@@ -132,33 +163,33 @@ class RequestJournal:
         """Add what was asked and answered; the oldest entry goes when the journal is full."""
         if self.capacity == 0:
             return
-        body = request.body[:BODY_EXCERPT_BYTES]
-        headers = {
-            name: ("***" if name in _SECRET_HEADERS else value) for name, value in request.headers.items()
-        }
+        body = request.body
+        excerpt = body if len(body) <= BODY_EXCERPT_BYTES else body[:BODY_EXCERPT_BYTES]
+        if excerpt is not body:  # never hold on to a large body, only its excerpt
+            request = MockRequest(request.method, request.path, request.query_string, request.headers)
+        duration = time.perf_counter() - started
+        violations = _violations_text(response)
         with self._lock:
             self._total += 1
             self._entries.append(
-                JournalEntry(
-                    number=self._total,
-                    logged_at=time.time(),
-                    method=request.method,
-                    path=request.path,
-                    query=request.query_string,
-                    headers=headers,
-                    body=body.decode("utf-8", errors="replace"),
-                    body_truncated=len(request.body) > BODY_EXCERPT_BYTES,
-                    status=response.status,
-                    operation_id=response.operation_id,
-                    violations=_violations(response),
-                    duration_ms=round((time.perf_counter() - started) * 1000, 3),
+                (
+                    self._total,
+                    time.time(),
+                    duration,
+                    request,
+                    excerpt,
+                    len(body),
+                    response.status,
+                    response.operation_id,
+                    violations,
                 )
             )
 
     def entries(self) -> list[JournalEntry]:
         """The entries kept, oldest first."""
         with self._lock:
-            return list(self._entries)
+            kept = list(self._entries)
+        return [_entry(raw) for raw in kept]
 
     @property
     def total(self) -> int:
@@ -184,7 +215,7 @@ class RequestJournal:
                 "dropped": total - len(entries),
                 "capacity": self.capacity,
             },
-            "requests": [entry.as_json() for entry in shown],
+            "requests": [_entry(raw).as_json() for raw in shown],
         }
 
 
