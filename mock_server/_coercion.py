@@ -49,21 +49,25 @@ def _json_type(value: Any) -> str:
     return "string"
 
 
-def coerce_scalar(text: str, types: frozenset[str]) -> Any:
+def coerce_scalar(text: str, types: frozenset[str], numbers_first: bool = False) -> Any:
     """``text`` as the first of integer, number, boolean, null its schema admits; else as it is.
 
-    A schema that admits strings keeps the text: ``"007"`` stays a string where a string is allowed.
+    A schema that admits strings keeps the text: ``"007"`` stays a string where a string is allowed,
+    unless ``numbers_first`` asks for the number a numeric text also reads as (the second reading
+    of a form field whose text the string branch refused, see ``coerce_form``).
     """
-    if not types or "string" in types:
+    if not types or ("string" in types and not numbers_first):
         return text
     if ("integer" in types or "number" in types) and _INTEGER.fullmatch(text):
         try:
             return int(text)
         except ValueError:  # more digits than int_max_str_digits: leave it to the validator
             return text
-    if "number" in types and _NUMBER.fullmatch(text):
-        number = float(text)
-        return number if math.isfinite(number) else text
+    if ("number" in types or "integer" in types) and _NUMBER.fullmatch(text):
+        number = float(text)  # "30.0" is an integer too, for JSON Schema
+        if math.isfinite(number) and ("number" in types or number.is_integer()):
+            return number
+        return text
     if "boolean" in types and text in ("true", "false"):
         return text == "true"
     if "null" in types and text in ("", "null"):
@@ -90,7 +94,7 @@ def property_schemas(schema: Any, deref: Deref) -> dict[str, Any]:
     return found
 
 
-def coerce_values(values: Sequence[str], schema: Any, deref: Deref) -> Any:
+def coerce_values(values: Sequence[str], schema: Any, deref: Deref, numbers_first: bool = False) -> Any:
     """The repeated values of one form field or query key, as one typed value.
 
     An array schema gets every value; anything else gets the first.
@@ -98,14 +102,24 @@ def coerce_values(values: Sequence[str], schema: Any, deref: Deref) -> Any:
     types = schema_types(schema, deref)
     if "array" in types:
         item_types = schema_types(items_schema(schema, deref), deref)
-        return [coerce_scalar(v, item_types) for v in values]
-    return coerce_scalar(values[0], types) if values else None
+        return [coerce_scalar(v, item_types, numbers_first) for v in values]
+    return coerce_scalar(values[0], types, numbers_first) if values else None
 
 
-def coerce_form(fields: Sequence[tuple[str, str]], schema: Any, deref: Deref) -> dict[str, Any]:
-    """A url-encoded form body as the object its schema describes (unknown fields stay strings)."""
+def coerce_form(
+    fields: Sequence[tuple[str, str]], schema: Any, deref: Deref, numbers_first: bool = False
+) -> dict[str, Any]:
+    """A url-encoded form body as the object its schema describes (unknown fields stay strings).
+
+    ``numbers_first`` reads numeric text as a number even where the field also admits strings:
+    the validator tries that reading when the first one fails (``duration=30.0`` for
+    ``anyOf: [integer, {type: string, pattern: digits}]``).
+    """
     grouped: dict[str, list[str]] = {}
     for key, value in fields:
         grouped.setdefault(key, []).append(value)
     properties = property_schemas(schema, deref)
-    return {key: coerce_values(values, properties.get(key, {}), deref) for key, values in grouped.items()}
+    return {
+        key: coerce_values(values, properties.get(key, {}), deref, numbers_first)
+        for key, values in grouped.items()
+    }

@@ -455,7 +455,14 @@ class RequestValidator:
                 return None, None, RejectedRequest(400, reason, (issue, *issues))
         elif kind == "form":
             text = body.decode("utf-8", errors="replace")
-            value = coerce_form(parse_qsl(text, keep_blank_values=True), rule.schema, self._deref)
+            fields = parse_qsl(text, keep_blank_values=True)
+            value = coerce_form(fields, rule.schema, self._deref)
+            if not rule.validator.is_valid(
+                value
+            ):  # a numeric text a string branch refused: read it as a number
+                as_numbers = coerce_form(fields, rule.schema, self._deref, numbers_first=True)
+                if as_numbers != value and rule.validator.is_valid(as_numbers):
+                    value = as_numbers
         else:
             value = body.decode("utf-8", errors="replace")
             if "string" not in schema_types(rule.schema, self._deref):
