@@ -73,6 +73,46 @@ def test_a_sync_client_works_inside_an_async_test_too() -> None:
         assert http.get("/tags", headers=TOKEN_HEADER).status_code == 200
 
 
+def test_direct_stepping_answers_as_the_event_loop_does() -> None:
+    """Direct mode (no loop) and the loop path give the same status, headers and body."""
+    calls: list[tuple[str, str, dict[str, object]]] = [
+        ("GET", "/tags", {}),
+        ("GET", "/people", {"params": {"limit": "many"}}),
+        ("GET", "/people/5b3f543bb2737000133d25b0%2Fx", {}),
+        ("POST", "/people", {"json": {"name": "A", "email": "a@b.co", "phone": "1", "leadgentool_id": "x"}}),
+        ("HEAD", "/tags", {}),
+        ("DELETE", "/tags", {}),
+        ("GET", "/tags", {"headers": {"Prefer": "code=401"}}),
+    ]
+    config = mock_config(stateful=False)
+    with in_process(config) as mock:
+        assert mock.app is not None
+        looped = SyncASGITransport(mock.app)
+        try:
+            for method, path, options in calls:
+                with (
+                    httpx.Client(
+                        transport=mock.transport, base_url=mock.api_url, headers=TOKEN_HEADER
+                    ) as direct,
+                    httpx.Client(transport=looped, base_url=mock.api_url, headers=TOKEN_HEADER) as loop,
+                ):
+                    one = direct.request(method, path, **options)  # type: ignore[arg-type]
+                    other = loop.request(method, path, **options)  # type: ignore[arg-type]
+                assert (one.status_code, one.content) == (other.status_code, other.content), (method, path)
+                assert sorted(one.headers.items()) == sorted(other.headers.items())
+        finally:
+            looped.shutdown()
+
+
+def test_direct_stepping_refuses_an_app_that_waits() -> None:
+    async def waits(scope: object, receive: object, send: object) -> None:
+        await asyncio.sleep(0)
+
+    transport = SyncASGITransport(waits, direct=True)
+    with httpx.Client(transport=transport, base_url="http://localhost") as http, pytest.raises(RuntimeError):
+        http.get("/")
+
+
 def test_sync_transport_times_out_on_an_app_that_never_answers() -> None:
     async def silent(scope: object, receive: object, send: object) -> None:
         await asyncio.sleep(60)
