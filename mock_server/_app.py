@@ -14,6 +14,7 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server import _problems as problems
+from mock_server._admin import Admin, RequestJournal, is_admin_path, is_loopback_client, is_loopback_origin
 from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server._guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline, problem_response
@@ -90,8 +91,11 @@ class MockApp:
         on_shutdown: Sequence[Callable[[], Awaitable[None]]] = (),
         cors_origins: Sequence[str] = DEFAULT_CORS_ORIGINS,
         allowed_hosts: Sequence[str] = (),
+        journal: RequestJournal | None = None,
     ) -> None:
         self.pipeline = pipeline
+        self.journal = journal if journal is not None else RequestJournal()
+        self.admin = Admin(self.journal, self.reset_store)
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
@@ -116,18 +120,31 @@ class MockApp:
             value = raw_value.decode("latin-1")
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
         origin = headers.get("origin")
+        query_string = scope["query_string"].decode("latin-1")
         refusal = self._refusal(scope, headers.get("host"), origin, path)
+        admin = is_admin_path(scope["path"])
+        if (
+            refusal is None
+            and admin
+            and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
+        ):
+            refusal = Admin.refused(path)
         if refusal is not None:  # answered before the body is read or anything runs
             await self._send(send, refusal, None)
             self.access_log.write(method, path, refusal.status, started)
+            if not admin:
+                self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
             return
+        request = MockRequest(method, path, query_string, headers)
         try:
             declared = headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
             # ASGI does not promise a Content-Length header, so the body is always received
             body = await _read_body(receive, self.max_body_size, size)
-            request = MockRequest(method, path, scope["query_string"].decode("latin-1"), headers, body)
-            if self.handler is not None:
+            request = MockRequest(method, path, query_string, headers, body)
+            if admin:  # never the spec's nor the proxy's: the mock's own endpoints
+                response = self.admin.handle(request)
+            elif self.handler is not None:
                 response = await self.handler(request)
             else:
                 response = self.pipeline.handle(request)
@@ -149,6 +166,20 @@ class MockApp:
             )
         await self._send(send, response, self.origins.grant(origin) if self.cors else None)
         self.access_log.write(method, path, response.status, started)
+        if not admin:
+            self.journal.record(request, response, started)
+
+    def replace_pipeline(self, pipeline: Pipeline) -> None:
+        """Answer from ``pipeline`` from the next request on (a reloaded spec); the proxy's too."""
+        self.pipeline = pipeline
+        if self.handler is not None and hasattr(self.handler, "pipeline"):
+            self.handler.pipeline = pipeline
+
+    def reset_store(self) -> int | None:
+        """The ``--stateful`` store back to its seed; the records it holds then (None: not stateful)."""
+        store = self.pipeline.store
+        reset = getattr(store, "reset", None)
+        return int(reset()) if callable(reset) else None
 
     def _refusal(self, scope: Scope, host: str | None, origin: str | None, path: str) -> MockResponse | None:
         """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""

@@ -18,6 +18,9 @@ DEFAULT_HEADER_TIMEOUT = 10.0  # seconds for a request line and headers to arriv
 DEFAULT_BODY_TIMEOUT = 30.0  # seconds for a request body to arrive whole, from its head
 DEFAULT_MAX_URL_SIZE = 16 * 1024
 DEFAULT_MAX_HEADER_SIZE = 64 * 1024
+DEFAULT_JOURNAL_SIZE = 1000  # requests kept for GET /__admin/requests (see _admin)
+MAX_JOURNAL_SIZE = 100_000
+DEFAULT_WATCH_INTERVAL = 1.0  # seconds between looks at the spec's file for changes (see _reload)
 # browsers' pages allowed to call the mock (CORS); see _guard for the forms of an entry
 DEFAULT_CORS_ORIGINS = (
     "http://localhost:*",
@@ -59,3 +62,4 @@ class MockConfig:
     upstream_timeout: float = DEFAULT_UPSTREAM_TIMEOUT
     upstream_concurrency: int = DEFAULT_UPSTREAM_CONCURRENCY
     allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)
+    journal_size: int = DEFAULT_JOURNAL_SIZE  # requests kept for /__admin/requests; 0 keeps none

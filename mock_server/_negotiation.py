@@ -1,6 +1,7 @@
 """Decide what to answer: which declared response, which media type, example or generated data.
 
-Inputs are the ``Prefer`` header (Prism's ``code=``, ``example=``, ``dynamic=``, and ``seed=``),
+Inputs are the ``Prefer`` header (Prism's ``code=``, ``example=``, ``dynamic=``, and ``seed=``) or,
+without it, Prism's query fallbacks ``__code``, ``__example`` and ``__dynamic``,
 the ``Accept`` header and the server's defaults. Parsing is cached per distinct header value,
 so a client that sends the same headers every time pays for the parsing once.
 """
@@ -69,9 +70,13 @@ def parse_prefer(header: str) -> Preferences:
     )
 
 
-def prefer_issue(error: PreferError) -> Issue:
-    """The validation issue of a malformed ``Prefer`` header."""
-    return Issue("header", "Prefer", str(error))
+def prefer_issue(error: PreferError, from_query: bool = False) -> Issue:
+    """The validation issue of a malformed ``Prefer`` header (or of its ``__`` query fallbacks)."""
+    return (
+        Issue("query", "__code/__example/__dynamic", str(error))
+        if from_query
+        else Issue("header", "Prefer", str(error))
+    )
 
 
 def status_key(code: int, declared: Sequence[str]) -> str | None:
@@ -154,3 +159,23 @@ def header_preferences(headers: Mapping[str, str]) -> Preferences:
     """The parsed ``Prefer`` header; :class:`PreferError` when it is malformed."""
     header = headers.get("prefer")
     return parse_prefer(header) if header else NO_PREFERENCES
+
+
+QUERY_PREFERENCES = {"__code": "code", "__example": "example", "__dynamic": "dynamic"}
+
+
+def query_preferences(query: Mapping[str, Sequence[str]]) -> Preferences:
+    """Prism's fallback for clients that cannot send ``Prefer``: ``?__code=404&__dynamic=true``.
+
+    Read only when the request has no ``Prefer`` header (Prism's order); checked as ``Prefer``
+    values are. The last value of a repeated parameter counts.
+    """
+    parts = []
+    for name, preference in QUERY_PREFERENCES.items():
+        values = query.get(name)
+        if values:
+            value = values[-1]
+            if any(mark in value for mark in ',;"'):
+                raise PreferError(f"{name}={value} is not a value the mock can use")
+            parts.append(f"{preference}={value}" if value else preference)
+    return parse_prefer(", ".join(parts)) if parts else NO_PREFERENCES

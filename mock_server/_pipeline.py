@@ -24,6 +24,7 @@ from mock_server._negotiation import (
     header_preferences,
     negotiate_media_type,
     prefer_issue,
+    query_preferences,
     status_key,
 )
 from mock_server._problems import PROBLEM_JSON, Issue, encode, problem, violations_header
@@ -211,17 +212,22 @@ class Pipeline:
         operation = found.target
         check = self.check_request(found, request)
         prefer_problem: Issue | None = None
+        # Prism's fallbacks: ``?__code=``/``__example=``/``__dynamic=`` when no Prefer header is sent
+        from_query = bool(check.query) and "prefer" not in request.headers
         try:
-            preferences = header_preferences(request.headers)
+            preferences = (
+                query_preferences(check.query) if from_query else header_preferences(request.headers)
+            )
         except PreferError as exc:
-            preferences, prefer_problem = Preferences(), prefer_issue(exc)
+            preferences, prefer_problem = Preferences(), prefer_issue(exc, from_query)
         refused = self.refusal(operation, check, request.path, prefer_problem)
         if refused is not None:
             return refused
         if prefer_problem is not None:
             return problem_response(
                 422,
-                f"The Prefer header is malformed: {prefer_problem.message}",
+                f"The {'__ query preference' if from_query else 'Prefer header'} is malformed: "
+                f"{prefer_problem.message}",
                 problems.UNPROCESSABLE_ENTITY,
                 request.path,
                 (prefer_problem,),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from mock_server._admin import RequestJournal
 from mock_server._app import AccessLog, MockApp
 from mock_server._compiled import CompiledSpec, compile_spec
 from mock_server._config import MockConfig
@@ -16,11 +17,8 @@ def load_compiled(config: MockConfig) -> CompiledSpec:
     return compile_spec(Spec(load_document(config.spec_path, config.allow_refs_under)))
 
 
-def create_app(
-    config: MockConfig, compiled: CompiledSpec | None = None, access_log: AccessLog | None = None
-) -> MockApp:
-    """The mock as an ASGI app; ``compiled`` saves compiling the same spec twice in tests."""
-    compiled = compiled if compiled is not None else load_compiled(config)
+def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
+    """The pipeline of a compiled spec, with a fresh ``--stateful`` store when configured."""
     store: Any = None
     if config.stateful:
         from mock_server._stateful import StatefulStore  # the seam; only loaded in stateful mode
@@ -32,7 +30,15 @@ def create_app(
             max_store_bytes=config.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
         )
-    pipeline = Pipeline(compiled, config, store)
+    return Pipeline(compiled, config, store)
+
+
+def create_app(
+    config: MockConfig, compiled: CompiledSpec | None = None, access_log: AccessLog | None = None
+) -> MockApp:
+    """The mock as an ASGI app; ``compiled`` saves compiling the same spec twice in tests."""
+    compiled = compiled if compiled is not None else load_compiled(config)
+    pipeline = build_pipeline(config, compiled)
     handler = None
     on_shutdown = []
     if config.proxy:
@@ -56,4 +62,5 @@ def create_app(
         on_shutdown=on_shutdown,
         cors_origins=config.cors_origins,
         allowed_hosts=config.allowed_hosts,
+        journal=RequestJournal(config.journal_size),
     )

@@ -177,16 +177,16 @@ def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
 
 
 def default_spec_path() -> Path:
-    """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else the checkout's own.
+    """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else Leeloo's.
 
-    Installed from a wheel rather than a checkout, the package has no ``spec/`` beside it; then
-    ``spec/openapi.yaml`` of the working directory is meant, the layout of this repository.
+    Leeloo's is the checkout's ``spec/openapi.yaml``, or the copy a wheel ships (``_bundled``).
     """
     from_env = os.environ.get(SPEC_ENV_VAR)
     if from_env:
         return Path(from_env)
-    checkout_spec = Path(__file__).resolve().parent.parent / "spec" / "openapi.yaml"
-    return checkout_spec if checkout_spec.is_file() else Path("spec") / "openapi.yaml"
+    from mock_server._bundled import leeloo_spec_path
+
+    return leeloo_spec_path()
 
 
 def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:

@@ -206,24 +206,71 @@ class StatefulStore:
         if max_store_bytes < 1:
             raise ValueError("max_store_bytes must be at least 1")
         self._mapping = mapping
+        self._spec = spec
         self._max_records = max_records
         self._max_store_bytes = max_store_bytes
+        self._lock = threading.Lock()
+        self._shapes = {op: _answer_shape(spec, rule) for op, rule in mapping.operations.items()}
         self._sizes: dict[tuple[str, str], int] = {}  # (collection, id) -> the record's JSON size
         self._store_bytes = 0
-        self._lock = threading.Lock()
         self._counter = 0
-        self._collections: dict[str, dict[str, Record]] = {name: {} for name in mapping.collections}
-        self._shapes = {op: _answer_shape(spec, rule) for op, rule in mapping.operations.items()}
+        self._collections: dict[str, dict[str, Record]] = {}
         self._indexes: dict[Lookup, KeyIndex] = {}
-        self._seed(spec)
+        self._fill(self._seeded())
+
+    def _seeded(self) -> dict[str, dict[str, Record]]:
+        collections: dict[str, dict[str, Record]] = {name: {} for name in self._mapping.collections}
+        for name, rule in self._mapping.collections.items():
+            records = collections[name]
+            for seed in rule.seeds:
+                operation = schema.find_operation(self._spec, seed.operation) or {}
+                for record in seed_records(schema.docs_example(self._spec, operation), seed.at):
+                    record = {**_clone(record), **_clone(dict(seed.set))}
+                    existing = records.get(record[rule.id_field], {})
+                    records[record[rule.id_field]] = {**record, **existing}
+        return collections
+
+    def _fill(self, collections: dict[str, dict[str, Record]], counter: int = 0) -> None:
+        """Hold ``collections`` (records not shared with anyone) in place of what the store held."""
+        self._collections = collections
+        self._counter = counter
+        self._sizes = {}
+        self._store_bytes = 0
         for name, records in self._collections.items():  # the seeds count, but are never refused
             for record_id, record in records.items():
                 self._sizes[name, record_id] = size = _json_size(record)
                 self._store_bytes += size
-        for lookup in _secondary_lookups(mapping):
+        self._indexes = {}
+        for lookup in _secondary_lookups(self._mapping):
             index = self._indexes[lookup] = KeyIndex(lookup)
             for record_id, record in self._collections[lookup.collection].items():
                 index.add(record_id, record)
+
+    def adopt(self, previous: StatefulStore) -> list[str]:
+        """Take ``previous``'s records of every collection this store has too (a reloaded spec).
+
+        Collections the new mapping dropped are left behind; new ones keep their seed. The id
+        counter carries over, so ids handed out before are not handed out again. Returns the
+        names of the collections taken over.
+        """
+        with previous._lock:
+            kept = {
+                name: {record_id: _clone(record) for record_id, record in records.items()}
+                for name, records in previous._collections.items()
+                if name in self._mapping.collections
+            }
+            counter = previous._counter
+        with self._lock:
+            collections = {name: kept.get(name, records) for name, records in self._collections.items()}
+            self._fill(collections, max(counter, self._counter))
+        return sorted(kept)
+
+    def reset(self) -> int:
+        """Back to the seed records, as at start-up; the number of records held after it."""
+        seeded = self._seeded()
+        with self._lock:
+            self._fill(seeded)
+            return sum(len(records) for records in self._collections.values())
 
     @classmethod
     def from_spec(
@@ -256,16 +303,6 @@ class StatefulStore:
         """The size of every record held, as compact JSON (what ``max_store_bytes`` bounds)."""
         with self._lock:
             return self._store_bytes
-
-    def _seed(self, spec: Mapping[str, Any]) -> None:
-        for name, rule in self._mapping.collections.items():
-            records = self._collections[name]
-            for seed in rule.seeds:
-                operation = schema.find_operation(spec, seed.operation) or {}
-                for record in seed_records(schema.docs_example(spec, operation), seed.at):
-                    record = {**_clone(record), **_clone(dict(seed.set))}
-                    existing = records.get(record[rule.id_field], {})
-                    records[record[rule.id_field]] = {**record, **existing}
 
     def handle(self, request: StatefulRequest) -> StatefulResult | None:
         """Answer ``request`` from the store; None when its operation is not stateful."""

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
+from mock_server._bundled import leeloo_spec_dir
 from mock_server._spec import SpecError
 from mock_server._stateful_hooks import HOOK_ARGUMENTS
 from mock_server._stateful_schema import docs_example, find_operation, query_parameters
@@ -24,7 +25,7 @@ ACTIONS = ("list", "get", "create", "update")
 FILTER_OPS = ("equals", "all", "any", "date_from", "date_to")
 CHANGE_OPS = ("set", "add", "remove", "merge")
 RESOURCES_FILE_NAME = "mock-resources.yaml"
-DEFAULT_RESOURCES_PATH = Path(__file__).resolve().parent.parent / "spec" / RESOURCES_FILE_NAME
+DEFAULT_RESOURCES_PATH = leeloo_spec_dir() / RESOURCES_FILE_NAME
 
 _ACTION_KEYS: Mapping[str, frozenset[str]] = {
     "list": frozenset({"action", "collection", "require", "where", "filters", "items_at"}),

@@ -18,9 +18,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 from types import FrameType
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from mock_server._app import AccessLog
+from mock_server._app import AccessLog, MockApp
 from mock_server._check_cache import already_checked, remember_checked
 from mock_server._compiled import CompiledOperation
 from mock_server._config import (
@@ -28,6 +29,7 @@ from mock_server._config import (
     DEFAULT_CORS_ORIGINS,
     DEFAULT_HEADER_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
+    DEFAULT_JOURNAL_SIZE,
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_MAX_HEADER_SIZE,
@@ -37,9 +39,14 @@ from mock_server._config import (
     DEFAULT_MAX_URL_SIZE,
     DEFAULT_UPSTREAM_CONCURRENCY,
     DEFAULT_UPSTREAM_TIMEOUT,
+    DEFAULT_WATCH_INTERVAL,
+    MAX_JOURNAL_SIZE,
     MockConfig,
 )
 from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
+
+if TYPE_CHECKING:
+    from mock_server._reload import SpecWatcher
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
@@ -84,6 +91,13 @@ def _upstream(text: str) -> str:
     return text.rstrip("/")
 
 
+def _journal_size(text: str) -> int:
+    value = _integer(text)
+    if not 0 <= value <= MAX_JOURNAL_SIZE:
+        raise argparse.ArgumentTypeError(f"{text} must be from 0 to {MAX_JOURNAL_SIZE}")
+    return value
+
+
 def _error_status(text: str) -> int:
     value = _integer(text)
     if not 200 <= value <= 599:
@@ -104,23 +118,48 @@ def _token(text: str) -> str:
     return text.strip()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line; argparse answers bad arguments with the usage and exit status 2."""
+PRISM_COMMANDS = ("mock", "proxy")
+SPEC_FILE_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")  # looked for in a folder named as SPEC
+SPEC_HELP = "the OpenAPI document (default: $LEELOO_MOCK_SPEC, else Leeloo's, shipped with the mock)"
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; argparse answers bad arguments with the usage and exit status 2.
+
+    ``command`` is one of Prism's forms, ``mock`` (``leeloo-mock mock SPEC -p 4010 -h HOST -d``)
+    or ``proxy`` (``leeloo-mock proxy SPEC UPSTREAM``): every option of the plain form, plus
+    Prism's short ones; ``-h`` is the host there, as in Prism, so help is ``--help``.
+    """
+    prism = command in PRISM_COMMANDS
     parser = argparse.ArgumentParser(
-        prog="leeloo-mock", description="Serve a Prism-style mock of an OpenAPI 3.1 document."
+        prog=f"leeloo-mock {command}" if prism else "leeloo-mock",
+        description="Serve a Prism-style mock of an OpenAPI 3.1 document.",
+        add_help=not prism,
+        epilog=None
+        if prism
+        else "Prism's forms work too: leeloo-mock mock SPEC [-p PORT] [-h HOST] [-d] "
+        "and leeloo-mock proxy SPEC UPSTREAM (see leeloo-mock mock --help).",
+    )
+    if prism:
+        parser.add_argument("--help", action="help", help="show this help message and exit")
+    parser.add_argument("spec", nargs="?", type=Path, help=SPEC_HELP)
+    if command == "proxy":
+        parser.add_argument("upstream", type=_upstream, help="the API to forward to and validate")
+    parser.add_argument(
+        *(("-h", "--host") if prism else ("--host",)),
+        default="127.0.0.1",
+        help="address to bind (default 127.0.0.1)",
     )
     parser.add_argument(
-        "spec",
-        nargs="?",
-        type=Path,
-        help="the OpenAPI document (default: $LEELOO_MOCK_SPEC, else the project's spec/openapi.yaml)",
-    )
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument(
-        "--port", type=_port, default=4010, help="port to bind, 0 for any free one (default 4010)"
+        *(("-p", "--port") if prism else ("--port",)),
+        type=_port,
+        default=4010,
+        help="port to bind, 0 for any free one (default 4010)",
     )
     parser.add_argument(
-        "--dynamic", action="store_true", help="answer with generated data instead of examples"
+        *(("-d", "--dynamic") if prism else ("--dynamic",)),
+        action="store_true",
+        help="answer with generated data instead of examples",
     )
     parser.add_argument("--seed", type=int, help="seed of the generated data (repeatable answers)")
     parser.add_argument("--stateful", action="store_true", help="remember created and updated resources")
@@ -255,6 +294,26 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="BYTES",
         help="--stateful store capacity in bytes of records as JSON; past it 507 (default 64 MiB)",
     )
+    parser.add_argument(
+        "--journal-size",
+        type=_journal_size,
+        default=DEFAULT_JOURNAL_SIZE,
+        metavar="N",
+        help=f"requests kept for GET /__admin/requests, 0 for none (default {DEFAULT_JOURNAL_SIZE})",
+    )
+    parser.add_argument(
+        "--no-watch",
+        dest="watch",
+        action="store_false",
+        help="do not reload the spec (and its mock-resources.yaml) when the file changes",
+    )
+    parser.add_argument(
+        "--watch-interval",
+        type=_seconds,
+        default=DEFAULT_WATCH_INTERVAL,
+        metavar="S",
+        help=f"how often the spec's file is looked at for changes (default {DEFAULT_WATCH_INTERVAL:g})",
+    )
     return parser
 
 
@@ -330,12 +389,43 @@ def _warn_if_near_the_file_limit(max_connections: int) -> None:
         )
 
 
+def _watch(app: MockApp, config: MockConfig, args: argparse.Namespace) -> SpecWatcher:
+    """Reload the spec when its file, or the mapping beside it in stateful mode, changes (as Prism)."""
+    from mock_server._reload import SpecWatcher, reload_app
+    from mock_server._stateful_mapping import RESOURCES_FILE_NAME
+
+    paths = [config.spec_path]
+    if config.stateful:
+        paths.append(config.spec_path.parent / RESOURCES_FILE_NAME)
+
+    def check(spec_path: Path) -> bool:
+        return _spec_is_valid(spec_path, config.allow_refs_under)
+
+    return SpecWatcher(paths, lambda: reload_app(app, config, check), args.watch_interval).start()
+
+
+def _spec_file(parser: argparse.ArgumentParser, named: Path) -> Path:
+    """The spec a SPEC argument means: the file, or a folder's openapi.yaml (``leeloo-mock mock spec``)."""
+    if not named.is_dir():
+        return named
+    for name in SPEC_FILE_NAMES:
+        if (named / name).is_file():
+            return named / name
+    parser.error(f"{named} is a folder without {' or '.join(SPEC_FILE_NAMES)}: name the spec file")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
     started = time.perf_counter()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    spec_path: Path = args.spec if args.spec is not None else default_spec_path()
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    command = arguments[0] if arguments and arguments[0] in PRISM_COMMANDS else None
+    parser = build_parser(command)
+    args = parser.parse_args(arguments[1:] if command else arguments)
+    if command == "proxy":
+        if args.proxy is not None and args.proxy != args.upstream:
+            parser.error(f"the upstream is named twice: {args.upstream} and --proxy {args.proxy}")
+        args.proxy = args.upstream
+    spec_path: Path = _spec_file(parser, args.spec) if args.spec is not None else default_spec_path()
     if args.spec is None and not spec_path.is_file():
         parser.error(f"no spec at {spec_path}: name one (leeloo-mock SPEC) or set {SPEC_ENV_VAR}")
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
@@ -373,6 +463,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream_timeout=args.upstream_timeout,
         upstream_concurrency=args.max_upstream_concurrency,
         allow_refs_under=args.allow_refs_under,
+        journal_size=args.journal_size,
     )
     try:
         compiled = load_compiled(config)
@@ -426,11 +517,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     )
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    watcher = _watch(app, config, args) if args.watch else None
     try:
         server.run(sockets=[sock])
     except (KeyboardInterrupt, SystemExit):  # uvicorn re-raises the signal once it has shut down
         pass
     finally:
+        if watcher is not None:
+            watcher.stop()
         sys.stderr.flush()
     print("leeloo-mock: stopped", flush=True)
     return 0

@@ -1,0 +1,227 @@
+"""``mock_server.testing``: the three ways to run the mock in tests, and what a test reads of it."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from mock_server.testing import SyncASGITransport, in_child_process, in_process, in_thread, mock_config
+from tests.mock_server.conftest import TOKEN_HEADER
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _round_trip(mock_client: httpx.Client) -> None:
+    assert mock_client.get("/tags", headers=TOKEN_HEADER).status_code == 200
+
+
+def test_in_process_needs_no_socket_and_journals(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_socket(*args: object, **kwargs: object) -> None:
+        raise AssertionError("in process, nothing opens a socket")
+
+    with in_process() as mock:
+        monkeypatch.setattr("socket.socket.connect", no_socket)
+        with mock.client() as http:
+            _round_trip(http)
+        assert mock.api_url == "http://localhost/api/v2"
+        assert [e["operationId"] for e in mock.requests("GET", "/tags")] == ["list_tags"]
+
+
+def test_in_process_serves_async_clients_too() -> None:
+    async def call(mock_url: str, transport: httpx.AsyncBaseTransport) -> int:
+        async with httpx.AsyncClient(transport=transport, base_url=mock_url) as http:
+            return (await http.get("/tags", headers=TOKEN_HEADER)).status_code
+
+    with in_process() as mock:
+        assert mock.async_transport is not None
+        assert asyncio.run(call(mock.api_url, mock.async_transport)) == 200
+
+
+def test_a_closed_client_leaves_the_shared_transport_serving() -> None:
+    with in_process() as mock:
+        with mock.client() as first:
+            _round_trip(first)
+        with mock.client() as second:
+            _round_trip(second)
+
+
+def test_reset_and_clear_through_the_admin_endpoints() -> None:
+    with in_process(mock_config(stateful=True)) as mock, mock.client(headers=TOKEN_HEADER) as http:
+        person = http.get("/people").json()["data"][0]
+        http.put(f"/people/{person['id']}", json={"email": "new@example.com"})
+        assert http.get(f"/people/{person['id']}").json()["data"]["email"] == "new@example.com"
+        mock.reset()
+        assert http.get(f"/people/{person['id']}").json()["data"]["email"] == person["email"]
+        mock.clear_journal()
+        assert mock.journal()["meta"]["total"] == 0
+
+
+def test_a_sync_client_works_inside_an_async_test_too() -> None:
+    """A running loop in the calling thread: the transport runs the app from a helper thread."""
+
+    async def inside(mock_client: httpx.Client) -> int:
+        return mock_client.get("/tags", headers=TOKEN_HEADER).status_code
+
+    with in_process() as mock, mock.client() as http:
+        assert asyncio.run(inside(http)) == 200
+        assert http.get("/tags", headers=TOKEN_HEADER).status_code == 200
+
+
+def test_direct_stepping_answers_as_the_event_loop_does() -> None:
+    """Direct mode (no loop) and the loop path give the same status, headers and body."""
+    calls: list[tuple[str, str, dict[str, object]]] = [
+        ("GET", "/tags", {}),
+        ("GET", "/people", {"params": {"limit": "many"}}),
+        ("GET", "/people/5b3f543bb2737000133d25b0%2Fx", {}),
+        ("POST", "/people", {"json": {"name": "A", "email": "a@b.co", "phone": "1", "leadgentool_id": "x"}}),
+        ("HEAD", "/tags", {}),
+        ("DELETE", "/tags", {}),
+        ("GET", "/tags", {"headers": {"Prefer": "code=401"}}),
+    ]
+    config = mock_config(stateful=False)
+    with in_process(config) as mock:
+        assert mock.app is not None
+        looped = SyncASGITransport(mock.app)
+        try:
+            for method, path, options in calls:
+                with (
+                    httpx.Client(
+                        transport=mock.transport, base_url=mock.api_url, headers=TOKEN_HEADER
+                    ) as direct,
+                    httpx.Client(transport=looped, base_url=mock.api_url, headers=TOKEN_HEADER) as loop,
+                ):
+                    one = direct.request(method, path, **options)  # type: ignore[arg-type]
+                    other = loop.request(method, path, **options)  # type: ignore[arg-type]
+                assert (one.status_code, one.content) == (other.status_code, other.content), (method, path)
+                assert sorted(one.headers.items()) == sorted(other.headers.items())
+        finally:
+            looped.shutdown()
+
+
+def test_direct_stepping_refuses_an_app_that_waits() -> None:
+    async def waits(scope: object, receive: object, send: object) -> None:
+        await asyncio.sleep(0)
+
+    transport = SyncASGITransport(waits, direct=True)
+    with httpx.Client(transport=transport, base_url="http://localhost") as http, pytest.raises(RuntimeError):
+        http.get("/")
+
+
+def test_sync_transport_times_out_on_an_app_that_never_answers() -> None:
+    async def silent(scope: object, receive: object, send: object) -> None:
+        await asyncio.sleep(60)
+
+    transport = SyncASGITransport(silent, timeout=0.2)
+    try:
+        with (
+            httpx.Client(transport=transport, base_url="http://localhost") as http,
+            pytest.raises(httpx.ReadTimeout),
+        ):
+            http.get("/")
+    finally:
+        transport.shutdown()
+
+
+def test_in_thread_listens_on_a_free_loopback_port() -> None:
+    with in_thread(mock_config(stateful=False)) as mock:
+        assert mock.url.startswith("http://127.0.0.1:")
+        with mock.client() as http:
+            _round_trip(http)
+        assert mock.journal()["meta"]["total"] == 1
+
+
+def test_in_child_process_runs_the_command_line_and_stops_it() -> None:
+    with in_child_process("--stateful", cwd=REPO) as mock:
+        with mock.client() as http:
+            _round_trip(http)
+        assert mock.requests("GET", "/tags")[0]["status"] == 200
+        process = mock.process
+    assert process is not None and process.poll() is not None
+
+
+def test_plugin_example_in_every_mode() -> None:
+    """The example users copy, through the plugin, per test and per session, in process and in a thread."""
+    for options in ((), ("--leeloo-mock-scope=session",), ("--leeloo-mock-serve=thread",)):
+        started = time.perf_counter()
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "pytest",
+                "-q",
+                "-p",
+                "no:cacheprovider",
+                "examples/pytest_plugin",
+                *options,
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
+        assert done.returncode == 0, f"{options}: {done.stdout[-3000:]}{done.stderr[-2000:]}"
+        assert "6 passed" in done.stdout, done.stdout[-500:]
+        assert time.perf_counter() - started < 120
+
+
+def test_plugin_settings_that_are_not_allowed_are_usage_errors() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-o",
+            "leeloo_mock_scope=week",
+            "examples/pytest_plugin",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 4  # pytest's usage error
+    assert "leeloo_mock_scope is 'week'" in done.stderr
+
+
+def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path: Path) -> None:
+    (tmp_path / "test_user.py").write_text(
+        "import sys\n"
+        "sys.modules['leeloo_client'] = None  # as if leeloo-client were not installed\n\n"
+        "def test_uses_the_client(leeloo_client):\n"
+        "    pass\n\n"
+        "def test_uses_the_mock_only(leeloo_mock):\n"
+        "    with leeloo_mock.client(headers={'X-Leeloo-AuthToken': 't'}) as http:\n"
+        "        assert http.get('/tags').status_code == 200\n"
+    )
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout[-2000:]
+    assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
+    assert "needs the leeloo-client package" in done.stdout
