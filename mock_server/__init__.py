@@ -5,12 +5,12 @@ negotiation -> producer (static example, generated data, stateful store or proxy
 """
 
 from mock_server._app import AccessLog, MockApp
+from mock_server._assembly import create_app, load_compiled
 from mock_server._compiled import CompiledOperation, CompiledSpec, compile_spec
 from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
 from mock_server._dynamic import DataGenerator
 from mock_server._pipeline import MockRequest, MockResponse, Pipeline
 from mock_server._problems import Issue
-from mock_server._server import create_app, load_compiled
 from mock_server._spec import Spec, SpecError, default_spec_path, load_document
 
 __all__ = [

@@ -16,12 +16,12 @@ from typing import Any
 
 from mock_server._dynamic import DataGenerator
 from mock_server._envelope import is_envelope_schema
+from mock_server._examples import StaticMedia, build_static_media
 from mock_server._negotiation import status_key
 from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
 from mock_server._security import Credential, compile_requirements
 from mock_server._spec import Spec, SpecError, SpecOperation, source_of
-from mock_server._static import StaticMedia, build_static_media
 from mock_server._validation import RequestValidator, compile_validator
 
 logger = logging.getLogger("leeloo_mock")

@@ -23,9 +23,9 @@ from pathlib import Path
 from typing import TextIO
 
 from mock_server._app import MockApp
+from mock_server._assembly import build_pipeline, load_compiled
 from mock_server._config import DEFAULT_WATCH_INTERVAL as DEFAULT_INTERVAL_S
 from mock_server._config import MockConfig
-from mock_server._server import build_pipeline, load_compiled
 from mock_server._spec import SpecError
 
 MIN_INTERVAL_S = 0.05

@@ -434,8 +434,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     import uvicorn
 
+    from mock_server._assembly import create_app, load_compiled
     from mock_server._http import ConnectionLimits, bounded_protocol
-    from mock_server._server import create_app, load_compiled
 
     config = MockConfig(
         spec_path=spec_path,

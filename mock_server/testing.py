@@ -42,9 +42,9 @@ import httpx
 
 from mock_server._admin import ADMIN_PREFIX
 from mock_server._app import MockApp
+from mock_server._assembly import create_app, load_compiled
 from mock_server._compiled import CompiledSpec
 from mock_server._config import MockConfig
-from mock_server._server import create_app, load_compiled
 from mock_server._spec import default_spec_path
 
 __all__ = [

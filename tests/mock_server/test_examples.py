@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mock_server._static import build_static_media, collect_examples
+from mock_server._examples import build_static_media, collect_examples
 
 
 def _same(node: Any) -> Any:
