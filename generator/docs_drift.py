@@ -36,10 +36,8 @@ from generator._yaml_positions import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
     LoadedYaml,
-    YamlSyntaxError,
-    load_yaml_with_positions,
 )
-from generator.spec_check import structural_problems
+from generator.spec_check import load_checked
 from openapi_document import HTTP_METHODS
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
@@ -490,24 +488,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{args.page}:1: too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB", file=sys.stderr)
             return 2
         page_text = page_bytes.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
-        loaded = load_yaml_with_positions(args.spec)
     except OSError as exc:
         print(f"docs_drift: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 2
     except UnicodeDecodeError as exc:
         print(f"docs_drift: not UTF-8 text: {exc.reason}", file=sys.stderr)
         return 2
-    except YamlSyntaxError as exc:
-        print(f"docs_drift: the spec is not YAML: {exc}", file=sys.stderr)
-        return 2
-    problems = structural_problems(loaded)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"docs_drift: {args.spec} is not valid OpenAPI; `make spec-check` says why. Not compared.",
-            file=sys.stderr,
-        )
+    loaded = load_checked(args.spec, "docs_drift", "compared")
+    if loaded is None:
         return 2
     try:
         report = check_drift(page_text, loaded)

@@ -274,6 +274,28 @@ def _ref_problem(error: RefError) -> SpecProblem:
     return SpecProblem(error.file, error.position.line, error.position.column, error.reason)
 
 
+def load_checked(path: Path, tool: str, verb: str) -> LoadedYaml | None:
+    """The spec at ``path`` for a tool that walks it (lint, docs drift), or None after printing why
+    it cannot be (unreadable, not YAML, not valid OpenAPI: ``make spec-check`` says more)."""
+    try:
+        loaded = load_yaml_with_positions(path)
+    except OSError as exc:
+        print(f"{tool}: cannot read {path}: {exc.strerror}", file=sys.stderr)
+        return None
+    except YamlSyntaxError as exc:
+        print(f"{tool}: {exc}", file=sys.stderr)
+        return None
+    problems = structural_problems(loaded)
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(
+            f"{tool}: {path} is not valid OpenAPI; `make spec-check` says why. Not {verb}.", file=sys.stderr
+        )
+        return None
+    return loaded
+
+
 def structural_problems(
     loaded: LoadedYaml,
     policy: RefPolicy | None = None,

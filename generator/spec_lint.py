@@ -24,8 +24,8 @@ from typing import Any
 
 from generator._drift_schema import resolve, validate_example
 from generator._evidence import evidence_problems
-from generator._yaml_positions import JsonPath, YamlSyntaxError, load_yaml_with_positions
-from generator.spec_check import structural_problems
+from generator._yaml_positions import JsonPath
+from generator.spec_check import load_checked
 from openapi_document import HTTP_METHODS
 
 __all__ = ["RULES", "LintFinding", "lint_spec", "main"]
@@ -287,22 +287,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("spec", type=Path, help="path of the OpenAPI document")
     args = parser.parse_args(argv)
-    try:
-        loaded = load_yaml_with_positions(args.spec)
-    except OSError as exc:
-        print(f"spec_lint: cannot read {args.spec}: {exc.strerror}", file=sys.stderr)
-        return 2
-    except YamlSyntaxError as exc:
-        print(f"spec_lint: {exc}", file=sys.stderr)
-        return 2
-    problems = structural_problems(loaded)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(
-            f"spec_lint: {args.spec} is not valid OpenAPI; `make spec-check` says why. Not linted.",
-            file=sys.stderr,
-        )
+    loaded = load_checked(args.spec, "spec_lint", "linted")
+    if loaded is None:
         return 2
     findings = lint_spec(loaded.data)
     for finding in findings:
