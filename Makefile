@@ -28,7 +28,7 @@ $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.t
 install: $(STAMP) ## create .venv and install the project with its dev tools
 
 spec-check: install ## validate the spec (openapi-spec-validator; in-document references only), lint it (house rules) and check spec/mock-resources.yaml against it; errors give file, line and reason
-	$(PY) -m generator.spec_check $(SPEC)
+	$(PY) -m openapi_document.spec_check $(SPEC)
 	$(PY) -m generator.spec_lint $(SPEC)
 	$(PY) -m generator.resources_check $(RESOURCES) $(SPEC)
 

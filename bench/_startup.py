@@ -30,9 +30,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     result: dict[str, object] = {"spec": str(args.spec)}
     try:
-        from generator.spec_check import check_spec
         from mock_server import MockConfig, compile_spec, load_document
         from mock_server import Spec as MockSpec
+        from openapi_document.spec_check import check_spec
 
         started = time.perf_counter()
         problems = check_spec(args.spec)

@@ -63,7 +63,7 @@ def wait_until_ready(base_url: str, mock: subprocess.Popen[bytes], timeout: floa
 
 def main() -> int:
     step("1. The spec")
-    run(sys.executable, "-m", "generator.spec_check", "--table", SPEC)
+    run(sys.executable, "-m", "openapi_document.spec_check", "--table", SPEC)
 
     step("2. The spec against the docs page")
     run(sys.executable, "-m", "generator.docs_drift", PAGE, SPEC)

@@ -38,10 +38,10 @@ from typing import Any, Literal
 import yaml
 
 from generator._drift_schema import resolve
-from generator._yaml_positions import MAX_DEPTH, YamlSyntaxError, load_yaml_with_positions
 from generator.generate import GenerationError, run_generator
-from generator.spec_check import check_spec
 from openapi_document import HTTP_METHODS
+from openapi_document._yaml_positions import MAX_DEPTH, YamlSyntaxError, load_yaml_with_positions
+from openapi_document.spec_check import check_spec
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"

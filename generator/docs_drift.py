@@ -32,13 +32,13 @@ from generator._drift_page import PageExample, PageLines, PageOperation, parse_l
 from generator._drift_repair import repair_json
 from generator._drift_schema import resolve, undeclared_fields, validate_example
 from generator._evidence import evidence_register, format_register
-from generator._yaml_positions import (
+from openapi_document import HTTP_METHODS
+from openapi_document._yaml_positions import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
     LoadedYaml,
 )
-from generator.spec_check import load_checked
-from openapi_document import HTTP_METHODS
+from openapi_document.spec_check import load_checked
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
 

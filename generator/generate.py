@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator._naming import iterator_name, method_name, resource_name
-from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
+from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"

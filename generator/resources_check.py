@@ -26,8 +26,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
-from generator.spec_check import structural_problems
 from mock_server._stateful_mapping import ResourceMappingError, load_mapping
 from mock_server._stateful_schema import (
     find_operation,
@@ -37,6 +35,8 @@ from mock_server._stateful_schema import (
     success_schema,
 )
 from openapi_document import resolve
+from openapi_document._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from openapi_document.spec_check import structural_problems
 
 JsonPath = tuple[str | int, ...]
 MAX_PROBLEMS = 200  # past this many, the rest are counted, not listed

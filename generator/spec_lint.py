@@ -24,9 +24,9 @@ from typing import Any
 
 from generator._drift_schema import resolve, validate_example
 from generator._evidence import evidence_problems
-from generator._yaml_positions import JsonPath
-from generator.spec_check import load_checked
 from openapi_document import HTTP_METHODS
+from openapi_document._yaml_positions import JsonPath
+from openapi_document.spec_check import load_checked
 
 __all__ = ["RULES", "LintFinding", "lint_spec", "main"]
 

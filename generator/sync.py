@@ -23,7 +23,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator import docs_drift, resources_check, spec_check, spec_lint
+from generator import docs_drift, resources_check, spec_lint
 from generator.changes import (
     CONFIG,
     ROOT,
@@ -39,6 +39,7 @@ from generator.changes import (
     grouped,
 )
 from generator.generate import OUTPUT, GenerationError, generate
+from openapi_document import spec_check
 
 PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
 RESOURCES = ROOT / "spec" / "mock-resources.yaml"

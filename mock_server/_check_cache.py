@@ -1,4 +1,4 @@
-"""Remember which spec contents already passed ``generator.spec_check``, to start in well under 2 s.
+"""Remember which spec contents already passed ``openapi_document.spec_check``, to start in well under 2 s.
 
 The full check (meta-schema plus ``$ref`` resolution) takes about a second; a spec
 whose exact bytes passed it before, with the same checker, need not be checked again. Only
@@ -57,7 +57,7 @@ def already_checked(spec_path: Path, checker_source: Path) -> bool:
 
 def _printed_warnings(spec_path: Path) -> str:
     """The warning lines the spec check printed for ``spec_path`` in this process, if it ran."""
-    checker = sys.modules.get("generator.spec_check")
+    checker = sys.modules.get("openapi_document.spec_check")
     lines: list[str] = list(getattr(checker, "PRINTED_WARNINGS", {}).get(str(spec_path), []))
     return "".join(line + "\n" for line in lines)[:_MAX_REMEMBERED_WARNINGS]
 

@@ -1,9 +1,9 @@
 """Read an OpenAPI 3.x document and follow its local ``$ref``s.
 
 The mock knows nothing beyond the document it is given: it is read with the project's bounded
-loader (``generator._yaml_positions``: size, depth and alias bounds), and a ``$ref`` to another
+loader (``openapi_document._yaml_positions``: size, depth and alias bounds), and a ``$ref`` to another
 file is refused, or with ``--allow-refs-under DIR`` bundled in from under DIR
-(``generator._refs``); a URL is never fetched. Everything later stages need from it is
+(``openapi_document._refs``); a URL is never fetched. Everything later stages need from it is
 read here once, at start-up: the parameters, bodies and responses of each operation with their
 ``$ref``s followed, and schemas packaged so that a JSON Schema validator can resolve the
 ``#/components/...`` references they still contain.
@@ -20,10 +20,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from generator._refs import RefError, RefPolicy, Resolver, refs
-from generator._upgrade import UnsupportedVersion, upgrade
-from generator._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 from openapi_document import HTTP_METHODS
+from openapi_document._refs import RefError, RefPolicy, Resolver, refs
+from openapi_document._upgrade import UnsupportedVersion, upgrade
+from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 
 logger = logging.getLogger("leeloo_mock")
 
@@ -194,7 +194,7 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
 
     A ``$ref`` to another file is refused unless it names a file under ``allow_refs_under``; such
     targets are then copied into the document, so that every ``$ref`` left is a local one. A
-    Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 (``generator._upgrade``); another
+    Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 (``openapi_document._upgrade``); another
     version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
     with a warning (:func:`drop_bad_patterns`).
     """

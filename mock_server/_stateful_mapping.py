@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 from mock_server._bundled import leeloo_spec_dir
 from mock_server._spec import SpecError
 from mock_server._stateful_hooks import HOOK_ARGUMENTS
 from mock_server._stateful_schema import docs_example, find_operation, query_parameters
 from mock_server._stateful_template import check_expression
+from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 JsonPath = tuple[str | int, ...]
 ACTIONS = ("list", "get", "create", "update")

@@ -328,14 +328,14 @@ def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
 
 
 def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> bool:
-    """Run ``generator.spec_check`` (skipped for spec bytes that passed it before); print problems.
+    """Run ``openapi_document.spec_check`` (skipped for spec bytes that passed it before); print problems.
 
     With ``allow_refs_under`` the check always runs: the files it reads are not in the cache's key.
     """
     checker = Path(generator_spec_check_file())
     if allow_refs_under is None and already_checked(spec_path, checker):
         return True
-    from generator.spec_check import check_spec_for_mock as check_spec
+    from openapi_document.spec_check import check_spec_for_mock as check_spec
 
     problems = check_spec(spec_path, allow_refs_under)
     if problems:
@@ -350,7 +350,7 @@ def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> boo
 
 def generator_spec_check_file() -> str:
     """The checker's source file, found without importing it (its imports cost a quarter second)."""
-    spec = importlib.util.find_spec("generator.spec_check")
+    spec = importlib.util.find_spec("openapi_document.spec_check")
     return spec.origin if spec is not None and spec.origin else ""
 
 

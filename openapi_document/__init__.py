@@ -2,9 +2,11 @@
 
 The mock, the generator's checks, the docs-drift check, the lint, the contract tests and the
 unit tests all walk the same kind of document; this module is the one place that says which keys
-of a path item are operations and how a local ``$ref`` is followed. Loading with positions, the
-bounded YAML reader and the in-document ``$ref`` resolution of a whole spec live in
-``generator/_yaml_positions.py`` and ``generator/_refs.py``.
+of a path item are operations and how a local ``$ref`` is followed. The package also owns loading
+with positions (``_yaml_positions``, the bounded YAML reader), the in-document ``$ref`` resolution
+of a whole spec (``_refs``), reading older versions as 3.1 (``_upgrade``) and the spec check
+(``spec_check``, ``_spec_validation``): the mock, the generator, the drift check, the lint and the
+contract tests stand on it, and it imports none of them.
 """
 
 from __future__ import annotations

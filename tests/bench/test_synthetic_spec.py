@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from bench.synthetic_spec import main, synthetic_spec, write_synthetic_spec
-from generator.spec_check import check_spec, list_operations
+from openapi_document.spec_check import check_spec, list_operations
 
 
 def test_30_operation_spec_passes_spec_check(tmp_path: Path) -> None:

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator._drift_page import PageOperation, parse_page
-from generator._yaml_positions import LoadedYaml, load_yaml_with_positions
 from generator.docs_drift import DriftReport, Finding, Kind, check_drift, main, repair_json
+from openapi_document._yaml_positions import LoadedYaml, load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from generator._drift_page import PageLines, parse_lines, parse_page
-from generator._yaml_positions import LoadedYaml, load_yaml_with_positions
 from generator.docs_drift import DriftReport, Kind, check_drift, main, page_format, read_page, repair_json
+from openapi_document._yaml_positions import LoadedYaml, load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = Path(__file__).resolve().parent / "pages"

@@ -53,7 +53,7 @@ REF_LINE = 15  # the line of `$ref` above
 def _tool(name: str, spec: Path, *extra: str) -> list[str]:
     """The command line (after ``python``) of one tool on ``spec``."""
     if name == "spec_check":
-        return ["-m", "generator.spec_check", str(spec), *extra]
+        return ["-m", "openapi_document.spec_check", str(spec), *extra]
     if name == "spec_lint":
         return ["-m", "generator.spec_lint", str(spec), *extra]
     if name == "docs_drift":

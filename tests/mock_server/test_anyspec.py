@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from generator._upgrade import UnsupportedVersion, upgrade
-from generator._yaml_positions import load_yaml_with_positions
-from generator.spec_check import check_for_mock, check_spec
 from mock_server import load_document
 from mock_server.cli import main
+from openapi_document._upgrade import UnsupportedVersion, upgrade
+from openapi_document._yaml_positions import load_yaml_with_positions
+from openapi_document.spec_check import check_for_mock, check_spec
 from tests.mock_server.conftest import ClientFactory
 
 SPECS = Path(__file__).parent / "specs"
@@ -242,7 +242,7 @@ def test_a_start_spared_the_check_prints_its_warnings_again(capsys: pytest.Captu
 
 
 def test_a_json_spec_is_read_by_the_json_module_within_the_same_bounds(tmp_path: Path) -> None:
-    from generator._yaml_positions import YamlSyntaxError
+    from openapi_document._yaml_positions import YamlSyntaxError
 
     spec = tmp_path / "spec.json"
     spec.write_text(json.dumps(_document("v30_nullable.yaml")))

@@ -25,10 +25,10 @@ def test_the_wheel_ships_the_spec_and_its_resource_mapping_unchanged(
 
 def test_the_wheel_has_every_module_the_mock_imports(mock_wheel_files: dict[str, bytes]) -> None:
     for module in (
-        "generator/_refs.py",
-        "generator/_yaml_positions.py",
-        "generator/spec_check.py",
-        "generator/_spec_validation.py",
+        "openapi_document/_refs.py",
+        "openapi_document/_yaml_positions.py",
+        "openapi_document/spec_check.py",
+        "openapi_document/_spec_validation.py",
         "mock_server/cli.py",
         "mock_server/py.typed",
     ):
@@ -80,7 +80,7 @@ def test_the_installed_spec_check_runs(installed: FreshVenv) -> None:
         [
             str(installed.python),
             "-c",
-            "from mock_server import default_spec_path; from generator.spec_check import check_spec;"
+            "from mock_server import default_spec_path; from openapi_document.spec_check import check_spec;"
             "print(default_spec_path(), len(check_spec(default_spec_path())))",
         ],
         cwd=installed.workdir,

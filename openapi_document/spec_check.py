@@ -6,19 +6,19 @@ parameters), one over the document with every ``$ref`` replaced by its target (s
 ``_load_and_check``). A person fixing the spec wants the line, so each finding's JSON path is
 mapped back to the YAML source.
 
-References are followed by our own resolver (``generator._refs``), never by a library that
+References are followed by our own resolver (``openapi_document._refs``), never by a library that
 reads files or fetches URLs as it meets them: a ``$ref`` outside the document is refused with
 its line, unless ``--allow-refs-under DIR`` names the directory it may read from; a URL is never
 fetched; no error quotes what a referenced file holds. The YAML loader is bounded (size, depth,
-aliases: ``generator._yaml_positions``), and so is the resolved document.
+aliases: ``openapi_document._yaml_positions``), and so is the resolved document.
 
 The leeloo-mock server runs this at start-up and must be listening within 2 s (the whole check
 took 4 s; now about 1.2 s, of which 0.6 s is imports). So the spec is parsed once, by libyaml;
-openapi-spec-validator meta-checks schemas through jsonschema-rs (``generator._spec_validation``)
+openapi-spec-validator meta-checks schemas through jsonschema-rs (``openapi_document._spec_validation``)
 instead of pure-Python jsonschema. The one thing prance's parse found that PyYAML does not, a key
 written twice in a mapping, is checked here.
 
-Usage: ``python -m generator.spec_check [--table] [--allow-refs-under DIR] SPEC``. Exit 0 when
+Usage: ``python -m openapi_document.spec_check [--table] [--allow-refs-under DIR] SPEC``. Exit 0 when
 valid, 1 when not, 2 on bad arguments.
 """
 
@@ -33,16 +33,16 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from generator._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
-from generator._refs import refs as _refs
-from generator._yaml_positions import (
+from openapi_document import HTTP_METHODS
+from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
+from openapi_document._refs import refs as _refs
+from openapi_document._yaml_positions import (
     JsonPath,
     LoadedYaml,
     Position,
     YamlSyntaxError,
     load_yaml_with_positions,
 )
-from openapi_document import HTTP_METHODS
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,7 @@ def _validator_problems(
     from jsonschema.exceptions import UnknownType
     from referencing.exceptions import NoSuchResource, Unresolvable, Unretrievable
 
-    from generator._spec_validation import LocatingOpenAPIV31SpecValidator
+    from openapi_document._spec_validation import LocatingOpenAPIV31SpecValidator
 
     try:
         validator = LocatingOpenAPIV31SpecValidator(document, base_uri=loaded.path.resolve().as_uri())
@@ -464,14 +464,14 @@ def _about_a_pattern(problem: SpecProblem) -> bool:
 def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
     """The spec check as the mock needs it: any version it can upgrade, flaws it never meets warned.
 
-    A Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 first (``generator._upgrade``) and
+    A Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 first (``openapi_document._upgrade``) and
     the upgrade is checked, each finding at the line of the original. A finding about a part the
     mock never needs (see ``_never_needed``) and a key written twice are warnings; a recursive
     ``$ref`` is legal (the second pass, over the document with references resolved, is skipped
     where resolving never ends or passes a bound). Everything else refuses the spec, as
     :func:`check_spec` does.
     """
-    from generator._upgrade import UnsupportedVersion, source_version, upgrade
+    from openapi_document._upgrade import UnsupportedVersion, source_version, upgrade
 
     try:
         parsed = load_yaml_with_positions(path, positions=False)
@@ -582,7 +582,7 @@ def format_operation_table(operations: Sequence[Operation]) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m generator.spec_check", description=__doc__.split("\n")[0]
+        prog="python -m openapi_document.spec_check", description=__doc__.split("\n")[0]
     )
     parser.add_argument("spec", type=Path, help="path of the OpenAPI document")
     parser.add_argument("--table", action="store_true", help="also print the table of operations")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.spec_check import check_spec, format_operation_table, list_operations, main
+from openapi_document.spec_check import check_spec, format_operation_table, list_operations, main
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -399,7 +399,7 @@ def test_libyaml_gives_the_data_and_lines_the_python_parser_gives(
 ) -> None:
     import yaml
 
-    from generator._yaml_positions import load_yaml_with_positions
+    from openapi_document._yaml_positions import load_yaml_with_positions
 
     spec = tmp_path / "openapi.yaml"
     extra = (

@@ -49,7 +49,7 @@ from openapi_spec_validator.validation.keywords import (
 )
 from openapi_spec_validator.validation.registries import KeywordValidatorRegistry
 
-from generator._yaml_positions import JsonPath
+from openapi_document._yaml_positions import JsonPath
 
 JSON_SCHEMA_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
 _UNRESOLVED_PATH_PARAMETER = re.compile(
@@ -299,7 +299,7 @@ class _NoRetrieval(dict[str, Callable[[str], Any]]):
     """Resolver handlers that read no file and fetch no URL, whatever the scheme.
 
     jsonschema-path falls back to ``urlopen`` for a scheme it has no handler for, so every
-    scheme has this one. ``generator._refs`` has followed (or refused) every ``$ref`` already;
+    scheme has this one. ``openapi_document._refs`` has followed (or refused) every ``$ref`` already;
     this is the safety net under it.
     """
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from generator._yaml_positions import (
+from openapi_document._yaml_positions import (
     MAX_DEPTH,
     JsonPath,
     LoadedYaml,

@@ -34,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator._yaml_positions import JsonPath
+from openapi_document._yaml_positions import JsonPath
 
 SERVED = "OpenAPI 3.1, OpenAPI 3.0.x and Swagger 2.0"
 TARGET_VERSION = "3.1.0"

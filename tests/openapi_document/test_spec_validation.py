@@ -1,6 +1,6 @@
 """jsonschema-rs judges schemas as openapi-spec-validator's pure-Python meta-check does.
 
-``generator._spec_validation`` replaced openapi-schema-validator's check of each Schema Object
+``openapi_document._spec_validation`` replaced openapi-schema-validator's check of each Schema Object
 (``OAS31Validator.check_schema``) with jsonschema-rs for speed; a schema one of them rejects and
 the other accepts would be a check lost, or a false alarm. Both are run here on every schema of
 the committed spec and on schemas that break each kind of rule of the dialect.
@@ -16,7 +16,7 @@ import yaml
 from jsonschema.exceptions import SchemaError
 from openapi_schema_validator import OAS31Validator, oas31_format_checker
 
-from generator._spec_validation import _oas31_dialect_checker
+from openapi_document._spec_validation import _oas31_dialect_checker
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.yaml"
 
