@@ -32,7 +32,7 @@ from generator._drift_page import PageExample, PageLines, PageOperation, parse_l
 from generator._drift_repair import repair_json
 from generator._drift_schema import resolve, undeclared_fields, validate_example
 from generator._evidence import evidence_register, format_register
-from openapi_document import HTTP_METHODS
+from openapi_document import Operation, operation_list
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
@@ -83,22 +83,6 @@ def _too_deep_at(text: str) -> int | None:
     return None
 
 
-@dataclass(frozen=True)
-class SpecOperation:
-    """One operation of the spec, with what the comparison needs."""
-
-    method: str
-    path: str
-    operation_id: str
-    definition: Mapping[str, Any]
-    path_item: Mapping[str, Any]
-    line: int
-
-    @property
-    def label(self) -> str:
-        return f"{self.method} {self.path}"
-
-
 @dataclass
 class DriftReport:
     """The result of one comparison."""
@@ -117,26 +101,11 @@ def template_key(method: str, path: str) -> tuple[str, str]:
     return method.upper(), _TEMPLATE_PARAMETER.sub("{}", path.rstrip("/") or "/")
 
 
-def _spec_operations(loaded: LoadedYaml) -> list[SpecOperation]:
-    operations = []
-    for path, item in (loaded.data.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
-                definition = item[method]
-                operations.append(
-                    SpecOperation(
-                        method=method.upper(),
-                        path=path,
-                        operation_id=str(definition.get("operationId", "")),
-                        definition=definition,
-                        path_item=item,
-                        line=loaded.locate(["paths", path, method]).line,
-                    )
-                )
-    return operations
+def _spec_operations(loaded: LoadedYaml) -> list[Operation]:
+    return operation_list(loaded.data, lambda where: loaded.locate(list(where)).line)
 
 
-def _query_parameters(spec: Mapping[str, Any], operation: SpecOperation) -> list[str]:
+def _query_parameters(spec: Mapping[str, Any], operation: Operation) -> list[str]:
     parameters = [*operation.path_item.get("parameters", []), *operation.definition.get("parameters", [])]
     resolved = (resolve(spec, parameter) for parameter in parameters)
     return [str(p["name"]) for p in resolved if isinstance(p, Mapping) and p.get("in") == "query"]
@@ -157,7 +126,7 @@ class _Comparison:
     """The checks of one matched pair of operations; each yields findings."""
 
     def __init__(
-        self, spec: Mapping[str, Any], page: PageOperation, operation: SpecOperation, near: bool = False
+        self, spec: Mapping[str, Any], page: PageOperation, operation: Operation, near: bool = False
     ) -> None:
         self.spec = spec
         self.page = page
@@ -323,7 +292,7 @@ def _segments(path: str) -> list[str]:
     return [segment for segment in path.strip("/").split("/") if segment]
 
 
-def _near_match(page: PageOperation, candidates: Sequence[SpecOperation]) -> SpecOperation | None:
+def _near_match(page: PageOperation, candidates: Sequence[Operation]) -> Operation | None:
     """The one spec operation a page operation whose URL matches none must be, if there is one.
 
     A print can garble a URL (``/communication-channels/ person_id /account_id`` for the spec's
@@ -360,7 +329,7 @@ def check_drift(
     findings: list[Finding] = []
     repairs: dict[str, list[str]] = {}
     examples = 0
-    pairs: list[tuple[PageOperation, SpecOperation, bool]] = []
+    pairs: list[tuple[PageOperation, Operation, bool]] = []
     unmatched: list[PageOperation] = []
     for page in page_operations:
         key = template_key(page.method, page.path)

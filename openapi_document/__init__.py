@@ -11,7 +11,8 @@ contract tests stand on it, and it imports none of them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
@@ -70,3 +71,45 @@ def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[
             operation = item.get(method)
             if isinstance(operation, Mapping):
                 yield str(path), method, operation
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One operation of a document, as the tools that walk the spec see it (the check's table,
+    the drift check): where it is, its names, and its raw objects (``$ref``s not followed)."""
+
+    method: str  # upper case
+    path: str
+    operation_id: str
+    tag: str  # its first tag, "" without one
+    summary: str
+    definition: Mapping[str, Any] = field(repr=False)
+    path_item: Mapping[str, Any] = field(repr=False)
+    line: int = 0  # where the operation starts in its file, when the caller knows
+
+    @property
+    def label(self) -> str:
+        """``GET /people``."""
+        return f"{self.method} {self.path}"
+
+
+def operation_list(
+    document: Mapping[str, Any], line_of: Callable[[tuple[str, str, str]], int] | None = None
+) -> list[Operation]:
+    """Every operation of ``document`` in document order; ``line_of`` places each in its file."""
+    found = []
+    for path, method, definition in operations(document):
+        tags = definition.get("tags")
+        found.append(
+            Operation(
+                method=method.upper(),
+                path=path,
+                operation_id=str(definition.get("operationId", "")),
+                tag=str(tags[0]) if isinstance(tags, list) and tags else "",
+                summary=str(definition.get("summary", "")),
+                definition=definition,
+                path_item=document["paths"][path],
+                line=line_of(("paths", path, method)) if line_of is not None else 0,
+            )
+        )
+    return found

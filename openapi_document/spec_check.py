@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_document import HTTP_METHODS
+from openapi_document import HTTP_METHODS, Operation, operation_list
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
@@ -56,17 +56,6 @@ class SpecProblem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.reason}"
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation of the spec, as the operation table lists it."""
-
-    method: str
-    path: str
-    operation_id: str
-    tag: str
-    summary: str
 
 
 _DUPLICATE_OPERATION_ID = re.compile(
@@ -553,22 +542,7 @@ def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> lis
 
 def list_operations(spec: dict[str, Any]) -> list[Operation]:
     """The spec's operations in document order."""
-    operations: list[Operation] = []
-    for path, item in spec.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            operation = item.get(method)
-            if operation is None:
-                continue
-            operations.append(
-                Operation(
-                    method=method.upper(),
-                    path=path,
-                    operation_id=operation.get("operationId", ""),
-                    tag=(operation.get("tags") or [""])[0],
-                    summary=operation.get("summary", ""),
-                )
-            )
-    return operations
+    return operation_list(spec)
 
 
 def format_operation_table(operations: Sequence[Operation]) -> str:
