@@ -1,30 +1,25 @@
 """Fixtures of the hardening tests: the mock in-process, and a real ``leeloo-mock`` process.
 
-In-process apps share one compiled spec. The real process binds port 0 and the test reads the
-port from its "listening on" line; it is always stopped (SIGTERM, then SIGKILL) at the end.
+In-process apps share one compiled spec. The real process is started the one way tests start a
+mock, ``mock_server.testing.in_child_process`` (port 0, always stopped at the end).
 """
 
 from __future__ import annotations
 
 import contextlib
-import re
 import subprocess
-import sys
-import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import httpx
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app, default_spec_path, load_compiled
+from mock_server.testing import LeelooMock, in_child_process
 
 SPEC_PATH = default_spec_path()
 TOKEN_HEADER = {"X-Leeloo-AuthToken": "hardening-token"}
-_LISTENING = re.compile(r"listening on (http://127\.0\.0\.1:\d+)")
 
 
 @pytest.fixture(scope="session")
@@ -39,27 +34,34 @@ def static_app(compiled_spec: CompiledSpec) -> Any:
 
 @dataclass
 class MockProcess:
-    """A running ``leeloo-mock``: its base URL (with /api/v2) and its captured stderr and stdout."""
+    """A running ``leeloo-mock`` (``mock_server.testing``, in a child process): its base URL,
+    its start-up lines and its stderr, for tests that attack the real process."""
 
-    origin: str
-    process: subprocess.Popen[bytes]
-    stderr: IO[bytes]
-    stdout: IO[bytes] | None = None
+    mock: LeelooMock
+
+    @property
+    def origin(self) -> str:
+        return self.mock.url
+
+    @property
+    def process(self) -> subprocess.Popen[bytes]:
+        assert self.mock.process is not None
+        return self.mock.process
 
     @property
     def api(self) -> str:
-        return self.origin + "/api/v2"
+        return self.mock.api_url
 
     @property
     def port(self) -> int:
         return int(self.origin.rsplit(":", 1)[1])
 
     def stderr_text(self) -> str:
-        self.stderr.flush()
-        return Path(self.stderr.name).read_text(errors="replace")
+        return self.mock.log()
 
     def stdout_text(self) -> str:
-        return Path(self.stdout.name).read_text(errors="replace") if self.stdout is not None else ""
+        """What it printed when it started (the spec, the mode, the operations, where it listens)."""
+        return self.mock.banner
 
     def assert_serving(self) -> None:
         """The process is alive and answers a plain GET."""
@@ -70,43 +72,9 @@ class MockProcess:
 
 @contextlib.contextmanager
 def run_mock(*flags: str) -> Iterator[MockProcess]:
-    """``python -m mock_server --port 0 FLAGS``, until the block ends."""
-    with (
-        tempfile.NamedTemporaryFile(prefix="mock-stdout-", suffix=".log") as stdout,
-        tempfile.NamedTemporaryFile(prefix="mock-stderr-", suffix=".log") as stderr,
-    ):
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mock_server",
-                str(SPEC_PATH),
-                "--port",
-                "0",
-                "--log-level",
-                "warning",
-                *flags,
-            ],
-            stdout=stdout,
-            stderr=stderr,
-        )
-        try:
-            deadline = time.monotonic() + 60
-            origin = None
-            while origin is None:
-                assert process.poll() is None, f"leeloo-mock exited: {Path(stderr.name).read_text()[-2000:]}"
-                assert time.monotonic() < deadline, "leeloo-mock did not say where it listens within 60 s"
-                found = _LISTENING.search(Path(stdout.name).read_text(errors="replace"))
-                origin = found.group(1) if found else None
-                time.sleep(0.05)
-            yield MockProcess(origin, process, stderr, stdout)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
+    """``python -m mock_server SPEC --port 0 --log-level warning FLAGS``, until the block ends."""
+    with in_child_process("--log-level", "warning", *flags, spec=SPEC_PATH) as mock:
+        yield MockProcess(mock)
 
 
 @pytest.fixture(scope="module")
