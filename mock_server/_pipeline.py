@@ -63,6 +63,16 @@ class MockResponse:
 
 
 @dataclass(frozen=True)
+class Negotiated:
+    """What the negotiation stage chose: a declared response, its status and its media type
+    (None: the response declares no body)."""
+
+    key: str
+    status: int
+    media_type: str | None
+
+
+@dataclass(frozen=True)
 class RequestCheck:
     """What the request stage found: the parsed query, a security failure, and the validation
     (None when a security failure ended the check)."""
@@ -237,7 +247,10 @@ class Pipeline:
             stateful = self._stateful(operation, found, check.query, check.validated, request.path)
             if stateful is not None:
                 return stateful
-        return self._produce(operation, request, preferences)
+        chosen = self.negotiate(operation, request, preferences)
+        if isinstance(chosen, MockResponse):
+            return chosen
+        return self.produce(operation, chosen, preferences, request.path)
 
     def _stateful(
         self,
@@ -306,9 +319,12 @@ class Pipeline:
         sent_status = self.config.error_status if self.config.error_status is not None else status
         return MockResponse(sent_status, encode(body), declared.envelope_media, all_headers)
 
-    def _produce(
+    def negotiate(
         self, operation: CompiledOperation, request: MockRequest, preferences: Preferences
-    ) -> MockResponse:
+    ) -> Negotiated | MockResponse:
+        """The negotiation stage: which declared response answers (``Prefer: code``, else the lowest
+        2xx) and in which media type (``Accept``); a refusal (404 undeclared code or example, 406)
+        where none can."""
         keys = operation.response_keys
         if preferences.code is not None:
             key = status_key(preferences.code, keys)
@@ -326,15 +342,10 @@ class Pipeline:
                 return MockResponse(204)
             key, status = chosen
         response = operation.responses[key]
-        headers = list(response.headers)
-        if status == 401 and operation.security:  # the real challenge, not a generated string
-            challenges = ", ".join(dict.fromkeys(c.challenge for creds in operation.security for c in creds))
-            headers = [h for h in headers if h[0].lower() != "www-authenticate"]
-            headers.append(("WWW-Authenticate", challenges))
         if not response.media:
             if preferences.example is not None:
                 return self._no_example(preferences.example, key, request.path)
-            return MockResponse(status, headers=headers)
+            return Negotiated(key, status, None)
         media_type = negotiate_media_type(request.headers.get("accept"), response.media_types)
         if media_type is None:
             if 200 <= status < 300:
@@ -347,18 +358,33 @@ class Pipeline:
                     (Issue("header", "Accept", f"Acceptable media types: {offered}."),),
                 )
             media_type = response.media_types[0]
-        media = response.media[media_type]
+        return Negotiated(key, status, media_type)
+
+    def produce(
+        self, operation: CompiledOperation, chosen: Negotiated, preferences: Preferences, instance: str
+    ) -> MockResponse:
+        """The producing stage: the negotiated response's headers and body (the named example,
+        generated data, or the first example)."""
+        response = operation.responses[chosen.key]
+        headers = list(response.headers)
+        if chosen.status == 401 and operation.security:  # the real challenge, not a generated string
+            challenges = ", ".join(dict.fromkeys(c.challenge for creds in operation.security for c in creds))
+            headers = [h for h in headers if h[0].lower() != "www-authenticate"]
+            headers.append(("WWW-Authenticate", challenges))
+        if chosen.media_type is None:
+            return MockResponse(chosen.status, headers=headers)
+        media = response.media[chosen.media_type]
         dynamic = preferences.dynamic if preferences.dynamic is not None else self.config.dynamic
         if preferences.example is not None:
             body = media.static.examples.get(preferences.example)
             if body is None:
-                return self._no_example(preferences.example, key, request.path)
+                return self._no_example(preferences.example, chosen.key, instance)
         elif dynamic:
             seed = preferences.seed if preferences.seed is not None else self.config.seed
-            body = self._dynamic_body(operation, response, media_type, seed)
+            body = self._dynamic_body(operation, response, chosen.media_type, seed)
         else:
             body = media.static.default
-        return MockResponse(status, body, media_type, headers)
+        return MockResponse(chosen.status, body, chosen.media_type, headers)
 
     @staticmethod
     def _no_example(name: str, key: str, path: str) -> MockResponse:
