@@ -31,7 +31,8 @@ class Person:
             both).
         gender (str | Unset): The page shows `OTHER`, `NO_DATA` and `NOT_DEFINED` and lists no complete set, so it is
             not an enum.
-        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none.
+        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none (answers quoted in issue 14; see
+            `ContactEmail`).
         email (str | Unset): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
             unknown values with that sentinel (`profileImage`, `gender` on the page; e-mail and
             phone in answers seen by public clients). A pattern rather than `anyOf` of `format:

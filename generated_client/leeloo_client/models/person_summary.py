@@ -28,7 +28,8 @@ class PersonSummary:
             phone in answers seen by public clients). A pattern rather than `anyOf` of `format:
             email` and the sentinel, because the client generator cannot parse such a union.
              Example: feliks@gmail.com.
-        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none.
+        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none (answers quoted in issue 14; see
+            `ContactEmail`).
         tags (list[str] | Unset): Names of the person's tags.
         accounts (list[Account] | Unset):
         last_message_time (datetime.datetime | Unset):
