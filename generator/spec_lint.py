@@ -24,7 +24,7 @@ from typing import Any
 
 from generator._drift_schema import resolve, validate_example
 from generator._evidence import evidence_problems
-from openapi_document import HTTP_METHODS
+from openapi_document import operations
 from openapi_document._yaml_positions import JsonPath
 from openapi_document.spec_check import load_checked
 
@@ -57,10 +57,8 @@ Rule = Callable[[Mapping[str, Any]], Iterator[LintFinding]]
 
 
 def _operations(spec: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Mapping[str, Any]]]:
-    for path, item in (spec.get("paths") or {}).items():
-        for method in HTTP_METHODS:
-            if isinstance(item, Mapping) and isinstance(item.get(method), Mapping):
-                yield ("paths", path, method), item[method]
+    for path, method, operation in operations(spec):
+        yield ("paths", path, method), operation
 
 
 def operation_ids(spec: Mapping[str, Any]) -> Iterator[LintFinding]:

@@ -304,20 +304,16 @@ class Pipeline:
         declared = operation.declared_response(status)
         if declared is None or not declared.media:
             return problem_response(status, detail, type_uri, instance, issues, headers)
+        violations = [violations_header([("request", issue) for issue in issues])] if issues else []
         if declared.envelope_media is None:
             media = next(iter(declared.media.values()))
-            all_headers = [*declared.headers, *headers]
-            if issues:
-                all_headers.append(violations_header([("request", issue) for issue in issues]))
+            all_headers = [*declared.headers, *headers, *violations]
             return MockResponse(status, media.static.default, media.media_type, all_headers)
         if len(issues) >= MAX_ISSUES:
             detail = f"{detail} (the mock names at most {MAX_ISSUES} problems of one request)"
         body = envelope(code_for(status, issues), issues, detail)
-        all_headers = list(headers)
-        if issues:
-            all_headers.append(violations_header([("request", issue) for issue in issues]))
         sent_status = self.config.error_status if self.config.error_status is not None else status
-        return MockResponse(sent_status, encode(body), declared.envelope_media, all_headers)
+        return MockResponse(sent_status, encode(body), declared.envelope_media, [*headers, *violations])
 
     def negotiate(
         self, operation: CompiledOperation, request: MockRequest, preferences: Preferences

@@ -16,7 +16,7 @@ from typing import Any
 from mock_server._compiled import CompiledOperation
 from mock_server._negotiation import status_key
 from mock_server._problems import Issue
-from mock_server._validation import LARGE_BODY, MAX_ISSUES, bounded_errors
+from mock_server._validation import LARGE_BODY, MAX_ISSUES, bounded_errors, json_pointer
 
 _GOT_LIMIT = 80
 
@@ -46,10 +46,6 @@ def short(value: Any) -> str:
     """A value as compact JSON, cut to a readable length."""
     text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= _GOT_LIMIT else text[: _GOT_LIMIT - 3] + "..."
-
-
-def _pointer(parts: list[str | int]) -> str:
-    return "/" + "/".join(str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 def _expected(kind: Any) -> str:
@@ -109,7 +105,7 @@ def check_response(
     found: list[ResponseViolation] = []
     seen: set[tuple[str, str]] = set()
     for error in bounded_errors(media.validator, document, large=len(body) > LARGE_BODY):
-        where = _pointer(list(error.instance_path))
+        where = json_pointer(list(error.instance_path))
         if (where, error.message) in seen:  # a large answer's sample repeats its first error
             continue
         seen.add((where, error.message))

@@ -12,18 +12,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from openapi_document import HTTP_METHODS, resolve
+from openapi_document import operations, resolve
 
 JSON_MEDIA_TYPE = "application/json"
 
 
 def find_operation(spec: Mapping[str, Any], operation_id: str) -> Mapping[str, Any] | None:
     """The operation object whose ``operationId`` is ``operation_id``, or None."""
-    for path_item in spec.get("paths", {}).values():
-        for method in HTTP_METHODS:
-            operation = path_item.get(method) if isinstance(path_item, Mapping) else None
-            if isinstance(operation, Mapping) and operation.get("operationId") == operation_id:
-                return operation
+    for _, _, operation in operations(spec):
+        if operation.get("operationId") == operation_id:
+            return operation
     return None
 
 

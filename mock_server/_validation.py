@@ -39,7 +39,8 @@ def compile_validator(spec: Spec, schema: Any) -> Any:
     )
 
 
-def _pointer(parts: Sequence[str | int]) -> str:
+def json_pointer(parts: Sequence[str | int]) -> str:
+    """``["data", 0, "a/b"]`` -> ``/data/0/a~1b`` (RFC 6901)."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
@@ -144,7 +145,7 @@ def schema_issues(
         elif isinstance(kind, _Kind.AdditionalProperties) and kind.unexpected:
             path.append(str(kind.unexpected[0]))
         reason = reason_code(kind, path)
-        named = _pointer(path) if name is None else name + "".join(f"[{p}]" for p in path)
+        named = json_pointer(path) if name is None else name + "".join(f"[{p}]" for p in path)
         message = _short(error.message)
         if (named, message) in seen:  # the sample repeats the full instance's first error
             continue
@@ -481,7 +482,7 @@ class RequestValidator:
             where = lone_surrogate_path(value) if suspect else None
             if where is not None:
                 reason = "The request body holds a string with a lone UTF-16 surrogate, which is not text."
-                issue = Issue("body", _pointer(where), reason, "NOT_VALID_UTF8")
+                issue = Issue("body", json_pointer(where), reason, "NOT_VALID_UTF8")
                 return None, None, RejectedRequest(400, reason, (issue, *issues))
         elif kind == "form":
             text = body.decode("utf-8", errors="replace")

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_document import HTTP_METHODS, Operation, operation_list
+from openapi_document import Operation, operation_list, operations
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
@@ -76,12 +76,10 @@ def _first_use_of_operation_id(loaded: LoadedYaml, message: str) -> str:
     match = _DUPLICATE_OPERATION_ID.fullmatch(message)
     if not match:
         return ""
-    for path, item in loaded.data.get("paths", {}).items():
-        for method in HTTP_METHODS:
-            operation = item.get(method) if isinstance(item, dict) else None
-            if isinstance(operation, dict) and operation.get("operationId") == match["id"]:
-                line = loaded.locate(["paths", path, method, "operationId"]).line
-                return f" (first used at line {line})"
+    for path, method, operation in operations(loaded.data):
+        if operation.get("operationId") == match["id"]:
+            line = loaded.locate(["paths", path, method, "operationId"]).line
+            return f" (first used at line {line})"
     return ""
 
 

@@ -53,11 +53,3 @@ def validation(answer: _Answer) -> list[dict[str, str]]:
         {"location": item["location"][1], "name": item["location"][2], "message": item["message"]}
         for item in listed
     ]
-
-
-def refused_fields(body: bytes) -> dict[str, str]:
-    """What a refusal body names: the envelope's ``fields``, or a problem's ``validation`` names."""
-    document = json.loads(body)
-    if document.get("status") == 0:
-        return dict(document["error"].get("fields") or {})
-    return {issue["name"]: issue["message"] for issue in document.get("validation", [])}
