@@ -17,9 +17,10 @@ from typing import Any
 import httpx
 
 from contract_tests._settings import AUTH_HEADER, SPEC_PATH
-from contract_tests._spec import SpecOperation, spec_operations
+from contract_tests._spec import spec_operations, success_schema
 from mock_server import CompiledOperation, MockConfig, load_compiled
 from mock_server._response_check import ResponseViolation, check_response
+from openapi_document import Operation
 
 LIVE_PAGE_SIZE = 5
 EARLIEST_DAY = datetime.date(2000, 1, 1)
@@ -74,7 +75,7 @@ def _field(violation: ResponseViolation) -> str:
     return f"{violation.key} {violation.where}"
 
 
-def check_answer(operation: SpecOperation, response: httpx.Response) -> list[Violation]:
+def check_answer(operation: Operation, response: httpx.Response) -> list[Violation]:
     """Every way ``response`` breaks what the spec declares for ``operation``: the mock's response
     stage (``mock_server._response_check``), reported as operation, field, expected, got."""
     compiled = _compiled_operations()[operation.operation_id]
@@ -97,7 +98,7 @@ def _ids(document: Any, path: tuple[str, ...]) -> list[str]:
     return [value for value in values if isinstance(value, str)]
 
 
-def _query(operation: SpecOperation, today: datetime.date) -> dict[str, Any]:
+def _query(operation: Operation, today: datetime.date) -> dict[str, Any]:
     query: dict[str, Any] = {}
     for parameter in operation.parameters:
         if parameter["in"] != "query":
@@ -145,13 +146,13 @@ def id_sources() -> dict[str, tuple[str, tuple[str, ...]]]:
                 continue
             prefix = operation.path.split("{" + name + "}", 1)[0].rstrip("/")
             source = lists.get(prefix)
-            found = _id_path(source.success_schema()) if source is not None else None
+            found = _id_path(success_schema(source)) if source is not None else None
             if source is not None and found is not None:
                 sources[name] = (source.operation_id, found)
     return sources
 
 
-def read_only_operations() -> list[SpecOperation]:
+def read_only_operations() -> list[Operation]:
     """The GET operations: lists (no path id) first, so their ids feed the rest."""
     gets = [op for op in spec_operations() if op.method == "GET"]
     return sorted(gets, key=lambda op: ("{" in op.path, op.operation_id))

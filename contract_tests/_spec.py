@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from types import ModuleType
 from typing import Any
@@ -23,7 +22,7 @@ from werkzeug.test import EnvironBuilder
 
 import openapi_document
 from contract_tests._settings import SPEC_PATH
-from openapi_document import HTTP_METHODS, follow
+from openapi_document import Operation, follow, operation_list
 
 CLIENT_CONFIG = SPEC_PATH.parents[1] / "generator" / "client_config.yaml"
 
@@ -86,35 +85,11 @@ def component_names() -> list[str]:
     return list(spec_document()["components"]["schemas"])
 
 
-@dataclass(frozen=True)
-class SpecOperation:
-    """One operation of the spec and where the client keeps it."""
-
-    operation_id: str
-    method: str  # upper case
-    path: str
-    tag: str
-    parameters: tuple[dict[str, Any], ...]  # resolved Parameter objects
-    body_media_type: str | None
-    body_schema_name: str | None
-    success_schema_name: str  # the component schema of the 200 JSON answer
-
-    @property
-    def label(self) -> str:
-        """``GET /people`` (schemathesis' label of the operation)."""
-        return f"{self.method} {self.path}"
-
-    def client_module(self) -> ModuleType:
-        """``leeloo_client.api.<tag>.<operation_id>``."""
-        return importlib.import_module(f"leeloo_client.api.{self.tag.replace('-', '_')}.{self.operation_id}")
-
-    def success_model(self) -> type[Any]:
-        """The generated model class of the 200 answer."""
-        return model_class(self.success_schema_name)
-
-    def success_schema(self) -> dict[str, Any]:
-        """The 200 answer's schema, inlined."""
-        return component_schema(self.success_schema_name)
+def client_module(operation: Operation) -> ModuleType:
+    """Where the client keeps an operation: ``leeloo_client.api.<tag>.<operation_id>``."""
+    return importlib.import_module(
+        f"leeloo_client.api.{operation.tag.replace('-', '_')}.{operation.operation_id}"
+    )
 
 
 def _schema_name(media: Mapping[str, Any], where: str) -> str:
@@ -126,37 +101,49 @@ def _schema_name(media: Mapping[str, Any], where: str) -> str:
     return reference.rsplit("/", 1)[-1]
 
 
+def body_media_type(operation: Operation) -> str | None:
+    """The first media type of an operation's request body (the client sends that one), or None."""
+    return next(iter((operation.request_body or {}).get("content", {})), None)
+
+
+def body_schema_name(operation: Operation) -> str | None:
+    """The component schema of an operation's request body, or None without a body."""
+    media_type = body_media_type(operation)
+    if media_type is None:
+        return None
+    assert operation.request_body is not None
+    return _schema_name(
+        operation.request_body["content"][media_type], f"{operation.operation_id} request body"
+    )
+
+
+def success_schema_name(operation: Operation) -> str:
+    """The component schema of an operation's 200 JSON answer."""
+    media = operation.responses["200"]["content"]["application/json"]
+    return _schema_name(media, f"{operation.operation_id} 200 answer")
+
+
+def success_model(operation: Operation) -> type[Any]:
+    """The generated model class of an operation's 200 answer."""
+    return model_class(success_schema_name(operation))
+
+
+def success_schema(operation: Operation) -> dict[str, Any]:
+    """An operation's 200 answer schema, inlined."""
+    return component_schema(success_schema_name(operation))
+
+
 @cache
-def spec_operations() -> tuple[SpecOperation, ...]:
-    """Every operation of the spec, sorted by operationId."""
-    found = []
-    for path, item in spec_document()["paths"].items():
-        for method, operation in item.items():
-            if method not in HTTP_METHODS:
-                continue
-            body = resolve(operation.get("requestBody", {})).get("content", {})
-            body_media_type = next(iter(body), None)
-            success = resolve(operation["responses"]["200"])["content"]["application/json"]
-            found.append(
-                SpecOperation(
-                    operation_id=operation["operationId"],
-                    method=method.upper(),
-                    path=path,
-                    tag=operation["tags"][0],
-                    parameters=tuple(resolve(p) for p in operation.get("parameters", [])),
-                    body_media_type=body_media_type,
-                    body_schema_name=(
-                        _schema_name(body[body_media_type], f"{operation['operationId']} request body")
-                        if body_media_type
-                        else None
-                    ),
-                    success_schema_name=_schema_name(success, f"{operation['operationId']} 200 answer"),
-                )
-            )
+def spec_operations() -> tuple[Operation, ...]:
+    """Every operation of the spec, sorted by operationId; each names its bodies by component schema."""
+    found = operation_list(spec_document())
+    for operation in found:
+        body_schema_name(operation)
+        success_schema_name(operation)
     return tuple(sorted(found, key=lambda op: op.operation_id))
 
 
-def spec_operation(operation_id: str) -> SpecOperation:
+def spec_operation(operation_id: str) -> Operation:
     """The operation with this operationId."""
     for operation in spec_operations():
         if operation.operation_id == operation_id:

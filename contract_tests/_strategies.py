@@ -22,7 +22,8 @@ from schemathesis import GenerationMode
 from schemathesis.config import SchemathesisConfig
 
 from contract_tests._settings import SEED, SPEC_PATH
-from contract_tests._spec import SpecOperation, component_names, spec_document
+from contract_tests._spec import component_names, spec_document
+from openapi_document import Operation
 
 _CONFIG = {"seed": SEED, "generation": {"mode": "positive", "database": "none", "deterministic": True}}
 
@@ -63,7 +64,7 @@ def schema_data(name: str) -> st.SearchStrategy[Any]:
     return cases.map(lambda case: case.body)
 
 
-def request_cases(operation: SpecOperation) -> st.SearchStrategy[Any]:
+def request_cases(operation: Operation) -> st.SearchStrategy[Any]:
     """Schema-valid ``Case`` objects (path_parameters, query, body) of ``operation``."""
     api_operation = _spec_schema()[operation.path][operation.method]
     strategy: st.SearchStrategy[Any] = api_operation.as_strategy(generation_mode=GenerationMode.POSITIVE)

@@ -27,7 +27,7 @@ from contract_tests._asgi_server import serving
 from contract_tests._live import Violation, run_live
 from contract_tests._mock_process import RunningMock, running_mock
 from contract_tests._settings import BASE_PATH, SPEC_PATH, TOKEN, schemathesis_settings
-from contract_tests._spec import spec_operation
+from contract_tests._spec import client_module, spec_operation
 from contract_tests.conftest import make_mock_app
 from contract_tests.test_client_against_mock import assert_round_trip
 from contract_tests.test_live_mode import run_make_contract_live
@@ -136,7 +136,7 @@ def lossy_tag_model(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_broken_client_model_fails_the_round_trip_against_the_mock(mock_process: RunningMock) -> None:
     operation = spec_operation("list_tags")
     with LeelooClient(token=TOKEN, base_url=mock_process.url + BASE_PATH) as client:
-        response = operation.client_module().sync_detailed(client=client)
+        response = client_module(operation).sync_detailed(client=client)
     with pytest.raises(AssertionError):
         assert_round_trip(operation, response.parsed, response.content)
 
@@ -159,13 +159,13 @@ def test_broken_client_model_that_cannot_parse_raises_response_validation_error(
         LeelooClient(token=TOKEN, base_url=mock_process.url + BASE_PATH) as client,
         pytest.raises(ResponseValidationError),
     ):
-        operation.client_module().sync(client=client)
+        client_module(operation).sync(client=client)
 
 
 def test_intact_client_model_passes_the_same_round_trips(mock_process: RunningMock) -> None:
     operation = spec_operation("list_tags")
     with LeelooClient(token=TOKEN, base_url=mock_process.url + BASE_PATH) as client:
-        response = operation.client_module().sync_detailed(client=client)
+        response = client_module(operation).sync_detailed(client=client)
     assert_round_trip(operation, response.parsed, response.content)
     check_model_round_trip("Tag")
 

@@ -30,14 +30,15 @@ from contract_tests._calls import example_kwargs
 from contract_tests._mock_process import RunningMock
 from contract_tests._semantic import semantic
 from contract_tests._settings import BASE_PATH, TOKEN
-from contract_tests._spec import SpecOperation, spec_operation, spec_operations
+from contract_tests._spec import client_module, spec_operation, spec_operations, success_model, success_schema
 from contract_tests._tally import TALLY
 from contract_tests.conftest import make_mock_app
+from openapi_document import Operation
 
 OPERATIONS = spec_operations()
 
 
-def _id(operation: SpecOperation) -> str:
+def _id(operation: Operation) -> str:
     return operation.operation_id
 
 
@@ -91,27 +92,27 @@ async def async_client(mock_process: RunningMock) -> AsyncIterator[LeelooClient]
 def test_the_client_has_every_operation_of_the_spec_in_four_flavours() -> None:
     assert OPERATIONS, "the spec declares no operation"
     for operation in OPERATIONS:
-        module = operation.client_module()
+        module = client_module(operation)
         for flavour in ("sync", "sync_detailed", "asyncio", "asyncio_detailed"):
             assert callable(getattr(module, flavour)), f"{operation.operation_id}.{flavour}"
 
 
-def assert_round_trip(operation: SpecOperation, parsed: Any, content: bytes) -> None:
+def assert_round_trip(operation: Operation, parsed: Any, content: bytes) -> None:
     """The answer parsed into the typed model, which writes back the JSON that came."""
-    schema = operation.success_schema()
-    assert isinstance(parsed, operation.success_model())
+    schema = success_schema(operation)
+    assert isinstance(parsed, success_model(operation))
     assert semantic(schema, parsed.to_dict()) == semantic(schema, json.loads(content))
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
-def test_sync_call_parses_into_the_typed_model(operation: SpecOperation, client: LeelooClient) -> None:
-    module = operation.client_module()
+def test_sync_call_parses_into_the_typed_model(operation: Operation, client: LeelooClient) -> None:
+    module = client_module(operation)
     kwargs = example_kwargs(operation)
 
     result = module.sync(client=client, **kwargs)
     detailed = module.sync_detailed(client=client, **kwargs)
 
-    assert isinstance(result, operation.success_model())
+    assert isinstance(result, success_model(operation))
     assert detailed.status_code == 200
     assert_round_trip(operation, detailed.parsed, detailed.content)
     TALLY.client_calls["sync"] += 2
@@ -119,15 +120,15 @@ def test_sync_call_parses_into_the_typed_model(operation: SpecOperation, client:
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
 async def test_async_call_parses_into_the_typed_model(
-    operation: SpecOperation, async_client: LeelooClient
+    operation: Operation, async_client: LeelooClient
 ) -> None:
-    module = operation.client_module()
+    module = client_module(operation)
     kwargs = example_kwargs(operation)
 
     result = await module.asyncio(client=async_client, **kwargs)
     detailed = await module.asyncio_detailed(client=async_client, **kwargs)
 
-    assert isinstance(result, operation.success_model())
+    assert isinstance(result, success_model(operation))
     assert detailed.status_code == 200
     assert_round_trip(operation, detailed.parsed, detailed.content)
     TALLY.client_calls["async"] += 2
@@ -137,7 +138,7 @@ async def test_async_call_parses_into_the_typed_model(
 def test_missing_or_wrong_token_raises_the_typed_auth_error(mock_process: RunningMock, token: str) -> None:
     operation = spec_operation("get_person")
     with _client(mock_process, token=token) as client, pytest.raises(AuthenticationError) as raised:
-        operation.client_module().sync(client=client, **example_kwargs(operation))
+        client_module(operation).sync(client=client, **example_kwargs(operation))
     assert raised.value.status_code == 401
     assert raised.value.code is not None, "the declared 401 is Leeloo's envelope, which names its code"
     if not token:
@@ -149,7 +150,7 @@ async def test_missing_token_raises_the_typed_auth_error_async(mock_process: Run
     operation = spec_operation("list_tags")
     async with _client(mock_process, token="") as client:
         with pytest.raises(AuthenticationError):
-            await operation.client_module().asyncio(client=client)
+            await client_module(operation).asyncio(client=client)
     TALLY.client_calls["errors"] += 1
 
 
@@ -160,7 +161,7 @@ def test_prefer_404_raises_not_found(mock_process: RunningMock, operation_id: st
         _client(mock_process, headers={"Prefer": "code=404"}) as client,
         pytest.raises(NotFoundError) as raised,
     ):
-        operation.client_module().sync(client=client, **example_kwargs(operation))
+        client_module(operation).sync(client=client, **example_kwargs(operation))
     assert raised.value.status_code == 404
     assert raised.value.code is not None, "the declared 404 is Leeloo's envelope, which names its code"
     TALLY.client_calls["errors"] += 1
@@ -187,7 +188,7 @@ def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str
         ) as client,
         pytest.raises(RateLimitError) as raised,
     ):
-        operation.client_module().sync(client=client, **example_kwargs(operation))
+        client_module(operation).sync(client=client, **example_kwargs(operation))
 
     attempts = 1 + DEFAULT_MAX_RETRIES
     assert transport.attempts == [f"{operation.method} {BASE_PATH}{operation.path}"] * attempts
@@ -210,7 +211,7 @@ async def test_429_is_retried_then_raised_async(mock_process: RunningMock) -> No
     options: dict[str, Any] = {"async_transport": transport, "async_sleep": record, "retry_policy": PATIENT}
     async with _client(mock_process, headers={"Prefer": "code=429"}, **options) as client:
         with pytest.raises(RateLimitError):
-            await spec_operation("list_users").client_module().asyncio(client=client)
+            await client_module(spec_operation("list_users")).asyncio(client=client)
     assert len(transport.attempts) == 1 + DEFAULT_MAX_RETRIES
     assert len(delays) == DEFAULT_MAX_RETRIES
     TALLY.client_calls["errors"] += len(transport.attempts)
@@ -238,7 +239,7 @@ def test_failures_sent_with_http_200_raise_the_typed_error(
     code: str,
 ) -> None:
     """`leeloo-mock --error-status 200` sends the envelope with 200; the client raises all the same."""
-    module = spec_operation(operation_id).client_module()
+    module = client_module(spec_operation(operation_id))
     with LeelooClient(base_url=error_200_mock + BASE_PATH, token=TOKEN) as client:
         positional = [kwargs.pop("person_id")] if "person_id" in kwargs else []
         with pytest.raises(error_class) as raised:
@@ -254,7 +255,7 @@ def test_a_missing_token_sent_with_http_200_raises_authentication_error(error_20
         LeelooClient(base_url=error_200_mock + BASE_PATH, token="") as client,
         pytest.raises(AuthenticationError) as raised,
     ):
-        spec_operation("list_tags").client_module().sync(client=client)
+        client_module(spec_operation("list_tags")).sync(client=client)
     assert (raised.value.status_code, raised.value.fields) == (200, {"authToken": "REQUIRED"})
     TALLY.client_calls["errors"] += 1
 

@@ -29,17 +29,20 @@ from contract_tests._mock_process import RunningMock
 from contract_tests._semantic import semantic
 from contract_tests._settings import AUTH_HEADER, BASE_PATH, TOKEN, scaled
 from contract_tests._spec import (
-    SpecOperation,
+    client_module,
     component_names,
     component_schema,
     model_class,
     model_name,
     schema_validator,
     spec_operations,
+    success_model,
+    success_schema,
     validate_request,
 )
 from contract_tests._strategies import request_cases, schema_data
 from contract_tests._tally import TALLY
+from openapi_document import Operation
 
 MODELS = importlib.import_module("leeloo_client.models")
 OBJECT_SCHEMAS = [name for name in component_names() if component_schema(name).get("type") == "object"]
@@ -56,7 +59,7 @@ def _settings(examples: int) -> settings:
     )
 
 
-def _id(operation: SpecOperation) -> str:
+def _id(operation: Operation) -> str:
     return operation.operation_id
 
 
@@ -101,8 +104,8 @@ class CapturingTransport(httpx.BaseTransport):
 
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
-def test_requests_built_from_generated_arguments_validate_against_the_spec(operation: SpecOperation) -> None:
-    module = operation.client_module()
+def test_requests_built_from_generated_arguments_validate_against_the_spec(operation: Operation) -> None:
+    module = client_module(operation)
 
     @_settings(5)
     @given(case=request_cases(operation))
@@ -129,13 +132,13 @@ def dynamic_client(dynamic_mock_process: RunningMock) -> Iterator[httpx.Client]:
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
 def test_dynamic_mock_answers_validate_against_the_spec(
-    operation: SpecOperation, dynamic_mock_process: RunningMock
+    operation: Operation, dynamic_mock_process: RunningMock
 ) -> None:
     # The request itself comes from the client (example arguments); only the answer varies.
-    schema = operation.success_schema()
+    schema = success_schema(operation)
     validator = schema_validator(schema)
-    model = operation.success_model()
-    module = operation.client_module()
+    model = success_model(operation)
+    module = client_module(operation)
     kwargs = example_kwargs(operation)
     base_url = dynamic_mock_process.url + BASE_PATH
 

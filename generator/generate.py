@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from generator._naming import iterator_name, method_name, resource_name
+from openapi_document import operations
 from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +40,6 @@ PACKAGE = "leeloo_client"
 # What the templates learn from the spec beyond what openapi-python-client passes them (it drops
 # vendor extensions such as `x-idempotent`): written as a Jinja template beside ours.
 FACTS_TEMPLATE = "_spec_facts.jinja"
-_HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _IDEMPOTENT_METHODS = frozenset({"get", "put", "delete", "options", "head", "trace"})
 OUTPUT = ROOT / "generated_client"
 
@@ -99,27 +99,23 @@ def spec_facts(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     it says otherwise with `x-idempotent: true|false`.
     """
     facts: dict[str, dict[str, Any]] = {}
-    paths = spec.get("paths") or {}
-    for item in paths.values():
-        if not isinstance(item, Mapping):
+    for path, method, operation in operations(spec):
+        if not isinstance(operation.get("operationId"), str):
             continue
-        for method in _HTTP_METHODS:
-            operation = item.get(method)
-            if not isinstance(operation, Mapping) or not isinstance(operation.get("operationId"), str):
-                continue
-            operation_id = operation["operationId"]
-            tags = operation.get("tags") or ["default"]
-            declared = operation.get("x-idempotent")
-            name = method_name(operation_id, str(tags[0]))
-            facts[operation_id] = {
-                "resource": resource_name(str(tags[0])),
-                "method": name,
-                "iterator": iterator_name(name),
-                "idempotent": declared if isinstance(declared, bool) else method in _IDEMPOTENT_METHODS,
-                "parameters": _parameter_descriptions(
-                    spec, [*item.get("parameters", []), *operation.get("parameters", [])]
-                ),
-            }
+        item = spec["paths"][path]
+        operation_id = operation["operationId"]
+        tags = operation.get("tags") or ["default"]
+        declared = operation.get("x-idempotent")
+        name = method_name(operation_id, str(tags[0]))
+        facts[operation_id] = {
+            "resource": resource_name(str(tags[0])),
+            "method": name,
+            "iterator": iterator_name(name),
+            "idempotent": declared if isinstance(declared, bool) else method in _IDEMPOTENT_METHODS,
+            "parameters": _parameter_descriptions(
+                spec, [*item.get("parameters", []), *operation.get("parameters", [])]
+            ),
+        }
     return facts
 
 

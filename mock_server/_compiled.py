@@ -21,8 +21,9 @@ from mock_server._negotiation import status_key
 from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
 from mock_server._security import Credential, compile_requirements
-from mock_server._spec import Spec, SpecError, SpecOperation, source_of
+from mock_server._spec import Spec, SpecError, source_of
 from mock_server._validation import RequestValidator, compile_validator
+from openapi_document import Operation, UnresolvableRef
 
 logger = logging.getLogger("leeloo_mock")
 
@@ -208,14 +209,14 @@ def invalid_request_status(response_keys: tuple[str, ...]) -> int:
     return 422
 
 
-def _request_validator(spec: Spec, operation: SpecOperation, where: str) -> RequestValidator:
+def _request_validator(spec: Spec, operation: Operation, where: str) -> RequestValidator:
     try:
         return RequestValidator(spec, operation.parameters, operation.request_body)
     except SpecError as exc:
         raise SpecError(f"{where}: {exc}") from None
 
 
-def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGenerator) -> CompiledOperation:
+def compile_operation(spec: Spec, operation: Operation, generator: DataGenerator) -> CompiledOperation:
     """One operation, ready to serve."""
     schemes = (spec.document.get("components") or {}).get("securitySchemes") or {}
     where = f"{operation.method} {operation.path}"
@@ -226,7 +227,7 @@ def compile_operation(spec: Spec, operation: SpecOperation, generator: DataGener
     return CompiledOperation(
         method=operation.method,
         path=operation.path,
-        operation_id=operation.operation_id,
+        operation_id=operation.name,
         summary=operation.summary,
         security=compile_requirements(operation.security, {k: spec.deref(v) for k, v in schemes.items()}),
         validator=_request_validator(spec, operation, where),
@@ -243,6 +244,8 @@ def compile_spec(spec: Spec) -> CompiledSpec:
     for operation in spec.operations():
         try:
             compiled.append(compile_operation(spec, operation, generator))
+        except UnresolvableRef as exc:
+            raise SpecError(f"{operation.label}: {exc.args[0]}") from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             # a part of the spec no check caught: that operation is left out, the rest is served
             where = f"{operation.method} {operation.path}"

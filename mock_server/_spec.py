@@ -14,13 +14,12 @@ from __future__ import annotations
 import logging
 import os
 from collections import OrderedDict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
 
-from openapi_document import HTTP_METHODS
+from openapi_document import Operation, UnresolvableRef, operation_list, resolve
 from openapi_document._refs import RefError, RefPolicy, Resolver, refs
 from openapi_document._upgrade import UnsupportedVersion, upgrade
 from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
@@ -227,20 +226,6 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     return document
 
 
-@dataclass(frozen=True)
-class SpecOperation:
-    """One operation with its path item's parameters merged in and every ``$ref`` followed."""
-
-    method: str
-    path: str
-    operation_id: str
-    summary: str
-    parameters: tuple[Mapping[str, Any], ...]
-    request_body: Mapping[str, Any] | None
-    responses: Mapping[str, Mapping[str, Any]]
-    security: tuple[Mapping[str, Any], ...]
-
-
 class Spec:
     """An OpenAPI document, with ``$ref`` following and validator-ready schemas."""
 
@@ -252,35 +237,23 @@ class Spec:
         self._registry: Any = None
 
     def deref(self, node: Any) -> Any:
-        """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here)."""
+        """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here).
+
+        Follows with the project's one resolver (``openapi_document.resolve``); what each
+        reference leads to is remembered, since data generation asks again and again.
+        """
         if type(node) is not dict or "$ref" not in node:  # the hot path of data generation
             return node
-        seen: set[str] = set()
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
-            ref = node["$ref"]
-            if ref in seen:
-                raise SpecError(f"circular $ref {ref}")
-            seen.add(ref)
-            node = self._resolved.get(ref)
-            if node is None:
-                node = self._resolved[ref] = self.pointer(ref)
-        return node
-
-    def pointer(self, ref: str) -> Any:
-        """The node a local reference ``#/a/b`` names; :class:`SpecError` when there is none."""
-        if not ref.startswith("#"):
-            raise SpecError(f"only local $refs are supported, not {ref!r}")
-        node: Any = self.document
-        # percent-decoded first, then ~-unescaped (RFC 6901 section 6): ~1items~1%7Bid%7D
-        for raw_part in unquote(ref[1:]).split("/")[1:]:
-            part = raw_part.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, Mapping) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                raise SpecError(f"$ref {ref!r} points nowhere")
-        return node
+        reference = node["$ref"]
+        if not isinstance(reference, str):
+            return node
+        found = self._resolved.get(reference)
+        if found is None:
+            try:
+                found = self._resolved[reference] = resolve(self.document, node)
+            except UnresolvableRef as exc:
+                raise SpecError(exc.args[0]) from None
+        return found
 
     def validator_schema(self, schema: Any) -> dict[str, Any]:
         """``schema`` as a standalone JSON Schema 2020-12 document whose ``$ref``s still resolve.
@@ -331,34 +304,9 @@ class Spec:
                 bases.append(path)
         return bases
 
-    def operations(self) -> Iterator[SpecOperation]:
-        """Every operation in document order."""
-        global_security = tuple(self.document.get("security") or ())
-        for path, raw_item in (self.document.get("paths") or {}).items():
-            item = self.deref(raw_item)
-            if not isinstance(item, Mapping):
-                raise SpecError(f"paths.{path} is not a mapping")
-            shared = [self.deref(p) for p in item.get("parameters") or ()]
-            for method in HTTP_METHODS:
-                operation = item.get(method)
-                if not isinstance(operation, Mapping):
-                    continue
-                own = [self.deref(p) for p in operation.get("parameters") or ()]
-                own_keys = {(p.get("name"), p.get("in")) for p in own}
-                merged = [p for p in shared if (p.get("name"), p.get("in")) not in own_keys] + own
-                body = operation.get("requestBody")
-                responses = {
-                    str(code): self.deref(response)
-                    for code, response in (operation.get("responses") or {}).items()
-                }
-                security = operation.get("security")
-                yield SpecOperation(
-                    method=method.upper(),
-                    path=str(path),
-                    operation_id=str(operation.get("operationId") or f"{method.upper()} {path}"),
-                    summary=str(operation.get("summary") or ""),
-                    parameters=tuple(merged),
-                    request_body=self.deref(body) if body is not None else None,
-                    responses=responses,
-                    security=tuple(security if security is not None else global_security),
-                )
+    def operations(self) -> list[Operation]:
+        """Every operation in document order (a path item written as a ``$ref`` followed)."""
+        try:
+            return operation_list(self.document, follow_path_item_refs=True)
+        except UnresolvableRef as exc:
+            raise SpecError(exc.args[0]) from None

@@ -18,6 +18,7 @@ from mock_server._spec import SpecError
 from mock_server._stateful_hooks import HOOK_ARGUMENTS
 from mock_server._stateful_schema import docs_example, find_operation, query_parameters
 from mock_server._stateful_template import check_expression
+from openapi_document import pointer_target
 from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 JsonPath = tuple[str | int, ...]
@@ -310,15 +311,7 @@ def _check_seed(check: _Checker, seed: Seed, id_field: str, where: JsonPath) -> 
 
 def seed_records(example: Any, pointer: str) -> list[Any]:
     """The records at JSON ``pointer`` of a docs example (a list or one object); LookupError if none."""
-    node = example
-    for part in [p for p in pointer.split("/") if p]:
-        part = part.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, Mapping) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            node = node[int(part)]
-        else:
-            raise LookupError(pointer)
+    node = pointer_target(example, pointer if pointer.startswith("/") or not pointer else f"/{pointer}")
     if isinstance(node, list):
         return list(node)
     if isinstance(node, Mapping):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import unquote
 
@@ -27,15 +28,13 @@ class UnresolvableRef(KeyError):
     """A ``$ref`` that is not local, points nowhere, loops, or chains past ``MAX_REF_HOPS``."""
 
 
-def follow(document: Any, reference: str) -> Any:
-    """What a local reference (``#/components/schemas/Tag``) points at.
+def pointer_target(document: Any, pointer: str) -> Any:
+    """The node a JSON pointer (RFC 6901: ``/data/0``, ``""`` for the whole) names in ``document``.
 
-    The fragment is percent-decoded first, then ``~1``/``~0`` are unescaped (RFC 6901 §5, §6).
+    Each step is unescaped (``~1`` is ``/``, ``~0`` is ``~``); a step into a list must be an index
+    within it. :class:`UnresolvableRef` when no node is there.
     """
-    if not reference.startswith("#"):
-        raise UnresolvableRef(f"$ref {reference!r} is not a reference inside the document")
     node = document
-    pointer = unquote(reference[1:])
     for raw in pointer.split("/")[1:] if pointer else []:
         part = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, Mapping) and part in node:
@@ -43,8 +42,21 @@ def follow(document: Any, reference: str) -> Any:
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
         else:
-            raise UnresolvableRef(f"$ref {reference!r} points nowhere")
+            raise UnresolvableRef(f"JSON pointer {pointer!r} points nowhere")
     return node
+
+
+def follow(document: Any, reference: str) -> Any:
+    """What a local reference (``#/components/schemas/Tag``) points at.
+
+    The fragment is percent-decoded first, then read as a JSON pointer (RFC 6901 §5, §6).
+    """
+    if not reference.startswith("#"):
+        raise UnresolvableRef(f"$ref {reference!r} is not a reference inside the document")
+    try:
+        return pointer_target(document, unquote(reference[1:]))
+    except UnresolvableRef:
+        raise UnresolvableRef(f"$ref {reference!r} points nowhere") from None
 
 
 def resolve(document: Any, node: Any) -> Any:
@@ -59,12 +71,20 @@ def resolve(document: Any, node: Any) -> Any:
     return node
 
 
-def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
-    """Every operation of the document: ``(path, method, operation object)``, in document order."""
+def operations(
+    document: Mapping[str, Any], *, follow_path_item_refs: bool = False
+) -> Iterator[tuple[str, str, Mapping[str, Any]]]:
+    """Every operation of the document: ``(path, method, operation object)``, in document order.
+
+    A path item written as a ``$ref`` is skipped unless ``follow_path_item_refs`` (then a dangling
+    one raises :class:`UnresolvableRef`); the tools that place an operation by its line keep the
+    default, since such an operation has no line under ``paths``.
+    """
     paths = document.get("paths")
     if not isinstance(paths, Mapping):
         return
-    for path, item in paths.items():
+    for path, raw_item in paths.items():
+        item = resolve(document, raw_item) if follow_path_item_refs else raw_item
         if not isinstance(item, Mapping):
             continue
         for method in HTTP_METHODS:
@@ -73,18 +93,29 @@ def operations(document: Mapping[str, Any]) -> Iterator[tuple[str, str, Mapping[
                 yield str(path), method, operation
 
 
+def _identity(parameter: Mapping[str, Any]) -> tuple[Any, Any]:
+    return parameter.get("name"), parameter.get("in")
+
+
 @dataclass(frozen=True)
 class Operation:
-    """One operation of a document, as the tools that walk the spec see it (the check's table,
-    the drift check): where it is, its names, and its raw objects (``$ref``s not followed)."""
+    """One operation of a document: the one operation type every tool of the project shares.
+
+    Its names and raw objects (``definition``, ``path_item``: ``$ref``s not followed) are read at
+    once, which is all the spec check's table and the drift check need and works on a broken
+    document. What serving or testing it needs is read on first use, with ``$ref``s followed
+    (:class:`UnresolvableRef` for a dangling one): the parameters with the path item's merged
+    in, the request body, the responses and the security that applies.
+    """
 
     method: str  # upper case
     path: str
-    operation_id: str
+    operation_id: str  # "" when the document gives none
     tag: str  # its first tag, "" without one
     summary: str
     definition: Mapping[str, Any] = field(repr=False)
     path_item: Mapping[str, Any] = field(repr=False)
+    document: Mapping[str, Any] = field(repr=False, compare=False)
     line: int = 0  # where the operation starts in its file, when the caller knows
 
     @property
@@ -92,23 +123,59 @@ class Operation:
         """``GET /people``."""
         return f"{self.method} {self.path}"
 
+    @property
+    def name(self) -> str:
+        """Its ``operationId``, or its label when the document gives none."""
+        return self.operation_id or self.label
+
+    @cached_property
+    def parameters(self) -> tuple[Mapping[str, Any], ...]:
+        """Its parameters, resolved: the path item's first, each unless the operation redeclares it."""
+        shared = [resolve(self.document, p) for p in self.path_item.get("parameters") or ()]
+        own = [resolve(self.document, p) for p in self.definition.get("parameters") or ()]
+        redeclared = {_identity(p) for p in own if isinstance(p, Mapping)}
+        merged = [p for p in shared if isinstance(p, Mapping) and _identity(p) not in redeclared]
+        return tuple(merged + [p for p in own if isinstance(p, Mapping)])
+
+    @cached_property
+    def request_body(self) -> Mapping[str, Any] | None:
+        """Its request body object, resolved; ``None`` when it declares none."""
+        body = self.definition.get("requestBody")
+        return resolve(self.document, body) if body is not None else None
+
+    @cached_property
+    def responses(self) -> Mapping[str, Mapping[str, Any]]:
+        """Its responses by status key (``"200"``, ``"4XX"``, ``"default"``), resolved."""
+        declared = self.definition.get("responses") or {}
+        return {str(key): resolve(self.document, response) for key, response in declared.items()}
+
+    @cached_property
+    def security(self) -> tuple[Mapping[str, Any], ...]:
+        """The security requirements that apply: its own, else the document's."""
+        own = self.definition.get("security")
+        return tuple(own if own is not None else self.document.get("security") or ())
+
 
 def operation_list(
-    document: Mapping[str, Any], line_of: Callable[[tuple[str, str, str]], int] | None = None
+    document: Mapping[str, Any],
+    line_of: Callable[[tuple[str, str, str]], int] | None = None,
+    *,
+    follow_path_item_refs: bool = False,
 ) -> list[Operation]:
     """Every operation of ``document`` in document order; ``line_of`` places each in its file."""
     found = []
-    for path, method, definition in operations(document):
+    for path, method, definition in operations(document, follow_path_item_refs=follow_path_item_refs):
         tags = definition.get("tags")
         found.append(
             Operation(
                 method=method.upper(),
                 path=path,
-                operation_id=str(definition.get("operationId", "")),
+                operation_id=str(definition.get("operationId") or ""),
                 tag=str(tags[0]) if isinstance(tags, list) and tags else "",
-                summary=str(definition.get("summary", "")),
+                summary=str(definition.get("summary") or ""),
                 definition=definition,
-                path_item=document["paths"][path],
+                path_item=resolve(document, document["paths"][path]),
+                document=document,
                 line=line_of(("paths", path, method)) if line_of is not None else 0,
             )
         )

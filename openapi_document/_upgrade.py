@@ -34,11 +34,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from openapi_document import HTTP_METHODS
 from openapi_document._yaml_positions import JsonPath
 
 SERVED = "OpenAPI 3.1, OpenAPI 3.0.x and Swagger 2.0"
 TARGET_VERSION = "3.1.0"
-_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
 # schema keywords whose value is a schema, a list of schemas or a mapping of schemas
 _ONE_SCHEMA = ("items", "additionalProperties", "not", "additionalItems", "contains", "propertyNames")
@@ -466,7 +466,7 @@ def _from_swagger2(document: dict[str, Any], lost: Counter[str]) -> dict[str, An
         if not isinstance(path_item, dict):
             continue
         shared = path_item.get("parameters") or []
-        for method in _METHODS:
+        for method in HTTP_METHODS:
             operation = path_item.get(method)
             if isinstance(operation, dict):
                 _operation(document, operation, shared, consumes, produces, lost)

@@ -189,10 +189,10 @@ def _example_call(operation_id: str) -> Callable[[LeelooClient, str], Any]:
     """A call built from the spec's examples (each parameter's ``example``, the body's docs example),
     for an operation the table above does not know yet: a new endpoint is covered without a test edit."""
     from contract_tests._calls import example_kwargs
-    from contract_tests._spec import spec_operation
+    from contract_tests._spec import client_module, spec_operation
 
     operation = spec_operation(operation_id)
-    return lambda c, fn: getattr(operation.client_module(), fn)(client=c, **example_kwargs(operation))
+    return lambda c, fn: getattr(client_module(operation), fn)(client=c, **example_kwargs(operation))
 
 
 CURATED = frozenset(CALLS)

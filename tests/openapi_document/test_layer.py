@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from openapi_document import HTTP_METHODS, UnresolvableRef, follow, operations, resolve
+from openapi_document import (
+    HTTP_METHODS,
+    UnresolvableRef,
+    follow,
+    operation_list,
+    operations,
+    pointer_target,
+    resolve,
+)
 
 DOCUMENT = {
     "paths": {
@@ -48,3 +56,65 @@ def test_resolve_follows_a_chain_and_refuses_loops_and_strangers() -> None:
         resolve(DOCUMENT, {"$ref": "other.yaml#/x"})
     with pytest.raises(UnresolvableRef, match="points nowhere"):
         resolve(DOCUMENT, {"$ref": "#/components/schemas/Nope"})
+
+
+def test_a_json_pointer_names_a_node_or_refuses() -> None:
+    example = {"data": [{"id": "a/b"}], "a/b": {"~": 1}}
+    assert pointer_target(example, "/data/0/id") == "a/b"
+    assert pointer_target(example, "/a~1b/~0") == 1
+    assert pointer_target(example, "") is example
+    for nowhere in ("/data/1", "/data/x", "/meta"):
+        with pytest.raises(UnresolvableRef, match="points nowhere"):
+            pointer_target(example, nowhere)
+
+
+SERVED = {
+    "security": [{"Key": []}],
+    "paths": {
+        "/items/{id}": {
+            "parameters": [
+                {"$ref": "#/components/parameters/Id"},
+                {"name": "q", "in": "query", "schema": {"type": "string"}},
+            ],
+            "get": {"operationId": "get_item", "tags": ["items", "more"], "summary": "One item"},
+            "put": {
+                "parameters": [{"name": "q", "in": "query", "schema": {"type": "integer"}}],
+                "requestBody": {"$ref": "#/components/requestBodies/Item"},
+                "responses": {"200": {"$ref": "#/components/responses/Ok"}, "4XX": {"description": "no"}},
+                "security": [],
+            },
+            "delete": {"responses": {"200": {"$ref": "#/components/responses/Missing"}}},
+        },
+        "/elsewhere": {"$ref": "#/components/pathItems/Elsewhere"},
+    },
+    "components": {
+        "parameters": {"Id": {"name": "id", "in": "path", "required": True}},
+        "requestBodies": {"Item": {"content": {"application/json": {}}}},
+        "responses": {"Ok": {"description": "ok"}},
+        "pathItems": {"Elsewhere": {"get": {"operationId": "elsewhere"}}},
+    },
+}
+
+
+def test_the_operation_type_reads_names_at_once_and_resolves_on_use() -> None:
+    get, put, delete = operation_list(SERVED)
+    assert (get.label, get.name, get.tag, get.summary) == ("GET /items/{id}", "get_item", "items", "One item")
+    assert [p["name"] for p in get.parameters] == ["id", "q"]
+    assert get.security == ({"Key": []},)
+    assert (get.request_body, get.responses) == (None, {})
+    assert (put.operation_id, put.name) == ("", "PUT /items/{id}")
+    assert [(p["name"], p.get("schema")) for p in put.parameters] == [
+        ("id", None),
+        ("q", {"type": "integer"}),
+    ]
+    assert put.request_body == {"content": {"application/json": {}}}
+    assert put.responses == {"200": {"description": "ok"}, "4XX": {"description": "no"}}
+    assert put.security == ()
+    with pytest.raises(UnresolvableRef, match="points nowhere"):
+        _ = delete.responses
+
+
+def test_a_path_item_behind_a_ref_is_followed_only_when_asked() -> None:
+    assert [op.name for op in operation_list(SERVED)] == ["get_item", "PUT /items/{id}", "DELETE /items/{id}"]
+    followed = operation_list(SERVED, follow_path_item_refs=True)
+    assert [op.name for op in followed][-1] == "elsewhere"
