@@ -37,9 +37,8 @@ from typing import Any, Literal
 
 import yaml
 
-from generator._drift_schema import resolve
 from generator.generate import GenerationError, run_generator
-from openapi_document import HTTP_METHODS
+from openapi_document import HTTP_METHODS, resolve_or_keep
 from openapi_document._yaml_positions import MAX_DEPTH, YamlSyntaxError, load_yaml_with_positions
 from openapi_document.spec_check import check_spec
 
@@ -172,7 +171,7 @@ def _operations(spec: Mapping[str, Any]) -> dict[str, tuple[Mapping[str, Any], M
     """``METHOD /path`` -> (operation, path item) for every operation of the spec."""
     operations: dict[str, tuple[Mapping[str, Any], Mapping[str, Any]]] = {}
     for path, item in (spec.get("paths") or {}).items():
-        item = resolve(spec, item)
+        item = resolve_or_keep(spec, item)
         if not isinstance(item, Mapping):
             continue
         for method in HTTP_METHODS:
@@ -187,7 +186,7 @@ def _parameters(
     """(in, name) -> parameter, the operation's own overriding the path item's."""
     found: dict[tuple[str, str], Mapping[str, Any]] = {}
     for parameter in [*item.get("parameters", []), *operation.get("parameters", [])]:
-        parameter = resolve(spec, parameter)
+        parameter = resolve_or_keep(spec, parameter)
         if isinstance(parameter, Mapping):
             found[str(parameter.get("in")), str(parameter.get("name"))] = parameter
     return found
@@ -195,7 +194,7 @@ def _parameters(
 
 def _types(spec: Mapping[str, Any], schema: Any) -> frozenset[str]:
     """The JSON types a schema admits (``any`` when it does not say); compositions are joined."""
-    schema = resolve(spec, schema)
+    schema = resolve_or_keep(spec, schema)
     if not isinstance(schema, Mapping) or schema is True:
         return frozenset({"any"})
     declared = schema.get("type")
@@ -353,7 +352,7 @@ class _Walk:
             self.schema(label, where, old[key].get("schema"), new[key].get("schema"), "request", 0, set())
 
     def request_body(self, label: str, old_body: Any, new_body: Any) -> None:
-        old_body, new_body = resolve(self.old, old_body), resolve(self.new, new_body)
+        old_body, new_body = resolve_or_keep(self.old, old_body), resolve_or_keep(self.new, new_body)
         old_content = (old_body or {}).get("content") or {} if isinstance(old_body, Mapping) else {}
         new_content = (new_body or {}).get("content") or {} if isinstance(new_body, Mapping) else {}
         new_required = isinstance(new_body, Mapping) and bool(new_body.get("required"))
@@ -395,8 +394,8 @@ class _Walk:
         for status in sorted(set(new) - set(old)):
             self.change("response-status-added", label, f"response {status} added", False)
         for status in sorted(set(old) & set(new)):
-            old_response = resolve(self.old, old[status])
-            new_response = resolve(self.new, new[status])
+            old_response = resolve_or_keep(self.old, old[status])
+            new_response = resolve_or_keep(self.new, new[status])
             old_content = old_response.get("content") or {} if isinstance(old_response, Mapping) else {}
             new_content = new_response.get("content") or {} if isinstance(new_response, Mapping) else {}
             for media in old_content.keys() - new_content.keys():
@@ -436,7 +435,7 @@ class _Walk:
             seen = {*seen, (old_ref, new_ref)}
         if depth > MAX_DEPTH:
             return
-        old, new = resolve(self.old, old_node), resolve(self.new, new_node)
+        old, new = resolve_or_keep(self.old, old_node), resolve_or_keep(self.new, new_node)
         if not isinstance(old, Mapping) or not isinstance(new, Mapping):
             return
         request = direction == "request"

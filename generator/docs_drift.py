@@ -30,14 +30,15 @@ from generator._drift_findings import Finding, Kind
 from generator._drift_html import MAX_HTML_DEPTH, HtmlTooDeep, html_page, looks_like_html
 from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
-from generator._drift_schema import resolve, undeclared_fields, validate_example
+from generator._drift_schema import undeclared_fields
 from generator._evidence import evidence_register, format_register
-from openapi_document import Operation, operation_list
+from openapi_document import Operation, operation_list, resolve_or_keep
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
     LoadedYaml,
 )
+from openapi_document.example_check import validate_example
 from openapi_document.spec_check import load_checked
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
@@ -107,7 +108,7 @@ def _spec_operations(loaded: LoadedYaml) -> list[Operation]:
 
 def _query_parameters(spec: Mapping[str, Any], operation: Operation) -> list[str]:
     parameters = [*operation.path_item.get("parameters", []), *operation.definition.get("parameters", [])]
-    resolved = (resolve(spec, parameter) for parameter in parameters)
+    resolved = (resolve_or_keep(spec, parameter) for parameter in parameters)
     return [str(p["name"]) for p in resolved if isinstance(p, Mapping) and p.get("in") == "query"]
 
 
@@ -178,7 +179,7 @@ class _Comparison:
                 yield self.finding(Kind.QUERY_MISSING_FROM_PAGE, name, message)
 
     def request_body(self) -> Iterator[Finding]:
-        body = resolve(self.spec, self.operation.definition.get("requestBody"))
+        body = resolve_or_keep(self.spec, self.operation.definition.get("requestBody"))
         content: Mapping[str, Any] = body.get("content", {}) if isinstance(body, Mapping) else {}
         kind = self.page.body_kind
         if kind is None:
@@ -213,7 +214,7 @@ class _Comparison:
     def response(self) -> Iterator[Finding]:
         responses: Mapping[str, Any] = self.operation.definition.get("responses", {})
         code = next((code for code in responses if str(code).startswith("2")), None)
-        response = resolve(self.spec, responses[code]) if code is not None else None
+        response = resolve_or_keep(self.spec, responses[code]) if code is not None else None
         content = response.get("content", {}) if isinstance(response, Mapping) else {}
         example = self.page.response_example
         if example is None:
@@ -259,7 +260,7 @@ class _Comparison:
 
 def _declared_properties(spec: Mapping[str, Any], schema: Any) -> set[str] | None:
     """The property names a body schema declares (None when it does not describe an object)."""
-    resolved = resolve(spec, schema)
+    resolved = resolve_or_keep(spec, schema)
     if not isinstance(resolved, Mapping) or "properties" not in resolved:
         return None
     return set(resolved["properties"])

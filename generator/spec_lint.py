@@ -22,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator._drift_schema import resolve, validate_example
 from generator._evidence import evidence_problems
-from openapi_document import operations
+from openapi_document import operations, resolve_or_keep
 from openapi_document._yaml_positions import JsonPath
+from openapi_document.example_check import validate_example
 from openapi_document.spec_check import load_checked
 
 __all__ = ["RULES", "LintFinding", "lint_spec", "main"]
@@ -107,7 +107,7 @@ def operation_responses(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
         responses: Mapping[str, Any] = operation.get("responses") or {}
         json_success = False
         for code, response in responses.items():
-            content = resolve(spec, response).get("content", {}) if str(code).startswith("2") else {}
+            content = resolve_or_keep(spec, response).get("content", {}) if str(code).startswith("2") else {}
             media = content.get("application/json")
             json_success = json_success or (isinstance(media, Mapping) and "schema" in media)
         if not json_success:
@@ -207,7 +207,7 @@ def _media_examples(spec: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Any, An
                 if "example" in node:
                     yield (*here, "example"), node["example"], node["schema"]
                 for name, example in (node.get("examples") or {}).items():
-                    example = resolve(spec, example)
+                    example = resolve_or_keep(spec, example)
                     if isinstance(example, Mapping) and "value" in example:
                         yield (*here, "examples", name, "value"), example["value"], node["schema"]
             for key, value in node.items():
@@ -224,7 +224,7 @@ def _media_examples(spec: Mapping[str, Any]) -> Iterator[tuple[JsonPath, Any, An
 def valid_examples(spec: Mapping[str, Any]) -> Iterator[LintFinding]:
     """Every request, response and parameter example validates against its schema, formats included."""
     for where, example, schema in _media_examples(spec):
-        for problem in validate_example(spec, resolve(spec, schema), example, report_additional=True):
+        for problem in validate_example(spec, resolve_or_keep(spec, schema), example, report_additional=True):
             yield LintFinding("valid-examples", where, f"at {problem.pointer}: {problem.message}")
 
 

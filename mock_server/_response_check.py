@@ -16,7 +16,8 @@ from typing import Any
 from mock_server._compiled import CompiledOperation
 from mock_server._negotiation import status_key
 from mock_server._problems import Issue
-from mock_server._validation import LARGE_BODY, MAX_ISSUES, bounded_errors, json_pointer
+from mock_server._validation import LARGE_BODY, MAX_ISSUES, bounded_errors
+from openapi_document import json_pointer
 
 _GOT_LIMIT = 80
 

@@ -25,6 +25,7 @@ from mock_server._coercion import (
 )
 from mock_server._problems import Issue
 from mock_server._spec import Spec, SpecError
+from openapi_document import json_pointer
 
 Query = Mapping[str, Sequence[str]]
 
@@ -37,11 +38,6 @@ def compile_validator(spec: Spec, schema: Any) -> Any:
     return jsonschema_rs.validator_for(
         spec.registry_schema(schema), registry=spec.registry, validate_formats=True
     )
-
-
-def json_pointer(parts: Sequence[str | int]) -> str:
-    """``["data", 0, "a/b"]`` -> ``/data/0/a~1b`` (RFC 6901)."""
-    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
 
 
 _MAX_MESSAGE = 300

@@ -11,7 +11,7 @@ contract tests stand on it, and it imports none of them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -46,6 +46,12 @@ def pointer_target(document: Any, pointer: str) -> Any:
     return node
 
 
+def json_pointer(parts: Sequence[str | int]) -> str:
+    """The JSON pointer of a path into a document: ``["data", 0, "a/b"]`` -> ``/data/0/a~1b``
+    (RFC 6901; ``""`` is the whole document). The inverse of :func:`pointer_target`."""
+    return "".join("/" + str(part).replace("~", "~0").replace("/", "~1") for part in parts)
+
+
 def follow(document: Any, reference: str) -> Any:
     """What a local reference (``#/components/schemas/Tag``) points at.
 
@@ -69,6 +75,15 @@ def resolve(document: Any, node: Any) -> Any:
         seen.add(reference)
         node = follow(document, reference)
     return node
+
+
+def resolve_or_keep(document: Any, node: Any) -> Any:
+    """:func:`resolve`, except that a reference that loops or points nowhere leaves ``node`` as
+    it is: for the checks that report such a reference themselves, at its line."""
+    try:
+        return resolve(document, node)
+    except UnresolvableRef:
+        return node
 
 
 def operations(

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_document import Operation, operation_list, operations
+from openapi_document import Operation, json_pointer, operation_list, operations
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
@@ -67,8 +67,7 @@ _DATA_KEYS = frozenset({"example", "examples", "value", "default", "enum", "cons
 
 def _pointer(where: Sequence[str | int]) -> str:
     """A JSON pointer (without the leading ``/``) that a person can search the spec for."""
-    parts = (str(part).replace("~", "~0").replace("/", "~1") for part in where)
-    return "/".join(parts) or "(document)"
+    return json_pointer(where).removeprefix("/") or "(document)"
 
 
 def _first_use_of_operation_id(loaded: LoadedYaml, message: str) -> str:

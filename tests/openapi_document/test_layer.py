@@ -8,10 +8,12 @@ from openapi_document import (
     HTTP_METHODS,
     UnresolvableRef,
     follow,
+    json_pointer,
     operation_list,
     operations,
     pointer_target,
     resolve,
+    resolve_or_keep,
 )
 
 DOCUMENT = {
@@ -118,3 +120,17 @@ def test_a_path_item_behind_a_ref_is_followed_only_when_asked() -> None:
     assert [op.name for op in operation_list(SERVED)] == ["get_item", "PUT /items/{id}", "DELETE /items/{id}"]
     followed = operation_list(SERVED, follow_path_item_refs=True)
     assert [op.name for op in followed][-1] == "elsewhere"
+
+
+def test_json_pointer_is_the_inverse_of_pointer_target() -> None:
+    example = {"data": [{"a/b": {"~x": 1}}]}
+    parts = ["data", 0, "a/b", "~x"]
+    assert json_pointer(parts) == "/data/0/a~1b/~0x"
+    assert pointer_target(example, json_pointer(parts)) == 1
+    assert json_pointer([]) == ""
+
+
+def test_resolve_or_keep_leaves_a_broken_reference_for_the_check_to_report() -> None:
+    dangling = {"$ref": "#/components/schemas/Nope"}
+    assert resolve_or_keep(DOCUMENT, dangling) is dangling
+    assert resolve_or_keep(DOCUMENT, {"$ref": "#/components/schemas/Item"}) == {"type": "object"}
