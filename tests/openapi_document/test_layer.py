@@ -124,7 +124,7 @@ def test_a_path_item_behind_a_ref_is_followed_only_when_asked() -> None:
 
 def test_json_pointer_is_the_inverse_of_pointer_target() -> None:
     example = {"data": [{"a/b": {"~x": 1}}]}
-    parts = ["data", 0, "a/b", "~x"]
+    parts: list[str | int] = ["data", 0, "a/b", "~x"]
     assert json_pointer(parts) == "/data/0/a~1b/~0x"
     assert pointer_target(example, json_pointer(parts)) == 1
     assert json_pointer([]) == ""
