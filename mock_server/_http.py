@@ -26,7 +26,6 @@ reads the answer instead of a reset.
 from __future__ import annotations
 
 import asyncio
-import json
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
@@ -35,6 +34,8 @@ import httptools
 from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
+
+from mock_server._problems import encode, problem
 
 LINGER_S = 1.0  # how long a refused connection is drained before it is closed
 BUSY_LOG_EVERY_S = 10.0  # at most one warning about refused connections per this many seconds
@@ -59,10 +60,7 @@ class _Refused(Exception):
 
 def problem_bytes(status: int, detail: str) -> bytes:
     """A whole HTTP/1.1 answer: a problem+json body and ``Connection: close``."""
-    body = json.dumps(
-        {"type": "about:blank", "title": HTTPStatus(status).phrase, "status": status, "detail": detail},
-        separators=(",", ":"),
-    ).encode()
+    body = encode(problem(status, detail))
     head = (
         f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
         "content-type: application/problem+json\r\n"
