@@ -53,6 +53,7 @@ __all__ = [
     "LeelooMock",
     "MockStartError",
     "SyncASGITransport",
+    "app_in_process",
     "in_child_process",
     "in_process",
     "in_thread",
@@ -357,12 +358,19 @@ def in_process(config: MockConfig | None = None) -> Iterator[LeelooMock]:
     """The mock as an ASGI app reached through httpx transports: no socket, no thread per request."""
     config = config if config is not None else mock_config()
     compiled = compiled_for(config)
-    app = create_app(config, compiled)
+    with app_in_process(create_app(config, compiled), base_path_of(compiled)) as mock:
+        yield mock
+
+
+@contextlib.contextmanager
+def app_in_process(app: MockApp, base_path: str = "") -> Iterator[LeelooMock]:
+    """An app already built (a proxy with a stand-in upstream, a hand-made pipeline) reached in
+    process, as :func:`in_process` reaches the one it builds; its shutdown hooks run at the end."""
     transport = SyncASGITransport(app, direct=app.handler is None)  # --proxy waits on its upstream
     try:
         yield LeelooMock(
             url=IN_PROCESS_ORIGIN,
-            api_url=IN_PROCESS_ORIGIN + base_path_of(compiled),
+            api_url=IN_PROCESS_ORIGIN + base_path,
             mode="in-process",
             app=app,
             transport=transport,

@@ -1,17 +1,18 @@
-"""Shared fixtures: the project's spec compiled once, and in-process clients of the mock."""
+"""Shared fixtures: the project's spec compiled once, and in-process clients of the mock.
+
+A client reaches the mock the one way tests run it in process (``mock_server.testing``): an
+httpx client over the app's in-process transport, with relative URLs from the mock's origin.
+"""
 
 from __future__ import annotations
 
-import warnings
+import contextlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
-
-with warnings.catch_warnings():  # starlette 1.x nudges towards httpx2, which is not installed
-    warnings.simplefilter("ignore")
-    from starlette.testclient import TestClient
 
 from mock_server import (
     CompiledSpec,
@@ -22,8 +23,9 @@ from mock_server import (
     default_spec_path,
     load_document,
 )
+from mock_server.testing import app_in_process
 
-__all__ = ["OBJECT_ID", "SPEC_PATH", "TOKEN_HEADER", "ClientFactory", "TestClient"]
+__all__ = ["OBJECT_ID", "SPEC_PATH", "TOKEN_HEADER", "ClientFactory", "MockClient"]
 
 SPEC_PATH = default_spec_path()
 TOKEN_HEADER = {"X-Leeloo-AuthToken": "any-token"}
@@ -40,27 +42,28 @@ def compiled(spec: Spec) -> CompiledSpec:
     return compile_spec(spec)
 
 
-ClientFactory = Callable[..., TestClient]
+MockClient = httpx.Client
+"""What a test talks to the mock with: an httpx client whose relative URLs go to its origin."""
+
+ClientFactory = Callable[..., MockClient]
 
 
 @pytest.fixture
 def make_client(compiled: CompiledSpec) -> Iterator[ClientFactory]:
-    """A TestClient of the mock with the given MockConfig fields (the project spec by default)."""
-    clients: list[TestClient] = []
+    """Clients of the mock with the given MockConfig fields (the project spec by default)."""
+    with contextlib.ExitStack() as running:
 
-    def factory(**settings: Any) -> TestClient:
-        path = settings.pop("spec_path", SPEC_PATH)
-        config = MockConfig(spec_path=Path(path), **settings)
-        app = create_app(config, compiled if path == SPEC_PATH else None)
-        client = TestClient(app, raise_server_exceptions=False)
-        clients.append(client)
-        return client
+        def factory(**settings: Any) -> MockClient:
+            path = settings.pop("spec_path", SPEC_PATH)
+            config = MockConfig(spec_path=Path(path), **settings)
+            mock = running.enter_context(
+                app_in_process(create_app(config, compiled if path == SPEC_PATH else None))
+            )
+            return running.enter_context(mock.client(base_url=mock.url))
 
-    yield factory
-    for client in clients:
-        client.close()
+        yield factory
 
 
 @pytest.fixture
-def client(make_client: ClientFactory) -> TestClient:
+def client(make_client: ClientFactory) -> MockClient:
     return make_client()

@@ -11,10 +11,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from starlette.testclient import TestClient
 
 from mock_server import AccessLog, CompiledOperation, CompiledSpec, MockConfig, Spec, create_app
-from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH, TOKEN_HEADER, ClientFactory
+from mock_server.testing import app_in_process
+from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH, TOKEN_HEADER, ClientFactory, MockClient
 from tests.refusals import INVALID, validation
 
 PROBLEM_TYPES = ("application/problem+json",)
@@ -57,7 +57,7 @@ def _example_request(spec: Spec, operation_id: str) -> dict[str, Any]:
 
 
 def _call(
-    client: TestClient, spec: Spec, operation: CompiledOperation, headers: dict[str, str] | None = None
+    client: MockClient, spec: Spec, operation: CompiledOperation, headers: dict[str, str] | None = None
 ) -> Any:
     return client.request(
         operation.method,
@@ -77,7 +77,7 @@ def _assert_valid(spec: Spec, operation: CompiledOperation, key: str, response: 
 
 
 def test_every_operation_answers_every_declared_response_and_example_validly(
-    client: TestClient, compiled: CompiledSpec, spec: Spec
+    client: MockClient, compiled: CompiledSpec, spec: Spec
 ) -> None:
     checked = 0
     for operation in compiled.operations:
@@ -106,7 +106,7 @@ def test_dynamic_answers_validate_for_several_seeds(
         _assert_valid(spec, operation, "200", answer)
 
 
-def test_prefer_dynamic_with_seed_is_deterministic_and_differs_from_the_example(client: TestClient) -> None:
+def test_prefer_dynamic_with_seed_is_deterministic_and_differs_from_the_example(client: MockClient) -> None:
     first = client.get(
         "/api/v2/people/" + OBJECT_ID, headers={**TOKEN_HEADER, "Prefer": "dynamic=true, seed=7"}
     )
@@ -123,7 +123,7 @@ def test_prefer_dynamic_with_seed_is_deterministic_and_differs_from_the_example(
 
 
 def test_validation_refusals_validate_against_the_declared_answer(
-    client: TestClient, compiled: CompiledSpec, spec: Spec
+    client: MockClient, compiled: CompiledSpec, spec: Spec
 ) -> None:
     by_id = {op.operation_id: op for op in compiled.operations}
     answer = client.post("/api/v2/orders", headers=TOKEN_HEADER, json={"email": "nope", "isNotifyAccount": 3})
@@ -138,7 +138,7 @@ def test_validation_refusals_validate_against_the_declared_answer(
     } <= names
 
 
-def test_query_problems_are_all_reported(client: TestClient) -> None:
+def test_query_problems_are_all_reported(client: MockClient) -> None:
     answer = client.get(
         "/api/v2/people",
         params={
@@ -162,7 +162,7 @@ def test_query_problems_are_all_reported(client: TestClient) -> None:
     assert all(v["location"][:2] == ["request", "query"] and v["severity"] == "Error" for v in violations)
 
 
-def test_repeated_bracketed_query_parameters_are_an_array(client: TestClient) -> None:
+def test_repeated_bracketed_query_parameters_are_an_array(client: MockClient) -> None:
     good = "filter[last_message][from]=2020-01-01&filter[last_message][to]=2020-01-02"
     ok = client.get(f"/people?{good}&filter[tags]=vip&filter[tags]=tag2", headers=TOKEN_HEADER)
     bad = client.get(f"/people?{good}&filter[tags]=vip&filter[tags]=", headers=TOKEN_HEADER)
@@ -171,7 +171,7 @@ def test_repeated_bracketed_query_parameters_are_an_array(client: TestClient) ->
     assert validation(bad)[0]["name"] == "filter[tags][1]"
 
 
-def test_a_repeated_scalar_query_parameter_is_refused_not_half_read(client: TestClient) -> None:
+def test_a_repeated_scalar_query_parameter_is_refused_not_half_read(client: MockClient) -> None:
     answer = client.get("/users?limit=5&limit=abc", headers=TOKEN_HEADER)
     assert answer.status_code == INVALID
     assert validation(answer) == [
@@ -179,7 +179,7 @@ def test_a_repeated_scalar_query_parameter_is_refused_not_half_read(client: Test
     ]
 
 
-def test_enum_and_limit_bounds(client: TestClient) -> None:
+def test_enum_and_limit_bounds(client: MockClient) -> None:
     assert (
         client.get("/tunnels/" + OBJECT_ID, params={"include": "nope"}, headers=TOKEN_HEADER).status_code
         == INVALID
@@ -195,7 +195,7 @@ def test_enum_and_limit_bounds(client: TestClient) -> None:
     assert client.get("/users", params={"limit": "100"}, headers=TOKEN_HEADER).status_code == 200
 
 
-def test_path_parameter_is_validated(client: TestClient) -> None:
+def test_path_parameter_is_validated(client: MockClient) -> None:
     answer = client.get("/api/v2/users/not-an-id", headers=TOKEN_HEADER)
     assert answer.status_code == INVALID
     assert validation(answer)[0] == {
@@ -205,7 +205,7 @@ def test_path_parameter_is_validated(client: TestClient) -> None:
     }
 
 
-def test_form_bodies_are_coerced_then_validated(client: TestClient) -> None:
+def test_form_bodies_are_coerced_then_validated(client: MockClient) -> None:
     url = f"/api/v2/orders/{OBJECT_ID}"
     assert (
         client.post(url, headers=TOKEN_HEADER, data={"price": "12.5", "currency": "USD"}).status_code == 200
@@ -220,7 +220,7 @@ def test_form_bodies_are_coerced_then_validated(client: TestClient) -> None:
     assert validation(missing)[0]["name"] == "/tag_id"
 
 
-def test_malformed_json_is_400_problem(client: TestClient, compiled: CompiledSpec, spec: Spec) -> None:
+def test_malformed_json_is_400_problem(client: MockClient, compiled: CompiledSpec, spec: Spec) -> None:
     answer = client.post(
         "/api/v2/messages/send-message",
         headers={**TOKEN_HEADER, "Content-Type": "application/json"},
@@ -232,7 +232,7 @@ def test_malformed_json_is_400_problem(client: TestClient, compiled: CompiledSpe
     assert validation(answer)[0]["location"] == "body"
 
 
-def test_wrong_content_type_is_415_and_missing_body_is_422(client: TestClient) -> None:
+def test_wrong_content_type_is_415_and_missing_body_is_422(client: MockClient) -> None:
     url = "/api/v2/messages/send-message"
     answer = client.post(url, headers={**TOKEN_HEADER, "Content-Type": "text/plain"}, content=b"hello")
     assert answer.status_code == 415
@@ -252,7 +252,7 @@ def test_body_over_the_limit_is_413(make_client: ClientFactory) -> None:
 
 
 def test_missing_token_is_the_specs_401_with_www_authenticate(
-    client: TestClient, compiled: CompiledSpec, spec: Spec
+    client: MockClient, compiled: CompiledSpec, spec: Spec
 ) -> None:
     answer = client.get("/api/v2/tags")
     assert answer.status_code == 401
@@ -270,7 +270,7 @@ def test_only_configured_tokens_pass(make_client: ClientFactory) -> None:
     assert validation(wrong)[0]["message"] == "The token is not valid."
 
 
-def test_unknown_path_and_wrong_method(client: TestClient) -> None:
+def test_unknown_path_and_wrong_method(client: MockClient) -> None:
     missing = client.get("/api/v2/nowhere", headers=TOKEN_HEADER)
     assert missing.status_code == 404
     assert missing.json()["type"].endswith("NO_PATH_MATCHED_ERROR")
@@ -280,13 +280,13 @@ def test_unknown_path_and_wrong_method(client: TestClient) -> None:
     assert wrong.headers["content-type"] == "application/problem+json"
 
 
-def test_concrete_path_beats_templated(client: TestClient) -> None:
+def test_concrete_path_beats_templated(client: MockClient) -> None:
     stats = client.get("/tunnels/stats", headers=TOKEN_HEADER)
     assert stats.status_code == 200
     assert "subscribers" in stats.json()["data"][0]
 
 
-def test_prefer_code_and_example(client: TestClient) -> None:
+def test_prefer_code_and_example(client: MockClient) -> None:
     assert client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=429"}).status_code == 429
     server_error = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=503"})
     assert server_error.status_code == 503  # the 5XX range answers any 5xx
@@ -300,7 +300,7 @@ def test_prefer_code_and_example(client: TestClient) -> None:
     assert validation(malformed)[0]["name"] == "Prefer"
 
 
-def test_accept_negotiation(client: TestClient) -> None:
+def test_accept_negotiation(client: MockClient) -> None:
     assert client.get("/tags", headers={**TOKEN_HEADER, "Accept": "application/json"}).status_code == 200
     assert (
         client.get("/tags", headers={**TOKEN_HEADER, "Accept": "text/*;q=0.5, */*;q=0.1"}).status_code == 200
@@ -327,14 +327,14 @@ def test_cors_on_by_default_and_off_with_no_cors(make_client: ClientFactory) -> 
     assert "access-control-allow-origin" not in closed.get("/tags", headers=TOKEN_HEADER).headers
 
 
-def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+def test_head_answers_like_get_without_a_body(client: MockClient) -> None:
     answer = client.head("/tags", headers=TOKEN_HEADER)
     assert answer.status_code == 200
     assert answer.content == b""
     assert int(answer.headers["content-length"]) > 0
 
 
-def test_declared_response_headers_are_sent(client: TestClient) -> None:
+def test_declared_response_headers_are_sent(client: MockClient) -> None:
     answer = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=429"})
     assert answer.headers["retry-after"].isdigit()
     forced_401 = client.get("/tags", headers={**TOKEN_HEADER, "Prefer": "code=401"})
@@ -342,29 +342,30 @@ def test_declared_response_headers_are_sent(client: TestClient) -> None:
 
 
 def test_internal_errors_become_problems_and_the_server_keeps_serving(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
+    compiled: CompiledSpec, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app: Any = client.app
+    app = create_app(MockConfig(spec_path=SPEC_PATH), compiled)
     original = app.pipeline.handle
 
     def broken(request: Any) -> Any:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(app.pipeline, "handle", broken)
-    failed = client.get("/tags", headers=TOKEN_HEADER)
-    assert failed.status_code == 500
-    assert failed.headers["content-type"] == "application/problem+json"
-    monkeypatch.setattr(app.pipeline, "handle", original)
-    assert client.get("/tags", headers=TOKEN_HEADER).status_code == 200
+    with app_in_process(app) as mock, mock.client(base_url=mock.url) as client:
+        monkeypatch.setattr(app.pipeline, "handle", broken)
+        failed = client.get("/tags", headers=TOKEN_HEADER)
+        assert failed.status_code == 500
+        assert failed.headers["content-type"] == "application/problem+json"
+        monkeypatch.setattr(app.pipeline, "handle", original)
+        assert client.get("/tags", headers=TOKEN_HEADER).status_code == 200
 
 
-def test_encoded_slash_stays_inside_its_path_parameter(client: TestClient) -> None:
+def test_encoded_slash_stays_inside_its_path_parameter(client: MockClient) -> None:
     answer = client.get("/api/v2/users/a%2Fb", headers=TOKEN_HEADER)
     assert answer.status_code == INVALID
     assert validation(answer)[0]["message"].startswith('"a/b" does not match')
 
 
-def test_absurdly_deep_json_is_a_400_not_a_crash(client: TestClient) -> None:
+def test_absurdly_deep_json_is_a_400_not_a_crash(client: MockClient) -> None:
     body = b"[" * 100_000 + b"]" * 100_000
     answer = client.post(
         "/messages/send-message", headers={**TOKEN_HEADER, "Content-Type": "application/json"}, content=body
@@ -404,7 +405,7 @@ def test_proxy_configuration_wires_the_proxy_handler(compiled: CompiledSpec) -> 
     assert app.on_shutdown == (app.handler.aclose,)
 
 
-def test_huge_query_value_gets_a_short_422(client: TestClient) -> None:
+def test_huge_query_value_gets_a_short_422(client: MockClient) -> None:
     answer = client.get("/users", params={"limit": "1" * 6000}, headers=TOKEN_HEADER)
     assert answer.status_code == INVALID
     assert validation(answer)[0]["name"] == "limit"
@@ -412,7 +413,7 @@ def test_huge_query_value_gets_a_short_422(client: TestClient) -> None:
 
 
 def test_the_specs_own_request_examples_are_accepted(
-    client: TestClient, spec: Spec, compiled: CompiledSpec
+    client: MockClient, spec: Spec, compiled: CompiledSpec
 ) -> None:
     accepted = 0
     for source in spec.operations():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import logging
@@ -32,7 +33,8 @@ from mock_server._proxy import (
     violations_text,
 )
 from mock_server._validation import MAX_ISSUES, RequestValidator
-from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, TestClient
+from mock_server.testing import app_in_process
+from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, MockClient
 from tests.refusals import INVALID
 
 SEEN: list[dict[str, Any]] = []
@@ -52,9 +54,10 @@ async def _users(request: Request) -> JSONResponse:
 UPSTREAM = Starlette(routes=[Route("/api/v2/tags", _tags), Route("/api/v2/users", _users)])
 
 
+@contextlib.contextmanager
 def _client(
     compiled: CompiledSpec, *, errors: bool = False, transport: httpx.AsyncBaseTransport | None = None
-) -> TestClient:
+) -> Iterator[MockClient]:
     pipeline = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH)))
     proxy = ProxyHandler(
         pipeline,
@@ -62,9 +65,9 @@ def _client(
         errors=errors,
         transport=transport or httpx.ASGITransport(app=UPSTREAM),
     )
-    return TestClient(
-        MockApp(pipeline, handler=proxy, on_shutdown=[proxy.aclose]), raise_server_exceptions=False
-    )
+    app = MockApp(pipeline, handler=proxy, on_shutdown=[proxy.aclose])
+    with app_in_process(app) as mock, mock.client(base_url=mock.url) as client:
+        yield client
 
 
 def test_valid_exchange_passes_through_unchanged(compiled: CompiledSpec) -> None:
