@@ -23,7 +23,6 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.failures import FailureGroup
 
 from contract_tests import _breakage
-from contract_tests._asgi_server import serving
 from contract_tests._live import Violation, run_live
 from contract_tests._mock_process import RunningMock, running_mock
 from contract_tests._settings import BASE_PATH, SPEC_PATH, TOKEN, schemathesis_settings
@@ -32,6 +31,7 @@ from contract_tests.conftest import make_mock_app
 from contract_tests.test_client_against_mock import assert_round_trip
 from contract_tests.test_live_mode import run_make_contract_live
 from contract_tests.test_properties import check_model_round_trip
+from mock_server.testing import serving_app
 
 Middleware = Callable[[Any], Any]
 
@@ -176,14 +176,17 @@ WRONG_TAG_NAME = Violation("list_tags", "200 /data/0/name", 'type "string"', "12
 
 
 def test_broken_api_live_mode_reports_operation_field_expected_got() -> None:
-    with serving(_breakage.wrong_field_type(make_mock_app())) as url:
+    with serving_app(_breakage.wrong_field_type(make_mock_app())) as url:
         report = run_live(url + BASE_PATH, TOKEN)
     assert report.violations == [WRONG_TAG_NAME]
     assert str(WRONG_TAG_NAME) == 'list_tags: 200 /data/0/name: expected type "string", got 12345'
 
 
 def test_broken_api_behind_the_proxy_mode_live_mode_reports_it() -> None:
-    with serving(_breakage.wrong_field_type(make_mock_app())) as url, running_mock("--proxy", url) as proxy:
+    with (
+        serving_app(_breakage.wrong_field_type(make_mock_app())) as url,
+        running_mock("--proxy", url) as proxy,
+    ):
         report = run_live(proxy.url + BASE_PATH, TOKEN)
         proxy_log = proxy.log()
     assert report.violations == [WRONG_TAG_NAME]
@@ -191,7 +194,7 @@ def test_broken_api_behind_the_proxy_mode_live_mode_reports_it() -> None:
 
 
 def test_broken_api_make_contract_live_fails_naming_it_and_never_prints_the_token() -> None:
-    with serving(_breakage.wrong_field_type(make_mock_app())) as url:
+    with serving_app(_breakage.wrong_field_type(make_mock_app())) as url:
         completed = run_make_contract_live(url + BASE_PATH, TOKEN)
     assert completed.returncode == 1, completed.stdout[-2000:]
     assert f"VIOLATION {WRONG_TAG_NAME}" in completed.stdout

@@ -25,7 +25,6 @@ from leeloo_client import (
 )
 from leeloo_client.client import DEFAULT_MAX_RETRIES, RetryPolicy
 
-from contract_tests._asgi_server import serving
 from contract_tests._calls import example_kwargs
 from contract_tests._mock_process import RunningMock
 from contract_tests._semantic import semantic
@@ -33,6 +32,7 @@ from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._spec import client_module, spec_operation, spec_operations, success_model, success_schema
 from contract_tests._tally import TALLY
 from contract_tests.conftest import make_mock_app
+from mock_server.testing import serving_app
 from openapi_document import Operation
 
 OPERATIONS = spec_operations()
@@ -220,7 +220,7 @@ async def test_429_is_retried_then_raised_async(mock_process: RunningMock) -> No
 @pytest.fixture(scope="module")
 def error_200_mock() -> Iterator[str]:
     """The mock in process with ``--error-status 200``: Leeloo's failures inside a 2xx answer."""
-    with serving(make_mock_app(compiled=None, stateful=True, error_status=200)) as url:
+    with serving_app(make_mock_app(compiled=None, stateful=True, error_status=200)) as url:
         yield url
 
 

@@ -2,7 +2,7 @@
 
 The proxy is a real ``leeloo-mock`` process (``run_mock``): its memory is read from /proc and
 raw request targets go over a socket. Its upstream is a small ASGI app served by uvicorn in a
-thread on 127.0.0.1 (``contract_tests._asgi_server.serving``); the request header
+thread on 127.0.0.1 (``mock_server.testing.serving_app``); the request header
 ``X-Attack`` picks how it misbehaves. The host that must never be reached is a
 ``ScriptedServer`` on 127.0.0.2. Every wait is bounded; no traffic leaves 127.0.0.0/8.
 """
@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from contract_tests._asgi_server import serving
+from mock_server.testing import serving_app
 from tests.hardening.conftest import TOKEN_HEADER, MockProcess, run_mock
 from tests.hardening.test_client_failures import ScriptedServer, http_response
 from tests.hardening.test_socket_level import RawAnswer, exchange, request
@@ -160,7 +160,7 @@ async def upstream_app(scope: Message, receive: Callable[[], Awaitable[Message]]
 @pytest.fixture(scope="module")
 def upstream() -> Iterator[str]:
     RELEASE.clear()
-    with serving(upstream_app) as origin:
+    with serving_app(upstream_app) as origin:
         try:
             yield origin
         finally:
