@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
+import openapi_document
 from openapi_document import (
     HTTP_METHODS,
     UnresolvableRef,
@@ -134,3 +138,17 @@ def test_resolve_or_keep_leaves_a_broken_reference_for_the_check_to_report() -> 
     dangling = {"$ref": "#/components/schemas/Nope"}
     assert resolve_or_keep(DOCUMENT, dangling) is dangling
     assert resolve_or_keep(DOCUMENT, {"$ref": "#/components/schemas/Item"}) == {"type": "object"}
+
+
+def test_the_operation_keys_are_written_down_once() -> None:
+    """Every tool reads ``HTTP_METHODS`` from this layer; a second copy would drift from it."""
+    root = Path(openapi_document.__file__).resolve().parents[1]
+    listing = re.compile(r"""["']get["'],\s*["']put["'],\s*["']post["']""")
+    packages = ("openapi_document", "mock_server", "generator", "contract_tests", "bench", "examples")
+    writers = sorted(
+        str(source.relative_to(root))
+        for package in packages
+        for source in (root / package).rglob("*.py")
+        if listing.search(source.read_text(encoding="utf-8"))
+    )
+    assert writers == ["openapi_document/__init__.py"]
