@@ -519,12 +519,14 @@ def _await_ready(
     *,
     announced: re.Pattern[bytes],
     ready: Callable[[str], bool],
-    watch: Callable[[subprocess.Popen[bytes]], None] | None,
+    watch: Callable[[subprocess.Popen[bytes], float], None] | None,
+    started: float,
     timeout_s: float,
 ) -> str:
-    """The server's URL once ``ready`` says so; ServerStartError if it exits or ``timeout_s`` passes."""
+    """The server's URL once ``ready`` says so; ServerStartError if it exits, or ``timeout_s`` passes
+    after ``started`` (its spawn, on ``time.perf_counter``)."""
     url = server.url
-    deadline = time.perf_counter() + timeout_s
+    deadline = started + timeout_s
     while True:
         code = server.process.poll()
         if code is not None:
@@ -537,7 +539,7 @@ def _await_ready(
         if url and ready(url):
             return url
         if watch is not None:
-            watch(server.process)
+            watch(server.process, time.perf_counter() - started)
         if time.perf_counter() >= deadline:
             where = f"answer on {url}" if url else "say where it listens"
             raise ServerStartError(f"{server.name} did not {where} within {timeout_s:g} s")
@@ -557,7 +559,7 @@ def serving_command(
     env: Mapping[str, str] | None = None,
     announced: re.Pattern[bytes] = _LISTENING,
     ready: Callable[[str], bool] = accepts_connections,
-    watch: Callable[[subprocess.Popen[bytes]], None] | None = None,
+    watch: Callable[[subprocess.Popen[bytes], float], None] | None = None,
     start_timeout_s: float = START_TIMEOUT_S,
     capture_output: bool = True,
 ) -> Iterator[ChildServer]:
@@ -570,9 +572,9 @@ def serving_command(
     group of ``announced`` finds it (leeloo-mock's ``listening on URL`` by default).
 
     It is ready once ``ready(url)`` is true (by default, once the port accepts a connection).
-    ``watch(process)`` runs between two polls while it starts: raise :class:`ServerStartError`
-    there to give up (on a memory bound, say). ServerStartError too when it exits first, or is
-    not ready within ``start_timeout_s``.
+    ``watch(process, seconds)`` runs between two polls while it starts, ``seconds`` after its
+    spawn: raise :class:`ServerStartError` there to give up (on a memory bound, say).
+    ServerStartError too when it exits first, or is not ready within ``start_timeout_s``.
 
     Its stdout and stderr go to temporary files (a chatty server never blocks on a full pipe):
     :meth:`ChildServer.output` and :meth:`ChildServer.log` read them. ``capture_output=False``
@@ -617,7 +619,12 @@ def serving_command(
             )
             try:
                 server.url = _await_ready(
-                    server, announced=announced, ready=ready, watch=watch, timeout_s=start_timeout_s
+                    server,
+                    announced=announced,
+                    ready=ready,
+                    watch=watch,
+                    started=started,
+                    timeout_s=start_timeout_s,
                 )
             except ServerStartError:
                 if port and attempt < _PORT_ATTEMPTS and _port_was_taken(server):

@@ -231,7 +231,8 @@ def test_serving_command_gives_up_at_its_bound_and_stops_the_child(tmp_path: Pat
 def test_a_watch_that_raises_gives_up_the_start() -> None:
     watched: list[int] = []
 
-    def too_big(process: subprocess.Popen[bytes]) -> None:
+    def too_big(process: subprocess.Popen[bytes], seconds: float) -> None:
+        assert 0 <= seconds < START_TIMEOUT_S
         watched.append(process.pid)
         raise ServerStartError("past the memory bound")
 
