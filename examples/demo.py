@@ -2,7 +2,7 @@
 
 1. validate the spec and print the operations it describes;
 2. compare it with the docs page it was transcribed from (the docs-drift check);
-3. start `leeloo-mock --stateful` on a free port;
+3. start `leeloo-mock --stateful` on a free port (``mock_server.testing.serving_command``);
 4. run the client quickstart (`examples/quickstart.py`) against it: list tags, find a person by
    e-mail, tag them, send a message — through the generated `leeloo_client`;
 5. read the person back to show that the mock remembered the tag, then stop the mock.
@@ -13,14 +13,13 @@ The token is a made-up one for the mock: the real one is never needed here.
 from __future__ import annotations
 
 import os
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
+
+from mock_server.testing import ServerStartError, serving_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -41,24 +40,9 @@ def run(*command: str | Path, env: dict[str, str] | None = None) -> None:
         sys.exit(completed.returncode)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_until_ready(base_url: str, mock: subprocess.Popen[bytes], timeout: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if mock.poll() is not None:
-            sys.exit(f"leeloo-mock exited with {mock.returncode} before it was ready")
-        try:
-            httpx.get(f"{base_url}/tags", headers={"X-Leeloo-AuthToken": DEMO_TOKEN}, timeout=1.0)
-            return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    sys.exit(f"leeloo-mock did not answer within {timeout:.0f} s")
+def mock_command(port: int) -> list[str]:
+    """The installed ``leeloo-mock``, stateful, on ``port``, taking the demo's token."""
+    return [str(BIN / "leeloo-mock"), str(SPEC), "--port", str(port), "--stateful", "--token", DEMO_TOKEN]
 
 
 def main() -> int:
@@ -69,33 +53,30 @@ def main() -> int:
     run(sys.executable, "-m", "generator.docs_drift", PAGE, SPEC)
 
     step("3. leeloo-mock --stateful")
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}/api/v2"
-    mock = subprocess.Popen(
-        [BIN / "leeloo-mock", SPEC, "--port", str(port), "--stateful", "--token", DEMO_TOKEN],
-        cwd=ROOT,
-    )
-    try:
-        wait_until_ready(base_url, mock)
-
-        step("4. The client quickstart against the mock")
-        env = {**os.environ, "LEELOO_AUTH_TOKEN": DEMO_TOKEN, "LEELOO_BASE_URL": base_url}
-        run(sys.executable, ROOT / "examples" / "quickstart.py", "--email", "feliks@gmail.com", env=env)
-
-        step("5. The mock remembered: GET /people/{person_id}")
-        answer = httpx.get(f"{base_url}/people/{PERSON_ID}", headers={"X-Leeloo-AuthToken": DEMO_TOKEN})
-        person = answer.json()["data"]
-        print(f"{answer.status_code}: {person['name']} now has the tags {person.get('tags')}")
-    finally:
-        step("6. Stopping the mock")
-        mock.send_signal(signal.SIGINT)
-        try:
-            mock.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            mock.kill()
-            mock.wait()
+    try:  # its banner and request log go to this terminal; it is stopped when the block ends
+        with serving_command(
+            mock_command, name="leeloo-mock", cwd=ROOT, start_timeout_s=15, capture_output=False
+        ) as mock:
+            try:
+                use_the_mock(mock.url + "/api/v2")
+            finally:
+                step("6. Stopping the mock")
+    except ServerStartError as exc:
+        sys.exit(str(exc))
     print("\ndemo finished: spec valid, docs in step, client and mock agree")
     return 0
+
+
+def use_the_mock(base_url: str) -> None:
+    """Steps 4 and 5: the client quickstart against the mock, then the person it tagged read back."""
+    step("4. The client quickstart against the mock")
+    env = {**os.environ, "LEELOO_AUTH_TOKEN": DEMO_TOKEN, "LEELOO_BASE_URL": base_url}
+    run(sys.executable, ROOT / "examples" / "quickstart.py", "--email", "feliks@gmail.com", env=env)
+
+    step("5. The mock remembered: GET /people/{person_id}")
+    answer = httpx.get(f"{base_url}/people/{PERSON_ID}", headers={"X-Leeloo-AuthToken": DEMO_TOKEN})
+    person = answer.json()["data"]
+    print(f"{answer.status_code}: {person['name']} now has the tags {person.get('tags')}")
 
 
 if __name__ == "__main__":

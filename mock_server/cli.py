@@ -15,7 +15,7 @@ import signal
 import socket
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -74,14 +74,22 @@ def _positive(text: str) -> int:
     return value
 
 
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"{text} must be more than 0 and at most 3600 seconds")
-    return value
+def seconds_up_to(maximum: float) -> Callable[[str], float]:
+    """An argparse type: a number of seconds more than 0 and at most ``maximum`` (``nan`` is not)."""
+
+    def seconds(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+        if not 0 < value <= maximum:
+            raise argparse.ArgumentTypeError(f"{text} must be more than 0 and at most {maximum:g} seconds")
+        return value
+
+    return seconds
+
+
+_seconds = seconds_up_to(3600)
 
 
 def _upstream(text: str) -> str:

@@ -32,6 +32,8 @@ from leeloo_client.api.messages import send_message
 from leeloo_client.api.tags import list_tags
 from leeloo_client.models import SendMessageRequest
 
+from mock_server.testing import free_port
+
 TOKEN = "tok-HARDENING-SECRET-5f1e2d3c4b5a"
 TAGS = json.dumps({"status": 1, "data": [{"id": "595f5d522a934035decc093d", "name": "Tag #1"}]}).encode()
 PROBLEM_500 = json.dumps({"type": "about:blank", "title": "Internal Server Error", "status": 500}).encode()
@@ -140,19 +142,12 @@ def _log_everything(caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
 def test_connection_refused_is_an_api_connection_error_after_retries(
     caplog: pytest.LogCaptureFixture,
 ) -> None:
     sleeps = Sleeps()
     with (
-        make_client(f"http://127.0.0.1:{_free_port()}/api/v2", sleeps) as client,
+        make_client(f"http://127.0.0.1:{free_port()}/api/v2", sleeps) as client,
         pytest.raises(APIConnectionError) as raised,
     ):
         list_tags.sync(client=client)

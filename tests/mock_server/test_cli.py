@@ -8,13 +8,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from mock_server.cli import main
+from mock_server.testing import free_port, serving_command
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -94,14 +94,16 @@ def test_stateful_reads_the_mapping_beside_the_spec(
     assert "list_persons" in err
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+def _mock_on(port: int) -> list[str]:
+    """``python -m mock_server --port PORT``: the command line under test, Leeloo's spec."""
+    return [sys.executable, "-m", "mock_server", "--port", str(port)]
 
 
 def _spawn_mock(cache_dir: Path, *args: str, **env: str) -> subprocess.Popen[str]:
-    """``python -m mock_server ARGS`` as a child with its own check cache; stdout and stderr piped."""
+    """``python -m mock_server ARGS`` as a child with its own check cache; stdout and stderr piped.
+
+    For a test that must act the moment a line is printed (``serving_command`` polls its files).
+    """
     return subprocess.Popen(
         [sys.executable, "-m", "mock_server", *args],
         cwd=REPO,
@@ -114,31 +116,17 @@ def _spawn_mock(cache_dir: Path, *args: str, **env: str) -> subprocess.Popen[str
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_real_server_serves_logs_and_stops_cleanly(stop: signal.Signals, tmp_path: Path) -> None:
-    port = _free_port()
-    process = _spawn_mock(tmp_path, "--port", str(port), LEELOO_MOCK_TOKENS="secret")
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                answer = httpx.get(
-                    f"http://127.0.0.1:{port}/api/v2/tags", headers={"X-Leeloo-AuthToken": "secret"}
-                )
-                break
-            except httpx.TransportError:
-                assert process.poll() is None, process.communicate()
-                assert time.monotonic() < deadline, "the mock did not start"
-                time.sleep(0.1)
+    env = {**os.environ, "LEELOO_MOCK_CACHE_DIR": str(tmp_path), "LEELOO_MOCK_TOKENS": "secret"}
+    with serving_command(_mock_on, name="leeloo-mock", cwd=REPO, env=env) as mock:
+        answer = httpx.get(f"{mock.url}/api/v2/tags", headers={"X-Leeloo-AuthToken": "secret"})
         assert answer.status_code == 200
-        wrong = httpx.get(f"http://127.0.0.1:{port}/tags", headers={"X-Leeloo-AuthToken": "other"})
+        wrong = httpx.get(f"{mock.url}/tags", headers={"X-Leeloo-AuthToken": "other"})
         assert wrong.status_code == 401
-        process.send_signal(stop)
-        out, err = process.communicate(timeout=15)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.communicate()
-    assert process.returncode == 0, err
-    assert f"listening on http://127.0.0.1:{port}" in out
+        mock.process.send_signal(stop)
+        returncode = mock.process.wait(timeout=15)
+        out, err = mock.output(), mock.log()
+    assert returncode == 0, err
+    assert f"listening on {mock.url}" in out
     assert "list_tags" in out  # the operation table
     assert list(tmp_path.glob("checked-*")), "a passed check is remembered"
     assert "GET /api/v2/tags 200 " in err
@@ -153,7 +141,7 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
     The server is frozen (SIGSTOP) right after printing it, so uvicorn cannot have started yet:
     only a socket already listening lets the connection in, to be answered once it runs again.
     """
-    port = _free_port()
+    port = free_port()
     process = _spawn_mock(tmp_path, "--port", str(port), "--log-level", "warning")
     try:
         assert process.stdout is not None

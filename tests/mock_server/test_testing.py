@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import re
+import shlex
+import socket
 import subprocess
 import sys
 import time
@@ -11,7 +14,17 @@ from pathlib import Path
 import httpx
 import pytest
 
-from mock_server.testing import SyncASGITransport, in_child_process, in_process, in_thread, mock_config
+from mock_server.testing import (
+    START_TIMEOUT_S,
+    STOP_TIMEOUT_S,
+    ServerStartError,
+    SyncASGITransport,
+    in_child_process,
+    in_process,
+    in_thread,
+    mock_config,
+    serving_command,
+)
 from tests.mock_server.conftest import TOKEN_HEADER
 
 REPO = Path(__file__).resolve().parents[2]
@@ -143,6 +156,121 @@ def test_in_child_process_runs_the_command_line_and_stops_it() -> None:
         assert mock.requests("GET", "/tags")[0]["status"] == 200
         process = mock.process
     assert process is not None and process.poll() is not None
+
+
+def _http_server(port: int) -> list[str]:
+    """Python's own file server on ``port``, unbuffered: its lines are in the files as it writes them."""
+    return [sys.executable, "-u", "-m", "http.server", str(port), "--bind", "127.0.0.1"]
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process that has not ended (a zombie has ended)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(") ", 1)[1][:1] != "Z"
+
+
+def test_serving_command_runs_any_server_on_a_free_port_and_stops_it(tmp_path: Path) -> None:
+    with serving_command(_http_server, name="http.server", cwd=tmp_path) as server:
+        assert server.url == f"http://127.0.0.1:{server.port}"
+        assert httpx.get(server.url + "/").status_code == 200
+        assert server.pid == server.process.pid and _running(server.pid)
+        assert 0 < server.startup_s < START_TIMEOUT_S
+        assert f"port {server.port}" in server.output()
+        assert '"GET / HTTP/1.1" 200' in server.log()  # written before the answer is sent
+    assert server.process.poll() is not None and not _running(server.pid)
+
+
+def test_serving_command_reads_the_url_a_server_announces(tmp_path: Path) -> None:
+    announced = re.compile(rb"\((http://127\.0\.0\.1:\d+)/\)")  # "Serving HTTP on ... (http://...:PORT/)"
+    with serving_command(_http_server(0), announced=announced, cwd=tmp_path) as server:
+        assert server.port != 0 and server.name == Path(sys.executable).name
+        assert httpx.get(server.url + "/").status_code == 200
+
+
+def test_serving_command_moves_to_another_port_when_its_port_is_taken(tmp_path: Path) -> None:
+    given: list[int] = []
+
+    def first_on_a_taken_port(port: int) -> list[str]:
+        given.append(port)
+        return _http_server(taken.getsockname()[1] if len(given) == 1 else port)
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        with serving_command(first_on_a_taken_port, cwd=tmp_path) as server:
+            assert len(given) == 2 and server.port == given[1]
+            assert httpx.get(server.url + "/").status_code == 200
+
+
+def test_serving_command_reports_a_server_that_exits_while_starting() -> None:
+    says = "import sys; sys.exit('cannot read spec.yaml')"
+    with (
+        pytest.raises(ServerStartError, match=r"^x exited with 1: cannot read spec\.yaml$"),
+        serving_command(lambda port: [sys.executable, "-c", says], name="x"),
+    ):
+        pytest.fail("a server that exited was taken as ready")
+
+
+def test_serving_command_gives_up_at_its_bound_and_stops_the_child(tmp_path: Path) -> None:
+    pid_file = tmp_path / "pid"
+    silent = f"import os, pathlib, time; pathlib.Path({str(pid_file)!r}).write_text(str(os.getpid()))"
+    silent += "; time.sleep(60)"
+    started = time.perf_counter()
+    with (
+        pytest.raises(ServerStartError, match=r"did not answer on http://127\.0\.0\.1:\d+ within 1 s"),
+        serving_command(lambda port: [sys.executable, "-c", silent], start_timeout_s=1),
+    ):
+        pytest.fail("a server that never listened was taken as ready")
+    assert time.perf_counter() - started < 1 + STOP_TIMEOUT_S
+    assert not _running(int(pid_file.read_text()))
+
+
+def test_a_watch_that_raises_gives_up_the_start() -> None:
+    watched: list[int] = []
+
+    def too_big(process: subprocess.Popen[bytes], seconds: float) -> None:
+        assert 0 <= seconds < START_TIMEOUT_S
+        watched.append(process.pid)
+        raise ServerStartError("past the memory bound")
+
+    sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+    with (
+        pytest.raises(ServerStartError, match="past the memory bound"),
+        serving_command(lambda port: sleeper, watch=too_big),
+    ):
+        pytest.fail("the watch's error was lost")
+    assert len(watched) == 1 and not _running(watched[0])
+
+
+def test_serving_command_stops_what_the_server_started_too(tmp_path: Path) -> None:
+    """The child runs in a session of its own: the stop reaches its whole process group."""
+    pid_file = tmp_path / "grandchild"
+
+    def launcher(port: int) -> list[str]:
+        server = " ".join(shlex.quote(part) for part in _http_server(port))
+        return ["sh", "-c", f"sleep 60 & echo $! > {shlex.quote(str(pid_file))}; exec {server}"]
+
+    with serving_command(launcher, cwd=tmp_path):
+        grandchild = int(pid_file.read_text())
+        assert _running(grandchild)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while _running(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(grandchild)
+
+
+def test_uncaptured_output_goes_to_this_process_own(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    with serving_command(_http_server, cwd=tmp_path, capture_output=False) as server:
+        assert httpx.get(server.url + "/").status_code == 200
+        assert server.log() == "" and server.output() == ""
+    assert '"GET / HTTP/1.1" 200' in capfd.readouterr().err
+    with pytest.raises(ValueError, match="cannot announce"), serving_command(["x"], capture_output=False):
+        pytest.fail("an uncaptured server cannot say where it listens")
 
 
 def test_plugin_example_in_every_mode() -> None:
