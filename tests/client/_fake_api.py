@@ -2,7 +2,8 @@
 
 The fake API answers every operation with the `docs` example of its 200 response in the spec, so
 the client parses the same bodies the docs page shows. Every request it sees is recorded; tests
-validate recorded requests against the spec with openapi-core (not by comparing by hand).
+validate recorded requests against the spec with openapi-core (not by comparing by hand), through
+`contract_tests._spec.validate_request`: the spec is read one way for both suites.
 """
 
 from __future__ import annotations
@@ -14,39 +15,19 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
 import uvicorn
-import yaml
 from leeloo_client import LeelooClient
-from openapi_core import OpenAPI
-from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
-from werkzeug.test import EnvironBuilder
 
+from contract_tests._spec import spec_document
 from mock_server import MockConfig, create_app, default_spec_path
 from openapi_document import resolve
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = ROOT / "spec" / "openapi.yaml"
 BASE_URL = "https://api.leeloo.ai/api/v2"
 TOKEN = "tok-SECRET-0123456789abcdef"
-
-
-@cache
-def spec_document() -> dict[str, Any]:
-    """The spec as a dict, read once."""
-    document: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    return document
-
-
-@cache
-def openapi() -> OpenAPI:
-    """openapi-core's view of the spec, built once (it is slow to build)."""
-    return OpenAPI.from_file_path(str(SPEC_PATH))
 
 
 @dataclass(frozen=True)
@@ -80,24 +61,6 @@ def operation_of(request: httpx.Request) -> Operation:
         if operation.method == request.method and operation.pattern.match(request.url.path):
             return operation
     raise AssertionError(f"no operation matches {request.method} {request.url.path}")
-
-
-def validate_against_spec(request: httpx.Request) -> None:
-    """Raise when `request` breaks the spec (parameters, body, content type, security)."""
-    url = urlsplit(str(request.url))
-    builder = EnvironBuilder(
-        method=request.method,
-        base_url=f"{url.scheme}://{url.netloc}",
-        path=url.path,
-        query_string=url.query,
-        headers=list(request.headers.multi_items()),
-        data=request.content,
-    )
-    try:
-        werkzeug_request = builder.get_request()
-    finally:
-        builder.close()
-    openapi().validate_request(WerkzeugOpenAPIRequest(werkzeug_request))
 
 
 Handler = Callable[[httpx.Request], httpx.Response]

@@ -12,7 +12,9 @@ from types import ModuleType
 import pytest
 from leeloo_client import LeelooClient
 
-from ._fake_api import TOKEN, FakeAPI, operation_of, validate_against_spec
+from contract_tests._spec import validate_request
+
+from ._fake_api import TOKEN, FakeAPI, operation_of
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICKSTART = ROOT / "examples" / "quickstart.py"
@@ -39,7 +41,7 @@ def test_quickstart_calls_the_four_operations_with_valid_requests(
         "send_message",
     ]
     for request in fake_api.requests:
-        validate_against_spec(request)
+        validate_request(request)
     out = capsys.readouterr().out
     assert "found Feliks" in out
     assert "sent 'Hi!' to Feliks through TELEGRAM" in out
