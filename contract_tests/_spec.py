@@ -116,6 +116,11 @@ class SpecOperation:
         """The 200 answer's schema, inlined."""
         return component_schema(self.success_schema_name)
 
+    def success_example(self) -> Any:
+        """The ``docs`` example of the 200 JSON answer: the body the docs page shows for it."""
+        answer = resolve(spec_document()["paths"][self.path][self.method.lower()]["responses"]["200"])
+        return answer["content"]["application/json"]["examples"]["docs"]["value"]
+
 
 def _schema_name(media: Mapping[str, Any], where: str) -> str:
     reference = media.get("schema", {}).get("$ref")

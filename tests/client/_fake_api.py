@@ -1,20 +1,25 @@
-"""Fixtures for the generated client: a fake API on `httpx.MockTransport` and spec validation.
+"""Fixtures for the generated client: a fake API in front of the real mock, and the spec's verdict.
 
-The fake API answers every operation with the `docs` example of its 200 response in the spec, so
-the client parses the same bodies the docs page shows. Every request it sees is recorded; tests
-validate recorded requests against the spec with openapi-core (not by comparing by hand), through
-`contract_tests._spec.validate_request`: the spec is read one way for both suites.
+`FakeAPI` is the seam the client tests use: an `httpx.MockTransport` that records every request
+the client sends. A test may set `answer` to make up its own answers (failures, odd bodies, pages);
+otherwise the request goes on to leeloo-mock itself, in process (`mock_server.testing.in_process`,
+stateless, one app for the whole session), which validates it and answers the first declared
+example of the operation's 200 response: the `docs` example, the body the docs page shows.
+
+The mock is reached through a transport, so the client keeps its production base URL
+(https://api.leeloo.ai/api/v2) and sends `Host: api.leeloo.ai`: in process the connection's own
+address is the URL's host, which the mock's Host check answers as its own name (no
+`allowed_hosts` needed, nothing widened). Tests validate recorded requests with openapi-core
+(`contract_tests._spec.validate_request`), a second opinion beside the mock's own validation.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 import httpx
@@ -24,63 +29,54 @@ from leeloo_client import LeelooClient
 
 from contract_tests._spec import spec_document
 from mock_server import MockConfig, create_app, default_spec_path
-from openapi_document import resolve
+from mock_server._router import RouteMatch
+from mock_server.testing import LeelooMock, compiled_for, in_process, mock_config
 
-BASE_URL = "https://api.leeloo.ai/api/v2"
 TOKEN = "tok-SECRET-0123456789abcdef"
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation of the spec: how to recognise its requests and what it answers."""
-
-    operation_id: str
-    method: str
-    path: str
-    pattern: re.Pattern[str]
-    example: Any
-
-
-@cache
-def operations() -> tuple[Operation, ...]:
-    """Every operation of the spec, with the docs example of its 200 answer."""
-    found = []
-    for path, item in spec_document()["paths"].items():
-        for method, operation in item.items():
-            answer = resolve(spec_document(), operation["responses"]["200"])
-            example = answer["content"]["application/json"]["examples"]["docs"]["value"]
-            pattern = re.compile("^/api/v2" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
-            found.append(Operation(operation["operationId"], method.upper(), path, pattern, example))
-    # Literal segments first: /tunnels/stats must not be taken for /tunnels/{tunnel_id}.
-    return tuple(sorted(found, key=lambda op: (op.path.count("{"), op.path)))
-
-
-def operation_of(request: httpx.Request) -> Operation:
-    """The operation a request calls; fails the test when none matches."""
-    for operation in operations():
-        if operation.method == request.method and operation.pattern.match(request.url.path):
-            return operation
-    raise AssertionError(f"no operation matches {request.method} {request.url.path}")
-
+# Leeloo's spec, stateless (every answer is the operation's example); FakeAPI keeps the requests,
+# so the mock's own journal is off.
+MOCK_CONFIG = mock_config(stateful=False, journal_size=0)
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
+def operation_id_of(request: httpx.Request) -> str:
+    """The operationId of the operation `request` calls, as the mock's router finds it.
+
+    Fails the test when no operation of the spec matches the method and path.
+    """
+    path = request.url.raw_path.split(b"?", 1)[0].decode("latin-1")  # %2F stays inside its segment
+    found = compiled_for(MOCK_CONFIG).router.match(request.method, path)
+    assert isinstance(found, RouteMatch), f"no operation matches {request.method} {request.url.path}"
+    return found.target.operation_id
+
+
 @dataclass
 class FakeAPI:
-    """A MockTransport-backed API that records requests; `answer` may be replaced per test."""
+    """A MockTransport that records requests and answers with `answer` if set, else with the mock.
 
+    `upstream` is the in-process mock's transport; `forward` asks it, for an `answer` that makes up
+    only some of its answers (a failure first, then the real one).
+    """
+
+    upstream: httpx.BaseTransport
     requests: list[httpx.Request] = field(default_factory=list)
     answer: Handler | None = None
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        """Record `request`, then answer it (the test's `answer`, else the mock's)."""
         request.read()
         self.requests.append(request)
         if self.answer is not None:
             return self.answer(request)
-        return httpx.Response(200, json=operation_of(request).example)
+        return self.forward(request)
+
+    def forward(self, request: httpx.Request) -> httpx.Response:
+        """The mock's answer to `request` (not recorded again)."""
+        return self.upstream.handle_request(request)
 
     def transport(self) -> httpx.MockTransport:
+        """A transport for sync and async clients alike, answering through `handle`."""
         return httpx.MockTransport(self.handle)
 
 
@@ -97,13 +93,23 @@ class RecordedSleep:
         self.delays.append(seconds)
 
 
+@pytest.fixture(scope="session")
+def in_process_mock() -> Iterator[LeelooMock]:
+    """leeloo-mock in process, stateless, for the whole session (its spec is compiled once)."""
+    with in_process(MOCK_CONFIG) as mock:
+        yield mock
+
+
 @pytest.fixture
-def fake_api() -> FakeAPI:
-    return FakeAPI()
+def fake_api(in_process_mock: LeelooMock) -> FakeAPI:
+    """A fresh FakeAPI (no requests, no `answer`) in front of the session's mock."""
+    assert in_process_mock.transport is not None  # in process, the mock is reached through it
+    return FakeAPI(upstream=in_process_mock.transport)
 
 
 @pytest.fixture
 def sleeps() -> RecordedSleep:
+    """The delays the client would have slept, recorded instead."""
     return RecordedSleep()
 
 
@@ -128,6 +134,7 @@ def make_client(fake_api: FakeAPI, sleeps: RecordedSleep) -> Iterator[Callable[.
 
 @pytest.fixture
 def client(make_client: Callable[..., LeelooClient]) -> LeelooClient:
+    """A client with the default options, wired to `fake_api`."""
     return make_client()
 
 
@@ -158,6 +165,7 @@ def problem(status: int, title: str, detail: str = "", **extra: Any) -> dict[str
 def problem_response(
     status: int, title: str, headers: dict[str, str] | None = None, **extra: Any
 ) -> httpx.Response:
+    """An answer carrying an RFC 7807 problem body (see `problem`), with any HTTP status."""
     return httpx.Response(
         status,
         content=json.dumps(problem(status, title, **extra)).encode(),

@@ -11,7 +11,7 @@ from leeloo_client import APIConnectionError, AuthenticationError, Configuration
 from leeloo_client.api.tags import list_tags
 from leeloo_client.client import DEFAULT_BASE_URL
 
-from ._fake_api import TOKEN, FakeAPI, operation_of, problem_response
+from ._fake_api import TOKEN, FakeAPI, problem_response
 
 
 def test_token_is_sent_in_the_leeloo_header_without_prefix(client: LeelooClient, fake_api: FakeAPI) -> None:
@@ -85,7 +85,7 @@ def test_token_is_not_logged(
     answers = iter([problem_response(503, "Service Unavailable"), None])
 
     def flaky(request: httpx.Request) -> httpx.Response:
-        return next(answers) or httpx.Response(200, json=operation_of(request).example)
+        return next(answers) or fake_api.forward(request)
 
     fake_api.answer = flaky
     with caplog.at_level(logging.DEBUG):

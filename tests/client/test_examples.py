@@ -14,7 +14,7 @@ from leeloo_client import LeelooClient
 
 from contract_tests._spec import validate_request
 
-from ._fake_api import TOKEN, FakeAPI, operation_of
+from ._fake_api import TOKEN, FakeAPI, operation_id_of
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICKSTART = ROOT / "examples" / "quickstart.py"
@@ -34,7 +34,7 @@ def test_quickstart_calls_the_four_operations_with_valid_requests(
     status = load_quickstart().run(client, "feliks@gmail.com", "Hi!")
 
     assert status == 0
-    assert [operation_of(r).operation_id for r in fake_api.requests] == [
+    assert [operation_id_of(r) for r in fake_api.requests] == [
         "list_tags",
         "list_people",
         "add_tag_to_person",

@@ -25,10 +25,10 @@ import pytest
 from leeloo_client import AsyncLeelooClient, InvalidParameterError, LeelooClient, RawResponse
 from leeloo_client.models import CreatePersonRequest, CustomField, TagForm
 
-from contract_tests._spec import spec_operations, validate_request
+from contract_tests._spec import spec_operation, spec_operations, validate_request
 from generator._naming import iterator_name, method_name, resource_name
 
-from ._fake_api import TOKEN, FakeAPI, RecordedSleep, operation_of
+from ._fake_api import TOKEN, FakeAPI, RecordedSleep
 
 ID = "5b3f543bb2737000133d25b0"
 
@@ -174,9 +174,12 @@ def test_timeout_extra_headers_and_extra_query_reach_this_call_only(
 def test_with_raw_response_returns_the_model_with_status_headers_request_id_and_time(
     client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = lambda request: httpx.Response(
-        200, json=operation_of(request).example, headers={"x-request-id": "req-42"}
-    )
+    def with_request_id(request: httpx.Request) -> httpx.Response:
+        answer = fake_api.forward(request)
+        answer.headers["x-request-id"] = "req-42"
+        return answer
+
+    fake_api.answer = with_request_id
 
     raw = client.people.with_raw_response.list(limit=5)
 
@@ -192,7 +195,7 @@ def page_answer(total: int) -> Callable[[httpx.Request], httpx.Response]:
     """Answers `GET /people` with the people `offset` to `offset + limit` of `total`."""
 
     def answer(request: httpx.Request) -> httpx.Response:
-        example = operation_of(request).example
+        example = spec_operation("list_people").success_example()
         offset, limit = int(request.url.params["offset"]), int(request.url.params["limit"])
         people = [
             {**example["data"][0], "id": f"{n:024x}"} for n in range(offset, min(total, offset + limit))
@@ -249,9 +252,7 @@ def test_with_options_takes_only_known_keywords(client: LeelooClient) -> None:
 
 def test_the_package_docstring_example_runs(client: LeelooClient, fake_api: FakeAPI) -> None:
     fake_api.answer = lambda request: (
-        page_answer(3)(request)
-        if request.url.path.endswith("/people")
-        else httpx.Response(200, json=operation_of(request).example)
+        page_answer(3)(request) if request.url.path.endswith("/people") else fake_api.forward(request)
     )
     examples: dict[str, Any] = {}
     for test in doctest.DocTestFinder().find(leeloo_client, "leeloo_client", globs={}):
