@@ -15,22 +15,19 @@ address is the URL's host, which the mock's Host check answers as its own name (
 
 from __future__ import annotations
 
+import contextlib
 import json
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from leeloo_client import LeelooClient
 
 from contract_tests._spec import spec_document
-from mock_server import MockConfig, create_app, default_spec_path
 from mock_server._router import RouteMatch
-from mock_server.testing import LeelooMock, compiled_for, in_process, mock_config
+from mock_server.testing import LeelooMock, compiled_for, in_process, in_thread, mock_config
 
 TOKEN = "tok-SECRET-0123456789abcdef"
 # Leeloo's spec, stateless (every answer is the operation's example); FakeAPI keeps the requests,
@@ -115,21 +112,23 @@ def sleeps() -> RecordedSleep:
 
 @pytest.fixture
 def make_client(fake_api: FakeAPI, sleeps: RecordedSleep) -> Iterator[Callable[..., LeelooClient]]:
-    """Build clients wired to `fake_api`, with recorded sleeps; closes them afterwards."""
-    clients: list[LeelooClient] = []
+    """Build clients wired to `fake_api`, with recorded sleeps; closes them all afterwards."""
+    with contextlib.ExitStack() as built:
 
-    def build(**options: Any) -> LeelooClient:
-        transport = fake_api.transport()
-        options.setdefault("token", TOKEN)
-        client = LeelooClient(
-            transport=transport, async_transport=transport, sleep=sleeps, async_sleep=sleeps.asleep, **options
-        )
-        clients.append(client)
-        return client
+        def build(**options: Any) -> LeelooClient:
+            transport = fake_api.transport()
+            options.setdefault("token", TOKEN)
+            client = LeelooClient(
+                transport=transport,
+                async_transport=transport,
+                sleep=sleeps,
+                async_sleep=sleeps.asleep,
+                **options,
+            )
+            built.callback(client.close)
+            return client
 
-    yield build
-    for client in clients:
-        client.close()
+        yield build
 
 
 @pytest.fixture
@@ -175,20 +174,7 @@ def problem_response(
 
 @pytest.fixture
 def mock_base_url() -> Iterator[str]:
-    """leeloo-mock served by uvicorn on a free port of 127.0.0.1, stopped afterwards."""
-    app = create_app(MockConfig(spec_path=default_spec_path(), log_requests=False))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    """leeloo-mock on a free port of 127.0.0.1 (uvicorn in a thread), for code that opens its own
+    connections: a child process, or a client going through httpcore and a real socket."""
+    with in_thread(MOCK_CONFIG) as mock:
+        yield mock.url
