@@ -128,6 +128,11 @@ def success_model(operation: Operation) -> type[Any]:
     return model_class(success_schema_name(operation))
 
 
+def success_example(operation: Operation) -> Any:
+    """The ``docs`` example of an operation's 200 JSON answer: the body the docs page shows for it."""
+    return operation.responses["200"]["content"]["application/json"]["examples"]["docs"]["value"]
+
+
 def success_schema(operation: Operation) -> dict[str, Any]:
     """An operation's 200 answer schema, inlined."""
     return component_schema(success_schema_name(operation))

@@ -1,123 +1,79 @@
-"""Fixtures for the generated client: a fake API on `httpx.MockTransport` and spec validation.
+"""Fixtures for the generated client: a fake API in front of the real mock, and the spec's verdict.
 
-The fake API answers every operation with the `docs` example of its 200 response in the spec, so
-the client parses the same bodies the docs page shows. Every request it sees is recorded; tests
-validate recorded requests against the spec with openapi-core (not by comparing by hand).
+`FakeAPI` is the seam the client tests use: an `httpx.MockTransport` that records every request
+the client sends. A test may set `answer` to make up its own answers (failures, odd bodies, pages);
+otherwise the request goes on to leeloo-mock itself, in process (`mock_server.testing.in_process`,
+stateless, one app for the whole session), which validates it and answers the first declared
+example of the operation's 200 response: the `docs` example, the body the docs page shows.
+
+The mock is reached through a transport, so the client keeps its production base URL
+(https://api.leeloo.ai/api/v2) and sends `Host: api.leeloo.ai`: in process the connection's own
+address is the URL's host, which the mock's Host check answers as its own name (no
+`allowed_hosts` needed, nothing widened). Tests validate recorded requests with openapi-core
+(`contract_tests._spec.validate_request`), a second opinion beside the mock's own validation.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import re
-import threading
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
-import uvicorn
-import yaml
 from leeloo_client import LeelooClient
-from openapi_core import OpenAPI
-from openapi_core.contrib.werkzeug import WerkzeugOpenAPIRequest
-from werkzeug.test import EnvironBuilder
 
-from mock_server import MockConfig, create_app, default_spec_path
-from openapi_document import resolve
+from contract_tests._spec import spec_document
+from mock_server._router import RouteMatch
+from mock_server.testing import LeelooMock, compiled_for, in_process, in_thread, mock_config
 
-ROOT = Path(__file__).resolve().parents[2]
-SPEC_PATH = ROOT / "spec" / "openapi.yaml"
-BASE_URL = "https://api.leeloo.ai/api/v2"
 TOKEN = "tok-SECRET-0123456789abcdef"
-
-
-@cache
-def spec_document() -> dict[str, Any]:
-    """The spec as a dict, read once."""
-    document: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
-    return document
-
-
-@cache
-def openapi() -> OpenAPI:
-    """openapi-core's view of the spec, built once (it is slow to build)."""
-    return OpenAPI.from_file_path(str(SPEC_PATH))
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One operation of the spec: how to recognise its requests and what it answers."""
-
-    operation_id: str
-    method: str
-    path: str
-    pattern: re.Pattern[str]
-    example: Any
-
-
-@cache
-def operations() -> tuple[Operation, ...]:
-    """Every operation of the spec, with the docs example of its 200 answer."""
-    found = []
-    for path, item in spec_document()["paths"].items():
-        for method, operation in item.items():
-            answer = resolve(spec_document(), operation["responses"]["200"])
-            example = answer["content"]["application/json"]["examples"]["docs"]["value"]
-            pattern = re.compile("^/api/v2" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$")
-            found.append(Operation(operation["operationId"], method.upper(), path, pattern, example))
-    # Literal segments first: /tunnels/stats must not be taken for /tunnels/{tunnel_id}.
-    return tuple(sorted(found, key=lambda op: (op.path.count("{"), op.path)))
-
-
-def operation_of(request: httpx.Request) -> Operation:
-    """The operation a request calls; fails the test when none matches."""
-    for operation in operations():
-        if operation.method == request.method and operation.pattern.match(request.url.path):
-            return operation
-    raise AssertionError(f"no operation matches {request.method} {request.url.path}")
-
-
-def validate_against_spec(request: httpx.Request) -> None:
-    """Raise when `request` breaks the spec (parameters, body, content type, security)."""
-    url = urlsplit(str(request.url))
-    builder = EnvironBuilder(
-        method=request.method,
-        base_url=f"{url.scheme}://{url.netloc}",
-        path=url.path,
-        query_string=url.query,
-        headers=list(request.headers.multi_items()),
-        data=request.content,
-    )
-    try:
-        werkzeug_request = builder.get_request()
-    finally:
-        builder.close()
-    openapi().validate_request(WerkzeugOpenAPIRequest(werkzeug_request))
-
+# Leeloo's spec, stateless (every answer is the operation's example); FakeAPI keeps the requests,
+# so the mock's own journal is off.
+MOCK_CONFIG = mock_config(stateful=False, journal_size=0)
 
 Handler = Callable[[httpx.Request], httpx.Response]
 
 
+def operation_id_of(request: httpx.Request) -> str:
+    """The operationId of the operation `request` calls, as the mock's router finds it.
+
+    Fails the test when no operation of the spec matches the method and path.
+    """
+    path = request.url.raw_path.split(b"?", 1)[0].decode("latin-1")  # %2F stays inside its segment
+    found = compiled_for(MOCK_CONFIG).router.match(request.method, path)
+    assert isinstance(found, RouteMatch), f"no operation matches {request.method} {request.url.path}"
+    return found.target.operation_id
+
+
 @dataclass
 class FakeAPI:
-    """A MockTransport-backed API that records requests; `answer` may be replaced per test."""
+    """A MockTransport that records requests and answers with `answer` if set, else with the mock.
 
+    `upstream` is the in-process mock's transport; `forward` asks it, for an `answer` that makes up
+    only some of its answers (a failure first, then the real one).
+    """
+
+    upstream: httpx.BaseTransport
     requests: list[httpx.Request] = field(default_factory=list)
     answer: Handler | None = None
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        """Record `request`, then answer it (the test's `answer`, else the mock's)."""
         request.read()
         self.requests.append(request)
         if self.answer is not None:
             return self.answer(request)
-        return httpx.Response(200, json=operation_of(request).example)
+        return self.forward(request)
+
+    def forward(self, request: httpx.Request) -> httpx.Response:
+        """The mock's answer to `request` (not recorded again)."""
+        return self.upstream.handle_request(request)
 
     def transport(self) -> httpx.MockTransport:
+        """A transport for sync and async clients alike, answering through `handle`."""
         return httpx.MockTransport(self.handle)
 
 
@@ -134,37 +90,50 @@ class RecordedSleep:
         self.delays.append(seconds)
 
 
+@pytest.fixture(scope="session")
+def in_process_mock() -> Iterator[LeelooMock]:
+    """leeloo-mock in process, stateless, for the whole session (its spec is compiled once)."""
+    with in_process(MOCK_CONFIG) as mock:
+        yield mock
+
+
 @pytest.fixture
-def fake_api() -> FakeAPI:
-    return FakeAPI()
+def fake_api(in_process_mock: LeelooMock) -> FakeAPI:
+    """A fresh FakeAPI (no requests, no `answer`) in front of the session's mock."""
+    assert in_process_mock.transport is not None  # in process, the mock is reached through it
+    return FakeAPI(upstream=in_process_mock.transport)
 
 
 @pytest.fixture
 def sleeps() -> RecordedSleep:
+    """The delays the client would have slept, recorded instead."""
     return RecordedSleep()
 
 
 @pytest.fixture
 def make_client(fake_api: FakeAPI, sleeps: RecordedSleep) -> Iterator[Callable[..., LeelooClient]]:
-    """Build clients wired to `fake_api`, with recorded sleeps; closes them afterwards."""
-    clients: list[LeelooClient] = []
+    """Build clients wired to `fake_api`, with recorded sleeps; closes them all afterwards."""
+    with contextlib.ExitStack() as built:
 
-    def build(**options: Any) -> LeelooClient:
-        transport = fake_api.transport()
-        options.setdefault("token", TOKEN)
-        client = LeelooClient(
-            transport=transport, async_transport=transport, sleep=sleeps, async_sleep=sleeps.asleep, **options
-        )
-        clients.append(client)
-        return client
+        def build(**options: Any) -> LeelooClient:
+            transport = fake_api.transport()
+            options.setdefault("token", TOKEN)
+            client = LeelooClient(
+                transport=transport,
+                async_transport=transport,
+                sleep=sleeps,
+                async_sleep=sleeps.asleep,
+                **options,
+            )
+            built.callback(client.close)
+            return client
 
-    yield build
-    for client in clients:
-        client.close()
+        yield build
 
 
 @pytest.fixture
 def client(make_client: Callable[..., LeelooClient]) -> LeelooClient:
+    """A client with the default options, wired to `fake_api`."""
     return make_client()
 
 
@@ -195,6 +164,7 @@ def problem(status: int, title: str, detail: str = "", **extra: Any) -> dict[str
 def problem_response(
     status: int, title: str, headers: dict[str, str] | None = None, **extra: Any
 ) -> httpx.Response:
+    """An answer carrying an RFC 7807 problem body (see `problem`), with any HTTP status."""
     return httpx.Response(
         status,
         content=json.dumps(problem(status, title, **extra)).encode(),
@@ -204,20 +174,7 @@ def problem_response(
 
 @pytest.fixture
 def mock_base_url() -> Iterator[str]:
-    """leeloo-mock served by uvicorn on a free port of 127.0.0.1, stopped afterwards."""
-    app = create_app(MockConfig(spec_path=default_spec_path(), log_requests=False))
-    server = uvicorn.Server(
-        uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the mock did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
+    """leeloo-mock on a free port of 127.0.0.1 (uvicorn in a thread), for code that opens its own
+    connections: a child process, or a client going through httpcore and a real socket."""
+    with in_thread(MOCK_CONFIG) as mock:
+        yield mock.url

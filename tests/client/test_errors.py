@@ -25,6 +25,8 @@ from leeloo_client.api.tags import list_tags
 from leeloo_client.errors import Problem
 from leeloo_client.models import CreatePersonRequest, ErrorEnvelope
 
+from contract_tests._spec import spec_document
+
 from ._fake_api import FakeAPI, envelope_response, error_example, problem_response
 
 ID = "5b3f543bb2737000133d25b0"
@@ -221,8 +223,6 @@ async def test_async_calls_raise_the_same_errors(client: LeelooClient, fake_api:
 def test_the_spec_examples_of_every_error_are_read_as_envelopes() -> None:
     """Each declared error example is Leeloo's envelope and the client reads its code."""
     from leeloo_client.errors import envelope_error
-
-    from ._fake_api import spec_document
 
     for name, response in spec_document()["components"]["responses"].items():
         for media_type, media in response.get("content", {}).items():

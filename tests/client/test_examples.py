@@ -12,7 +12,9 @@ from types import ModuleType
 import pytest
 from leeloo_client import LeelooClient
 
-from ._fake_api import TOKEN, FakeAPI, operation_of, validate_against_spec
+from contract_tests._spec import validate_request
+
+from ._fake_api import TOKEN, FakeAPI, operation_id_of
 
 ROOT = Path(__file__).resolve().parents[2]
 QUICKSTART = ROOT / "examples" / "quickstart.py"
@@ -32,14 +34,14 @@ def test_quickstart_calls_the_four_operations_with_valid_requests(
     status = load_quickstart().run(client, "feliks@gmail.com", "Hi!")
 
     assert status == 0
-    assert [operation_of(r).operation_id for r in fake_api.requests] == [
+    assert [operation_id_of(r) for r in fake_api.requests] == [
         "list_tags",
         "list_people",
         "add_tag_to_person",
         "send_message",
     ]
     for request in fake_api.requests:
-        validate_against_spec(request)
+        validate_request(request)
     out = capsys.readouterr().out
     assert "found Feliks" in out
     assert "sent 'Hi!' to Feliks through TELEGRAM" in out

@@ -18,7 +18,9 @@ from leeloo_client import LeelooClient, ServerError
 from leeloo_client.api.orders import list_orders
 from leeloo_client.api.people import list_people
 
-from ._fake_api import FakeAPI, operation_of, problem_response
+from contract_tests._spec import spec_operation, success_example
+
+from ._fake_api import FakeAPI, operation_id_of, problem_response
 
 LIST_OPERATIONS = {
     "list_people": "leeloo_client.api.people.list_people",
@@ -47,7 +49,7 @@ def paged_answer(
     def answer(request: httpx.Request) -> httpx.Response:
         query = dict(parse_qsl(request.url.query.decode()))
         limit, offset = int(query.get("limit", 20)), int(query.get("offset", 0))
-        template = operation_of(request).example["data"][0]
+        template = success_example(spec_operation(operation_id_of(request)))["data"][0]
         items = [{**template, "id": f"{index:024x}"} for index in range(offset, min(offset + limit, total))]
         filtered, count = (len(items), total) if lie_about_count is None else (lie_about_count,) * 2
         meta = {"limit": limit, "offset": offset, "filteredCount": filtered, "totalCount": count}

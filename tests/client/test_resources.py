@@ -25,9 +25,10 @@ import pytest
 from leeloo_client import AsyncLeelooClient, InvalidParameterError, LeelooClient, RawResponse
 from leeloo_client.models import CreatePersonRequest, CustomField, TagForm
 
+from contract_tests._spec import spec_operation, spec_operations, success_example, validate_request
 from generator._naming import iterator_name, method_name, resource_name
 
-from ._fake_api import TOKEN, FakeAPI, RecordedSleep, operation_of, spec_document, validate_against_spec
+from ._fake_api import TOKEN, FakeAPI, RecordedSleep
 
 ID = "5b3f543bb2737000133d25b0"
 
@@ -54,13 +55,9 @@ NAMED = {
 }
 
 
-def spec_operations() -> list[tuple[str, str]]:
+def operation_tags() -> list[tuple[str, str]]:
     """(operationId, first tag) of every operation of the spec."""
-    return [
-        (operation["operationId"], operation["tags"][0])
-        for item in spec_document()["paths"].values()
-        for operation in item.values()
-    ]
+    return [(operation.operation_id, operation.tag) for operation in spec_operations()]
 
 
 def operation_modules() -> list[tuple[str, ModuleType]]:
@@ -76,13 +73,13 @@ def operation_modules() -> list[tuple[str, ModuleType]]:
 
 @pytest.mark.parametrize(("operation_id", "expected"), sorted(NAMED.items()))
 def test_the_naming_rule_gives_the_documented_names(operation_id: str, expected: str) -> None:
-    tag = next(tag for found, tag in spec_operations() if found == operation_id)
+    tag = next(tag for found, tag in operation_tags() if found == operation_id)
     assert f"{resource_name(tag)}.{method_name(operation_id, tag)}" == expected
 
 
 def test_the_rule_names_every_operation_and_the_client_follows_it() -> None:
     names: set[str] = set()
-    for operation_id, tag in spec_operations():
+    for operation_id, tag in operation_tags():
         module = importlib.import_module(f"leeloo_client.api.{resource_name(tag)}.{operation_id}")
         expected = f"{resource_name(tag)}.{method_name(operation_id, tag)}"
         assert expected == module.RESOURCE_METHOD, operation_id
@@ -96,7 +93,7 @@ def test_every_operation_is_reachable_through_a_resource_method_of_all_four_kind
     client = LeelooClient(token=TOKEN)
     async_client = AsyncLeelooClient(token=TOKEN)
     modules = operation_modules()
-    assert len(modules) == len(spec_operations())
+    assert len(modules) == len(operation_tags())
     for tag, module in modules:
         resource, method = module.RESOURCE_METHOD.split(".")
         assert resource == tag
@@ -149,7 +146,7 @@ def test_a_body_from_keyword_arguments_is_sent_as_the_spec_says(
         {"name": "Bob", "email": "b@example.com", "phone": "+1", "leadgentool_id": ID},
     ]
     for request in fake_api.requests:
-        validate_against_spec(request)
+        validate_request(request)
 
 
 def test_a_missing_required_field_is_a_type_error_naming_it(client: LeelooClient, fake_api: FakeAPI) -> None:
@@ -177,9 +174,12 @@ def test_timeout_extra_headers_and_extra_query_reach_this_call_only(
 def test_with_raw_response_returns_the_model_with_status_headers_request_id_and_time(
     client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = lambda request: httpx.Response(
-        200, json=operation_of(request).example, headers={"x-request-id": "req-42"}
-    )
+    def with_request_id(request: httpx.Request) -> httpx.Response:
+        answer = fake_api.forward(request)
+        answer.headers["x-request-id"] = "req-42"
+        return answer
+
+    fake_api.answer = with_request_id
 
     raw = client.people.with_raw_response.list(limit=5)
 
@@ -195,7 +195,7 @@ def page_answer(total: int) -> Callable[[httpx.Request], httpx.Response]:
     """Answers `GET /people` with the people `offset` to `offset + limit` of `total`."""
 
     def answer(request: httpx.Request) -> httpx.Response:
-        example = operation_of(request).example
+        example = success_example(spec_operation("list_people"))
         offset, limit = int(request.url.params["offset"]), int(request.url.params["limit"])
         people = [
             {**example["data"][0], "id": f"{n:024x}"} for n in range(offset, min(total, offset + limit))
@@ -252,9 +252,7 @@ def test_with_options_takes_only_known_keywords(client: LeelooClient) -> None:
 
 def test_the_package_docstring_example_runs(client: LeelooClient, fake_api: FakeAPI) -> None:
     fake_api.answer = lambda request: (
-        page_answer(3)(request)
-        if request.url.path.endswith("/people")
-        else httpx.Response(200, json=operation_of(request).example)
+        page_answer(3)(request) if request.url.path.endswith("/people") else fake_api.forward(request)
     )
     examples: dict[str, Any] = {}
     for test in doctest.DocTestFinder().find(leeloo_client, "leeloo_client", globs={}):
@@ -301,4 +299,4 @@ def test_nested_objects_take_a_model_or_a_plain_dict(client: LeelooClient, fake_
     ]
     assert send["variables"] == {"first_name": "Ann"}
     for request in fake_api.requests:
-        validate_against_spec(request)
+        validate_request(request)

@@ -15,7 +15,9 @@ from leeloo_client.api.tags import list_tags
 from leeloo_client.errors import APIConnectionError, APITimeoutError
 from leeloo_client.models import AddCommentRequest, CreateOrderRequest, TagForm
 
-from ._fake_api import FakeAPI, RecordedSleep, operation_of, problem_response
+from contract_tests._spec import spec_operation, success_example
+
+from ._fake_api import FakeAPI, RecordedSleep, problem_response
 
 ID = "5b3f543bb2737000133d25b0"
 ORDER = CreateOrderRequest(
@@ -30,9 +32,9 @@ ORDER = CreateOrderRequest(
 
 
 def failing_then_ok(
-    failures: list[httpx.Response | type[httpx.TransportError]],
+    fake_api: FakeAPI, failures: list[httpx.Response | type[httpx.TransportError]]
 ) -> Callable[..., httpx.Response]:
-    """An answer function: the given failures in turn, then the operation's docs example."""
+    """An answer function: the given failures in turn, then the mock's answer (the docs example)."""
     remaining = list(failures)
 
     def answer(request: httpx.Request) -> httpx.Response:
@@ -41,7 +43,7 @@ def failing_then_ok(
             if isinstance(failure, httpx.Response):
                 return failure
             raise failure("simulated", request=request)
-        return httpx.Response(200, json=operation_of(request).example)
+        return fake_api.forward(request)
 
     return answer
 
@@ -63,16 +65,16 @@ def failing_then_ok(
 def test_get_is_retried_on_transient_failures(
     failure: httpx.Response | type[httpx.TransportError], client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = failing_then_ok([failure, failure])
+    fake_api.answer = failing_then_ok(fake_api, [failure, failure])
 
     tags = list_tags.sync(client=client)
 
     assert len(fake_api.requests) == 3
-    assert tags.data[0].name == "Tag #1"
+    assert tags.to_dict() == success_example(spec_operation("list_tags"))
 
 
 def test_an_idempotent_put_is_retried_like_get(client: LeelooClient, fake_api: FakeAPI) -> None:
-    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(500, "Internal Server Error")])
 
     add_tag_to_person.sync(ID, client=client, body=TagForm(tag_id=ID))
 
@@ -83,7 +85,7 @@ def test_a_put_the_spec_marks_not_idempotent_is_retried_like_post(
     client: LeelooClient, fake_api: FakeAPI
 ) -> None:
     # add_comment_to_person adds a comment on every call (`x-idempotent: false` in the spec).
-    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(500, "Internal Server Error")])
 
     with pytest.raises(ServerError):
         add_comment_to_person.sync(ID, client=client, body=AddCommentRequest(comment="hi"))
@@ -94,7 +96,7 @@ def test_a_put_the_spec_marks_not_idempotent_is_retried_like_post(
 def test_get_gives_up_after_max_retries(
     client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
 ) -> None:
-    fake_api.answer = failing_then_ok([problem_response(503, "Service Unavailable")] * 5)
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(503, "Service Unavailable")] * 5)
 
     with pytest.raises(ServerError) as raised:
         list_tags.sync(client=client)
@@ -107,7 +109,7 @@ def test_get_gives_up_after_max_retries(
 def test_max_retries_is_configurable_per_client(
     make_client: Callable[..., LeelooClient], fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = failing_then_ok([problem_response(503, "Service Unavailable")] * 9)
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(503, "Service Unavailable")] * 9)
 
     with pytest.raises(ServerError):
         list_tags.sync(client=make_client(max_retries=0))
@@ -122,7 +124,7 @@ def test_max_retries_is_configurable_per_client(
 def test_backoff_grows_exponentially_with_jitter(
     make_client: Callable[..., LeelooClient], fake_api: FakeAPI, sleeps: RecordedSleep
 ) -> None:
-    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")] * 3)
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(500, "Internal Server Error")] * 3)
     policy = RetryPolicy(max_retries=3, initial_delay=1.0, max_delay=30.0, jitter=0.25)
 
     list_tags.sync(client=make_client(retry_policy=policy))
@@ -136,10 +138,11 @@ def test_retry_after_header_is_honoured(
     client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
 ) -> None:
     fake_api.answer = failing_then_ok(
+        fake_api,
         [
             problem_response(429, "Too Many Requests", headers={"Retry-After": "7"}),
             problem_response(503, "Service Unavailable", headers={"Retry-After": "0"}),
-        ]
+        ],
     )
 
     list_tags.sync(client=client)
@@ -152,7 +155,7 @@ def test_a_retry_after_above_the_cap_gives_up_at_once_and_says_how_long(
 ) -> None:
     # Before: the client slept a short backoff and asked again, against the server's word.
     fake_api.answer = failing_then_ok(
-        [problem_response(429, "Too Many Requests", headers={"Retry-After": "86400"})]
+        fake_api, [problem_response(429, "Too Many Requests", headers={"Retry-After": "86400"})]
     )
 
     with pytest.raises(RateLimitError) as raised:
@@ -176,7 +179,7 @@ def test_a_retry_after_above_the_cap_gives_up_at_once_and_says_how_long(
 def test_create_order_is_not_repeated_after_an_answer_that_may_have_acted(
     failure: httpx.Response, client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = failing_then_ok([failure])
+    fake_api.answer = failing_then_ok(fake_api, [failure])
 
     with pytest.raises(Exception) as raised:
         create_order.sync(client=client, body=ORDER)
@@ -189,7 +192,7 @@ def test_create_order_is_not_repeated_after_an_answer_that_may_have_acted(
 def test_create_order_is_not_repeated_after_the_request_was_sent(
     failure: type[httpx.TransportError], client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = failing_then_ok([failure])
+    fake_api.answer = failing_then_ok(fake_api, [failure])
 
     with pytest.raises(APIConnectionError):
         create_order.sync(client=client, body=ORDER)
@@ -210,25 +213,25 @@ def test_create_order_is_not_repeated_after_the_request_was_sent(
 def test_create_order_is_retried_when_it_provably_did_not_act(
     failure: httpx.Response | type[httpx.TransportError], client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = failing_then_ok([failure])
+    fake_api.answer = failing_then_ok(fake_api, [failure])
 
     order = create_order.sync(client=client, body=ORDER)
 
     assert len(fake_api.requests) == 2
-    assert order.data.title == "Ручной оффер"
+    assert order.data.title == success_example(spec_operation("create_order"))["data"]["title"]
 
 
 def test_connection_failures_surface_as_typed_errors_after_the_retries(
     client: LeelooClient, fake_api: FakeAPI
 ) -> None:
-    fake_api.answer = failing_then_ok([httpx.ConnectError] * 3)
+    fake_api.answer = failing_then_ok(fake_api, [httpx.ConnectError] * 3)
     with pytest.raises(APIConnectionError) as raised:
         list_tags.sync(client=client)
     assert not isinstance(raised.value, APITimeoutError)
     assert len(fake_api.requests) == 3
 
     fake_api.requests.clear()
-    fake_api.answer = failing_then_ok([httpx.ReadTimeout] * 3)
+    fake_api.answer = failing_then_ok(fake_api, [httpx.ReadTimeout] * 3)
     with pytest.raises(APITimeoutError):
         list_tags.sync(client=client)
 
@@ -237,21 +240,21 @@ async def test_async_client_retries_the_same_way(
     client: LeelooClient, fake_api: FakeAPI, sleeps: RecordedSleep
 ) -> None:
     fake_api.answer = failing_then_ok(
-        [problem_response(503, "Service Unavailable", headers={"Retry-After": "2"})]
+        fake_api, [problem_response(503, "Service Unavailable", headers={"Retry-After": "2"})]
     )
     tags = await list_tags.asyncio(client=client)
-    assert tags.data[0].name == "Tag #1"
+    assert tags.to_dict() == success_example(spec_operation("list_tags"))
     assert len(fake_api.requests) == 2
     assert sleeps.delays == [2.0]
 
     fake_api.requests.clear()
-    fake_api.answer = failing_then_ok([problem_response(500, "Internal Server Error")])
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(500, "Internal Server Error")])
     with pytest.raises(ServerError):
         await create_order.asyncio(client=client, body=ORDER)
     assert len(fake_api.requests) == 1
 
     fake_api.requests.clear()
-    fake_api.answer = failing_then_ok([problem_response(429, "Too Many Requests")] * 3)
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(429, "Too Many Requests")] * 3)
     with pytest.raises(RateLimitError):
         await create_order.asyncio(client=client, body=ORDER)
     assert len(fake_api.requests) == 3
@@ -293,7 +296,7 @@ def test_retry_after_as_an_http_date_is_understood() -> None:
 
 
 def test_connection_error_message_names_the_operation(client: LeelooClient, fake_api: FakeAPI) -> None:
-    fake_api.answer = failing_then_ok([httpx.ConnectError] * 3)
+    fake_api.answer = failing_then_ok(fake_api, [httpx.ConnectError] * 3)
     with pytest.raises(
         APIConnectionError, match=r"^list_tags: no answer from the API \(ConnectError: simulated\)$"
     ):
@@ -301,7 +304,7 @@ def test_connection_error_message_names_the_operation(client: LeelooClient, fake
 
 
 def test_with_options_changes_one_copy_only(client: LeelooClient, fake_api: FakeAPI) -> None:
-    fake_api.answer = failing_then_ok([problem_response(503, "Service Unavailable")] * 9)
+    fake_api.answer = failing_then_ok(fake_api, [problem_response(503, "Service Unavailable")] * 9)
 
     with pytest.raises(ServerError):
         list_tags.sync(client=client.with_options(max_retries=0))

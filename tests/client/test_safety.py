@@ -30,7 +30,9 @@ from leeloo_client.api.tags import list_tags
 from leeloo_client.errors import status_error
 from leeloo_client.models import AddCommentRequest, TagForm
 
-from ._fake_api import TOKEN, FakeAPI, RecordedSleep, envelope_response, operation_of
+from contract_tests._spec import spec_operation, success_example
+
+from ._fake_api import TOKEN, FakeAPI, RecordedSleep, envelope_response
 
 ID = "5b3f543bb2737000133d25b0"
 MiB = 1024 * 1024
@@ -60,9 +62,7 @@ def test_an_unusable_retry_after_falls_back_to_backoff(
 ) -> None:
     # Before: -5 and nan were read as "retry at once" (0 s).
     answers = [httpx.Response(503, headers={"Retry-After": value}, text="busy")]
-    fake_api.answer = lambda request: (
-        answers.pop(0) if answers else httpx.Response(200, json=operation_of(request).example)
-    )
+    fake_api.answer = lambda request: answers.pop(0) if answers else fake_api.forward(request)
 
     list_tags.sync(client=client)
 
@@ -115,7 +115,7 @@ def test_a_redirect_on_the_same_origin_keeps_the_token(
     def answer(request: httpx.Request) -> httpx.Response:
         if request.url.path == "/api/v2/tags":
             return httpx.Response(301, headers={"Location": "/api/v2/tags/"})
-        return httpx.Response(200, json=operation_of(httpx.Request("GET", "https://x/api/v2/tags")).example)
+        return httpx.Response(200, json=success_example(spec_operation("list_tags")))
 
     fake_api.answer = answer
 
@@ -168,7 +168,7 @@ def test_the_cap_is_configurable_and_a_declared_length_is_refused_before_reading
 
 def test_error_messages_are_bounded(client: LeelooClient, fake_api: FakeAPI) -> None:
     # Before: the reason of a ResponseValidationError quoted the whole offending value.
-    example = operation_of(httpx.Request("GET", f"https://x/api/v2/orders/{ID}")).example
+    example = success_example(spec_operation("get_order"))
     huge = {**example, "data": {**example["data"], "currency": "X" * 100_000}}
     fake_api.answer = lambda request: httpx.Response(200, json=huge)
     with pytest.raises(ResponseValidationError) as validation:
