@@ -38,7 +38,7 @@ from typing import Any, Literal
 import yaml
 
 from generator.generate import GenerationError, run_generator
-from openapi_document import HTTP_METHODS, resolve_or_keep
+from openapi_document import HTTP_METHODS, json_type, resolve_or_keep
 from openapi_document._yaml_positions import MAX_DEPTH, YamlSyntaxError, load_yaml_with_positions
 from openapi_document.spec_check import check_spec
 
@@ -206,24 +206,10 @@ def _types(spec: Mapping[str, Any], schema: Any) -> frozenset[str]:
     if branches:
         return frozenset().union(*(_types(spec, branch) for branch in branches[:64]))
     if "const" in schema:
-        return frozenset({_json_type(schema["const"])})
+        return frozenset({json_type(schema["const"])})
     if "enum" in schema and isinstance(schema["enum"], list):
-        return frozenset(_json_type(value) for value in schema["enum"])
+        return frozenset(json_type(value) for value in schema["enum"])
     return frozenset({"any"})
-
-
-def _json_type(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    return "array" if isinstance(value, list) else "object"
 
 
 def _covers(types: frozenset[str], other: frozenset[str]) -> bool:

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
+from openapi_document import json_type
+
 _INTEGER = re.compile(r"[-+]?\d+")
 _NUMBER = re.compile(r"[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?")
 
@@ -33,20 +35,8 @@ def schema_types(schema: Any, deref: Deref) -> frozenset[str]:
         for sub in schema.get(keyword) or ():
             found |= schema_types(sub, deref)
     if not found and "enum" in schema:
-        found |= {_json_type(v) for v in schema["enum"]}
+        found |= {json_type(v) for v in schema["enum"]}
     return frozenset(found)
-
-
-def _json_type(value: Any) -> str:
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if value is None:
-        return "null"
-    return "string"
 
 
 def coerce_scalar(text: str, types: frozenset[str], typed_first: bool = False) -> Any:

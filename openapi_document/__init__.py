@@ -46,6 +46,22 @@ def pointer_target(document: Any, pointer: str) -> Any:
     return node
 
 
+def json_type(value: Any) -> str:
+    """The JSON Schema type of a JSON value (``integer`` for a whole number; ``boolean`` is never
+    ``integer``), as a schema's ``enum`` or ``const`` implies one."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
 def json_pointer(parts: Sequence[str | int]) -> str:
     """The JSON pointer of a path into a document: ``["data", 0, "a/b"]`` -> ``/data/0/a~1b``
     (RFC 6901; ``""`` is the whole document). The inverse of :func:`pointer_target`."""

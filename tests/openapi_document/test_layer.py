@@ -13,6 +13,7 @@ from openapi_document import (
     UnresolvableRef,
     follow,
     json_pointer,
+    json_type,
     operation_list,
     operations,
     pointer_target,
@@ -152,3 +153,9 @@ def test_the_operation_keys_are_written_down_once() -> None:
         if listing.search(source.read_text(encoding="utf-8"))
     )
     assert writers == ["openapi_document/__init__.py"]
+
+
+def test_json_type_names_the_schema_type_of_a_value() -> None:
+    values = [None, True, 3, 2.5, "x", [1], {"a": 1}]
+    names = ["null", "boolean", "integer", "number", "string", "array", "object"]
+    assert [json_type(v) for v in values] == names
