@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from mock_server._problems import Issue
+from openapi_document import pointer_parts
 
 ENVELOPE_KEYWORD = "x-error-envelope"
 LEELOO = "leeloo"
@@ -39,8 +40,7 @@ def field_name(issue: Issue) -> str:
     if issue.location == "security":
         return _SECURITY_FIELD
     if issue.location == "body":
-        name = issue.name.lstrip("/").replace("~1", "/").replace("~0", "~")
-        return name or "body"
+        return "/".join(pointer_parts(issue.name)) or "body"
     return issue.name
 
 

@@ -28,15 +28,22 @@ class UnresolvableRef(KeyError):
     """A ``$ref`` that is not local, points nowhere, loops, or chains past ``MAX_REF_HOPS``."""
 
 
+def pointer_parts(pointer: str) -> list[str]:
+    """The steps of a JSON pointer, unescaped (``~1`` is ``/``, ``~0`` is ``~``):
+    ``/a~1b/0`` -> ``["a/b", "0"]``; a leading ``/`` may be left out; ``""`` is no step."""
+    if not pointer:
+        return []
+    return [raw.replace("~1", "/").replace("~0", "~") for raw in pointer.removeprefix("/").split("/")]
+
+
 def pointer_target(document: Any, pointer: str) -> Any:
     """The node a JSON pointer (RFC 6901: ``/data/0``, ``""`` for the whole) names in ``document``.
 
-    Each step is unescaped (``~1`` is ``/``, ``~0`` is ``~``); a step into a list must be an index
-    within it. :class:`UnresolvableRef` when no node is there.
+    A step into a list must be an index within it (:func:`pointer_parts` reads the steps).
+    :class:`UnresolvableRef` when no node is there.
     """
     node = document
-    for raw in pointer.split("/")[1:] if pointer else []:
-        part = raw.replace("~1", "/").replace("~0", "~")
+    for part in pointer_parts(pointer):
         if isinstance(node, Mapping) and part in node:
             node = node[part]
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from openapi_document import pointer_parts
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     JsonPath,
@@ -63,8 +64,7 @@ def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:
     """The node the JSON pointer ``fragment`` (``/a/b``, after the ``#``) names, and its path."""
     node: Any = document
     here: JsonPath = ()
-    for raw in fragment.removeprefix("/").split("/") if fragment else []:
-        part = raw.replace("~1", "/").replace("~0", "~")
+    for part in pointer_parts(fragment):
         if isinstance(node, dict):
             key: str | int | None = next((k for k in (part, str(part)) if k in node), None)
             if key is None:

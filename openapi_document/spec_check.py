@@ -33,8 +33,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_document import Operation, json_pointer, operation_list, operations
-from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver
+from openapi_document import Operation, json_pointer, operation_list, operations, pointer_parts
+from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
     JsonPath,
@@ -176,17 +176,9 @@ def _step(node: Any, part: str | int) -> tuple[Any, str | int] | None:
 
 
 def _target(document: Any, ref: str) -> tuple[Any, JsonPath] | None:
-    """The node the local reference ``#/a/b`` points at, and its path (``None`` if nowhere)."""
-    node: Any = document
-    here: JsonPath = ()
-    # a fragment is percent-encoded first (RFC 6901 section 6: ~1items~1%7Bid%7D), then ~-escaped
-    fragment = unquote(ref.removeprefix("#"))
-    for raw in fragment.removeprefix("/").split("/") if fragment else []:
-        found = _step(node, raw.replace("~1", "/").replace("~0", "~"))
-        if found is None:
-            return None
-        node, here = found[0], (*here, found[1])
-    return node, here
+    """The node the local reference ``#/a/b`` points at, and its path (``None`` if nowhere); the
+    fragment is percent-decoded first (RFC 6901 section 6: ``~1items~1%7Bid%7D``)."""
+    return target(document, unquote(ref.removeprefix("#")))
 
 
 def _written_path(document: Any, resolved_path: Iterable[str | int]) -> JsonPath:
@@ -200,10 +192,10 @@ def _written_path(document: Any, resolved_path: Iterable[str | int]) -> JsonPath
     for part in resolved_path:
         for _ in range(64):  # a chain of references, not a cycle: the resolver refused cycles already
             ref = node.get("$ref") if isinstance(node, dict) else None
-            target = _target(document, ref) if isinstance(ref, str) and ref.startswith("#") else None
-            if target is None:
+            referenced = _target(document, ref) if isinstance(ref, str) and ref.startswith("#") else None
+            if referenced is None:
                 break
-            node, here = target
+            node, here = referenced
         found = _step(node, part)
         if found is None:
             return (*here, part)
@@ -241,8 +233,8 @@ def _ref_meant(loaded: LoadedYaml, is_meant: Callable[[str], bool]) -> tuple[Jso
     """
     meant = [(where, ref) for where, ref in _refs(loaded.data) if is_meant(ref)]
     for where, ref in meant:
-        target = _target(loaded.data, ref) if ref.startswith("#") else None
-        if target is not None and where[: len(target[1])] == target[1]:
+        referenced = _target(loaded.data, ref) if ref.startswith("#") else None
+        if referenced is not None and where[: len(referenced[1])] == referenced[1]:
             return where, ref
     return meant[0] if meant else None
 
@@ -413,8 +405,7 @@ _NEVER_NEEDED_KEYS = frozenset({"default", "example", "examples"})
 
 def _path_parts(reason: str) -> list[str]:
     """The JSON path a finding names (its reason starts with ``a/b~1c: ``)."""
-    pointer = reason.split(": ", 1)[0]
-    return [part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")]
+    return pointer_parts(reason.split(": ", 1)[0])
 
 
 def _used_schemas(document: Any) -> set[str]:

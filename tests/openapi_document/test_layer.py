@@ -16,6 +16,7 @@ from openapi_document import (
     json_type,
     operation_list,
     operations,
+    pointer_parts,
     pointer_target,
     resolve,
     resolve_or_keep,
@@ -159,3 +160,9 @@ def test_json_type_names_the_schema_type_of_a_value() -> None:
     values = [None, True, 3, 2.5, "x", [1], {"a": 1}]
     names = ["null", "boolean", "integer", "number", "string", "array", "object"]
     assert [json_type(v) for v in values] == names
+
+
+def test_pointer_parts_unescape_each_step() -> None:
+    assert pointer_parts("/a~1b/~0c/0") == ["a/b", "~c", "0"]
+    assert pointer_parts("a/b") == ["a", "b"]
+    assert pointer_parts("") == []
