@@ -212,8 +212,8 @@ def invalid_request_status(response_keys: tuple[str, ...]) -> int:
 def _request_validator(spec: Spec, operation: Operation, where: str) -> RequestValidator:
     try:
         return RequestValidator(spec, operation.parameters, operation.request_body)
-    except SpecError as exc:
-        raise SpecError(f"{where}: {exc}") from None
+    except SpecError as exc:  # file:line: METHOD /path: reason, when the document came from a file
+        raise SpecError(f"{_placed(spec, where, where)}: {exc}") from None
 
 
 def compile_operation(spec: Spec, operation: Operation, generator: DataGenerator) -> CompiledOperation:

@@ -18,16 +18,14 @@ import jsonschema_rs
 
 from mock_server._coercion import (
     coerce_form,
-    coerce_scalar,
     items_schema,
     property_schemas,
     schema_types,
 )
+from mock_server._parameter_styles import Query, default_style, deserializer, unsupported
 from mock_server._problems import Issue
 from mock_server._spec import Spec, SpecError
 from openapi_document import json_pointer
-
-Query = Mapping[str, Sequence[str]]
 
 MAX_ISSUES = 100
 """At most this many issues are collected for one request; the answer says when more were cut."""
@@ -196,83 +194,9 @@ class ParameterRule:
     validator: Any
 
     def read(self, raw: Sequence[str] | Query) -> Any:
-        """The typed value of this parameter from its raw text(s); deepObject gets the whole query.
-
-        Each style has its deserializer (OpenAPI 3.1 §4.8.12.4): form (exploded: the repeated
-        values; else comma-separated), simple (comma-separated), spaceDelimited and
-        pipeDelimited, label (``.a.b`` exploded, ``.a,b`` not) and matrix (``;id=a;id=b``
-        exploded, ``;id=a,b`` not). A value without its label or matrix prefix is read as it came
-        (leniently, as a mock should), and validation judges it.
-        """
-        if "object" in self.types:
-            return self._read_object(raw)
-        if isinstance(raw, Mapping):  # only object parameters are handed the whole query
-            raise TypeError(f"{self.name} is not an object parameter")
-        values = raw
-        if "array" in self.types:
-            if self.location == "query" and self.explode and self.style == "form":
-                parts: Sequence[str] = values
-            else:
-                parts = self._split(values[0]) if values and values[0] else []
-            return [coerce_scalar(p, self.item_types) for p in parts]
-        return coerce_scalar(self._unprefixed(values[0]), self.types)
-
-    def _unprefixed(self, text: str) -> str:
-        """``text`` without the prefix its style puts before a value (label ``.``, matrix ``;name=``)."""
-        prefix = {"label": ".", "matrix": f";{self.name}="}.get(self.style, "")
-        return text[len(prefix) :] if prefix and text.startswith(prefix) else text
-
-    def _split(self, text: str) -> list[str]:
-        """The items of an array parameter that arrived as one text."""
-        if self.style == "label" and text.startswith("."):
-            return text[1:].split("." if self.explode else ",")
-        if self.style == "matrix":
-            prefix = f";{self.name}="
-            if self.explode:
-                return [
-                    item[len(prefix) - 1 :] for item in text.split(";")[1:] if item.startswith(prefix[1:])
-                ]
-            return self._unprefixed(text).split(",")
-        return text.split({"spaceDelimited": " ", "pipeDelimited": "|"}.get(self.style, ","))
-
-    def _read_object(self, raw: Sequence[str] | Query) -> Any:
-        if isinstance(raw, Mapping):  # deepObject: name[a]=1&name[b]=2, or exploded form: a=1&b=2
-            found: dict[str, Any] = {}
-            for key, values in raw.items():
-                if self.style == "deepObject":
-                    if not key.startswith(self.name + "["):
-                        continue
-                    _insert(found, key[len(self.name) :], values[0], self.property_types)
-                elif key in self.property_types:
-                    found[key] = coerce_scalar(values[0], self.property_types[key])
-            return found
-        text = raw[0] if raw else ""
-        parts = text.split(",") if text else []
-        if self.explode and self.location != "query":  # simple, exploded: a=1,b=2
-            pairs = [p.partition("=") for p in parts]
-            return {k: coerce_scalar(v, self.property_types.get(k, frozenset())) for k, _, v in pairs}
-        keys, values_ = parts[0::2], parts[1::2]
-        return {
-            k: coerce_scalar(v, self.property_types.get(k, frozenset()))
-            for k, v in zip(keys, values_, strict=False)
-        }
-
-
-def _insert(
-    target: dict[str, Any], brackets: str, value: str, property_types: Mapping[str, frozenset[str]]
-) -> None:
-    """``[a][b]`` = value into nested dicts (deepObject); top-level properties are coerced."""
-    keys = [k for k in brackets.replace("]", "").split("[") if k]
-    if not keys:
-        return
-    node = target
-    for key in keys[:-1]:
-        child = node.setdefault(key, {})
-        if not isinstance(child, dict):
-            return
-        node = child
-    last = keys[-1]
-    node[last] = coerce_scalar(value, property_types.get(last, frozenset())) if len(keys) == 1 else value
+        """The typed value of this parameter from its raw text(s), by its style's deserializer
+        (``mock_server._parameter_styles``); an object in the query gets the whole query."""
+        return deserializer(self.style)(self, raw)
 
 
 @dataclass(frozen=True)
@@ -346,14 +270,11 @@ class RequestValidator:
                 by_media: Mapping[str, Any] = parameter.get("content") or {}
                 first: Mapping[str, Any] = next(iter(by_media.values()), {}) or {}
                 schema = first.get("schema", {})
-            style = str(parameter.get("style") or ("form" if location in ("query", "cookie") else "simple"))
+            style = str(parameter.get("style") or default_style(location))
             name = str(parameter.get("name", ""))
-            if style in ("label", "matrix") and "object" in schema_types(schema, deref):
-                # ``.a=1,b=2`` / ``;p=a,1,b,2``: not read; refused rather than split on commas
-                raise SpecError(
-                    f"parameter {name!r} ({location}): style {style} with an object value is not "
-                    "supported by the mock; use simple or form"
-                )
+            refused = unsupported(style, schema_types(schema, deref))
+            if refused is not None:  # ``.a=1,b=2`` / ``;p=a,1,b,2``: refused rather than split on commas
+                raise SpecError(f"parameter {name!r} ({location}): {refused}")
             self.parameters.append(
                 ParameterRule(
                     name=name,

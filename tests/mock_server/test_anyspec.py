@@ -297,6 +297,19 @@ def test_an_example_that_does_not_fit_is_warned_at_its_operations_line(
     assert warning.startswith(f"{spec}:5: GET /x 200 application/json: example 'default' does not validate")
 
 
+def test_a_parameter_style_it_cannot_read_is_refused_at_its_operations_line(tmp_path: Path) -> None:
+    from mock_server import Spec, SpecError, compile_spec
+
+    spec = tmp_path / "matrix.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x/{p}:\n    get:\n      parameters:\n"
+        "        - {name: p, in: path, required: true, style: matrix, schema: {type: object}}\n"
+        "      responses: {'200': {description: ok}}\n"
+    )
+    with pytest.raises(SpecError, match=rf"^{spec}:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
+        compile_spec(Spec(load_document(spec)))
+
+
 def test_a_form_number_is_read_as_one_where_the_string_reading_fails(make_client: ClientFactory) -> None:
     client = make_client()  # the project's spec: POST /calls duration is an integer or a digit string
     form = {
