@@ -23,14 +23,15 @@ from werkzeug.test import EnvironBuilder
 import openapi_document
 from contract_tests._settings import SPEC_PATH
 from openapi_document import Operation, follow, operation_list
+from openapi_document._yaml_positions import load_yaml_with_positions
 
 CLIENT_CONFIG = SPEC_PATH.parents[1] / "generator" / "client_config.yaml"
 
 
 @cache
 def spec_document() -> dict[str, Any]:
-    """The spec as plain data."""
-    document: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
+    """The spec as plain data, read by the project's bounded loader."""
+    document: dict[str, Any] = load_yaml_with_positions(SPEC_PATH, positions=False).data
     return document
 
 
