@@ -64,21 +64,40 @@ class LinkedWorkflow(schema.as_state_machine()):  # type: ignore[misc]
         ANSWERS[(case.operation.label, response.status_code)] += 1
 
 
+MAX_ROUNDS = 3
+"""Walks at most: one more seed when a walk never followed one resource's links (bounded, seeded)."""
+
+
+def _links_followed() -> tuple[bool, bool]:
+    """Whether a created person's links and a created order's links were followed for real."""
+    person = sum(ANSWERS[(label, 200)] for label in PERSON_LINK_TARGETS) > 0
+    order = sum(ANSWERS[(label, 200)] for label in ORDER_LINK_TARGETS) > 0
+    return person, order
+
+
 def test_stateful_links_hold_against_the_stateful_mock() -> None:
-    LinkedWorkflow.run(
-        settings=hypothesis.settings(
-            max_examples=STATEFUL_SCENARIOS,
-            stateful_step_count=STEPS_PER_SCENARIO,
-            derandomize=True,
-            database=None,
-            deadline=None,
-            suppress_health_check=list(hypothesis.HealthCheck),
+    # The walk is seeded; which transitions it takes still varies with details outside this test
+    # (the same seed once created 9 orders and followed none of their links, once 16 and 11), so
+    # a walk that misses one resource's links is followed by one with the next seed, up to
+    # MAX_ROUNDS. Every walk's checks must pass; the links must be followed in some walk.
+    for round_number in range(MAX_ROUNDS):
+        hypothesis.seed(SEED + round_number)(LinkedWorkflow)
+        LinkedWorkflow.run(
+            settings=hypothesis.settings(
+                max_examples=STATEFUL_SCENARIOS,
+                stateful_step_count=STEPS_PER_SCENARIO,
+                database=None,
+                deadline=None,
+                suppress_health_check=list(hypothesis.HealthCheck),
+            )
         )
-    )
+        if all(_links_followed()):
+            break
     created_people = ANSWERS[("POST /people", 200)]
     created_orders = ANSWERS[("POST /orders", 200)]
     assert created_people and created_orders, f"nothing was created (seed {SEED}): {dict(ANSWERS)}"
     # Links were followed: created resources were used through their links (which link the
     # machine picks varies with the seed, so any of a resource's link targets counts).
-    assert sum(ANSWERS[(label, 200)] for label in PERSON_LINK_TARGETS) > 0, dict(ANSWERS)
-    assert sum(ANSWERS[(label, 200)] for label in ORDER_LINK_TARGETS) > 0, dict(ANSWERS)
+    person, order = _links_followed()
+    assert person, dict(ANSWERS)
+    assert order, dict(ANSWERS)
