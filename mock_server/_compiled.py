@@ -7,7 +7,6 @@ headers. Nothing here runs per request.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,7 +17,6 @@ from mock_server._dynamic import DataGenerator
 from mock_server._envelope import is_envelope_schema
 from mock_server._examples import StaticMedia, build_static_media
 from mock_server._negotiation import status_key
-from mock_server._problems import PROBLEM_JSON, UNAUTHORIZED, Issue, encode, problem
 from mock_server._router import Router
 from mock_server._security import Credential, compile_requirements
 from mock_server._spec import Spec, SpecError, source_of
@@ -80,27 +78,6 @@ class CompiledOperation:
         """The response the spec declares for ``status`` (exact, then ``4XX``), not ``default``."""
         key = status_key(status, self.response_keys)
         return self.responses[key] if key is not None and key != "default" else None
-
-    def unauthorized_body(self, issues: tuple[Issue, ...], instance: str) -> tuple[int, bytes, str]:
-        """The spec's 401 answer with the issues added, or a made-up problem when it declares none."""
-        declared = self.responses.get("401")
-        media = next(iter(declared.media.values()), None) if declared else None
-        if media is not None:
-            try:
-                body = json.loads(media.static.default)
-            except ValueError:
-                body = None
-            if isinstance(body, dict):
-                enriched = {**body, "instance": instance, "validation": [i.as_json() for i in issues]}
-                if media.validator.is_valid(enriched):
-                    return 401, encode(enriched), media.media_type
-                return 401, media.static.default, media.media_type
-        detail = "; ".join(issue.message for issue in issues) or "Authentication is required."
-        return (
-            401,
-            encode(problem(401, detail, type_uri=UNAUTHORIZED, instance=instance, issues=issues)),
-            PROBLEM_JSON,
-        )
 
 
 @dataclass(frozen=True)

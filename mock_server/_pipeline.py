@@ -196,15 +196,10 @@ class Pipeline:
         failure = check.security
         if failure is not None:
             challenge = ("WWW-Authenticate", ", ".join(failure.challenges))
-            declared = operation.declared_response(401)
-            if declared is not None and declared.envelope_media is not None:
-                detail = "; ".join(issue.message for issue in failure.issues)
-                return self.refuse(
-                    operation, 401, detail, problems.UNAUTHORIZED, instance, failure.issues, [challenge]
-                )
-            status, body, media_type = operation.unauthorized_body(failure.issues, instance)
-            headers = [challenge, violations_header([("request", issue) for issue in failure.issues])]
-            return MockResponse(status, body, media_type, headers)
+            detail = "; ".join(issue.message for issue in failure.issues) or "Authentication is required."
+            return self.refuse(
+                operation, 401, detail, problems.UNAUTHORIZED, instance, failure.issues, [challenge]
+            )
         validated = check.validated
         if isinstance(validated, RejectedRequest):
             issues = (*validated.issues, prefer_problem) if prefer_problem else validated.issues

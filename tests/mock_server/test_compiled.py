@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from mock_server import Issue, Spec, compile_spec
+from mock_server import Spec, compile_spec
 
 PETS: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -38,14 +38,3 @@ def test_a_response_without_examples_gets_generated_valid_data_and_its_headers()
     assert media.validator.is_valid(json.loads(media.static.default))
     assert operation.responses["200"].headers == (("X-Total", "3"),)
     assert operation.responses["204"].media == {}
-
-
-def test_undeclared_401_gets_a_made_up_problem() -> None:
-    operation = compile_spec(Spec(PETS)).operations[0]
-    status, body, media_type = operation.unauthorized_body(
-        (Issue("security", "Authorization", "missing"),), "/pets"
-    )
-    assert (status, media_type) == (401, "application/problem+json")
-    assert json.loads(body)["validation"] == [
-        {"location": "security", "name": "Authorization", "message": "missing"}
-    ]

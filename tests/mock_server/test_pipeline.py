@@ -156,3 +156,47 @@ def test_invalid_request_is_the_specs_400_when_it_declares_400_but_not_422() -> 
     assert post("/neither", b"{}")[0] == 422  # default is neither 422 nor 400
     assert post("/only-400", b"{")[0] == 400  # malformed JSON: 400 whatever is declared
     assert post("/neither", b"{")[0] == 400
+
+
+def _secured(responses: dict[str, Any]) -> CompiledSpec:
+    """One operation behind an API key, with ``responses``."""
+    return compile_spec(
+        Spec(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "t", "version": "1"},
+                "components": {
+                    "securitySchemes": {"Key": {"type": "apiKey", "in": "header", "name": "X-Key"}}
+                },
+                "security": [{"Key": []}],
+                "paths": {"/pets": {"get": {"responses": responses}}},
+            }
+        )
+    )
+
+
+def test_a_missing_key_without_a_declared_401_gets_a_made_up_problem() -> None:
+    pipeline = Pipeline(_secured({"200": {"description": "ok"}}), MockConfig(spec_path=Path(SPEC_PATH)))
+    answer = pipeline.handle(MockRequest("GET", "/pets", "", {}))
+    assert (answer.status, answer.media_type) == (401, "application/problem+json")
+    body = json.loads(answer.body)
+    assert body["type"].endswith("UNAUTHORIZED")
+    assert [item["location"] for item in body["validation"]] == ["security"]
+    assert dict(answer.headers)["WWW-Authenticate"]
+
+
+def test_a_missing_key_gets_the_declared_401_example_as_prism_sends_it() -> None:
+    declared = {
+        "description": "no key",
+        "content": {"application/json": {"example": {"message": "Unauthorized"}}},
+    }
+    compiled = _secured({"200": {"description": "ok"}, "401": declared})
+    answer = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH))).handle(
+        MockRequest("GET", "/pets", "", {})
+    )
+    assert (answer.status, answer.media_type) == (401, "application/json")
+    assert json.loads(answer.body) == {"message": "Unauthorized"}  # as written: Prism does not add to it
+    headers = dict(answer.headers)
+    [violation] = json.loads(headers["sl-violations"])  # the reason travels beside the body, as with Prism
+    assert violation["location"] == ["request", "security", "X-Key"]
+    assert headers["WWW-Authenticate"] == 'ApiKey realm="leeloo-mock", header="X-Key"'
