@@ -273,9 +273,6 @@ class Pipeline:
             status = operation.invalid_request_status
         detail = str(result.body.get("detail", "")) if isinstance(result.body, Mapping) else ""
         type_uri = problems.NOT_FOUND if status == 404 else problems.UNPROCESSABLE_ENTITY
-        declared = operation.declared_response(status)
-        if declared is None or not declared.media:  # the store's own problem, as it is
-            return MockResponse(status, encode(result.body), PROBLEM_JSON)
         return self.refuse(operation, status, detail, type_uri, path, result.issues)
 
     def refuse(

@@ -9,7 +9,7 @@ from typing import Any
 
 from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline, Spec, compile_spec
 from mock_server._problems import Issue
-from mock_server._stateful_seam import StatefulRequest
+from mock_server._stateful_seam import StatefulBackend, StatefulRequest
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH
 from tests.refusals import INVALID
 
@@ -41,7 +41,7 @@ class FakeStore:
         )
 
 
-def _pipeline(compiled: CompiledSpec, store: FakeStore | None = None, **settings: Any) -> Pipeline:
+def _pipeline(compiled: CompiledSpec, store: StatefulBackend | None = None, **settings: Any) -> Pipeline:
     return Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH), **settings), store)
 
 
@@ -200,3 +200,23 @@ def test_a_missing_key_gets_the_declared_401_example_as_prism_sends_it() -> None
     [violation] = json.loads(headers["sl-violations"])  # the reason travels beside the body, as with Prism
     assert violation["location"] == ["request", "security", "X-Key"]
     assert headers["WWW-Authenticate"] == 'ApiKey realm="leeloo-mock", header="X-Key"'
+
+
+class ConflictStore:
+    """Refuses every get_user with a status the spec does not declare for it."""
+
+    def handle(self, request: StatefulRequest) -> FakeResult | None:
+        if request.operation_id != "get_user":
+            return None
+        issue = Issue("path", "user_id", "Locked.", "LOCKED")
+        return FakeResult(409, {"title": "Conflict", "status": 409, "detail": "Locked."}, (issue,))
+
+
+def test_a_store_refusal_with_an_undeclared_status_is_the_pipelines_problem(compiled: CompiledSpec) -> None:
+    pipeline = _pipeline(compiled, ConflictStore(), stateful=True)
+    answer = pipeline.handle(MockRequest("GET", f"/users/{OBJECT_ID}", "", AUTH))
+    assert (answer.status, answer.media_type) == (409, "application/problem+json")
+    body = json.loads(answer.body)
+    assert (body["detail"], body["instance"]) == ("Locked.", f"/users/{OBJECT_ID}")
+    assert body["validation"] == [{"location": "path", "name": "user_id", "message": "Locked."}]
+    assert "sl-violations" in dict(answer.headers)
