@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from contract_tests import _checks  # noqa: F401  (registers the problem-body check)
-from contract_tests._mock_process import RunningMock, running_mock
+from contract_tests._mock_process import running_mock
 from contract_tests._settings import REPORTS_DIR, SPEC_PATH, TOKEN
 from contract_tests._tally import TALLY
 from mock_server import CompiledSpec, MockApp, MockConfig, create_app, load_compiled
+from mock_server.testing import LeelooMock
 
 _CONTRACT_DIR = "contract_tests"
 
@@ -30,21 +31,21 @@ def make_mock_app(compiled: CompiledSpec | None = None, **settings: Any) -> Mock
 
 
 @pytest.fixture(scope="session")
-def mock_process() -> Iterator[RunningMock]:
+def mock_process() -> Iterator[LeelooMock]:
     """``leeloo-mock --token TOKEN`` on a free port (static examples)."""
     with running_mock("--token", TOKEN) as mock:
         yield mock
 
 
 @pytest.fixture(scope="session")
-def dynamic_mock_process() -> Iterator[RunningMock]:
+def dynamic_mock_process() -> Iterator[LeelooMock]:
     """``leeloo-mock --dynamic --seed 7 --token TOKEN``."""
     with running_mock("--dynamic", "--seed", "7", "--token", TOKEN) as mock:
         yield mock
 
 
 @pytest.fixture(scope="module")
-def stateful_mock_process() -> Iterator[RunningMock]:
+def stateful_mock_process() -> Iterator[LeelooMock]:
     """A fresh ``leeloo-mock --stateful --token TOKEN`` for one test module."""
     with running_mock("--stateful", "--token", TOKEN) as mock:
         yield mock

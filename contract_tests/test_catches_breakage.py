@@ -24,14 +24,14 @@ from schemathesis.core.failures import FailureGroup
 
 from contract_tests import _breakage
 from contract_tests._live import Violation, run_live
-from contract_tests._mock_process import RunningMock, running_mock
+from contract_tests._mock_process import running_mock
 from contract_tests._settings import BASE_PATH, SPEC_PATH, TOKEN, schemathesis_settings
 from contract_tests._spec import client_module, spec_operation
 from contract_tests.conftest import make_mock_app
 from contract_tests.test_client_against_mock import assert_round_trip
 from contract_tests.test_live_mode import run_make_contract_live
 from contract_tests.test_properties import check_model_round_trip
-from mock_server.testing import serving_app
+from mock_server.testing import LeelooMock, serving_app
 
 Middleware = Callable[[Any], Any]
 
@@ -133,7 +133,7 @@ def lossy_tag_model(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("lossy_tag_model")
-def test_broken_client_model_fails_the_round_trip_against_the_mock(mock_process: RunningMock) -> None:
+def test_broken_client_model_fails_the_round_trip_against_the_mock(mock_process: LeelooMock) -> None:
     operation = spec_operation("list_tags")
     with LeelooClient(token=TOKEN, base_url=mock_process.url + BASE_PATH) as client:
         response = client_module(operation).sync_detailed(client=client)
@@ -148,7 +148,7 @@ def test_broken_client_model_fails_the_model_round_trip_property() -> None:
 
 
 def test_broken_client_model_that_cannot_parse_raises_response_validation_error(
-    monkeypatch: pytest.MonkeyPatch, mock_process: RunningMock
+    monkeypatch: pytest.MonkeyPatch, mock_process: LeelooMock
 ) -> None:
     def refuse(cls: type[Any], source: dict[str, Any]) -> Any:
         raise KeyError("name")
@@ -162,7 +162,7 @@ def test_broken_client_model_that_cannot_parse_raises_response_validation_error(
         client_module(operation).sync(client=client)
 
 
-def test_intact_client_model_passes_the_same_round_trips(mock_process: RunningMock) -> None:
+def test_intact_client_model_passes_the_same_round_trips(mock_process: LeelooMock) -> None:
     operation = spec_operation("list_tags")
     with LeelooClient(token=TOKEN, base_url=mock_process.url + BASE_PATH) as client:
         response = client_module(operation).sync_detailed(client=client)

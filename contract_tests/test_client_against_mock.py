@@ -26,13 +26,13 @@ from leeloo_client import (
 from leeloo_client.client import DEFAULT_MAX_RETRIES, RetryPolicy
 
 from contract_tests._calls import example_kwargs
-from contract_tests._mock_process import RunningMock
+from contract_tests._mock_process import request_lines
 from contract_tests._semantic import semantic
 from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._spec import client_module, spec_operation, spec_operations, success_model, success_schema
 from contract_tests._tally import TALLY
 from contract_tests.conftest import make_mock_app
-from mock_server.testing import serving_app
+from mock_server.testing import LeelooMock, serving_app
 from openapi_document import Operation
 
 OPERATIONS = spec_operations()
@@ -72,19 +72,19 @@ class AsyncCountingTransport(httpx.AsyncBaseTransport):
         await self.inner.aclose()
 
 
-def _client(mock: RunningMock, **options: Any) -> LeelooClient:
+def _client(mock: LeelooMock, **options: Any) -> LeelooClient:
     options.setdefault("token", TOKEN)
     return LeelooClient(base_url=mock.url + BASE_PATH, **options)
 
 
 @pytest.fixture(scope="module")
-def client(mock_process: RunningMock) -> Iterator[LeelooClient]:
+def client(mock_process: LeelooMock) -> Iterator[LeelooClient]:
     with _client(mock_process) as opened:
         yield opened
 
 
 @pytest.fixture
-async def async_client(mock_process: RunningMock) -> AsyncIterator[LeelooClient]:
+async def async_client(mock_process: LeelooMock) -> AsyncIterator[LeelooClient]:
     async with _client(mock_process) as opened:
         yield opened
 
@@ -135,7 +135,7 @@ async def test_async_call_parses_into_the_typed_model(
 
 
 @pytest.mark.parametrize("token", ["", "not-the-token"], ids=["no-token", "wrong-token"])
-def test_missing_or_wrong_token_raises_the_typed_auth_error(mock_process: RunningMock, token: str) -> None:
+def test_missing_or_wrong_token_raises_the_typed_auth_error(mock_process: LeelooMock, token: str) -> None:
     operation = spec_operation("get_person")
     with _client(mock_process, token=token) as client, pytest.raises(AuthenticationError) as raised:
         client_module(operation).sync(client=client, **example_kwargs(operation))
@@ -146,7 +146,7 @@ def test_missing_or_wrong_token_raises_the_typed_auth_error(mock_process: Runnin
     TALLY.client_calls["errors"] += 1
 
 
-async def test_missing_token_raises_the_typed_auth_error_async(mock_process: RunningMock) -> None:
+async def test_missing_token_raises_the_typed_auth_error_async(mock_process: LeelooMock) -> None:
     operation = spec_operation("list_tags")
     async with _client(mock_process, token="") as client:
         with pytest.raises(AuthenticationError):
@@ -155,7 +155,7 @@ async def test_missing_token_raises_the_typed_auth_error_async(mock_process: Run
 
 
 @pytest.mark.parametrize("operation_id", ["get_person", "get_order", "update_person"])
-def test_prefer_404_raises_not_found(mock_process: RunningMock, operation_id: str) -> None:
+def test_prefer_404_raises_not_found(mock_process: LeelooMock, operation_id: str) -> None:
     operation = spec_operation(operation_id)
     with (
         _client(mock_process, headers={"Prefer": "code=404"}) as client,
@@ -173,11 +173,11 @@ PATIENT = RetryPolicy(max_retry_after=3600)
 
 
 @pytest.mark.parametrize("operation_id", ["list_tags", "send_message"])
-def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str) -> None:
+def test_429_is_retried_then_raised(mock_process: LeelooMock, operation_id: str) -> None:
     operation = spec_operation(operation_id)
     transport = CountingTransport()
     delays: list[float] = []
-    logged_before = len(mock_process.request_lines(operation.method, operation.path))
+    logged_before = len(request_lines(mock_process, operation.method, operation.path))
     with (
         _client(
             mock_process,
@@ -196,12 +196,12 @@ def test_429_is_retried_then_raised(mock_process: RunningMock, operation_id: str
     assert raised.value.status_code == 429
     assert delays == [raised.value.retry_after] * DEFAULT_MAX_RETRIES  # the server's word, honoured
     # The mock saw every attempt too (its access log: one line per request).
-    logged = mock_process.request_lines(operation.method, operation.path)[logged_before:]
+    logged = request_lines(mock_process, operation.method, operation.path)[logged_before:]
     assert [line.split()[2] for line in logged] == ["429"] * attempts
     TALLY.client_calls["errors"] += attempts
 
 
-async def test_429_is_retried_then_raised_async(mock_process: RunningMock) -> None:
+async def test_429_is_retried_then_raised_async(mock_process: LeelooMock) -> None:
     transport = AsyncCountingTransport()
     delays: list[float] = []
 
@@ -260,7 +260,7 @@ def test_a_missing_token_sent_with_http_200_raises_authentication_error(error_20
     TALLY.client_calls["errors"] += 1
 
 
-def test_429_with_a_retry_after_above_the_cap_is_raised_at_once(mock_process: RunningMock) -> None:
+def test_429_with_a_retry_after_above_the_cap_is_raised_at_once(mock_process: LeelooMock) -> None:
     transport = CountingTransport()
     delays: list[float] = []
     with (

@@ -16,10 +16,10 @@ from leeloo_client import LeelooClient
 from leeloo_client.api.people import create_person, list_people
 from leeloo_client.models import CreatePersonRequest
 
-from contract_tests._mock_process import RunningMock
 from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._tally import TALLY
 from contract_tests.test_client_against_mock import AsyncCountingTransport, CountingTransport
+from mock_server.testing import LeelooMock
 
 PAGE = 20
 CREATED = 2 * PAGE + 7  # three pages, the last one partial
@@ -45,7 +45,7 @@ def _create_people(client: LeelooClient) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def created_people(stateful_mock_process: RunningMock) -> Iterator[set[str]]:
+def created_people(stateful_mock_process: LeelooMock) -> Iterator[set[str]]:
     """The ids of the people created through the client in this module's stateful mock."""
     with LeelooClient(token=TOKEN, base_url=stateful_mock_process.url + BASE_PATH) as client:
         yield _create_people(client)
@@ -57,7 +57,7 @@ def _window() -> tuple[datetime.date, datetime.date]:
 
 
 def test_iterate_walks_every_page_of_a_stateful_list_once(
-    stateful_mock_process: RunningMock, created_people: set[str]
+    stateful_mock_process: LeelooMock, created_people: set[str]
 ) -> None:
     transport = CountingTransport()
     base_url = stateful_mock_process.url + BASE_PATH
@@ -78,7 +78,7 @@ def test_iterate_walks_every_page_of_a_stateful_list_once(
 
 
 async def test_aiterate_walks_every_page_of_a_stateful_list_once(
-    stateful_mock_process: RunningMock, created_people: set[str]
+    stateful_mock_process: LeelooMock, created_people: set[str]
 ) -> None:
     base_url = stateful_mock_process.url + BASE_PATH
     transport = AsyncCountingTransport()
@@ -97,7 +97,7 @@ async def test_aiterate_walks_every_page_of_a_stateful_list_once(
 
 
 def test_a_page_past_the_end_is_empty_and_ends_the_walk(
-    stateful_mock_process: RunningMock, created_people: set[str]
+    stateful_mock_process: LeelooMock, created_people: set[str]
 ) -> None:
     base_url = stateful_mock_process.url + BASE_PATH
     since, until = _window()

@@ -12,14 +12,15 @@ import subprocess
 import sys
 
 from contract_tests._live import read_only_operations, run_live
-from contract_tests._mock_process import RunningMock, running_mock
+from contract_tests._mock_process import running_mock
 from contract_tests._settings import BASE_PATH, REPO_ROOT, TOKEN
 from contract_tests.test_live import SKIP_REASON
+from mock_server.testing import LeelooMock
 
 READ_ONLY = len(read_only_operations())
 
 
-def test_live_mode_checks_every_read_only_operation_of_the_mock(mock_process: RunningMock) -> None:
+def test_live_mode_checks_every_read_only_operation_of_the_mock(mock_process: LeelooMock) -> None:
     logged_before = len(mock_process.log().splitlines())
     report = run_live(mock_process.url + BASE_PATH, TOKEN)
 
@@ -30,7 +31,7 @@ def test_live_mode_checks_every_read_only_operation_of_the_mock(mock_process: Ru
     assert methods == {"GET"}  # never a write
 
 
-def test_live_mode_through_the_proxy_mode(mock_process: RunningMock) -> None:
+def test_live_mode_through_the_proxy_mode(mock_process: LeelooMock) -> None:
     with running_mock("--proxy", mock_process.url) as proxy:
         report = run_live(proxy.url + BASE_PATH, TOKEN)
         proxy_log = proxy.log()
@@ -40,7 +41,7 @@ def test_live_mode_through_the_proxy_mode(mock_process: RunningMock) -> None:
 
 
 def test_live_mode_reports_the_wrong_token_as_violations_of_nothing_but_401(
-    mock_process: RunningMock,
+    mock_process: LeelooMock,
 ) -> None:
     # A wrong token is answered 401 everywhere, which the spec declares: checked, not violated.
     report = run_live(mock_process.url + BASE_PATH, "wrong-token")
@@ -70,7 +71,7 @@ def test_make_contract_live_without_a_token_skips_and_says_why() -> None:
 
 
 def test_make_contract_live_against_the_mock_passes_and_never_prints_the_token(
-    mock_process: RunningMock,
+    mock_process: LeelooMock,
 ) -> None:
     completed = run_make_contract_live(mock_process.url + BASE_PATH, TOKEN)
     assert completed.returncode == 0, completed.stdout[-2000:]

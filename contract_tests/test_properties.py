@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 from leeloo_client import LeelooClient
 
 from contract_tests._calls import client_kwargs, example_kwargs
-from contract_tests._mock_process import RunningMock
 from contract_tests._semantic import semantic
 from contract_tests._settings import AUTH_HEADER, BASE_PATH, TOKEN, scaled
 from contract_tests._spec import (
@@ -42,6 +41,7 @@ from contract_tests._spec import (
 )
 from contract_tests._strategies import request_cases, schema_data
 from contract_tests._tally import TALLY
+from mock_server.testing import LeelooMock
 from openapi_document import Operation
 
 MODELS = importlib.import_module("leeloo_client.models")
@@ -124,7 +124,7 @@ def test_requests_built_from_generated_arguments_validate_against_the_spec(opera
 
 
 @pytest.fixture(scope="module")
-def dynamic_client(dynamic_mock_process: RunningMock) -> Iterator[httpx.Client]:
+def dynamic_client(dynamic_mock_process: LeelooMock) -> Iterator[httpx.Client]:
     base_url = dynamic_mock_process.url + BASE_PATH
     with httpx.Client(base_url=base_url, headers={AUTH_HEADER: TOKEN}, timeout=10) as client:
         yield client
@@ -132,7 +132,7 @@ def dynamic_client(dynamic_mock_process: RunningMock) -> Iterator[httpx.Client]:
 
 @pytest.mark.parametrize("operation", OPERATIONS, ids=_id)
 def test_dynamic_mock_answers_validate_against_the_spec(
-    operation: Operation, dynamic_mock_process: RunningMock
+    operation: Operation, dynamic_mock_process: LeelooMock
 ) -> None:
     # The request itself comes from the client (example arguments); only the answer varies.
     schema = success_schema(operation)

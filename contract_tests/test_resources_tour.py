@@ -9,13 +9,14 @@ import sys
 
 from mypy import api as mypy_api
 
-from contract_tests._mock_process import RunningMock
+from contract_tests._mock_process import request_lines
 from contract_tests._settings import BASE_PATH, REPO_ROOT, TOKEN
+from mock_server.testing import LeelooMock
 
 TOUR = REPO_ROOT / "examples" / "resources_tour.py"
 
 
-def test_the_resource_tour_runs_against_the_stateful_mock(stateful_mock_process: RunningMock) -> None:
+def test_the_resource_tour_runs_against_the_stateful_mock(stateful_mock_process: LeelooMock) -> None:
     env = {
         **os.environ,
         "LEELOO_AUTH_TOKEN": TOKEN,
@@ -31,7 +32,7 @@ def test_the_resource_tour_runs_against_the_stateful_mock(stateful_mock_process:
     assert lines[0] == "Tour person 0 is tagged 'Tag #1'"
     assert lines[1].startswith("2 people listed one page at a time; a raw page: HTTP 200, 2 people")
     assert lines[2] == "async: Tour person 0, 2 people, tags answered HTTP 200"
-    comment_puts = stateful_mock_process.request_lines("PUT", "/add-comment")
+    comment_puts = request_lines(stateful_mock_process, "PUT", "/add-comment")
     assert len(comment_puts) == 1
 
 
