@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -99,19 +101,41 @@ def _mock_on(port: int) -> list[str]:
     return [sys.executable, "-m", "mock_server", "--port", str(port)]
 
 
-def _spawn_mock(cache_dir: Path, *args: str, **env: str) -> subprocess.Popen[str]:
-    """``python -m mock_server ARGS`` as a child with its own check cache; stdout and stderr piped.
+START_TIMEOUT_S = 30.0
+
+
+def _spawn_mock(cache_dir: Path, *args: str) -> subprocess.Popen[bytes]:
+    """``python -m mock_server ARGS`` as a child with its own check cache; stdout piped, stderr to
+    a file beside the cache.
 
     For a test that must act the moment a line is printed (``serving_command`` polls its files).
     """
-    return subprocess.Popen(
-        [sys.executable, "-m", "mock_server", *args],
-        cwd=REPO,
-        env={**os.environ, "LEELOO_MOCK_CACHE_DIR": str(cache_dir), **env},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    with (cache_dir / "stderr.log").open("wb") as stderr:
+        return subprocess.Popen(
+            [sys.executable, "-m", "mock_server", *args],
+            cwd=REPO,
+            env={**os.environ, "LEELOO_MOCK_CACHE_DIR": str(cache_dir)},
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+        )
+
+
+def _wait_for_output(process: subprocess.Popen[bytes], needle: bytes, timeout_s: float) -> bool:
+    """Whether ``process`` prints ``needle`` on stdout within ``timeout_s`` (False if it exits or
+    stays silent): read as it comes, never past the deadline."""
+    assert process.stdout is not None
+    descriptor = process.stdout.fileno()
+    deadline = time.monotonic() + timeout_s
+    seen = b""
+    while needle not in seen:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not select.select([descriptor], [], [], remaining)[0]:
+            return False
+        chunk = os.read(descriptor, 4096)
+        if not chunk:
+            return False
+        seen = seen[-len(needle) :] + chunk
+    return True
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
@@ -144,12 +168,8 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
     port = free_port()
     process = _spawn_mock(tmp_path, "--port", str(port), "--log-level", "warning")
     try:
-        assert process.stdout is not None
-        for line in process.stdout:
-            if "listening on" in line:
-                break
-        else:
-            pytest.fail("the mock exited without listening")
+        if not _wait_for_output(process, b"listening on", START_TIMEOUT_S):
+            pytest.fail(f"the mock did not say it listens within {START_TIMEOUT_S:g} s")
         process.send_signal(signal.SIGSTOP)
         with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
             client.sendall(b"GET /tags HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Leeloo-AuthToken: t\r\n\r\n")
