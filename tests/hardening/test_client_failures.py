@@ -95,10 +95,11 @@ class ScriptedServer:
 
 
 @contextlib.contextmanager
-def scripted_server(*script: bytes) -> Iterator[ScriptedServer]:
+def scripted_server(*script: bytes, host: str = "127.0.0.1") -> Iterator[ScriptedServer]:
+    """A server on a free port of ``host`` that plays ``script`` (one answer per connection)."""
     server = ScriptedServer(list(script))
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
-        listener.bind(("127.0.0.1", 0))
+        listener.bind((host, 0))
         listener.listen(16)
         server.port = listener.getsockname()[1]
         thread = threading.Thread(target=server.serve, args=(listener,), daemon=True)

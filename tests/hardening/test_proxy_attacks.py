@@ -27,7 +27,7 @@ import pytest
 
 from mock_server.testing import serving_app
 from tests.hardening.conftest import TOKEN_HEADER, MockProcess, run_mock
-from tests.hardening.test_client_failures import ScriptedServer, http_response
+from tests.hardening.test_client_failures import ScriptedServer, http_response, scripted_server
 from tests.hardening.test_socket_level import RawAnswer, exchange, request
 
 Message = MutableMapping[str, Any]
@@ -182,18 +182,8 @@ def proxy(upstream: str) -> Iterator[MockProcess]:
 @contextlib.contextmanager
 def thief() -> Iterator[ScriptedServer]:
     """A server on 127.0.0.2 that records whatever reaches it."""
-    server = ScriptedServer([http_response(200, b"{}")])
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
-        listener.bind(("127.0.0.2", 0))
-        listener.listen(16)
-        server.port = listener.getsockname()[1]
-        worker = threading.Thread(target=server.serve, args=(listener,), daemon=True)
-        worker.start()
-        try:
-            yield server
-        finally:
-            server.stop.set()
-            worker.join(timeout=5)
+    with scripted_server(http_response(200, b"{}"), host="127.0.0.2") as server:
+        yield server
 
 
 def rss_kib(process: MockProcess) -> int:
