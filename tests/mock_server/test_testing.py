@@ -273,51 +273,30 @@ def test_uncaptured_output_goes_to_this_process_own(
         pytest.fail("an uncaptured server cannot say where it listens")
 
 
+def _pytest(*args: str, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
+    """``python -m pytest -q -p no:cacheprovider ARGS`` in a child, output captured, within ``timeout``."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
 def test_plugin_example_in_every_mode() -> None:
     """The example users copy, through the plugin, per test and per session, in process and in a thread."""
     for options in ((), ("--leeloo-mock-scope=session",), ("--leeloo-mock-serve=thread",)):
         started = time.perf_counter()
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "pytest",
-                "-q",
-                "-p",
-                "no:cacheprovider",
-                "examples/pytest_plugin",
-                *options,
-            ],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
+        done = _pytest("examples/pytest_plugin", *options, cwd=REPO, timeout=300)
         assert done.returncode == 0, f"{options}: {done.stdout[-3000:]}{done.stderr[-2000:]}"
         assert "6 passed" in done.stdout, done.stdout[-500:]
         assert time.perf_counter() - started < 120
 
 
 def test_plugin_settings_that_are_not_allowed_are_usage_errors() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "-o",
-            "leeloo_mock_scope=week",
-            "examples/pytest_plugin",
-        ],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = _pytest("-o", "leeloo_mock_scope=week", "examples/pytest_plugin", cwd=REPO, timeout=120)
     assert done.returncode == 4  # pytest's usage error
     assert "leeloo_mock_scope is 'week'" in done.stderr
 
@@ -332,24 +311,7 @@ def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path:
         "    with leeloo_mock.client(headers={'X-Leeloo-AuthToken': 't'}) as http:\n"
         "        assert http.get('/tags').status_code == 200\n"
     )
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-p",
-            "no:cacheprovider",
-            "--rootdir",
-            str(tmp_path),
-            str(tmp_path),
-        ],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = _pytest("--rootdir", str(tmp_path), str(tmp_path), cwd=tmp_path, timeout=120)
     assert done.returncode == 1, done.stdout[-2000:]
     assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
     assert "needs the leeloo-client package" in done.stdout
