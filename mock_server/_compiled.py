@@ -222,7 +222,7 @@ def compile_spec(spec: Spec) -> CompiledSpec:
         try:
             compiled.append(compile_operation(spec, operation, generator))
         except UnresolvableRef as exc:
-            raise SpecError(f"{operation.label}: {exc.args[0]}") from None
+            raise SpecError(f"{_placed(spec, operation.label, operation.label)}: {exc.args[0]}") from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             # a part of the spec no check caught: that operation is left out, the rest is served
             where = f"{operation.method} {operation.path}"

@@ -310,6 +310,19 @@ def test_a_parameter_style_it_cannot_read_is_refused_at_its_operations_line(tmp_
         compile_spec(Spec(load_document(spec)))
 
 
+def test_a_dangling_reference_of_an_operation_is_refused_at_its_line(tmp_path: Path) -> None:
+    from mock_server import Spec, SpecError, compile_spec
+
+    spec = tmp_path / "dangling.yaml"
+    spec.write_text(
+        "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n"
+        "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n"
+    )
+    refused = rf"^{spec}:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
+    with pytest.raises(SpecError, match=refused):
+        compile_spec(Spec(load_document(spec)))
+
+
 def test_a_form_number_is_read_as_one_where_the_string_reading_fails(make_client: ClientFactory) -> None:
     client = make_client()  # the project's spec: POST /calls duration is an integer or a digit string
     form = {
