@@ -23,7 +23,7 @@ from mock_server.testing import ServerStartError, serving_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
-PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
+PAGE = ROOT / "spec" / "source" / "leeloo-api-v2-2026-01-ru.txt"  # the spec's source (the Makefile's PAGE)
 DEMO_TOKEN = "demo-token"  # the mock's own token (passed with --token); not a Leeloo secret
 PERSON_ID = "5e1c7ce2b4066a01900cdba0"  # Feliks, from the spec's GET /people example
 BIN = Path(sys.executable).parent

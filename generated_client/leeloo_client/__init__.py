@@ -45,7 +45,7 @@ from .errors import (
 )
 from .types import UNSET, Response, Unset
 
-__version__ = "3.0.0"
+__version__ = "3.0.1"
 
 __all__ = (
     "UNSET",
