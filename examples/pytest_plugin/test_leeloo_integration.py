@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from leeloo_client import LeelooClient
+from leeloo_client import LeelooClient, Unset
 
 from mock_server.testing import Journal, LeelooMock
 
@@ -29,10 +29,12 @@ TOKEN = {"X-Leeloo-AuthToken": "any-token"}  # the mock takes any token unless s
 # --- the code under test: in your repository this lives in your application ----------------------
 
 
-def change_email(client: LeelooClient, person_id: str, email: str) -> str:
-    """Your application's logic: change someone's e-mail in Leeloo; the address Leeloo now has."""
+def change_email(client: LeelooClient, person_id: str, email: str) -> str | None:
+    """Your application's logic: change someone's e-mail in Leeloo; the address Leeloo now has
+    (None when it has none: the field left out, or Leeloo's ``NOT_DEFINED``)."""
     client.people.update(person_id, email=email)
-    return str(client.people.get(person_id).data.email)
+    now = client.people.get(person_id).data.email  # str, or UNSET when the answer leaves it out
+    return None if isinstance(now, Unset) or now == "NOT_DEFINED" else now
 
 
 # --- the tests -----------------------------------------------------------------------------------
