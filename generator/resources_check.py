@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mock_server._stateful_mapping import ResourceMappingError, load_mapping
-from mock_server._stateful_schema import (
+from mock_server.stateful.mapping import ResourceMappingError, load_mapping
+from mock_server.stateful.schema import (
     find_operation,
     item_schema,
     property_names,

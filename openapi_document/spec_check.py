@@ -498,7 +498,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
     used = _used_schemas(checked.data)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
-    # a pattern is warned about where the mock compiles it (mock_server._spec.drop_bad_patterns):
+    # a pattern is warned about where the mock compiles it (mock_server.spec.document.drop_bad_patterns):
     # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
     warnings.extend(
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
