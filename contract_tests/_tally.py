@@ -55,8 +55,9 @@ class Tally:
             "tests_skipped": self.tests_skipped,
         }
 
-    def render(self) -> str:
-        """The one-screen summary."""
+    def render(self, with_tests: bool = True) -> str:
+        """The one-screen summary; ``with_tests=False`` leaves out the count of tests by outcome
+        (the terminal's summary: pytest's own closing line counts them, contract tests included)."""
         data = self.as_dict()
         phases = ", ".join(f"{name} {count}" for name, count in sorted(self.cases_by_phase.items()))
         checks = ", ".join(f"{name} {count}" for name, count in data["checks_by_name"].items())
@@ -72,11 +73,14 @@ class Tally:
             f"  check failures: {sum(self.check_failures.values())} {failures}".rstrip(),
             f"  client calls against leeloo-mock: {calls or 'none'}",
             f"  property-based examples: {props or 'none'}",
-            f"  tests: {self.tests_passed} passed, {len(self.tests_failed)} failed,"
-            f" {len(self.tests_skipped)} skipped",
         ]
-        lines += [f"    FAILED {name}" for name in self.tests_failed]
-        lines += [f"    skipped {reason}" for reason in self.tests_skipped]
+        if with_tests:
+            lines.append(
+                f"  tests: {self.tests_passed} passed, {len(self.tests_failed)} failed,"
+                f" {len(self.tests_skipped)} skipped"
+            )
+            lines += [f"    FAILED {name}" for name in self.tests_failed]
+            lines += [f"    skipped {reason}" for reason in self.tests_skipped]
         return "\n".join(lines)
 
     def write(self, directory: Path) -> Path:

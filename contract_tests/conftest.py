@@ -74,6 +74,9 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
         return
     path = TALLY.write(REPORTS_DIR)
     terminalreporter.write_line("")
-    for line in TALLY.render().splitlines():
+    # the tests' count by outcome only in the files: pytest's closing line is the one count on screen
+    for line in TALLY.render(with_tests=False).splitlines():
         terminalreporter.write_line(line)
-    terminalreporter.write_line(f"  (written to {path.relative_to(path.parents[1])} and .json)")
+    terminalreporter.write_line(
+        f"  (written to {path.relative_to(path.parents[1])} and .json, with the contract tests' outcomes)"
+    )

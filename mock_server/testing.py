@@ -75,6 +75,7 @@ IN_PROCESS_ORIGIN = "http://localhost"  # a loopback name, as the mock's Host ch
 START_TIMEOUT_S = 30.0
 REQUEST_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 10.0
+LOG_WAIT_S = 10.0  # the longest a test waits for a log line it expects (the mock writes it after answering)
 _LISTENING = re.compile(rb"listening on (http://\S+)")
 _ANNOUNCED_WITHIN = 1 << 20  # bytes of stdout searched for the URL a server prints
 _POLL_S = 0.02  # between two looks at a starting server
@@ -329,6 +330,21 @@ class LeelooMock:
     def log(self) -> str:
         """What a child-process mock wrote to stderr so far (``""`` for the others)."""
         return _contents(self.log_file).decode(errors="replace")
+
+    def log_when(self, ready: Callable[[str], bool], timeout_s: float = LOG_WAIT_S) -> str:
+        """The log as soon as ``ready(log)`` holds, or as it stands after ``timeout_s``.
+
+        The mock writes a request's access-log line after it has sent the answer, so a test that
+        reads the log as soon as a request returns can find the line missing. Waiting on the
+        line itself, with a bound, does not race; when the bound passes, the test's own assertion
+        on the returned log says what is missing.
+        """
+        deadline = time.monotonic() + timeout_s
+        log = self.log()
+        while not ready(log) and time.monotonic() < deadline:
+            time.sleep(_POLL_S)
+            log = self.log()
+        return log
 
 
 class Journal:

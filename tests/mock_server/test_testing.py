@@ -8,8 +8,10 @@ import shlex
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -17,6 +19,7 @@ import pytest
 from mock_server.testing import (
     START_TIMEOUT_S,
     STOP_TIMEOUT_S,
+    LeelooMock,
     ServerStartError,
     SyncASGITransport,
     in_child_process,
@@ -315,3 +318,43 @@ def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path:
     assert done.returncode == 1, done.stdout[-2000:]
     assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
     assert "needs the leeloo-client package" in done.stdout
+
+
+# --- log_when: a log line written after the answer, waited for with a bound ---------------------
+
+
+def _mock_logging_to(log_file: Any) -> LeelooMock:
+    return LeelooMock(
+        url="http://127.0.0.1:1", api_url="http://127.0.0.1:1", mode="process", log_file=log_file
+    )
+
+
+def test_log_when_waits_for_a_line_written_after_the_answer(tmp_path: Path) -> None:
+    with (tmp_path / "stderr").open("w+b") as log_file:
+        mock = _mock_logging_to(log_file)
+        log_file.write(b"GET /api/v2/tags 429 1.0ms\n")
+        log_file.flush()
+
+        def write_late() -> None:
+            log_file.write(b"GET /api/v2/tags 429 1.1ms\n")
+            log_file.flush()
+
+        late = threading.Timer(0.3, write_late)
+        late.start()
+        try:
+            assert mock.log().count(" 429 ") == 1  # what reading at once saw: the race
+            started = time.monotonic()
+            log = mock.log_when(lambda text: text.count(" 429 ") >= 2)
+        finally:
+            late.join()
+        assert log.count(" 429 ") == 2 and time.monotonic() - started < 5
+
+
+def test_log_when_gives_up_at_its_bound_and_returns_the_log_as_it_stands(tmp_path: Path) -> None:
+    with (tmp_path / "stderr").open("w+b") as log_file:
+        log_file.write(b"GET /api/v2/tags 200 1.0ms\n")
+        log_file.flush()
+        started = time.monotonic()
+        log = _mock_logging_to(log_file).log_when(lambda text: "never" in text, timeout_s=0.2)
+        assert 0.2 <= time.monotonic() - started < 2
+        assert log == "GET /api/v2/tags 200 1.0ms\n"
