@@ -1,9 +1,10 @@
 """Testing your own code against Leeloo without the real API: leeloo-mock's pytest plugin.
 
-Copy this file into your repository's tests/. It needs, in the environment pytest runs in:
+Copy this file into your repository's tests/. It needs, in the environment pytest runs in
+(from a checkout of leeloo-openapi, or its two wheels: see the README's "Using the mock"):
 
-    pip install "leeloo-openapi @ git+<this repository's URL>"                              # leeloo-mock
-    pip install "leeloo-client @ git+<this repository's URL>#subdirectory=generated_client"  # the client
+    pip install path/to/leeloo-openapi                     # leeloo-mock (or its wheel)
+    pip install path/to/leeloo-openapi/generated_client    # the client (or its wheel)
     pip install pytest
 
 Nothing else: the plugin registers itself, serves the Leeloo spec shipped with leeloo-mock,

@@ -45,7 +45,7 @@ from .errors import (
 )
 from .types import UNSET, Response, Unset
 
-__version__ = "3.0.1"
+__version__ = "3.0.2"
 
 __all__ = (
     "UNSET",

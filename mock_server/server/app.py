@@ -8,6 +8,8 @@ the server keeps serving.
 from __future__ import annotations
 
 import logging
+import os
+import re
 import sys
 import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
@@ -44,6 +46,18 @@ class ClientDisconnected(Exception):
 
 
 DISCONNECTED_STATUS = 499  # the access log's mark for a request dropped unanswered (nginx's code)
+REQUEST_ID_HEADER = "x-request-id"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")  # a client's own id is echoed when it looks like one
+
+
+def request_id(sent: str | None) -> str:
+    """The ``x-request-id`` of an answer: the client's own when it sent a plausible one (an id of at
+    most 128 letters, digits and ``._:-``), else a new random one. Whether Leeloo sends the header,
+    and in what form, is a guess (the spec's evidence register says so); clients read it as
+    ``RawResponse.request_id`` and ``APIStatusError.request_id``."""
+    if sent is not None and _REQUEST_ID.fullmatch(sent):
+        return sent
+    return os.urandom(16).hex()
 
 
 class AccessLog:
@@ -135,8 +149,9 @@ class MockApp:
             and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
         ):
             refusal = Admin.refused(path)
+        answer_id = request_id(headers.get(REQUEST_ID_HEADER))
         if refusal is not None:  # answered before the body is read or anything runs
-            await self._send(send, refusal, None)
+            await self._send(send, refusal, None, answer_id)
             self.access_log.write(method, path, refusal.status, started)
             if not admin:
                 self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
@@ -170,7 +185,7 @@ class MockApp:
             response = problem_response(
                 500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, path
             )
-        await self._send(send, response, self.origins.grant(origin) if self.cors else None)
+        await self._send(send, response, self.origins.grant(origin) if self.cors else None, answer_id)
         self.access_log.write(method, path, response.status, started)
         if not admin:
             self.journal.record(request, response, started)
@@ -207,12 +222,18 @@ class MockApp:
             )
         return None
 
-    async def _send(self, send: Send, response: MockResponse, grant: CorsGrant | None) -> None:
+    async def _send(
+        self, send: Send, response: MockResponse, grant: CorsGrant | None, answer_id: str
+    ) -> None:
         raw_headers: list[tuple[bytes, bytes]] = []
-        has_length = False
+        has_length = has_id = False
         for name, value in response.headers:
-            has_length = has_length or name.lower() == "content-length"
+            lowered = name.lower()
+            has_length = has_length or lowered == "content-length"
+            has_id = has_id or lowered == REQUEST_ID_HEADER  # an upstream's, through --proxy
             raw_headers.append((name.encode("latin-1"), value.encode("latin-1")))
+        if not has_id:
+            raw_headers.append((b"x-request-id", answer_id.encode("ascii")))
         if response.media_type is not None:
             raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
         if not has_length and response.status not in (204, 304):  # RFC 9110: no length on 204

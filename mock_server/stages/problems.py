@@ -113,6 +113,34 @@ def violations_header(issues: Sequence[tuple[str, Issue]]) -> tuple[str, str]:
     return VIOLATIONS_HEADER, json.dumps(listed, ensure_ascii=True, separators=(",", ":"))
 
 
+MAX_MERGED_VALUE = 64 << 10  # bytes of one sl-violations value read when merging (an upstream's)
+
+
+def merged_violations(values: Sequence[str]) -> list[tuple[str, str]]:
+    """Several ``sl-violations`` values (the mock's own and an upstream's, such as another
+    leeloo-mock behind ``--proxy``) as one header: each entry of their JSON lists once, in order,
+    at most 20. A value that is not such a list (or is past ``MAX_MERGED_VALUE``) is kept as it came:
+    it is someone else's header of that name."""
+    entries: list[Any] = []
+    seen: set[str] = set()
+    kept: list[str] = []
+    for value in values:
+        try:
+            listed = json.loads(value) if len(value) <= MAX_MERGED_VALUE else None
+        except (ValueError, RecursionError):
+            listed = None
+        if not isinstance(listed, list):
+            kept.append(value)
+            continue
+        for entry in listed:
+            key = json.dumps(entry, sort_keys=True, ensure_ascii=True)
+            if key not in seen:
+                seen.add(key)
+                entries.append(entry)
+    merged = json.dumps(entries[:_MAX_REPORTED], ensure_ascii=True, separators=(",", ":"))
+    return [(VIOLATIONS_HEADER, merged)] * bool(entries) + [(VIOLATIONS_HEADER, value) for value in kept]
+
+
 def encode(body: Any) -> bytes:
     """Compact UTF-8 JSON, the serialization of every body the mock sends."""
     return json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()

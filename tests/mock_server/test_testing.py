@@ -101,16 +101,15 @@ def test_direct_stepping_answers_as_the_event_loop_does() -> None:
         ("GET", "/tags", {"headers": {"Prefer": "code=401"}}),
     ]
     config = mock_config(stateful=False)
+    headers = {**TOKEN_HEADER, "x-request-id": "same-in-both"}  # else each answer gets its own id
     with in_process(config) as mock:
         assert mock.app is not None
         looped = SyncASGITransport(mock.app)
         try:
             for method, path, options in calls:
                 with (
-                    httpx.Client(
-                        transport=mock.transport, base_url=mock.api_url, headers=TOKEN_HEADER
-                    ) as direct,
-                    httpx.Client(transport=looped, base_url=mock.api_url, headers=TOKEN_HEADER) as loop,
+                    httpx.Client(transport=mock.transport, base_url=mock.api_url, headers=headers) as direct,
+                    httpx.Client(transport=looped, base_url=mock.api_url, headers=headers) as loop,
                 ):
                     one = direct.request(method, path, **options)  # type: ignore[arg-type]
                     other = loop.request(method, path, **options)  # type: ignore[arg-type]
