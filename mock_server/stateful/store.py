@@ -46,7 +46,6 @@ from mock_server.stateful.mapping import (
     OperationRule,
     ResourceMapping,
     load_mapping,
-    seed_records,
 )
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.template import ABSENT, ID_PREFIX, Context, UnknownReference, evaluate
@@ -224,7 +223,7 @@ class StatefulStore:
             records = collections[name]
             for seed in rule.seeds:
                 operation = schema.find_operation(self._spec, seed.operation) or {}
-                for record in seed_records(schema.docs_example(self._spec, operation), seed.at):
+                for record in schema.seed_records(schema.docs_example(self._spec, operation), seed.at):
                     record = {**_clone(record), **_clone(dict(seed.set))}
                     existing = records.get(record[rule.id_field], {})
                     records[record[rule.id_field]] = {**record, **existing}
