@@ -49,6 +49,7 @@ from mock_server.stateful.mapping import (
 )
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.template import ABSENT, ID_PREFIX, Context, UnknownReference, evaluate
+from openapi_document import pointer_parts
 
 Record = dict[str, Any]
 SUCCESS_STATUS = 1
@@ -422,7 +423,7 @@ class StatefulStore:
             offset = _int_or(_first(request.query, "offset"), shape.offset_default, 0)
         page = [_project(r, shape.item_keys) for r in records[offset : offset + limit]]
         answer: dict[str, Any] = {"status": SUCCESS_STATUS}
-        parts = [p for p in rule.items_at.split("/") if p]
+        parts = pointer_parts(rule.items_at)
         node = answer
         for part in parts[:-1]:
             node = node.setdefault(part, {})
