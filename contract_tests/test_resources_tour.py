@@ -37,7 +37,8 @@ def test_the_resource_tour_runs_against_the_stateful_mock(stateful_mock_process:
 
 
 def test_the_resource_tour_passes_mypy_strict() -> None:
-    # The project's configuration: it points mypy at generated_client/ (an editable install hides it).
+    # The project's configuration: it points mypy at generated_client/ (a user's run without it:
+    # tests/packaging/test_editable_install.py).
     config = str(REPO_ROOT / "pyproject.toml")
     out, err, status = mypy_api.run(["--strict", "--config-file", config, str(TOUR)])
     assert status == 0, out + err
