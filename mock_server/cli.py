@@ -10,7 +10,6 @@ import argparse
 import importlib.util
 import logging
 import os
-import re
 import signal
 import socket
 import sys
@@ -362,14 +361,6 @@ def generator_spec_check_file() -> str:
     return spec.origin if spec is not None and spec.origin else ""
 
 
-_PLACED = re.compile(r"^[^\s:]+:\d+:\d+: ")
-
-
-def _located(message: str, spec_path: Path) -> str:
-    """``file:line:column: reason``: errors of a mapping file name their own place; others the spec."""
-    return message if _PLACED.match(message) else f"{spec_path}:1:1: {message}"
-
-
 def operation_table(operations: Sequence[CompiledOperation]) -> str:
     """What the mock serves, one operation a line: method, path, operationId, summary."""
     rows = [("METHOD", "PATH", "OPERATION", "SUMMARY")]
@@ -477,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         compiled = load_compiled(config)
         app = create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
     except SpecError as exc:
-        print(_located(str(exc), spec_path), file=sys.stderr)
+        print(exc, file=sys.stderr)  # file:line:column: reason, one problem a line
         return 1
 
     _warn_if_near_the_file_limit(config.max_connections)
