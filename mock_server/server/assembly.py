@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server._config import MockConfig
+from mock_server.faults.injector import FaultInjector
 from mock_server.server.admin import RequestJournal
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.compiled import CompiledSpec, compile_spec
@@ -63,4 +64,5 @@ def create_app(
         cors_origins=config.cors_origins,
         allowed_hosts=config.allowed_hosts,
         journal=RequestJournal(config.journal_size),
+        faults=FaultInjector(config.faults, compiled),
     )
