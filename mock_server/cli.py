@@ -41,6 +41,7 @@ from mock_server._config import (
     MockConfig,
 )
 from mock_server.faults import options as faults_options
+from mock_server.recording import options as recording_options
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
@@ -326,6 +327,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help=f"how often the spec's file is looked at for changes (default {DEFAULT_WATCH_INTERVAL:g})",
     )
     faults_options.add_arguments(parser)
+    recording_options.add_arguments(parser)
     return parser
 
 
@@ -476,7 +478,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream_concurrency=args.max_upstream_concurrency,
         allow_refs_under=args.allow_refs_under,
         journal_size=args.journal_size,
-        faults=faults_options.from_args(args, parser),
+        faults=faults_options.from_args(parser, args),
+        recording=recording_options.from_args(parser, args),
     )
     try:
         compiled = load_compiled(config)

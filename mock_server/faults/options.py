@@ -69,7 +69,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def from_args(args: argparse.Namespace, parser: argparse.ArgumentParser) -> FaultsConfig | None:
+def from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> FaultsConfig | None:
     """The faults the parsed arguments ask for (None: none); a bad file or a rate sum is a usage error."""
     failures = args.failures or []
     try:
