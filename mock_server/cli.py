@@ -42,6 +42,7 @@ from mock_server._config import (
 )
 from mock_server.faults import options as faults_options
 from mock_server.recording import options as recording_options
+from mock_server.replay import options as replay_options
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
@@ -328,6 +329,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     faults_options.add_arguments(parser)
     recording_options.add_arguments(parser)
+    replay_options.add_arguments(parser)
     return parser
 
 
@@ -480,6 +482,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         journal_size=args.journal_size,
         faults=faults_options.from_args(parser, args),
         recording=recording_options.from_args(parser, args),
+        replay=replay_options.from_args(parser, args),
     )
     try:
         compiled = load_compiled(config)

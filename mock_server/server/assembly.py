@@ -59,6 +59,11 @@ def create_app(
 
         recorder = Recorder(pipeline, open_writer(config.recording), handler, config.proxy)
         handler, on_shutdown = recorder, [*on_shutdown, recorder.aclose]
+    if config.replay is not None:  # outermost: a recorded answer is neither forwarded nor recorded again
+        from mock_server.replay import Replayer, load_recordings
+
+        recordings = load_recordings(config.replay.entries, compiled, str(config.replay.path))
+        handler = Replayer(pipeline, recordings, handler)
     return MockApp(
         pipeline,
         cors=config.cors,
