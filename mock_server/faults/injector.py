@@ -29,7 +29,7 @@ from mock_server.spec.compiled import CompiledOperation, CompiledSpec
 from mock_server.spec.document import SpecError
 from mock_server.stages.negotiation import PreferError, prefer_issue
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
-from mock_server.stages.problems import UNPROCESSABLE_ENTITY
+from mock_server.stages.problems import UNPROCESSABLE_ENTITY, Issue
 from mock_server.stages.router import RouteMatch
 
 MAX_WINDOWS = 10_000  # tokens x operations whose rate-limit window is remembered at once
@@ -204,7 +204,8 @@ class FaultInjector:
         try:
             asked, _ = requested(request.headers, request.query_string)
         except PreferError as exc:
-            issue = prefer_issue(exc, from_query="prefer" not in request.headers)
+            from_query = "prefer" not in request.headers
+            issue = Issue("query", "__delay/__fault", str(exc)) if from_query else prefer_issue(exc)
             return problem_response(
                 422, f"The fault preference is malformed: {exc}", UNPROCESSABLE_ENTITY, request.path, (issue,)
             )
