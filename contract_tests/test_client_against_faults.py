@@ -17,17 +17,16 @@ from typing import Any
 import httpx
 import pytest
 from leeloo_client import APITimeoutError, LeelooClient, ServerError
-from leeloo_client.models import CreatePersonRequest
 
 from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._tally import TALLY
+from contract_tests.test_client_pagination import _create_people
 from mock_server.faults.config import FaultsConfig
 from mock_server.faults.values import FaultRule, RateLimit, parse_delay, parse_failures
 from mock_server.recording.config import RecordingConfig
 from mock_server.replay import ReplayConfig
 from mock_server.testing import LeelooMock, in_thread, mock_config
 
-LEADGENTOOL_ID = "609290d3e060416cdea6823e"
 PERSON_ID = "5b3f543bb2737000133d25b0"
 
 
@@ -101,21 +100,9 @@ def test_timeout_cuts_a_slow_answer() -> None:
 
 @pytest.fixture
 def people_mock() -> Iterator[tuple[LeelooMock, set[str]]]:
-    """A stateful mock on a port holding 45 people created through the client (no faults yet)."""
+    """A stateful mock on a port holding three pages of people created through the client (no faults yet)."""
     with _faulty(seed=10, stateful=True) as mock, _client(mock) as client:
-        created = set()
-        for number in range(45):
-            answer = client.people.create(
-                body=CreatePersonRequest(
-                    name=f"Walked {number}",
-                    email=f"walk{number}@example.com",
-                    phone=f"+38050100{number:04d}",
-                    leadgentool_id=LEADGENTOOL_ID,
-                )
-            )
-            assert answer.data.person_id is not None
-            created.add(answer.data.person_id)
-        yield mock, created
+        yield mock, _create_people(client)
 
 
 def test_iterate_survives_a_reset_mid_walk(people_mock: tuple[LeelooMock, set[str]]) -> None:

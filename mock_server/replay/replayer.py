@@ -4,35 +4,17 @@
 from __future__ import annotations
 
 from mock_server.replay.recordings import Recordings
-from mock_server.server.app import Handler
+from mock_server.server.app import Handler, WrappingHandler
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline
 
 
-class Replayer:
-    """An async handler answering from ``recordings`` first.
-
-    ``pipeline`` is the app's current one (hot reload replaces it, on the inner handler too).
-    """
+class Replayer(WrappingHandler):
+    """An async handler answering from ``recordings`` first, then passing the request on."""
 
     def __init__(self, pipeline: Pipeline, recordings: Recordings, inner: Handler | None = None) -> None:
-        self._pipeline = pipeline
+        super().__init__(pipeline, inner)
         self.recordings = recordings
-        self.inner = inner
-
-    @property
-    def pipeline(self) -> Pipeline:
-        return self._pipeline
-
-    @pipeline.setter
-    def pipeline(self, pipeline: Pipeline) -> None:
-        self._pipeline = pipeline
-        if self.inner is not None and hasattr(self.inner, "pipeline"):
-            self.inner.pipeline = pipeline
 
     async def __call__(self, request: MockRequest) -> MockResponse:
         recorded = self.recordings.answer(request)
-        if recorded is not None:
-            return recorded
-        if self.inner is not None:
-            return await self.inner(request)
-        return self._pipeline.handle(request)
+        return recorded if recorded is not None else await self.pass_on(request)

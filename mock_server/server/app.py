@@ -38,6 +38,31 @@ Handler = Callable[[MockRequest], Awaitable[MockResponse]]
 logger = logging.getLogger("leeloo_mock")
 
 
+class WrappingHandler:
+    """A handler in front of another (``inner``: the proxy, the recorder) or of the pipeline; a
+    reloaded pipeline (:meth:`MockApp.replace_pipeline`) reaches the inner handler too."""
+
+    def __init__(self, pipeline: Pipeline, inner: Handler | None = None) -> None:
+        self._pipeline = pipeline
+        self.inner = inner
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return self._pipeline
+
+    @pipeline.setter
+    def pipeline(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+        if self.inner is not None and hasattr(self.inner, "pipeline"):
+            self.inner.pipeline = pipeline
+
+    async def pass_on(self, request: MockRequest) -> MockResponse:
+        """The inner handler's answer, else the pipeline's."""
+        if self.inner is not None:
+            return await self.inner(request)
+        return self._pipeline.handle(request)
+
+
 class BodyTooLarge(Exception):
     """The request body exceeds ``max_body_size``."""
 
