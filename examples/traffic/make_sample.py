@@ -63,7 +63,7 @@ def example_requests(spec_path: Path) -> Iterator[tuple[str, str, dict[str, Any]
         body = None
         if operation.request_body is not None:
             content = operation.request_body.get("content") or {}
-            media = content.get("application/json") or next(iter(content.values()), {})
+            media: Mapping[str, Any] = content.get("application/json") or next(iter(content.values()), {})
             examples = media.get("examples") or {}
             first = next(iter(examples.values()), None) if examples else None
             body = resolve(document, first).get("value") if first else media.get("example")
@@ -94,52 +94,59 @@ def _with(entries: list[Entry], method: str, path: str) -> Entry:
     return next(e for e in entries if e.request.method == method and e.request.path == BASE + path)
 
 
+def _starting(entries: list[Entry], path: str) -> Entry:
+    return next(e for e in entries if e.request.method == "GET" and e.request.path.startswith(BASE + path))
+
+
+def _asking(entry: Entry, path: str | None = None, query: dict[str, str] | None = None) -> Entry:
+    """``entry`` sent to another path of the same origin, or with another query."""
+    origin, _, rest = entry.request.url.partition(BASE)
+    target = origin + BASE + (path if path is not None else rest.split("?", 1)[0])
+    url = target + ("?" + urlencode(query) if query else "")
+    return replace(entry, request=replace(entry.request, url=url))
+
+
+def _sending(entry: Entry, document: Any) -> Entry:
+    body = Body("application/json", json.dumps(document).encode())
+    return replace(entry, request=replace(entry.request, body=body))
+
+
+def _body(entry: Entry) -> Any:
+    assert entry.response.body is not None
+    return json.loads(entry.response.body.data)
+
+
 def departures(entries: list[Entry]) -> list[Entry]:
     """One exchange per kind of drift, each made from a recorded one."""
     tags = _with(entries, "GET", "/tags")
-    tag_post = _with(entries, "POST", "/people")
     people = _with(entries, "GET", "/people")
-    person = next(e for e in entries if e.request.method == "GET" and e.request.path.startswith(BASE + "/people/"))
-    channel = _with(entries, "GET", "/communication-channels")
-    order = next(
-        e for e in entries if e.request.method == "GET" and e.request.path.startswith(BASE + "/orders/")
-    )
-    made: list[Entry] = []
-
-    def url(entry: Entry, path: str | None = None, query: dict[str, str] | None = None) -> str:
-        base = entry.request.url.split("?", 1)[0] if path is None else entry.request.url.split(BASE, 1)[0] + BASE + path
-        return base + ("?" + urlencode(query) if query else "")
-
-    # an endpoint the spec lacks
-    made.append(replace(tags, request=replace(tags.request, url=url(tags, "/webhooks")),
-                        response=_json(200, {"status": 1, "data": []})))
-    # a query parameter the spec does not declare, accepted
-    made.append(replace(tags, request=replace(tags.request, url=url(tags, query={"include_archived": "true"}))))
-    # a request field the spec does not declare, accepted
-    assert tag_post.request.body is not None
-    sent = json.loads(tag_post.request.body.data) | {"color": "#ff0000"}
-    made.append(replace(tag_post, request=replace(tag_post.request, body=Body("application/json", json.dumps(sent).encode()))))
-    # limit above the spec's maximum, answered with success
-    made.append(replace(people, request=replace(people.request, url=url(people, query={"limit": "150"}))))
-    # a status the operation does not declare
-    made.append(replace(tag_post, response=_json(202, {"status": 1, "data": {"queued": True}})))
-    # a media type the response does not declare
-    made.append(replace(tags, response=_json(200, "<html>maintenance</html>", "text/html")))
-    # a value outside a guessed enum (ChannelSource) and outside a verified one (OrderStatus)
-    assert channel.response.body is not None and order.response.body is not None
-    channel_text = channel.response.body.data.decode()
-    source = json.loads(channel_text)
-    made.append(replace(channel, response=_json(200, _replace_value(source, "from", "WHATSAPP"))))
-    order_doc = json.loads(order.response.body.data)
-    made.append(replace(order, response=_json(200, _replace_value(order_doc, "status", "refunded"))))
-    # a response field the spec does not declare
-    assert person.response.body is not None
-    person_doc = json.loads(person.response.body.data)
+    new_person = _with(entries, "POST", "/people")
+    channels = _with(entries, "GET", "/communication-channels")
+    person, order = _starting(entries, "/people/"), _starting(entries, "/orders/")
+    assert new_person.request.body is not None
+    person_doc = _body(person)
     person_doc["data"]["avatar_url"] = "https://cdn.example/avatar.png"
-    made.append(replace(person, response=_json(200, person_doc)))
-    # Leeloo's failure envelope inside a 200
-    made.append(replace(people, response=_json(200, {"status": 0, "error": {"code": "ACCESS_DENIED"}})))
-    return made
+    return [
+        # an endpoint the spec lacks
+        replace(_asking(tags, "/webhooks"), response=_json(200, {"status": 1, "data": []})),
+        # a query parameter the spec does not declare, accepted
+        _asking(tags, query={"include_archived": "true"}),
+        # a request field the spec does not declare, accepted
+        _sending(new_person, json.loads(new_person.request.body.data) | {"color": "#ff0000"}),
+        # limit above the spec's maximum (a guess), answered with success
+        _asking(people, query={"limit": "150"}),
+        # a status the operation does not declare
+        replace(new_person, response=_json(202, {"status": 1, "data": {"queued": True}})),
+        # a media type the response does not declare
+        replace(tags, response=_json(200, "<html>maintenance</html>", "text/html")),
+        # a value outside a guessed enum (ChannelSource) and outside a verified one (OrderStatus)
+        replace(channels, response=_json(200, _replace_value(_body(channels), "from", "WHATSAPP"))),
+        replace(order, response=_json(200, _replace_value(_body(order), "status", "ARCHIVED"))),
+        # a response field the spec does not declare
+        replace(person, response=_json(200, person_doc)),
+        # Leeloo's failure envelope inside a 200
+        replace(people, response=_json(200, {"status": 0, "error": {"code": "ACCESS_DENIED"}})),
+    ]
 
 
 def _replace_value(document: Any, key: str, value: Any) -> Any:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mock_server.drift.exchange import Exchange
+from mock_server.drift.checks._common import shown
+from mock_server.drift.exchange import NOT_JSON, Exchange
 from mock_server.drift.model import UNDECLARED_STATUS, Observation
 
 
@@ -12,6 +13,7 @@ def undeclared_status(exchange: Exchange) -> Iterator[Observation]:
     if exchange.response_key is not None:
         return
     declared = ", ".join(exchange.compiled.response_keys)
+    document = exchange.response_json
     yield Observation(
         UNDECLARED_STATUS,
         "status",
@@ -23,5 +25,6 @@ def undeclared_status(exchange: Exchange) -> Iterator[Observation]:
             "status": exchange.status,
             "media_type": exchange.entry.response.media_type,
             "envelope": exchange.failed_in_envelope,
+            "body": shown("", document) if document is not NOT_JSON else None,
         },
     )
