@@ -31,6 +31,7 @@ class Exchange:
     found: RouteMatch[CompiledOperation]
     operation: Operation  # the same operation, as the document writes it
     document: Mapping[str, Any]
+    media_type_ignored: bool = False  # --ignore-header Content-Type: the declared one is assumed
 
     @property
     def compiled(self) -> CompiledOperation:
@@ -45,10 +46,19 @@ class Exchange:
         return ("paths", self.operation.path, self.operation.method.lower())
 
     @cached_property
+    def media_type(self) -> str | None:
+        """The answer's media type (the declared one when Content-Type is ignored)."""
+        if self.media_type_ignored and self.response_key is not None:
+            declared = self.compiled.responses[self.response_key].media_types
+            if declared:
+                return str(declared[0])
+        return self.entry.response.media_type
+
+    @cached_property
     def response_json(self) -> Any:
         """The answer's body parsed as JSON, or NOT_JSON (not JSON, not kept, or cut short)."""
         body = self.entry.response.body
-        media = self.entry.response.media_type or ""
+        media = self.media_type or ""
         if body is None or body.truncated or "json" not in media:
             return NOT_JSON
         try:
@@ -87,12 +97,14 @@ class Exchange:
     def response_violations(self) -> list[ResponseViolation]:
         """The mock's response stage on this answer (nothing when the capture kept no body)."""
         response = self.entry.response
-        if response.body is None or response.body.truncated:
+        if response.body is None:  # not recorded (the journal): only the status can be checked
+            return [v for v in self._status_and_media() if v.where == "(status)"]
+        if response.body.truncated:
             return [v for v in self._status_and_media() if v.where in ("(status)", "(content-type)")]
-        return check_response(self.compiled, self.status, response.media_type, response.body.data)
+        return check_response(self.compiled, self.status, self.media_type, response.body.data)
 
     def _status_and_media(self) -> list[ResponseViolation]:
-        return check_response(self.compiled, self.status, self.entry.response.media_type, b"null")
+        return check_response(self.compiled, self.status, self.media_type, b"null")
 
     @cached_property
     def request_issues(self) -> tuple[Issue, ...]:
@@ -118,7 +130,7 @@ class Exchange:
     def media_schema(self) -> Located | None:
         """The schema declared for the answer's status and media type, if any."""
         response = self.response_located()
-        media_type = self.entry.response.media_type
+        media_type = self.media_type
         if response is None or media_type is None or not isinstance(response.node, Mapping):
             return None
         content = response.node.get("content")

@@ -60,7 +60,8 @@ class DriftRun:
         if operation is None:
             return
         self.report.matched += 1
-        exchange = Exchange(index, entry, found, operation, self.spec.document)
+        ignored = "content-type" in self.ignored
+        exchange = Exchange(index, entry, found, operation, self.spec.document, ignored)
         tied: set[JsonPath] = set()
         for check in EXCHANGE_CHECKS:
             for observation in check(exchange):
