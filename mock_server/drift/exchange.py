@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Any
 from urllib.parse import parse_qs
 
-from mock_server.drift.schema_walk import JsonPath, Located, deref
+from mock_server.drift.schema_walk import JsonPath, Located, Shapes, deref
 from mock_server.har import Entry
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.stages.negotiation import status_key
@@ -31,6 +31,7 @@ class Exchange:
     found: RouteMatch[CompiledOperation]
     operation: Operation  # the same operation, as the document writes it
     document: Mapping[str, Any]
+    shapes: Shapes
     media_type_ignored: bool = False  # --ignore-header Content-Type: the declared one is assumed
 
     @property
@@ -119,6 +120,7 @@ class Exchange:
         )
         return validated.issues if isinstance(validated, RejectedRequest) else ()
 
+    @cached_property
     def response_located(self) -> Located | None:
         """The declared response for the status, where it is written (``$ref`` followed)."""
         key = self.response_key
@@ -127,9 +129,10 @@ class Exchange:
         raw = (self.operation.definition.get("responses") or {}).get(key)
         return deref(self.document, Located(raw, (*self.operation_where, "responses", key)))
 
+    @cached_property
     def media_schema(self) -> Located | None:
         """The schema declared for the answer's status and media type, if any."""
-        response = self.response_located()
+        response = self.response_located
         media_type = self.media_type
         if response is None or media_type is None or not isinstance(response.node, Mapping):
             return None
@@ -140,6 +143,7 @@ class Exchange:
         where = (*response.where, "content", media_type, "schema")
         return deref(self.document, Located(media["schema"], where, response.sites))
 
+    @cached_property
     def request_schema(self) -> Located | None:
         """The request body's schema for the media type sent, if declared."""
         raw = self.operation.definition.get("requestBody")

@@ -61,7 +61,7 @@ class DriftRun:
             return
         self.report.matched += 1
         ignored = "content-type" in self.ignored
-        exchange = Exchange(index, entry, found, operation, self.spec.document, ignored)
+        exchange = Exchange(index, entry, found, operation, self.spec.document, self.spec.shapes, ignored)
         tied: set[JsonPath] = set()
         for check in EXCHANGE_CHECKS:
             for observation in check(exchange):
@@ -81,7 +81,7 @@ class DriftRun:
         """The decisions this exchange put to the test: the declared response it got; the operation
         itself when the API accepted it; a parameter whose bound the request crossed."""
         exercised: list[tuple[JsonPath, ...]] = []
-        response = exchange.response_located()
+        response = exchange.response_located
         if response is not None:
             exercised.append(response.places)
         if exchange.accepted:

@@ -77,40 +77,60 @@ def is_open(located: Located) -> bool:
     return bool(node.get("patternProperties")) or (extra is not None and extra is not False)
 
 
-def object_shape(document: Any, located: Located) -> tuple[list[Located], bool]:
-    """The branches that declare properties, and whether the value may hold others."""
-    parts = branches(document, located)
-    declaring = [
-        p for p in parts if isinstance(p.node, Mapping) and isinstance(p.node.get("properties"), Mapping)
-    ]
-    return declaring, any(is_open(p) for p in parts)
+@dataclass(frozen=True)
+class Shape:
+    """What a (dereferenced) schema says of an object's properties and an array's items."""
+
+    properties: Mapping[str, Located]
+    items: Located | None
+    declaring: Located | None  # the first branch that lists properties
+    open: bool  # other properties are allowed
 
 
-def property_schema(document: Any, located: Located, key: str) -> Located | None:
-    """The schema of property ``key`` of an object described by ``located``, if declared."""
-    for part in branches(document, located):
-        properties = part.node.get("properties") if isinstance(part.node, Mapping) else None
-        if isinstance(properties, Mapping) and key in properties:
-            return deref(document, Located(properties[key], (*part.where, "properties", key), part.sites))
-    return None
+class Shapes:
+    """The shape of each schema of one document, worked out once: a capture of 100,000 exchanges
+    walks the same few schemas over and over."""
+
+    def __init__(self, document: Any) -> None:
+        self.document = document
+        self._cache: dict[tuple[JsonPath, tuple[JsonPath, ...]], Shape] = {}
+
+    def shape(self, located: Located) -> Shape:
+        key = (located.where, located.sites)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._work_out(located)
+        return found
+
+    def _work_out(self, located: Located) -> Shape:
+        parts = branches(self.document, located)
+        properties: dict[str, Located] = {}
+        declaring = None
+        items = None
+        for part in parts:
+            node = part.node
+            if not isinstance(node, Mapping):
+                continue
+            listed = node.get("properties")
+            if isinstance(listed, Mapping):
+                declaring = declaring or part
+                for key, schema in listed.items():
+                    if str(key) not in properties:
+                        where = (*part.where, "properties", str(key))
+                        properties[str(key)] = deref(self.document, Located(schema, where, part.sites))
+            if items is None and isinstance(node.get("items"), Mapping):
+                items = deref(self.document, Located(node["items"], (*part.where, "items"), part.sites))
+        return Shape(properties, items, declaring, any(is_open(p) for p in parts))
 
 
-def items_schema(document: Any, located: Located) -> Located | None:
-    """The schema of an array's items, if declared."""
-    for part in branches(document, located):
-        items = part.node.get("items") if isinstance(part.node, Mapping) else None
-        if isinstance(items, Mapping):
-            return deref(document, Located(items, (*part.where, "items"), part.sites))
-    return None
-
-
-def schema_at(document: Any, located: Located, steps: list[str]) -> Located:
+def schema_at(shapes: Shapes, located: Located, steps: list[str]) -> Located:
     """The schema that describes the value at ``steps`` (a body's pointer): the deepest one declared."""
-    current = deref(document, located)
+    current = deref(shapes.document, located)
     for step in steps[:MAX_DEPTH]:
-        following = property_schema(document, current, step)
+        shape = shapes.shape(current)
+        following = shape.properties.get(step)
         if following is None and step.isdigit():
-            following = items_schema(document, current)
+            following = shape.items
         if following is None:
             return current
         current = following
@@ -127,24 +147,29 @@ class Undeclared:
     owner: Located  # the schema that lists the object's properties
 
 
-def undeclared_properties(document: Any, located: Located, value: Any) -> Iterator[Undeclared]:
+def undeclared_properties(shapes: Shapes, located: Located, value: Any) -> Iterator[Undeclared]:
     """Every property of ``value`` that its schema (walked beside it) neither names nor allows."""
     steps = 0
-    stack: list[tuple[Located, Any, tuple[str | int, ...]]] = [(deref(document, located), value, ())]
+    stack: list[tuple[Located, Any, tuple[str | int, ...]]] = [(deref(shapes.document, located), value, ())]
     while stack:
         schema, instance, pointer = stack.pop()
         steps += 1
         if steps > MAX_STEPS or len(pointer) > MAX_DEPTH:
             return
-        if isinstance(instance, Mapping):
-            declaring, open_ = object_shape(document, schema)
+        if isinstance(instance, dict):
+            shape = shapes.shape(schema)
             for key, item in instance.items():
-                child = property_schema(document, schema, str(key))
+                child = shape.properties.get(key)
                 if child is not None:
-                    stack.append((child, item, (*pointer, str(key))))
-                elif declaring and not open_:
-                    yield Undeclared((*pointer, str(key)), str(key), item, declaring[0])
+                    if isinstance(item, dict | list):
+                        stack.append((child, item, (*pointer, key)))
+                elif shape.declaring is not None and not shape.open:
+                    yield Undeclared((*pointer, key), key, item, shape.declaring)
         elif isinstance(instance, list):
-            child = items_schema(document, schema)
+            child = shapes.shape(schema).items
             if child is not None:
-                stack.extend((child, item, (*pointer, i)) for i, item in enumerate(instance))
+                stack.extend(
+                    (child, item, (*pointer, i))
+                    for i, item in enumerate(instance)
+                    if isinstance(item, dict | list)
+                )

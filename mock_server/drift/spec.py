@@ -10,6 +10,7 @@ from typing import Any
 
 from generator._evidence import Evidence, evidence_register
 from mock_server._config import MockConfig
+from mock_server.drift.schema_walk import Shapes
 from mock_server.server.assembly import load_compiled
 from mock_server.spec.compiled import CompiledSpec
 from openapi_document import Operation, operation_list
@@ -27,6 +28,7 @@ class DriftSpec:
     operations: dict[tuple[str, str], Operation]  # by (METHOD, path template)
     base_paths: tuple[str, ...]
     register: dict[JsonPath, Evidence] = field(repr=False)
+    shapes: Shapes = field(repr=False)
 
     @property
     def document(self) -> Mapping[str, Any]:
@@ -74,4 +76,5 @@ def load_spec(path: Path) -> DriftSpec:
     document = compiled.spec.document
     operations = {(op.method, op.path): op for op in operation_list(document)}
     register = {entry.where: entry for entry in evidence_register(document)}
-    return DriftSpec(path, compiled, operations, tuple(compiled.spec.servers_base_paths()), register)
+    bases = tuple(compiled.spec.servers_base_paths())
+    return DriftSpec(path, compiled, operations, bases, register, Shapes(document))

@@ -12,6 +12,7 @@ import binascii
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -109,16 +110,16 @@ class Request:
     body: Body | None = None
     http_version: str = "HTTP/1.1"
 
-    @property
+    @cached_property
     def path(self) -> str:
         """The URL's path, still percent-encoded."""
         return urlsplit(self.url).path or "/"
 
-    @property
+    @cached_property
     def query_string(self) -> str:
         return urlsplit(self.url).query
 
-    @property
+    @cached_property
     def query(self) -> Pairs:
         """The query's name/value pairs, decoded, blanks kept."""
         return tuple(parse_qsl(self.query_string, keep_blank_values=True))

@@ -14,7 +14,7 @@ def failure_envelope_on_success(exchange: Exchange) -> Iterator[Observation]:
     body = exchange.response_json
     error = body.get("error") if isinstance(body, Mapping) else None
     code = error.get("code") if isinstance(error, Mapping) else None
-    response = exchange.response_located()
+    response = exchange.response_located
     places = response.places if response else ()
     yield Observation(
         FAILURE_ENVELOPE_ON_SUCCESS,

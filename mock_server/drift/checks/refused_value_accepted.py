@@ -76,11 +76,11 @@ def refused_value_accepted(exchange: Exchange) -> Iterator[Observation]:
             places = (schema.where, *parameter.places)
             pointer = "/" + name
         elif issue.location == "body" and exchange.request_json is not NOT_JSON:
-            body_schema = exchange.request_schema()
+            body_schema = exchange.request_schema
             if body_schema is None:
                 continue
             steps = pointer_parts(issue.name)
-            schema = schema_at(exchange.document, body_schema, steps)
+            schema = schema_at(exchange.shapes, body_schema, steps)
             try:
                 value = pointer_target(exchange.request_json, issue.name)
             except UnresolvableRef:

@@ -14,13 +14,13 @@ from openapi_document import UnresolvableRef, pointer_parts, pointer_target
 def response_schema_mismatch(exchange: Exchange) -> Iterator[Observation]:
     if 200 <= exchange.status < 300 and exchange.failed_in_envelope:
         return  # failure_envelope_on_success names it
-    schema = exchange.media_schema()
+    schema = exchange.media_schema
     for violation in exchange.response_violations:
         if violation.where in ("(status)", "(content-type)"):
             continue
         pointer = violation.where if violation.where.startswith("/") else ""
         steps = pointer_parts(pointer)
-        located = schema_at(exchange.document, schema, steps) if schema is not None else None
+        located = schema_at(exchange.shapes, schema, steps) if schema is not None else None
         keyword = violation.expected.split(" ", 1)[0]
         try:
             document = exchange.response_json

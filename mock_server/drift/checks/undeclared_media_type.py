@@ -12,7 +12,7 @@ def undeclared_media_type(exchange: Exchange) -> Iterator[Observation]:
     for violation in exchange.response_violations:
         if violation.where != "(content-type)":
             continue
-        response = exchange.response_located()
+        response = exchange.response_located
         places = response.places if response else ()
         content = ((*places[0], "content"),) if response else ()
         yield Observation(

@@ -13,10 +13,10 @@ from mock_server.drift.schema_walk import undeclared_properties
 def undeclared_request_field(exchange: Exchange) -> Iterator[Observation]:
     if not exchange.accepted or exchange.request_json is NOT_JSON:
         return
-    schema = exchange.request_schema()
+    schema = exchange.request_schema
     if schema is None:
         return
-    for found in undeclared_properties(exchange.document, schema, exchange.request_json):
+    for found in undeclared_properties(exchange.shapes, schema, exchange.request_json):
         yield Observation(
             UNDECLARED_REQUEST_FIELD,
             "request body",

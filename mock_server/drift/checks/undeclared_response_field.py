@@ -13,10 +13,10 @@ from mock_server.drift.schema_walk import undeclared_properties
 def undeclared_response_field(exchange: Exchange) -> Iterator[Observation]:
     if exchange.response_json is NOT_JSON or (200 <= exchange.status < 300 and exchange.failed_in_envelope):
         return
-    schema = exchange.media_schema()
+    schema = exchange.media_schema
     if schema is None:
         return
-    for found in undeclared_properties(exchange.document, schema, exchange.response_json):
+    for found in undeclared_properties(exchange.shapes, schema, exchange.response_json):
         yield Observation(
             UNDECLARED_RESPONSE_FIELD,
             "response body",
