@@ -32,8 +32,8 @@ spec-check: install ## validate the spec (openapi-spec-validator; in-document re
 	$(PY) -m generator.spec_lint $(SPEC)
 	$(PY) -m generator.resources_check $(RESOURCES) $(SPEC)
 
-docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML)
-	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)
+docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML; TRAFFIC=FILE: what a capture showed of each guess)
+	$(PY) -m generator.docs_drift $(PAGE) $(SPEC) $(if $(TRAFFIC),--traffic $(TRAFFIC))
 
 changes: install ## what changed for users of the client and the mock: the spec vs BASE (default HEAD), or OLD=a.yaml NEW=b.yaml; FORMAT=json
 	$(PY) -m generator.changes $(if $(OLD),$(OLD) $(NEW),--base $(BASE)) --format $(FORMAT)
