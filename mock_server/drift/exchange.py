@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from mock_server.drift.schema_walk import JsonPath, Located, Shapes, deref
-from mock_server.har import Entry
+from mock_server.har import Body, Entry
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.stages.negotiation import status_key
 from mock_server.stages.problems import Issue
@@ -20,6 +20,16 @@ from mock_server.stages.validation import RejectedRequest
 from openapi_document import Operation
 
 NOT_JSON = object()
+
+
+def _json_body(body: Body | None, media_type: str | None) -> Any:
+    """``body`` parsed as JSON, or NOT_JSON (no body, cut short, another media type, invalid)."""
+    if body is None or body.truncated or "json" not in (media_type or "").lower():
+        return NOT_JSON
+    try:
+        return json.loads(body.data)
+    except (ValueError, RecursionError):
+        return NOT_JSON
 
 
 @dataclass
@@ -58,25 +68,12 @@ class Exchange:
     @cached_property
     def response_json(self) -> Any:
         """The answer's body parsed as JSON, or NOT_JSON (not JSON, not kept, or cut short)."""
-        body = self.entry.response.body
-        media = self.media_type or ""
-        if body is None or body.truncated or "json" not in media:
-            return NOT_JSON
-        try:
-            return json.loads(body.data)
-        except (ValueError, RecursionError):
-            return NOT_JSON
+        return _json_body(self.entry.response.body, self.media_type)
 
     @cached_property
     def request_json(self) -> Any:
         body = self.entry.request.body
-        media = (self.entry.request.header("content-type") or (body.mime_type if body else "")).lower()
-        if body is None or body.truncated or "json" not in media:
-            return NOT_JSON
-        try:
-            return json.loads(body.data)
-        except (ValueError, RecursionError):
-            return NOT_JSON
+        return _json_body(body, self.entry.request.header("content-type") or (body.mime_type if body else ""))
 
     @cached_property
     def failed_in_envelope(self) -> bool:

@@ -417,6 +417,12 @@ def _label(finding: Finding) -> str:
     return f"{finding.method} {finding.path}"
 
 
+def _noted(proposal: Proposal, done: bool, change: str) -> bool:
+    if done:
+        proposal.changes.append(change)
+    return done
+
+
 def _propose(proposal: Proposal, finding: Finding, widened: set[tuple[JsonPath, str]]) -> bool:
     """Add the edits for one finding; False when there is nothing this tool may propose for it."""
     place = finding.places[0] if finding.places else ()
@@ -448,31 +454,27 @@ def _propose(proposal: Proposal, finding: Finding, widened: set[tuple[JsonPath, 
             proposal.changes.append(f"{keyword} of {'/'.join(map(str, place))}: {shown}")
         return done
     name = pointer_parts(finding.pointer)[-1] if finding.pointer else ""
+    label = _label(finding)
     if kind in (model.UNDECLARED_RESPONSE_FIELD, model.UNDECLARED_REQUEST_FIELD):
-        what = f"{_label(finding)} {finding.location} held {finding.pointer} ({_types(values)})"
-        done = _add_property(proposal, place, name, values, proposal.source(finding, what))
-        if done:
-            proposal.changes.append(f"property {name} of {'/'.join(map(str, place))}")
-        return done
+        what = f"{label} {finding.location} held {finding.pointer} ({_types(values)})"
+        return _noted(
+            proposal,
+            _add_property(proposal, place, name, values, proposal.source(finding, what)),
+            f"property {name} of {'/'.join(map(str, place))}",
+        )
     if kind == model.UNDECLARED_QUERY_PARAMETER:
-        what = f"{_label(finding)} accepted the query parameter {name}"
-        done = _add_parameter(proposal, place, name, values, proposal.source(finding, what))
-        if done:
-            proposal.changes.append(f"query parameter {name} of {_label(finding)}")
-        return done
+        source = proposal.source(finding, f"{label} accepted the query parameter {name}")
+        done = _add_parameter(proposal, place, name, values, source)
+        return _noted(proposal, done, f"query parameter {name} of {label}")
     if kind == model.UNDECLARED_STATUS:
         sample = values[0] if values and isinstance(values[0], Mapping) else {}
-        what = f"{_label(finding)} answered {finding.status}"
-        done = _add_status(proposal, place, finding.status, sample, proposal.source(finding, what))
-        if done:
-            proposal.changes.append(f"status {finding.status} of {_label(finding)}")
-        return done
+        source = proposal.source(finding, f"{label} answered {finding.status}")
+        done = _add_status(proposal, place, finding.status, sample, source)
+        return _noted(proposal, done, f"status {finding.status} of {label}")
     if kind == model.UNDECLARED_MEDIA_TYPE and values:
-        what = f"{_label(finding)} answered {finding.status} as {values[0]}"
-        done = _add_media_type(proposal, place, str(values[0]), proposal.source(finding, what))
-        if done:
-            proposal.changes.append(f"media type {values[0]} of {'/'.join(map(str, place))}")
-        return done
+        source = proposal.source(finding, f"{label} answered {finding.status} as {values[0]}")
+        done = _add_media_type(proposal, place, str(values[0]), source)
+        return _noted(proposal, done, f"media type {values[0]} of {'/'.join(map(str, place))}")
     return False
 
 

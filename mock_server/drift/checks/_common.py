@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
+from mock_server.drift.model import Observation
+from mock_server.drift.schema_walk import Located, Shapes, undeclared_properties
 from mock_server.har import REDACTED, is_secret_query_key
 from openapi_document import json_pointer, pointer_parts
 
@@ -32,3 +34,20 @@ def shown(key: str, value: Any) -> Any:
     if isinstance(value, dict | list):
         return "…" if len(repr(value)) > _MAX_SHOWN else value
     return value
+
+
+def undeclared_fields(
+    shapes: Shapes, schema: Located, body: Any, kind: str, location: str, message: str
+) -> Iterator[Observation]:
+    """An observation for each field of ``body`` its schema does not declare (``message`` names
+    the field with ``{key!r}``)."""
+    for found in undeclared_properties(shapes, schema, body):
+        yield Observation(
+            kind,
+            location,
+            general_pointer(found.pointer),
+            message.format(key=found.key),
+            found.owner.places,
+            "properties",
+            shown(found.key, found.value),
+        )
