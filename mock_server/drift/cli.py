@@ -6,6 +6,7 @@ Exit 0 without findings, 1 with findings, 2 on bad input (``FILE: entry N: reaso
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -60,7 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except HarError as exc:
         print(f"leeloo-drift: {scrub_text(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    print(report.to_json() if args.format == "json" else report.to_text())
+    try:
+        print(report.to_json() if args.format == "json" else report.to_text(), flush=True)
+    except BrokenPipeError:  # `leeloo-drift ... | head`: the reader has seen enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python flushes stdout again at exit)
     if args.propose is not None:
         from mock_server.drift.propose import write_proposal
 
