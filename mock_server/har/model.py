@@ -12,6 +12,7 @@ import binascii
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
@@ -99,6 +100,13 @@ def _decoded(text: Any, encoding: Any, what: str) -> bytes:
     return text.encode("utf-8", errors="surrogatepass")
 
 
+def _body(har: Any, size: Any, what: str) -> Body:
+    """A HAR ``postData`` or ``content`` object as a Body; ``size`` the whole body's, if known."""
+    data = _decoded(har.get("text"), har.get("encoding"), what)
+    whole = size if isinstance(size, int) and size > len(data) else -1
+    return Body(str(har.get("mimeType") or ""), data, whole, str(har.get("comment") or ""))
+
+
 @dataclass(frozen=True)
 class Request:
     """What the client sent."""
@@ -109,16 +117,16 @@ class Request:
     body: Body | None = None
     http_version: str = "HTTP/1.1"
 
-    @property
+    @cached_property
     def path(self) -> str:
         """The URL's path, still percent-encoded."""
         return urlsplit(self.url).path or "/"
 
-    @property
+    @cached_property
     def query_string(self) -> str:
         return urlsplit(self.url).query
 
-    @property
+    @cached_property
     def query(self) -> Pairs:
         """The query's name/value pairs, decoded, blanks kept."""
         return tuple(parse_qsl(self.query_string, keep_blank_values=True))
@@ -156,17 +164,8 @@ class Request:
             raise ValueError("request.method must be a text")
         if not isinstance(url, str) or not url:
             raise ValueError("request.url must be a text")
-        body = None
         post = har.get("postData")
-        if isinstance(post, Mapping):
-            data = _decoded(post.get("text"), post.get("encoding"), "request.postData")
-            size = har.get("bodySize")
-            body = Body(
-                str(post.get("mimeType") or ""),
-                data,
-                size if isinstance(size, int) and size > len(data) else -1,
-                str(post.get("comment") or ""),
-            )
+        body = _body(post, har.get("bodySize"), "request.postData") if isinstance(post, Mapping) else None
         return cls(
             method.upper(),
             url,
@@ -229,14 +228,7 @@ class Response:
         content = har.get("content")
         body = None
         if isinstance(content, Mapping) and content.get("comment") != "not recorded":
-            data = _decoded(content.get("text"), content.get("encoding"), "response.content")
-            size = content.get("size")
-            body = Body(
-                str(content.get("mimeType") or ""),
-                data,
-                size if isinstance(size, int) and size > len(data) else -1,
-                str(content.get("comment") or ""),
-            )
+            body = _body(content, content.get("size"), "response.content")
         return cls(
             status,
             _pairs(har.get("headers", []), "response.headers"),

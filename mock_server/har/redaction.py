@@ -101,18 +101,17 @@ def _secret_values() -> list[str]:
     return [token] if len(token) >= _MIN_SCRUBBED else []
 
 
-def scrub_text(text: str) -> str:
+def scrub_text(text: str, secrets: list[str] | None = None) -> str:
     """``text`` with the value of LEELOO_AUTH_TOKEN (when set) replaced by REDACTED."""
-    for secret in _secret_values():
+    for secret in _secret_values() if secrets is None else secrets:
         if secret in text:
             text = text.replace(secret, REDACTED)
     return text
 
 
-def _scrub_body(body: Body | None) -> Body | None:
+def _scrub_body(body: Body | None, secrets: list[str]) -> Body | None:
     if body is None:
         return None
-    secrets = _secret_values()
     if not any(secret.encode() in body.data for secret in secrets):
         return body
     data = body.data
@@ -124,15 +123,19 @@ def _scrub_body(body: Body | None) -> Body | None:
 def redact_entry(entry: Entry) -> Entry:
     """``entry`` with secret headers, secret query values, userinfo and the token's value masked."""
     request, response = entry.request, entry.response
-    request = replace(
-        request,
-        url=scrub_text(redact_url(request.url)),
-        headers=tuple((n, scrub_text(v)) for n, v in redact_headers(request.headers)),
-        body=_scrub_body(request.body),
-    )
-    response = replace(
-        response,
-        headers=tuple((n, scrub_text(v)) for n, v in redact_headers(response.headers)),
-        body=_scrub_body(response.body),
-    )
+    secrets = _secret_values()
+
+    def masked(headers: Iterable[tuple[str, str]]) -> Pairs:
+        redacted = redact_headers(headers)
+        return tuple((n, scrub_text(v, secrets)) for n, v in redacted) if secrets else redacted
+
+    url = scrub_text(redact_url(request.url), secrets)
+    request_headers, response_headers = masked(request.headers), masked(response.headers)
+    request_body, response_body = _scrub_body(request.body, secrets), _scrub_body(response.body, secrets)
+    if (url, request_headers, request_body) != (request.url, request.headers, request.body):
+        request = replace(request, url=url, headers=request_headers, body=request_body)
+    if (response_headers, response_body) != (response.headers, response.body):
+        response = replace(response, headers=response_headers, body=response_body)
+    if request is entry.request and response is entry.response:
+        return entry
     return replace(entry, request=request, response=response)
