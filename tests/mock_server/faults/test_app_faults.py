@@ -10,6 +10,7 @@ import pytest
 
 from mock_server.faults.config import FaultsConfig
 from mock_server.faults.values import FaultRule, RateLimit, parse_delay, parse_failures
+from mock_server.testing import in_process, mock_config
 from tests.mock_server.conftest import TOKEN_HEADER, ClientFactory
 
 TAGS = "/api/v2/tags"
@@ -155,3 +156,11 @@ def test_a_rate_limit_through_the_app(make_client: ClientFactory) -> None:
     assert 58 <= int(limited.headers["retry-after"]) <= 60
     assert limited.text == "Too many requests, please try again later."
     assert client.get(TAGS, headers={"X-Leeloo-AuthToken": "another"}).status_code == 200
+
+
+async def test_in_process_async_clients_get_httpxs_error_too() -> None:
+    with in_process(mock_config(stateful=False)) as mock:
+        async with mock.async_client(headers=TOKEN_HEADER) as client:
+            with pytest.raises(httpx.ReadError):
+                await client.get("/tags", headers={"Prefer": "fault=reset"})
+            assert (await client.get("/tags")).status_code == 200
