@@ -211,7 +211,8 @@ class FaultInjector:
             )
         if not self.active and asked.delay_ms is None and asked.fault is None:
             return None
-        operation = self.operation_of(request, compiled)
+        routed = self.by_operation or self.everywhere.rate_limit is not None  # else no need to route
+        operation = self.operation_of(request, compiled) if routed else None
         rule, source, scope = self.everywhere, "everywhere", "*"
         own = self.by_operation.get(operation.operation_id) if operation is not None else None
         if own is not None and operation is not None:
