@@ -39,6 +39,9 @@ from mock_server._config import (
     MAX_JOURNAL_SIZE,
     MockConfig,
 )
+from mock_server.faults import options as faults_options
+from mock_server.recording import options as recording_options
+from mock_server.replay import options as replay_options
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
@@ -168,7 +171,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         action="store_true",
         help="answer with generated data instead of examples",
     )
-    parser.add_argument("--seed", type=int, help="seed of the generated data (repeatable answers)")
+    parser.add_argument(
+        "--seed", type=int, help="seed of the generated data, delays and failures (repeatable answers)"
+    )
     parser.add_argument("--stateful", action="store_true", help="remember created and updated resources")
     parser.add_argument(
         "--token",
@@ -321,6 +326,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="S",
         help=f"how often the spec's file is looked at for changes (default {DEFAULT_WATCH_INTERVAL:g})",
     )
+    faults_options.add_arguments(parser)
+    recording_options.add_arguments(parser)
+    replay_options.add_arguments(parser)
     return parser
 
 
@@ -434,7 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     import uvicorn
 
     from mock_server.server.assembly import create_app, load_compiled
-    from mock_server.server.http import ConnectionLimits, bounded_protocol
+    from mock_server.server.http import bounded_protocol, connection_limits
 
     config = MockConfig(
         spec_path=spec_path,
@@ -463,6 +471,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream_concurrency=args.max_upstream_concurrency,
         allow_refs_under=args.allow_refs_under,
         journal_size=args.journal_size,
+        faults=faults_options.from_args(parser, args),
+        recording=recording_options.from_args(parser, args),
+        replay=replay_options.from_args(parser, args),
     )
     try:
         compiled = load_compiled(config)
@@ -498,16 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         uvicorn.Config(
             app,
             loop="uvloop",
-            http=bounded_protocol(
-                ConnectionLimits(
-                    max_connections=config.max_connections,
-                    idle_timeout=config.idle_timeout,
-                    header_timeout=config.header_timeout,
-                    body_timeout=config.body_timeout,
-                    max_url_size=config.max_url_size,
-                    max_header_size=config.max_header_size,
-                )
-            ),
+            http=bounded_protocol(connection_limits(config)),
             timeout_keep_alive=max(1, round(config.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(args.log_level.upper())),

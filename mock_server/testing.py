@@ -45,9 +45,11 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from mock_server._config import MockConfig
+from mock_server.faults.delivery import STEPPED_EXTENSION, ConnectionFault
 from mock_server.server.admin import ADMIN_PREFIX
 from mock_server.server.app import MockApp
 from mock_server.server.assembly import create_app, load_compiled
+from mock_server.server.http import bounded_protocol, connection_limits
 from mock_server.spec.compiled import CompiledSpec
 from mock_server.spec.document import default_spec_path
 
@@ -199,6 +201,7 @@ class SyncASGITransport(httpx.BaseTransport):
             "headers": [(name.lower(), value) for name, value in request.headers.raw],
             "client": ("127.0.0.1", 123),
             "server": (url.host, url.port or (443 if url.scheme == "https" else 80)),
+            "extensions": {STEPPED_EXTENSION: {}},  # a delay blocks: there is no loop to wait on
         }
         sent: list[Mapping[str, Any]] = []
         received = False
@@ -231,6 +234,10 @@ class SyncASGITransport(httpx.BaseTransport):
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with broken_connections(request):
+            return self._handle(request)
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         content = request.read()
         if self._direct:
             if not self._lock.acquire(timeout=self._timeout):
@@ -256,6 +263,25 @@ class SyncASGITransport(httpx.BaseTransport):
         with self._lock:
             if not self._loop.is_closed():
                 self._loop.close()
+
+
+@contextlib.contextmanager
+def broken_connections(request: httpx.Request) -> Iterator[None]:
+    """A connection fault of a mock in process raised as httpx raises a real one (``reset``: a
+    ReadError, as for ECONNRESET; ``empty`` and ``malformed``: a RemoteProtocolError)."""
+    try:
+        yield
+    except ConnectionFault as fault:
+        error = httpx.ReadError if fault.kind == "reset" else httpx.RemoteProtocolError
+        raise error(str(fault), request=request) from None
+
+
+class AsyncASGITransport(httpx.ASGITransport):
+    """httpx's ASGI transport, with the mock's connection faults raised as httpx's errors."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        with broken_connections(request):
+            return await super().handle_async_request(request)
 
 
 @dataclass
@@ -330,6 +356,28 @@ class LeelooMock:
         """What a child-process mock wrote to stderr so far (``""`` for the others)."""
         return _contents(self.log_file).decode(errors="replace")
 
+    @contextlib.contextmanager
+    def faults(
+        self,
+        *,
+        operation: str | None = None,
+        delay: str | int | None = None,
+        fail: str | Sequence[str] | None = None,
+        rate_limit: str | None = None,
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Faults for the ``with`` block (``POST /__admin/faults``), then the start-up ones again
+        (``DELETE``): ``with mock.faults(fail="1:503"):``, ``faults(operation="list_tags",
+        delay="uniform:100-300")``. Yields the entries in force; a bad value is an
+        ``httpx.HTTPStatusError`` (400) naming it."""
+        entry = {"operation": operation, "delay": delay, "fail": fail, "rate_limit": rate_limit}
+        with self.client(base_url=self.url) as admin:
+            response = admin.post(f"{ADMIN_PREFIX}/faults", json={k: v for k, v in entry.items() if v})
+            response.raise_for_status()
+            try:
+                yield list(response.json()["faults"])
+            finally:
+                admin.delete(f"{ADMIN_PREFIX}/faults").raise_for_status()
+
 
 class Journal:
     """The requests a mock received, for a test's assertions (read afresh on every call)."""
@@ -389,7 +437,7 @@ def app_in_process(app: MockApp, base_path: str = "") -> Iterator[LeelooMock]:
             mode="in-process",
             app=app,
             transport=transport,
-            async_transport=httpx.ASGITransport(app=app),
+            async_transport=AsyncASGITransport(app=app),
         )
     finally:
         with contextlib.suppress(Exception):  # the proxy's client; a failing close must not hide an error
@@ -399,8 +447,9 @@ def app_in_process(app: MockApp, base_path: str = "") -> Iterator[LeelooMock]:
 
 
 @contextlib.contextmanager
-def serving_app(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """``http://HOST:PORT`` serving any ASGI ``app`` with uvicorn in a daemon thread, until the block ends."""
+def serving_app(app: Any, host: str = "127.0.0.1", port: int = 0, http: Any = "auto") -> Iterator[str]:
+    """``http://HOST:PORT`` serving any ASGI ``app`` with uvicorn in a daemon thread, until the block
+    ends; ``http`` is uvicorn's protocol (the mock's own bounded one, in :func:`in_thread`)."""
     import uvicorn
 
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -408,7 +457,9 @@ def serving_app(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[st
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
     bound = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="auto", access_log=False))
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", lifespan="auto", access_log=False, http=http)
+    )
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="leeloo-mock", daemon=True)
     thread.start()
     try:
@@ -432,7 +483,7 @@ def in_thread(
     config = config if config is not None else mock_config()
     compiled = compiled_for(config)
     app = create_app(config, compiled)
-    with serving_app(app, host, port) as url:
+    with serving_app(app, host, port, bounded_protocol(connection_limits(config))) as url:
         yield LeelooMock(url=url, api_url=url + base_path_of(compiled), mode="thread", app=app)
 
 
