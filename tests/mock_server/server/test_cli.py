@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from mock_server._serving import free_port, serving_command
 from mock_server.cli import main
-from mock_server.testing import free_port, serving_command
 
 REPO = Path(__file__).resolve().parents[3]
 
