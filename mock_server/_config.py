@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from mock_server.stores.config import StoreConfig
+
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
 DEFAULT_MAX_UPSTREAM_SIZE = 16 * 1024 * 1024  # --proxy: larger answers (as sent or decoded) are a 502
@@ -63,3 +65,4 @@ class MockConfig:
     upstream_concurrency: int = DEFAULT_UPSTREAM_CONCURRENCY
     allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)
     journal_size: int = DEFAULT_JOURNAL_SIZE  # requests kept for /__admin/requests; 0 keeps none
+    store: StoreConfig | None = None  # --stateful: where the records live (None: this process's memory)
