@@ -364,7 +364,8 @@ class StatefulStore:
                 self._version = _STALE  # whether the commit was stored is unknown: read it all again
                 return problem(503, f"The mock's store cannot be used: {exc}. Try again.")
             return problem(
-                503, f"The mock's store was changed by other workers {MAX_ATTEMPTS} times in a row; try again."
+                503,
+                f"The mock's store was changed by other workers {MAX_ATTEMPTS} times in a row; try again.",
             )
 
     def _answer(self, rule: OperationRule, request: StatefulRequest) -> StatefulResult:

@@ -8,8 +8,8 @@ reset_version, counter, position), ``:records`` (hash: ``collection/id`` -> the 
 ``:log`` (sorted set: ``collection/id`` scored by the version that last wrote it, so "what changed
 since version 7" is one range query and the set never holds more members than there are
 records), ``:order`` (sorted set: the same members scored by when they were first stored, so lists
-keep the order of creation) and ``:seeded`` (the collections ever seeded). Two specs on one Redis get two namespaces and never
-see each other's records.
+keep the order of creation) and ``:seeded`` (the collections ever seeded). Two specs on one
+Redis get two namespaces and never see each other's records.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import redis
+from redis.backoff import ExponentialBackoff
 from redis.commands.core import Script
+from redis.retry import Retry
 
 from mock_server.stores.seam import (
     Attached,
@@ -33,6 +35,7 @@ from mock_server.stores.seam import (
 )
 
 TIMEOUT_S = 5.0  # connecting and each command; then the request gets 503
+RETRIES = 1  # a command sent again once after a dropped connection (a restarted Redis)
 
 # stores one record (KEYS: meta, records, log, seeded, order), first stored ones at the end of the order
 _PUT = """
@@ -47,7 +50,9 @@ end
 
 # KEYS: meta, records, log, seeded, order. ARGV: n, n collection names, then field/body pairs of the seeds.
 # Seeds the collections never seeded before; returns the names of those already there.
-_ATTACH = _PUT + """
+_ATTACH = (
+    _PUT
+    + """
 local n = tonumber(ARGV[1])
 local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
 local fresh, kept, added = {}, {}, false
@@ -67,6 +72,7 @@ if added or redis.call('EXISTS', KEYS[1]) == 0 then
 end
 return kept
 """
+)
 
 # KEYS: meta, records, log, seeded, order. ARGV: the caller's version. {version} when it is
 # current, else {version, counter, full, field, body, field, body, ...} in the order of creation.
@@ -83,7 +89,9 @@ if mine < reset or mine > version then
 else
   fields = redis.call('ZRANGEBYSCORE', KEYS[3], '(' .. mine, '+inf')
   local position = {}
-  for _, field in ipairs(fields) do position[field] = tonumber(redis.call('ZSCORE', KEYS[5], field) or '0') end
+  for _, field in ipairs(fields) do
+    position[field] = tonumber(redis.call('ZSCORE', KEYS[5], field) or '0')
+  end
   table.sort(fields, function(a, b) return position[a] < position[b] end)
   full = 0
 end
@@ -97,7 +105,9 @@ return out
 
 # KEYS: meta, records, log, seeded, order. ARGV: base version, counter, then field/body pairs.
 # The new version, or -1 when the base version is not current (nothing stored).
-_COMMIT = _PUT + """
+_COMMIT = (
+    _PUT
+    + """
 local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0')
 if version ~= tonumber(ARGV[1]) then return -1 end
 version = version + 1
@@ -105,9 +115,12 @@ for i = 3, #ARGV, 2 do put(ARGV[i], ARGV[i + 1], version) end
 redis.call('HSET', KEYS[1], 'version', version, 'counter', ARGV[2])
 return version
 """
+)
 
 # KEYS: meta, records, log, seeded, order. ARGV: collection names..., '', then field/body pairs.
-_RESET = _PUT + """
+_RESET = (
+    _PUT
+    + """
 local version = tonumber(redis.call('HGET', KEYS[1], 'version') or '0') + 1
 redis.call('DEL', KEYS[2], KEYS[3], KEYS[4], KEYS[5])
 local i = 1
@@ -116,6 +129,7 @@ for j = i + 1, #ARGV, 2 do put(ARGV[j], ARGV[j + 1], version) end
 redis.call('HSET', KEYS[1], 'version', version, 'reset_version', version, 'counter', 0)
 return version
 """
+)
 
 
 def redacted(url: str) -> str:
@@ -123,6 +137,17 @@ def redacted(url: str) -> str:
     from mock_server.proxy.forwarder import redacted_url
 
     return redacted_url(url)
+
+
+def connect(url: str, timeout_s: float = TIMEOUT_S) -> redis.Redis:
+    """A client of ``url`` that gives up quickly: a request waits for Redis at most about
+    ``timeout_s`` (one retry after a dropped connection), never redis-py's default backoff of seconds."""
+    return redis.Redis.from_url(
+        url,
+        socket_timeout=timeout_s,
+        socket_connect_timeout=timeout_s,
+        retry=Retry(ExponentialBackoff(cap=0.1, base=0.01), RETRIES),
+    )
 
 
 def _field(collection: str, record_id: str) -> str:
@@ -151,7 +176,7 @@ class RedisBackend:
         prefix = f"leeloo-mock:{{{namespace}}}"
         self.keys = [f"{prefix}:{name}" for name in ("meta", "records", "log", "seeded", "order")]
         try:
-            self._client = redis.Redis.from_url(url, socket_timeout=timeout_s, socket_connect_timeout=timeout_s)
+            self._client = connect(url, timeout_s)
         except ValueError as exc:
             raise StoreError(f"{self.description}: {exc}") from None
         self._attach: Script = self._client.register_script(_ATTACH)
@@ -161,7 +186,7 @@ class RedisBackend:
 
     def _run(self, script: Script, keys: Sequence[str], args: Sequence[str | int]) -> Any:
         try:
-            return script(keys=list(keys), args=list(args))
+            return script(keys=list(keys), args=list(args), client=self._client)
         except redis.RedisError as exc:
             raise StoreError(f"{self.description}: {type(exc).__name__}: {exc}") from None
 

@@ -103,7 +103,9 @@ class SqliteBackend:
             return 0, 0, 0, []
         return int(row[0]), int(row[1]), int(row[2]), list(json.loads(row[3]))
 
-    def _write_meta(self, db: sqlite3.Connection, version: int, reset: int, counter: int, seeded: list[str]) -> None:
+    def _write_meta(
+        self, db: sqlite3.Connection, version: int, reset: int, counter: int, seeded: list[str]
+    ) -> None:
         db.execute(
             "INSERT OR REPLACE INTO leeloo_mock_meta (namespace, version, reset_version, counter, seeded)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -112,7 +114,11 @@ class SqliteBackend:
 
     def _insert(self, db: sqlite3.Connection, version: int, records: Sequence[ChangedRecord]) -> None:
         db.executemany(
-            _UPSERT, [(self.namespace, name, record_id, version, encode_record(record)) for name, record_id, record in records]
+            _UPSERT,
+            [
+                (self.namespace, name, record_id, version, encode_record(record))
+                for name, record_id, record in records
+            ],
         )
 
     def _rows(self, db: sqlite3.Connection, after: int | None) -> Collections:
