@@ -21,6 +21,7 @@ import signal
 import socket
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -35,6 +36,7 @@ from mock_server.workers.options import WorkersConfig
 
 MIN_UPTIME_S = 2.0
 MAX_QUICK_DEATHS = 3
+ORPHAN_CHECK_S = 0.5  # how often a worker looks whether its supervisor is still there
 STOP_TIMEOUT_S = 15.0  # after it, workers that did not stop are killed
 
 
@@ -64,8 +66,19 @@ def _worker_app(index: int, sockets: list[Path], make_app: Callable[[], MockApp]
         print(f"leeloo-mock: worker {index}: {exc}", file=sys.stderr, flush=True)
         os._exit(1)
     journal = WorkerJournal(capacity, index, sockets).serve()
+    threading.Thread(
+        target=_stop_when_orphaned, args=(os.getppid(),), name="leeloo-mock-orphan", daemon=True
+    ).start()
     app.journal = app.admin.journal = journal
     return app
+
+
+def _stop_when_orphaned(parent: int) -> None:
+    """Stop this worker (SIGTERM to itself: a clean stop) once the supervisor is gone, whatever
+    killed it: a worker must never go on serving the port alone."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 class _Supervisor:
