@@ -11,12 +11,12 @@ import contextlib
 import os
 import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 
 import pytest
 
-from mock_server.testing import ServerStartError, serving_command
+from bench._stores import running_redis as bench_redis
+from mock_server.testing import ServerStartError
 
 INSTALL_TIMEOUT_S = 600
 
@@ -55,25 +55,8 @@ def redis_server_binary() -> str:
 def running_redis() -> Iterator[str]:
     """A fresh ``redis-server`` on a free 127.0.0.1 port, nothing saved to disk; yields its URL."""
     binary = redis_server_binary()
-    with tempfile.TemporaryDirectory(prefix="leeloo-redis-") as folder:
-
-        def command(port: int) -> list[str]:
-            return [
-                binary,
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                folder,
-            ]
-
-        try:
-            with serving_command(command, name="redis-server") as server:
-                yield f"redis://127.0.0.1:{server.port}/0"
-        except ServerStartError as exc:
-            pytest.fail(f"redis-server did not start: {exc}")
+    try:
+        with bench_redis(binary) as url:
+            yield url
+    except ServerStartError as exc:
+        pytest.fail(f"redis-server did not start: {exc}")
