@@ -15,7 +15,8 @@ from tests.mock_server.conftest import SPEC_PATH
 TIMEOUT_S = 30.0
 
 
-def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
+def run_mock(*arguments: str) -> subprocess.CompletedProcess[str]:
+    """``leeloo-mock SPEC --port 0 ARGUMENTS`` to its end (for the ones that stop at once)."""
     return subprocess.run(
         [sys.executable, "-m", "mock_server", str(SPEC_PATH), "--port", "0", *arguments],
         capture_output=True,
@@ -68,23 +69,23 @@ def test_a_store_url_that_names_no_store_is_refused_with_the_reason(url: str, re
 
 
 def test_a_bad_store_is_a_usage_error_on_the_command_line() -> None:
-    done = _run("--stateful", "--store", "sqlite://mock.db")
+    done = run_mock("--stateful", "--store", "sqlite://mock.db")
     assert done.returncode == 2 and "usage: leeloo-mock" in done.stderr and "three slashes" in done.stderr
 
 
 def test_a_store_without_stateful_is_a_usage_error(tmp_path: Path) -> None:
-    done = _run("--store", f"sqlite:///{tmp_path / 'mock.db'}")
+    done = run_mock("--store", f"sqlite:///{tmp_path / 'mock.db'}")
     assert done.returncode == 2 and "add --stateful" in done.stderr
 
 
 def test_a_store_that_cannot_be_used_stops_the_start_with_one_clear_line(tmp_path: Path) -> None:
     port = free_port()
-    done = _run("--stateful", "--store", f"redis://:hunter2@127.0.0.1:{port}/0")
+    done = run_mock("--stateful", "--store", f"redis://:hunter2@127.0.0.1:{port}/0")
     assert done.returncode == 1
     assert f"the store cannot be used: redis://:***@127.0.0.1:{port}/0: ConnectionError" in done.stderr
     assert "hunter2" not in done.stderr + done.stdout and "Traceback" not in done.stderr
     missing = tmp_path / "no-such-folder" / "mock.db"
-    done = _run("--stateful", "--store", f"sqlite:///{missing}")
+    done = run_mock("--stateful", "--store", f"sqlite:///{missing}")
     assert done.returncode == 1 and "cannot open the file" in done.stderr and "Traceback" not in done.stderr
 
 

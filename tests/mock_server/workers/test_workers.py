@@ -9,11 +9,8 @@ behaves the same whatever N is: the journal, its reset, hot reload, a clean stop
 from __future__ import annotations
 
 import contextlib
-import os
 import shutil
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +21,7 @@ import pytest
 
 from mock_server.testing import LeelooMock, accepts_connections, in_child_process
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
+from tests.mock_server.stores.test_options import run_mock
 
 SEED_PEOPLE = 3
 CREATES = 40
@@ -179,17 +177,6 @@ def test_workers_stop_when_their_supervisor_is_killed() -> None:
         assert not accepts_connections(running.url)
 
 
-def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mock_server", str(SPEC_PATH), "--port", "0", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=WAIT_S,
-        env={**os.environ},
-        check=False,
-    )
-
-
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
@@ -200,6 +187,6 @@ def _run(*arguments: str) -> subprocess.CompletedProcess[str]:
     ],
 )
 def test_workers_that_cannot_work_are_a_usage_error(arguments: tuple[str, ...], message: str) -> None:
-    done = _run(*arguments)
+    done = run_mock(*arguments)
     assert done.returncode == 2
     assert "usage: leeloo-mock" in done.stderr and message in done.stderr
