@@ -29,7 +29,9 @@ example-based answer when the store returns None (an operation the mapping does 
 from __future__ import annotations
 
 import json
+import random
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -60,7 +62,8 @@ from mock_server.stores.seam import StoreBackend, StoreError, StoreState
 Record = dict[str, Any]
 SUCCESS_STATUS = 1
 DEFAULT_LIMIT = 20
-MAX_ATTEMPTS = 20  # runs of one request whose commit other workers beat, then 503
+MAX_ATTEMPTS = 50  # runs of one request whose commit other workers beat, then 503
+BACKOFF_S = 0.0005  # after the n-th beaten run, a pause of up to n times this (random: no lockstep)
 _STALE = -1  # the version of a copy that must be read again whole
 
 
@@ -350,7 +353,7 @@ class StatefulStore:
         with self._lock:
             counter = self._counter
             try:
-                for _ in range(MAX_ATTEMPTS):
+                for attempt in range(MAX_ATTEMPTS):
                     self._touched = {}
                     self._catch_up()
                     counter = self._counter
@@ -358,6 +361,7 @@ class StatefulStore:
                     if not self._touched or self._commit():
                         return result
                     self._undo(counter)  # another worker committed first: run again on its records
+                    time.sleep(random.uniform(0, BACKOFF_S * (attempt + 1)))
             except StoreError as exc:
                 if self._touched:
                     self._undo(counter)
