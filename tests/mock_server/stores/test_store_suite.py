@@ -16,12 +16,15 @@ from typing import Any
 import pytest
 from referencing import Registry, Resource
 
+from mock_server import MockConfig, MockRequest, create_app
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.store import MAX_ATTEMPTS, StatefulResult, StatefulStore
+from mock_server.stores.config import StoreConfig
 from mock_server.stores.redis import RedisBackend, connect
 from mock_server.stores.seam import StoreBackend, StoreError
 from mock_server.stores.sqlite import SqliteBackend
 from mock_server.testing import free_port
+from tests.mock_server.conftest import SPEC_PATH
 from tests.mock_server.stateful.test_stateful import (
     SEED_PERSON_ID,
     SEED_TAG_ID,
@@ -239,3 +242,13 @@ def test_a_store_that_cannot_be_reached_at_start_names_it(tmp_path: Path) -> Non
     not_a_database.write_text("these are notes, not a database\n" * 100)
     with pytest.raises(StoreError, match=r"notes\.txt: not a store the mock can use"):
         SqliteBackend(not_a_database, "ns")
+
+
+def test_a_reset_the_store_refuses_is_a_503_problem_not_a_500(tmp_path: Path) -> None:
+    app = create_app(
+        MockConfig(SPEC_PATH, stateful=True, store=StoreConfig(f"sqlite:///{tmp_path / 'a.db'}"))
+    )
+    store: Any = app.pipeline.store
+    store.backend._db.close()  # the file is still there; the connection is gone
+    answer = app.admin.handle(MockRequest("POST", "/__admin/reset", "", {}))
+    assert answer.status == 503 and b"The store was not reset" in answer.body
