@@ -8,13 +8,13 @@ from mock_server._config import MockConfig
 from mock_server.server.admin import RequestJournal
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.compiled import CompiledSpec, compile_spec
-from mock_server.spec.document import Spec, load_document
+from mock_server.spec.document import load_spec
 from mock_server.stages.pipeline import Pipeline
 
 
 def load_compiled(config: MockConfig) -> CompiledSpec:
     """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
-    return compile_spec(Spec(load_document(config.spec_path, config.allow_refs_under)))
+    return compile_spec(load_spec(config.spec_path, config.allow_refs_under))
 
 
 def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
