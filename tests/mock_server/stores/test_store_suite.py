@@ -7,6 +7,8 @@ reads. Where the stores differ on purpose (memory is gone after a restart), the 
 
 from __future__ import annotations
 
+import io
+import json
 import sqlite3
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -17,6 +19,7 @@ import pytest
 from referencing import Registry, Resource
 
 from mock_server import MockConfig, MockRequest, create_app
+from mock_server.server.reload import reload_app
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.store import MAX_ATTEMPTS, StatefulResult, StatefulStore
 from mock_server.stores.config import StoreConfig
@@ -252,3 +255,32 @@ def test_a_reset_the_store_refuses_is_a_503_problem_not_a_500(tmp_path: Path) ->
     store.backend._db.close()  # the file is still there; the connection is gone
     answer = app.admin.handle(MockRequest("POST", "/__admin/reset", "", {}))
     assert answer.status == 503 and b"The store was not reset" in answer.body
+
+
+def test_a_reloaded_spec_keeps_the_records_on_every_store(
+    kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    urls = {"memory": "memory", "sqlite": f"sqlite:///{tmp_path / 'reload.db'}"}
+    url = urls.get(kind) or str(request.getfixturevalue("redis_url"))
+    config = MockConfig(SPEC_PATH, stateful=True, store=StoreConfig(url))
+    app = create_app(config)
+    headers = {"x-leeloo-authtoken": "t", "content-type": "application/json"}
+    created = app.pipeline.handle(
+        MockRequest("POST", "/api/v2/people", "", headers, json.dumps(person_body("Ann")).encode())
+    )
+    assert created.status == 200
+    person_id = json.loads(created.body)["data"]["person_id"]
+    before = app.pipeline.store
+    said = io.StringIO()
+    assert reload_app(app, config, out=said)
+    assert (
+        app.pipeline.store is not before
+        and "records kept in" in said.getvalue()
+        and "people" in said.getvalue()
+    )
+    found = app.pipeline.handle(MockRequest("GET", f"/api/v2/people/{person_id}", "", headers))
+    assert found.status == 200
+    store = app.pipeline.store
+    assert isinstance(store, StatefulStore)
+    assert app.reset_store() == sum(store.count(name) for name in MAPPING.collections)
+    assert app.pipeline.handle(MockRequest("GET", f"/api/v2/people/{person_id}", "", headers)).status == 404
