@@ -217,20 +217,14 @@ def test_a_store_lost_while_serving_answers_503_then_serves_again(
     engine = shared_engine(engines, kind)
     if engine is None:
         return
-    backend: Any = engine.backend
-    if kind == "sqlite":
-        connection = backend._db
-        backend._db = sqlite3.connect(":memory:")  # no tables: every statement fails
-    else:
-        connection = backend._client
-        backend._client = connect(f"redis://127.0.0.1:{free_port()}/0")  # nobody listens there
-    result = create(engine, "Ann")
-    assert result.status == 503 and "store cannot be used" in result.body["detail"]
-    assert "Traceback" not in result.body["detail"]
-    if kind == "sqlite":
-        backend._db = connection
-    else:
-        backend._client = connection
+    with monkeypatch.context() as lost:
+        if kind == "sqlite":  # no tables there: every statement fails
+            lost.setattr(engine.backend, "_db", sqlite3.connect(":memory:"))
+        else:  # nobody listens there
+            lost.setattr(engine.backend, "_client", connect(f"redis://127.0.0.1:{free_port()}/0"))
+        result = create(engine, "Ann")
+        assert result.status == 503 and "store cannot be used" in result.body["detail"]
+        assert "Traceback" not in result.body["detail"]
     assert create(engine, "Ann").status == 200  # read again whole, then served
     assert len(people(engine)) == SEED_PEOPLE + 1
 
