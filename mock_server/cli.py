@@ -46,6 +46,9 @@ from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
+from mock_server.stores import StoreError
+from mock_server.stores import options as store_options
+from mock_server.workers import options as worker_options
 
 if TYPE_CHECKING:
     from mock_server.server.reload import SpecWatcher
@@ -329,6 +332,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     faults_options.add_arguments(parser)
     recording_options.add_arguments(parser)
     replay_options.add_arguments(parser)
+    store_options.add_arguments(parser)
+    worker_options.add_arguments(parser)
     return parser
 
 
@@ -435,6 +440,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec_path: Path = _spec_file(parser, args.spec) if args.spec is not None else default_spec_path()
     if args.spec is None and not spec_path.is_file():
         parser.error(f"no spec at {spec_path}: name one (leeloo-mock SPEC) or set {SPEC_ENV_VAR}")
+    store, workers = store_options.from_args(parser, args), worker_options.from_args(parser, args, args.store)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
     if not _spec_is_valid(spec_path, args.allow_refs_under):
@@ -443,6 +449,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from mock_server.server.assembly import create_app, load_compiled
     from mock_server.server.http import bounded_protocol, connection_limits
+    from mock_server.workers import fork_workers
 
     config = MockConfig(
         spec_path=spec_path,
@@ -474,12 +481,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         faults=faults_options.from_args(parser, args),
         recording=recording_options.from_args(parser, args),
         replay=replay_options.from_args(parser, args),
+        store=store,
     )
     try:
         compiled = load_compiled(config)
         app = create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
     except SpecError as exc:
         print(exc, file=sys.stderr)  # file:line:column: reason, one problem a line
+        return 1
+    except StoreError as exc:
+        print(f"leeloo-mock: the store cannot be used: {exc}", file=sys.stderr)
         return 1
 
     _warn_if_near_the_file_limit(config.max_connections)
@@ -497,7 +508,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = (
         "proxy to " + _shown(args.proxy) if args.proxy else ("dynamic" if args.dynamic else "static examples")
     )
-    stateful = ", stateful" if args.stateful else ""
+    stateful = (", stateful" + (f", store {store.description}" if store else "")) if args.stateful else ""
     print(f"leeloo-mock: {spec_path} ({len(compiled.operations)} operations, {mode}{stateful})")
     print(operation_table(compiled.operations))
     print(
@@ -505,6 +516,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
 
+    if workers.count > 1:  # the parent supervises (and exits there); each worker serves from here on
+        app = fork_workers(
+            workers,
+            sock,
+            lambda: create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests)),
+            app,
+        )
     server = uvicorn.Server(
         uvicorn.Config(
             app,
