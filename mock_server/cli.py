@@ -10,7 +10,6 @@ import argparse
 import importlib.util
 import logging
 import os
-import re
 import signal
 import socket
 import sys
@@ -40,10 +39,16 @@ from mock_server._config import (
     MAX_JOURNAL_SIZE,
     MockConfig,
 )
+from mock_server.faults import options as faults_options
+from mock_server.recording import options as recording_options
+from mock_server.replay import options as replay_options
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
+from mock_server.stores import StoreError
+from mock_server.stores import options as store_options
+from mock_server.workers import options as worker_options
 
 if TYPE_CHECKING:
     from mock_server.server.reload import SpecWatcher
@@ -169,7 +174,9 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "-d", "--dynamic", action="store_true", help="answer with generated data instead of examples"
     )
-    parser.add_argument("--seed", type=int, help="seed of the generated data (repeatable answers)")
+    parser.add_argument(
+        "--seed", type=int, help="seed of the generated data, delays and failures (repeatable answers)"
+    )
     parser.add_argument("--stateful", action="store_true", help="remember created and updated resources")
     parser.add_argument(
         "--token",
@@ -325,6 +332,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="S",
         help=f"how often the spec's file is looked at for changes (default {DEFAULT_WATCH_INTERVAL:g})",
     )
+    faults_options.add_arguments(parser)
+    recording_options.add_arguments(parser)
+    replay_options.add_arguments(parser)
+    store_options.add_arguments(parser)
+    worker_options.add_arguments(parser)
     return parser
 
 
@@ -363,14 +375,6 @@ def generator_spec_check_file() -> str:
     """The checker's source file, found without importing it (its imports cost a quarter second)."""
     spec = importlib.util.find_spec("openapi_document.spec_check")
     return spec.origin if spec is not None and spec.origin else ""
-
-
-_PLACED = re.compile(r"^[^\s:]+:\d+:\d+: ")
-
-
-def _located(message: str, spec_path: Path) -> str:
-    """``file:line:column: reason``: errors of a mapping file name their own place; others the spec."""
-    return message if _PLACED.match(message) else f"{spec_path}:1:1: {message}"
 
 
 def operation_table(operations: Sequence[CompiledOperation]) -> str:
@@ -444,6 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     spec_path: Path = _spec_file(parser, args.spec) if args.spec is not None else default_spec_path()
     if args.spec is None and not spec_path.is_file():
         parser.error(f"no spec at {spec_path}: name one (leeloo-mock SPEC) or set {SPEC_ENV_VAR}")
+    store, workers = store_options.from_args(parser, args), worker_options.from_args(parser, args, args.store)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
     if not _spec_is_valid(spec_path, args.allow_refs_under):
@@ -451,7 +456,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     import uvicorn
 
     from mock_server.server.assembly import create_app, load_compiled
-    from mock_server.server.http import ConnectionLimits, bounded_protocol
+    from mock_server.server.http import bounded_protocol, connection_limits
+    from mock_server.workers import fork_workers
 
     config = MockConfig(
         spec_path=spec_path,
@@ -480,12 +486,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream_concurrency=args.max_upstream_concurrency,
         allow_refs_under=args.allow_refs_under,
         journal_size=args.journal_size,
+        faults=faults_options.from_args(parser, args),
+        recording=recording_options.from_args(parser, args),
+        replay=replay_options.from_args(parser, args),
+        store=store,
     )
     try:
         compiled = load_compiled(config)
         app = create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
     except SpecError as exc:
-        print(_located(str(exc), spec_path), file=sys.stderr)
+        print(exc, file=sys.stderr)  # file:line:column: reason, one problem a line
+        return 1
+    except StoreError as exc:
+        print(f"leeloo-mock: the store cannot be used: {exc}", file=sys.stderr)
         return 1
 
     _warn_if_near_the_file_limit(config.max_connections)
@@ -503,7 +516,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = (
         "proxy to " + _shown(args.proxy) if args.proxy else ("dynamic" if args.dynamic else "static examples")
     )
-    stateful = ", stateful" if args.stateful else ""
+    stateful = (", stateful" + (f", store {store.description}" if store else "")) if args.stateful else ""
     print(f"leeloo-mock: {spec_path} ({len(compiled.operations)} operations, {mode}{stateful})")
     print(operation_table(compiled.operations))
     print(
@@ -511,20 +524,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         flush=True,
     )
 
+    if workers.count > 1:  # the parent supervises (and exits there); each worker serves from here on
+        app = fork_workers(
+            workers,
+            sock,
+            lambda: create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests)),
+            app,
+        )
     server = uvicorn.Server(
         uvicorn.Config(
             app,
             loop="uvloop",
-            http=bounded_protocol(
-                ConnectionLimits(
-                    max_connections=config.max_connections,
-                    idle_timeout=config.idle_timeout,
-                    header_timeout=config.header_timeout,
-                    body_timeout=config.body_timeout,
-                    max_url_size=config.max_url_size,
-                    max_header_size=config.max_header_size,
-                )
-            ),
+            http=bounded_protocol(connection_limits(config)),
             timeout_keep_alive=max(1, round(config.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(args.log_level.upper())),

@@ -306,7 +306,7 @@ def test_a_parameter_style_it_cannot_read_is_refused_at_its_operations_line(tmp_
         "        - {name: p, in: path, required: true, style: matrix, schema: {type: object}}\n"
         "      responses: {'200': {description: ok}}\n"
     )
-    with pytest.raises(SpecError, match=rf"^{spec}:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
+    with pytest.raises(SpecError, match=rf"^{spec}:5:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
         compile_spec(load_spec(spec))
 
 
@@ -318,7 +318,7 @@ def test_a_dangling_reference_of_an_operation_is_refused_at_its_line(tmp_path: P
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n"
         "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n"
     )
-    refused = rf"^{spec}:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
+    refused = rf"^{spec}:5:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
     with pytest.raises(SpecError, match=refused):
         compile_spec(load_spec(spec))
 
