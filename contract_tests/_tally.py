@@ -15,6 +15,8 @@ from typing import Any
 
 import schemathesis
 
+_COUNTERS = ("cases_by_phase", "checks_by_name", "check_failures", "client_calls", "properties")
+
 
 @dataclass
 class Tally:
@@ -38,6 +40,20 @@ class Tally:
             self.checks_by_name[result.name] += 1
             if result.failure is not None:
                 self.check_failures[result.name] += 1
+
+    def counts(self) -> dict[str, Any]:
+        """What schemathesis and the tests counted, as plain data (a pytest-xdist worker sends it
+        to the controller, which prints the summary); the tests' outcomes are the controller's own."""
+        return {
+            "operations": sorted(self.operations),
+            **{name: dict(getattr(self, name)) for name in _COUNTERS},
+        }
+
+    def add_counts(self, counts: dict[str, Any]) -> None:
+        """Add a worker's :meth:`counts` to this tally."""
+        self.operations.update(str(operation) for operation in counts.get("operations", ()))
+        for name in _COUNTERS:
+            getattr(self, name).update({str(k): int(v) for k, v in counts.get(name, {}).items()})
 
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data."""

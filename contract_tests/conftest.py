@@ -68,6 +68,21 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         TALLY.tests_passed += 1
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker (``make test`` runs ``-n auto``): hand the counts to the controller,
+    which prints the summary (it printed zero cases and checks, the counts being in the workers)."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["contract_tally"] = TALLY.counts()
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: a worker finished
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    counts = getattr(node, "workeroutput", {}).get("contract_tally")
+    if counts:
+        TALLY.add_counts(counts)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print the one-screen summary and write it (text and JSON) to ``reports/``."""
     if not (TALLY.tests_passed or TALLY.tests_failed or TALLY.tests_skipped):
