@@ -352,3 +352,35 @@ def test_a_one_line_json_spec_is_not_read_again_for_a_warning_line(tmp_path: Pat
     assert source.line(("paths", "/pets/{petId}", "get")) == f"{spec}:1"
     assert source._positions is None  # no second parse
     assert source.place(("paths", "/pets/{petId}", "get")).startswith(f"{spec}:1:")
+
+
+# ---- 4. real specs, the rest of the way (issue 25) ----------------------------------------------
+
+
+def test_a_swagger_20_ref_inside_a_definition_is_rewritten(tmp_path: Path, make_client: ClientFactory) -> None:
+    # Kubernetes' document: 1,263 "cannot resolve '#/definitions/...'" and refused
+    spec = tmp_path / "k8s.yaml"
+    spec.write_text(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+        "        '200': {description: ok, schema: {$ref: '#/definitions/A'}}\n"
+        "        default: {$ref: '#/responses/Oops'}\n"
+        "responses:\n  Oops: {description: oops, schema: {$ref: '#/definitions/B'}}\n"
+        "definitions:\n  A:\n    type: object\n    required: [b]\n"
+        "    properties: {b: {$ref: '#/definitions/B'}, many: {type: array, items: {$ref: '#/definitions/B'}}}\n"
+        "  B: {type: object, properties: {name: {type: string}}, example: {name: x}}\n"
+    )
+    document = upgrade(_document_at(spec)).document
+    schemas = document["components"]["schemas"]
+    assert schemas["A"]["properties"]["b"] == {"$ref": "#/components/schemas/B"}
+    assert schemas["A"]["properties"]["many"]["items"] == {"$ref": "#/components/schemas/B"}
+    oops = document["components"]["responses"]["Oops"]["content"]["application/json"]["schema"]
+    assert oops == {"$ref": "#/components/schemas/B"}
+    assert check_for_mock(spec).problems == []
+    answer = make_client(spec_path=spec).get("/a")
+    assert answer.status_code == 200 and "b" in answer.json()
+
+
+def _document_at(path: Path) -> dict[str, object]:
+    data = load_yaml_with_positions(path, positions=False).data
+    assert isinstance(data, dict)
+    return data
