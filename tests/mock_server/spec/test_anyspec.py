@@ -357,7 +357,9 @@ def test_a_one_line_json_spec_is_not_read_again_for_a_warning_line(tmp_path: Pat
 # ---- 4. real specs, the rest of the way (issue 25) ----------------------------------------------
 
 
-def test_a_swagger_20_ref_inside_a_definition_is_rewritten(tmp_path: Path, make_client: ClientFactory) -> None:
+def test_a_swagger_20_ref_inside_a_definition_is_rewritten(
+    tmp_path: Path, make_client: ClientFactory
+) -> None:
     # Kubernetes' document: 1,263 "cannot resolve '#/definitions/...'" and refused
     spec = tmp_path / "k8s.yaml"
     spec.write_text(
@@ -384,3 +386,46 @@ def _document_at(path: Path) -> dict[str, object]:
     data = load_yaml_with_positions(path, positions=False).data
     assert isinstance(data, dict)
     return data
+
+
+def test_a_refusal_answers_the_error_the_document_declares(
+    tmp_path: Path, make_client: ClientFactory
+) -> None:
+    # DigitalOcean declares `default` (181 operations), Twilio a bare 400 (91): Prism answers
+    # those; the mock answered its own problem+json
+    spec = tmp_path / "errors.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n"
+        "components:\n  securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}\n"
+        "  responses:\n    error:\n      description: any error\n"
+        "      content:\n        application/json:\n"
+        "          schema: {type: object, properties: {id: {type: string}, message: {type: string}}}\n"
+        "          example: {id: bad_request, message: what went wrong}\n"
+        "paths:\n"
+        "  /droplets:\n    get:\n      security: [{key: []}]\n"
+        "      parameters: [{name: per_page, in: query, schema: {type: integer, maximum: 200}}]\n"
+        "      responses:\n        '200': {description: ok, content: {application/json: {example: [1]}}}\n"
+        "        default: {$ref: '#/components/responses/error'}\n"
+        "  /calls:\n    get:\n      parameters: [{name: Page, in: query, schema: {type: integer}}]\n"
+        "      responses:\n        '200': {description: ok}\n        '400': {description: failed validation}\n"
+        "  /ranged:\n    get:\n      parameters: [{name: n, in: query, schema: {type: integer}}]\n"
+        "      responses:\n        '200': {description: ok}\n"
+        "        4XX:\n          description: client error\n"
+        "          content: {application/json: {example: {error: client}}}\n"
+    )
+    client = make_client(spec_path=spec)
+    key = {"X-Key": "k"}
+    invalid = client.get("/droplets?per_page=500", headers=key)
+    assert invalid.status_code == 422 and invalid.json() == {
+        "id": "bad_request",
+        "message": "what went wrong",
+    }
+    assert invalid.headers["content-type"].startswith("application/json")
+    assert json.loads(invalid.headers["sl-violations"])[0]["location"][:3] == ["request", "query", "per_page"]
+    unauthorized = client.get("/droplets")
+    assert unauthorized.status_code == 401 and unauthorized.json()["id"] == "bad_request"
+    bare = client.get("/calls?Page=x")
+    assert bare.status_code == 400 and bare.content == b"" and "content-type" not in bare.headers
+    assert "sl-violations" in bare.headers
+    ranged = client.get("/ranged?n=x")
+    assert ranged.status_code == 422 and ranged.json() == {"error": "client"}
