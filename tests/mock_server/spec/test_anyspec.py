@@ -368,7 +368,8 @@ def test_a_swagger_20_ref_inside_a_definition_is_rewritten(
         "        default: {$ref: '#/responses/Oops'}\n"
         "responses:\n  Oops: {description: oops, schema: {$ref: '#/definitions/B'}}\n"
         "definitions:\n  A:\n    type: object\n    required: [b]\n"
-        "    properties: {b: {$ref: '#/definitions/B'}, many: {type: array, items: {$ref: '#/definitions/B'}}}\n"
+        "    properties:\n      b: {$ref: '#/definitions/B'}\n"
+        "      many: {type: array, items: {$ref: '#/definitions/B'}}\n"
         "  B: {type: object, properties: {name: {type: string}}, example: {name: x}}\n"
     )
     document = upgrade(_document_at(spec)).document
@@ -407,7 +408,8 @@ def test_a_refusal_answers_the_error_the_document_declares(
         "      responses:\n        '200': {description: ok, content: {application/json: {example: [1]}}}\n"
         "        default: {$ref: '#/components/responses/error'}\n"
         "  /calls:\n    get:\n      parameters: [{name: Page, in: query, schema: {type: integer}}]\n"
-        "      responses:\n        '200': {description: ok}\n        '400': {description: failed validation}\n"
+        "      responses:\n        '200': {description: ok}\n"
+        "        '400': {description: failed validation}\n"
         "  /ranged:\n    get:\n      parameters: [{name: n, in: query, schema: {type: integer}}]\n"
         "      responses:\n        '200': {description: ok}\n"
         "        4XX:\n          description: client error\n"
