@@ -431,3 +431,29 @@ def test_a_refusal_answers_the_error_the_document_declares(
     assert "sl-violations" in bare.headers
     ranged = client.get("/ranged?n=x")
     assert ranged.status_code == 422 and ranged.json() == {"error": "client"}
+
+
+def test_flaws_prism_serves_are_repaired_with_a_warning_at_their_line(make_client: ClientFactory) -> None:
+    # a Swagger-2 style `type` on a 3.0 parameter, a `type` that is an object: refused before
+    spec = SPECS / "v30_swagger_style_flaws.yaml"
+    checked = check_for_mock(spec)
+    assert checked.problems == []
+    assert [(w.line, w.reason.split(": ", 1)[1]) for w in checked.warnings] == [
+        (7, "type written Swagger 2.0 style: read as its schema"),
+        (21, "a type that names no type (dict): served without it"),
+    ]
+    client = make_client(spec_path=spec)
+    assert client.get("/things?limit=3").json() == {"kind": "a"}
+    assert client.get("/things?limit=x").status_code == 422  # the parameter's type is kept
+
+
+def test_a_refused_spec_says_why_on_its_first_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "refused.yaml"
+    flaws = (SPECS / "flaws.yaml").read_text()  # two warnings, and now a problem
+    spec.write_text(flaws.replace("          in: query", "          in: nowhere", 1))
+    assert main([str(spec)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{spec}:9:") and "nowhere" in err[0]
+    assert not any("warning" in line for line in err)
