@@ -43,12 +43,11 @@ from .errors import (
     ServerError,
     ValidationError,
 )
-from .types import UNSET, Response, Unset
+from .types import Response
 
 __version__ = "3.0.0"
 
 __all__ = (
-    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -70,6 +69,5 @@ __all__ = (
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",
-    "Unset",
     "ValidationError",
 )

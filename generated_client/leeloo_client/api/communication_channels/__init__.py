@@ -118,7 +118,7 @@ class CommunicationChannels(SyncResource):
                     item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
                 ],
                 connection_id=connection_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         return create_email_accounts.sync(
             client=self._with(timeout, extra_headers, extra_query),
@@ -422,7 +422,7 @@ class CommunicationChannelsWithRawResponse(SyncResource):
                     item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
                 ],
                 connection_id=connection_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         detailed = create_email_accounts.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -684,7 +684,7 @@ class AsyncCommunicationChannels(AsyncResource):
                     item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
                 ],
                 connection_id=connection_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         return await create_email_accounts.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
@@ -990,7 +990,7 @@ class AsyncCommunicationChannelsWithRawResponse(AsyncResource):
                     item if isinstance(item, EmailContact) else EmailContact.from_dict(item) for item in data
                 ],
                 connection_id=connection_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         detailed = await create_email_accounts.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),

@@ -90,7 +90,7 @@ class Leadgentools(SyncResource):
                 )
             body = CreateTrafficSourceRequest(
                 name=name,
-                description=UNSET if description is None else description,
+                description=description,
             )
         return create_traffic_source.sync(
             leadgentool_id,
@@ -169,7 +169,7 @@ class LeadgentoolsWithRawResponse(SyncResource):
                 )
             body = CreateTrafficSourceRequest(
                 name=name,
-                description=UNSET if description is None else description,
+                description=description,
             )
         detailed = create_traffic_source.sync_detailed(
             leadgentool_id,
@@ -254,7 +254,7 @@ class AsyncLeadgentools(AsyncResource):
                 )
             body = CreateTrafficSourceRequest(
                 name=name,
-                description=UNSET if description is None else description,
+                description=description,
             )
         return await create_traffic_source.asyncio(
             leadgentool_id,
@@ -333,7 +333,7 @@ class AsyncLeadgentoolsWithRawResponse(AsyncResource):
                 )
             body = CreateTrafficSourceRequest(
                 name=name,
-                description=UNSET if description is None else description,
+                description=description,
             )
         detailed = await create_traffic_source.asyncio_detailed(
             leadgentool_id,

@@ -153,7 +153,7 @@ class Orders(SyncResource):
                 offer_id=offer_id,
                 is_notify_account=is_notify_account,
                 person_id=person_id,
-                manager_id=UNSET if manager_id is None else manager_id,
+                manager_id=manager_id,
             )
         return create_order.sync(
             client=self._with(timeout, extra_headers, extra_query),
@@ -340,11 +340,11 @@ class Orders(SyncResource):
         """
         if body is None:
             body = UpdateOrderForm(
-                status=UNSET if status is None else status,
-                payment_date=UNSET if payment_date is None else payment_date,
-                currency=UNSET if currency is None else currency,
-                price=UNSET if price is None else price,
-                user_comments=UNSET if user_comments is None else user_comments,
+                status=status,
+                payment_date=payment_date,
+                currency=currency,
+                price=price,
+                user_comments=user_comments,
             )
         return update_order.sync(
             order_id,
@@ -475,7 +475,7 @@ class OrdersWithRawResponse(SyncResource):
                 offer_id=offer_id,
                 is_notify_account=is_notify_account,
                 person_id=person_id,
-                manager_id=UNSET if manager_id is None else manager_id,
+                manager_id=manager_id,
             )
         detailed = create_order.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -624,11 +624,11 @@ class OrdersWithRawResponse(SyncResource):
         """
         if body is None:
             body = UpdateOrderForm(
-                status=UNSET if status is None else status,
-                payment_date=UNSET if payment_date is None else payment_date,
-                currency=UNSET if currency is None else currency,
-                price=UNSET if price is None else price,
-                user_comments=UNSET if user_comments is None else user_comments,
+                status=status,
+                payment_date=payment_date,
+                currency=currency,
+                price=price,
+                user_comments=user_comments,
             )
         detailed = update_order.sync_detailed(
             order_id,
@@ -765,7 +765,7 @@ class AsyncOrders(AsyncResource):
                 offer_id=offer_id,
                 is_notify_account=is_notify_account,
                 person_id=person_id,
-                manager_id=UNSET if manager_id is None else manager_id,
+                manager_id=manager_id,
             )
         return await create_order.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
@@ -954,11 +954,11 @@ class AsyncOrders(AsyncResource):
         """
         if body is None:
             body = UpdateOrderForm(
-                status=UNSET if status is None else status,
-                payment_date=UNSET if payment_date is None else payment_date,
-                currency=UNSET if currency is None else currency,
-                price=UNSET if price is None else price,
-                user_comments=UNSET if user_comments is None else user_comments,
+                status=status,
+                payment_date=payment_date,
+                currency=currency,
+                price=price,
+                user_comments=user_comments,
             )
         return await update_order.asyncio(
             order_id,
@@ -1089,7 +1089,7 @@ class AsyncOrdersWithRawResponse(AsyncResource):
                 offer_id=offer_id,
                 is_notify_account=is_notify_account,
                 person_id=person_id,
-                manager_id=UNSET if manager_id is None else manager_id,
+                manager_id=manager_id,
             )
         detailed = await create_order.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -1238,11 +1238,11 @@ class AsyncOrdersWithRawResponse(AsyncResource):
         """
         if body is None:
             body = UpdateOrderForm(
-                status=UNSET if status is None else status,
-                payment_date=UNSET if payment_date is None else payment_date,
-                currency=UNSET if currency is None else currency,
-                price=UNSET if price is None else price,
-                user_comments=UNSET if user_comments is None else user_comments,
+                status=status,
+                payment_date=payment_date,
+                currency=currency,
+                price=price,
+                user_comments=user_comments,
             )
         detailed = await update_order.asyncio_detailed(
             order_id,

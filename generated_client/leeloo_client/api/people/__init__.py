@@ -207,7 +207,7 @@ class People(SyncResource):
                 data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         return add_sms_connection.sync(
             client=self._with(timeout, extra_headers, extra_query),
@@ -368,7 +368,7 @@ class People(SyncResource):
                 email=email,
                 phone=phone,
                 leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
+                connected_users_ids=connected_users_ids,
             )
         return create_person.sync(
             client=self._with(timeout, extra_headers, extra_query),
@@ -662,9 +662,9 @@ class People(SyncResource):
         """
         if body is None:
             body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
+                phone=phone,
+                email=email,
+                custom_fields=None
                 if custom_fields is None
                 else [
                     item if isinstance(item, CustomField) else CustomField.from_dict(item)
@@ -829,7 +829,7 @@ class PeopleWithRawResponse(SyncResource):
                 data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         detailed = add_sms_connection.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -992,7 +992,7 @@ class PeopleWithRawResponse(SyncResource):
                 email=email,
                 phone=phone,
                 leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
+                connected_users_ids=connected_users_ids,
             )
         detailed = create_person.sync_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -1226,9 +1226,9 @@ class PeopleWithRawResponse(SyncResource):
         """
         if body is None:
             body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
+                phone=phone,
+                email=email,
+                custom_fields=None
                 if custom_fields is None
                 else [
                     item if isinstance(item, CustomField) else CustomField.from_dict(item)
@@ -1398,7 +1398,7 @@ class AsyncPeople(AsyncResource):
                 data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         return await add_sms_connection.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
@@ -1559,7 +1559,7 @@ class AsyncPeople(AsyncResource):
                 email=email,
                 phone=phone,
                 leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
+                connected_users_ids=connected_users_ids,
             )
         return await create_person.asyncio(
             client=self._with(timeout, extra_headers, extra_query),
@@ -1855,9 +1855,9 @@ class AsyncPeople(AsyncResource):
         """
         if body is None:
             body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
+                phone=phone,
+                email=email,
+                custom_fields=None
                 if custom_fields is None
                 else [
                     item if isinstance(item, CustomField) else CustomField.from_dict(item)
@@ -2022,7 +2022,7 @@ class AsyncPeopleWithRawResponse(AsyncResource):
                 data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
         detailed = await add_sms_connection.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -2185,7 +2185,7 @@ class AsyncPeopleWithRawResponse(AsyncResource):
                 email=email,
                 phone=phone,
                 leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
+                connected_users_ids=connected_users_ids,
             )
         detailed = await create_person.asyncio_detailed(
             client=self._with(timeout, extra_headers, extra_query),
@@ -2419,9 +2419,9 @@ class AsyncPeopleWithRawResponse(AsyncResource):
         """
         if body is None:
             body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
+                phone=phone,
+                email=email,
+                custom_fields=None
                 if custom_fields is None
                 else [
                     item if isinstance(item, CustomField) else CustomField.from_dict(item)

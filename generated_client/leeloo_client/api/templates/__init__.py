@@ -161,7 +161,7 @@ class Templates(SyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET
+                variables=None
                 if variables is None
                 else variables
                 if isinstance(variables, TemplateVariables)
@@ -311,7 +311,7 @@ class TemplatesWithRawResponse(SyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET
+                variables=None
                 if variables is None
                 else variables
                 if isinstance(variables, TemplateVariables)
@@ -465,7 +465,7 @@ class AsyncTemplates(AsyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET
+                variables=None
                 if variables is None
                 else variables
                 if isinstance(variables, TemplateVariables)
@@ -615,7 +615,7 @@ class AsyncTemplatesWithRawResponse(AsyncResource):
             body = SendTemplateRequest(
                 account_id=account_id,
                 template_id=template_id,
-                variables=UNSET
+                variables=None
                 if variables is None
                 else variables
                 if isinstance(variables, TemplateVariables)
