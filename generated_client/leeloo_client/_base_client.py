@@ -89,9 +89,10 @@ class BaseClient:
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
     _pools: _Pools = field(factory=_Pools, init=False, repr=False, eq=False)
-    # What one call adds (`timeout=`, `extra_headers=`, `extra_query=` of a resource method).
+    # What one call adds (`timeout=`, `extra_headers=`, `extra_query=`, `extra_body=` of a resource method).
     _call_headers: dict[str, str] = field(factory=dict, init=False, repr=False, eq=False)
     _call_query: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
+    _call_body: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
     @classmethod
     def from_env(cls, **options: Any) -> Self:
@@ -151,15 +152,17 @@ class BaseClient:
         timeout: TimeoutTypes | None,
         extra_headers: Mapping[str, str] | None,
         extra_query: Mapping[str, Any] | None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Self:
         """This client, or a copy sharing its pools that adds one call's options."""
-        if timeout is None and not extra_headers and not extra_query:
+        if timeout is None and not extra_headers and not extra_query and not extra_body:
             return self
         changed = copy.copy(self)
         if timeout is not None:
             changed.timeout = _as_timeout(timeout)
         changed._call_headers = {**self._call_headers, **(extra_headers or {})}
         changed._call_query = {**self._call_query, **(extra_query or {})}
+        changed._call_body = {**self._call_body, **(extra_body or {})}
         return changed
 
     def _policy(self) -> RetryPolicy:
@@ -208,6 +211,11 @@ class BaseClient:
         arguments["headers"] = headers
         if self._call_query:
             arguments["params"] = {**arguments.get("params", {}), **self._call_query}
+        if self._call_body:
+            # `extra_body=`: fields added to (or replacing those of) the JSON body, sent even
+            # by an operation that has none.
+            arguments["json"] = {**arguments.get("json", {}), **self._call_body}
+            headers.setdefault("Content-Type", "application/json")
         arguments["timeout"] = self.timeout
         arguments["follow_redirects"] = self.follow_redirects
         arguments["extensions"] = {
