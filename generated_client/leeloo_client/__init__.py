@@ -12,8 +12,9 @@ One resource per group of operations, one method per operation; bodies are keywo
 
 `LeelooClient.from_env()` reads `LEELOO_AUTH_TOKEN` (and the optional `LEELOO_BASE_URL`);
 `AsyncLeelooClient` is its async twin (`await client.people.list()`). Every method takes
-`timeout=`, `extra_headers=`, `extra_query=` and `extra_body=`, returns the 2xx model or raises a `LeelooError`;
-`client.people.with_raw_response.list()` adds status, headers, request id, body and time. The
+`timeout=`, `extra_headers=`, `extra_query=` and `extra_body=`, returns the 2xx model or raises
+a `LeelooError`; `client.people.with_raw_response.list()` adds status, headers, request id, body
+and time. The
 module-per-operation layer (`leeloo_client.api.people.list_people.sync(client=client)`)
 shares the resources' one call path.
 """
