@@ -201,12 +201,11 @@ class ListEndpoint(Endpoint[P, T], Generic[P, T, ItemT]):
         build: Callable[P, Request],
         success: type[T],
         *,
-        idempotent: bool,
-        responses: Sequence[StatusParser],
         item: type[ItemT],
         default_limit: int,
+        **options: Any,
     ) -> None:
-        super().__init__(name, build, success, idempotent=idempotent, responses=responses)
+        super().__init__(name, build, success, **options)
         self.item = item
         self.default_limit = default_limit
 
