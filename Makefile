@@ -14,7 +14,7 @@ BASE ?= HEAD
 FORMAT ?= text
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock changes sync additive-check
+.PHONY: contract contract-live lock changes sync additive-check lower-bounds
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -85,6 +85,15 @@ lock: ## re-resolve every dependency from PyPI in a scratch venv and write the e
 	{ echo "# Exact versions of every package make install resolves (pip freeze of a clean install). Regenerate with: make lock"; \
 	  .lock-venv/bin/python -m pip freeze --exclude-editable | LC_ALL=C sort -f; } > constraints.txt
 	rm -rf .lock-venv
+
+LOWER_BOUNDS := 'uvicorn[standard]==0.30.0' openapi-spec-validator==0.8.4 openapi-schema-validator==0.7.3
+lower-bounds: ## the lowest versions pyproject.toml allows of the libraries whose internals we touch, in a scratch venv, against the tests that reach those internals
+	rm -rf .lower-bounds-venv
+	$(PYTHON) -m venv .lower-bounds-venv
+	.lower-bounds-venv/bin/python -m pip install --quiet --upgrade pip
+	.lower-bounds-venv/bin/python -m pip install --quiet -e . $(LOWER_BOUNDS) pytest pytest-asyncio hypothesis starlette
+	.lower-bounds-venv/bin/python -m pytest -q -p no:cacheprovider -o addopts="" tests/openapi_document/test_spec_check.py tests/openapi_document/test_spec_validation.py tests/mock_server/server tests/hardening/test_socket_level.py
+	rm -rf .lower-bounds-venv
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis reports

@@ -19,7 +19,7 @@ import httpx
 from contract_tests._settings import AUTH_HEADER, SPEC_PATH
 from contract_tests._spec import spec_operations, success_schema
 from mock_server import CompiledOperation, MockConfig, load_compiled
-from mock_server._response_check import ResponseViolation, check_response
+from mock_server.stages.response_check import ResponseViolation, check_response
 from openapi_document import Operation
 
 LIVE_PAGE_SIZE = 5
@@ -77,7 +77,7 @@ def _field(violation: ResponseViolation) -> str:
 
 def check_answer(operation: Operation, response: httpx.Response) -> list[Violation]:
     """Every way ``response`` breaks what the spec declares for ``operation``: the mock's response
-    stage (``mock_server._response_check``), reported as operation, field, expected, got."""
+    stage (``mock_server.stages.response_check``), reported as operation, field, expected, got."""
     compiled = _compiled_operations()[operation.operation_id]
     found = check_response(
         compiled, response.status_code, response.headers.get("content-type"), response.content

@@ -21,9 +21,6 @@ from types import FrameType
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from mock_server._app import AccessLog, MockApp
-from mock_server._check_cache import already_checked, remember_checked
-from mock_server._compiled import CompiledOperation
 from mock_server._config import (
     DEFAULT_BODY_TIMEOUT,
     DEFAULT_CORS_ORIGINS,
@@ -43,10 +40,13 @@ from mock_server._config import (
     MAX_JOURNAL_SIZE,
     MockConfig,
 )
-from mock_server._spec import SPEC_ENV_VAR, SpecError, default_spec_path
+from mock_server.server.app import AccessLog, MockApp
+from mock_server.spec.check_cache import already_checked, remember_checked
+from mock_server.spec.compiled import CompiledOperation
+from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
 
 if TYPE_CHECKING:
-    from mock_server._reload import SpecWatcher
+    from mock_server.server.reload import SpecWatcher
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
@@ -115,7 +115,7 @@ def _error_status(text: str) -> int:
 
 def _shown(url: str) -> str:
     """The upstream URL as printed: its password, if any, as ``***``."""
-    from mock_server._proxy import redacted_url  # imported by the proxy app anyway
+    from mock_server.proxy.forwarder import redacted_url  # imported by the proxy app anyway
 
     return redacted_url(url)
 
@@ -399,8 +399,8 @@ def _warn_if_near_the_file_limit(max_connections: int) -> None:
 
 def _watch(app: MockApp, config: MockConfig, args: argparse.Namespace) -> SpecWatcher:
     """Reload the spec when its file, or the mapping beside it in stateful mode, changes (as Prism)."""
-    from mock_server._reload import SpecWatcher, reload_app
-    from mock_server._stateful_mapping import RESOURCES_FILE_NAME
+    from mock_server.server.reload import SpecWatcher, reload_app
+    from mock_server.stateful.mapping import RESOURCES_FILE_NAME
 
     paths = [config.spec_path]
     if config.stateful:
@@ -442,8 +442,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     import uvicorn
 
-    from mock_server._assembly import create_app, load_compiled
-    from mock_server._http import ConnectionLimits, bounded_protocol
+    from mock_server.server.assembly import create_app, load_compiled
+    from mock_server.server.http import ConnectionLimits, bounded_protocol
 
     config = MockConfig(
         spec_path=spec_path,

@@ -44,12 +44,12 @@ from urllib.parse import unquote, urlsplit
 
 import httpx
 
-from mock_server._admin import ADMIN_PREFIX
-from mock_server._app import MockApp
-from mock_server._assembly import create_app, load_compiled
-from mock_server._compiled import CompiledSpec
 from mock_server._config import MockConfig
-from mock_server._spec import default_spec_path
+from mock_server.server.admin import ADMIN_PREFIX
+from mock_server.server.app import MockApp
+from mock_server.server.assembly import create_app, load_compiled
+from mock_server.spec.compiled import CompiledSpec
+from mock_server.spec.document import default_spec_path
 
 __all__ = [
     "IN_PROCESS_ORIGIN",

@@ -412,9 +412,7 @@ def _used_schemas(document: Any) -> set[str]:
     """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
     prefix = "#/components/schemas/"
     return {
-        unquote(ref[len(prefix) :]).split("/")[0].replace("~1", "/").replace("~0", "~")
-        for _, ref in _refs(document)
-        if ref.startswith(prefix)
+        pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in _refs(document) if ref.startswith(prefix)
     }
 
 
@@ -498,7 +496,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
     used = _used_schemas(checked.data)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
-    # a pattern is warned about where the mock compiles it (mock_server._spec.drop_bad_patterns):
+    # a pattern is warned about where the mock compiles it (mock_server.spec.document.drop_bad_patterns):
     # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
     warnings.extend(
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
