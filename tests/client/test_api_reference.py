@@ -45,3 +45,11 @@ def test_a_keyword_body_shows_its_required_fields_and_the_whole_body_form() -> N
 def test_the_readmes_link_to_it() -> None:
     assert "(api.md)" in (ROOT / "generated_client" / "README.md").read_text(encoding="utf-8")
     assert "generated_client/api.md" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_api_package_stays_within_200_lines_per_operation() -> None:
+    # Issue 26: one call path instead of four full copies of every signature (it was 556 a piece).
+    lines = sum(
+        len(path.read_text(encoding="utf-8").splitlines()) for path in (PACKAGE / "api").rglob("*.py")
+    )
+    assert lines <= 200 * len(spec_operations()), lines
