@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from leeloo_client import LeelooClient, Unset
+from leeloo_client import LeelooClient
 
 from mock_server.testing import Journal, LeelooMock
 
@@ -34,8 +34,8 @@ def change_email(client: LeelooClient, person_id: str, email: str) -> str | None
     """Your application's logic: change someone's e-mail in Leeloo; the address Leeloo now has
     (None when it has none: the field left out, or Leeloo's ``NOT_DEFINED``)."""
     client.people.update(person_id, email=email)
-    now = client.people.get(person_id).data.email  # str, or UNSET when the answer leaves it out
-    return None if isinstance(now, Unset) or now == "NOT_DEFINED" else now
+    now = client.people.get(person_id).data.email  # str, or None when the answer leaves it out
+    return None if now == "NOT_DEFINED" else now
 
 
 # --- the tests -----------------------------------------------------------------------------------

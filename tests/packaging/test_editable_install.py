@@ -16,13 +16,13 @@ from pathlib import Path
 
 from tests.packaging.conftest import REPO, run
 
-SCRIPT = '''from leeloo_client import LeelooClient, Unset
+SCRIPT = '''from leeloo_client import LeelooClient
 
 
 def emails(client: LeelooClient) -> list[str]:
     """Your code: the e-mails of the first page of people."""
     found = (person.email for person in client.people.list(limit=20).data)
-    return [email for email in found if not isinstance(email, Unset)]
+    return [email for email in found if email is not None]
 '''
 
 
