@@ -312,7 +312,7 @@ class Admin:
         )
 
     @staticmethod
-    def refused(path: str) -> MockResponse:
+    def not_from_this_machine(path: str) -> MockResponse:
         """The answer to an admin request from elsewhere than this machine."""
         return problem_response(
             403,

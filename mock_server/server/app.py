@@ -158,14 +158,14 @@ class MockApp:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
         origin = headers.get("origin")
         query_string = scope["query_string"].decode("latin-1")
-        refusal = self._refusal(scope, headers.get("host"), origin, path)
+        refusal = self._host_or_origin_refusal(scope, headers.get("host"), origin, path)
         admin = is_admin_path(scope["path"])
         if (
             refusal is None
             and admin
             and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
         ):
-            refusal = Admin.refused(path)
+            refusal = Admin.not_from_this_machine(path)
         if refusal is not None:  # answered before the body is read or anything runs
             await self._send(send, refusal, None)
             self.access_log.write(method, path, refusal.status, started)
@@ -229,7 +229,9 @@ class MockApp:
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None
 
-    def _refusal(self, scope: Scope, host: str | None, origin: str | None, path: str) -> MockResponse | None:
+    def _host_or_origin_refusal(
+        self, scope: Scope, host: str | None, origin: str | None, path: str
+    ) -> MockResponse | None:
         """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""
         if not self.hosts.allows(host, scope.get("server")):
             return problem_response(
