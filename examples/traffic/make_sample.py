@@ -141,7 +141,7 @@ def departures(entries: list[Entry]) -> list[Entry]:
         replace(tags, response=_json(200, "<html>maintenance</html>", "text/html")),
         # a value outside a guessed enum (ChannelSource) and outside a verified one (OrderStatus)
         replace(channels, response=_json(200, _replace_value(_body(channels), "from", "WHATSAPP"))),
-        replace(order, response=_json(200, _replace_value(_body(order), "status", "ARCHIVED"))),
+        replace(order, response=_json(200, _replace_value(_body(order), "status", "ON_HOLD"))),
         # a response field the spec does not declare
         replace(person, response=_json(200, person_doc)),
         # Leeloo's failure envelope inside a 200

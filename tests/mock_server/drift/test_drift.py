@@ -220,7 +220,10 @@ def test_no_secret_reaches_the_report_whatever_the_capture_holds(
         Response(
             200,
             (("content-type", "application/json"), ("set-cookie", f"s={SECRET}")),
-            Body("application/json", json.dumps({"status": 1, "data": [], "token": SECRET}).encode()),
+            Body(
+                "application/json",
+                json.dumps({"status": 1, "data": [{"id": 1, "password": SECRET}]}).encode(),
+            ),
         ),
         tags.started,
     )
@@ -228,7 +231,7 @@ def test_no_secret_reaches_the_report_whatever_the_capture_holds(
     assert SECRET in capture.read_text()
     assert main([str(capture), "--format", form, "--propose", str(tmp_path / "p.patch")]) == 1
     captured = capsys.readouterr()
-    assert "access_token" in captured.out  # the finding is there ...
+    assert "access_token" in captured.out and "password" in captured.out  # the findings are there ...
     assert SECRET not in captured.out + captured.err  # ... its secret is not
     assert SECRET not in (tmp_path / "p.patch").read_text()
 
@@ -259,3 +262,13 @@ def test_the_journal_is_a_capture(tmp_path: Path, capsys: pytest.CaptureFixture[
         "/tags",
         "/limit",
     )
+
+
+def test_a_validator_message_never_quotes_a_secret_fields_value() -> None:
+    from mock_server.drift.checks._common import told
+
+    assert (
+        told("password", "hunter2", '"hunter2" is not of type "integer"')
+        == 'REDACTED is not of type "integer"'
+    )
+    assert told("name", "hunter2", '"hunter2" is too long') == '"hunter2" is too long'
