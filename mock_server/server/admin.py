@@ -82,6 +82,7 @@ class JournalEntry:
     violations: tuple[Mapping[str, Any], ...]
     duration_ms: float
     fault: Mapping[str, Any] | None = None  # the delay or fault injected (see mock_server.faults)
+    source: str | None = None  # "replayed" or "recorded" (MockResponse.source)
 
     @property
     def valid(self) -> bool:
@@ -104,6 +105,7 @@ class JournalEntry:
             "violations": list(self.violations),
             "durationMs": self.duration_ms,
             "fault": self.fault,
+            "source": self.source,
         }
 
 
@@ -131,12 +133,22 @@ def _parsed_violations(text: str | None) -> tuple[Mapping[str, Any], ...]:
 # own, never changed after), at most BODY_EXCERPT_BYTES of the body; the rest is worked out when
 # the journal is read, so that recording costs the mock little.
 _Raw = tuple[
-    int, float, float, MockRequest, bytes, int, int, str | None, str | None, Mapping[str, Any] | None
+    int,
+    float,
+    float,
+    MockRequest,
+    bytes,
+    int,
+    int,
+    str | None,
+    str | None,
+    Mapping[str, Any] | None,
+    str | None,
 ]
 
 
 def _entry(raw: _Raw) -> JournalEntry:
-    number, logged_at, duration, request, excerpt, size, status, operation_id, violations, fault = raw
+    number, logged_at, duration, request, excerpt, size, status, operation_id, violations, fault, source = raw
     headers = {name: ("***" if name in _SECRET_HEADERS else value) for name, value in request.headers.items()}
     return JournalEntry(
         number=number,
@@ -152,6 +164,7 @@ def _entry(raw: _Raw) -> JournalEntry:
         violations=_parsed_violations(violations),
         duration_ms=round(duration * 1000, 3),
         fault=fault,
+        source=source,
     )
 
 
@@ -197,6 +210,7 @@ class RequestJournal:
                     response.operation_id,
                     violations,
                     fault,
+                    response.source,
                 )
             )
 
