@@ -31,6 +31,7 @@ from mock_server.stages.negotiation import PreferError, prefer_issue
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
 from mock_server.stages.problems import UNPROCESSABLE_ENTITY, Issue
 from mock_server.stages.router import RouteMatch
+from openapi_document import Located
 
 MAX_WINDOWS = 10_000  # tokens x operations whose rate-limit window is remembered at once
 INJECTED = "about:blank#leeloo-mock-injected"  # the problem type of an injected failure
@@ -148,7 +149,7 @@ class FaultInjector:
                 resolve_operation(rule.operation or "", compiled): rule for rule in self.config.rules
             }
         except FaultValueError as exc:  # a --faults file naming no operation of this spec
-            raise SpecError(f"{self.config.source or '--faults'}:1:1: {exc}") from None
+            raise SpecError(Located(self.config.source or "--faults", 1, 1, str(exc))) from None
         self._reset_rules()
 
     def _reset_rules(self) -> None:

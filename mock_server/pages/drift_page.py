@@ -16,13 +16,17 @@ from mock_server.har import scrub_text
 from mock_server.pages._markup import esc, page
 
 
+def _status_class(status: str) -> str:
+    return "guess" if status == "guess" else "verified"
+
+
 def _finding_html(finding: dict[str, Any]) -> str:
     where = f"{finding['location']} {finding['pointer']}".strip()
     values = ", ".join(json.dumps(v, ensure_ascii=False, default=str) for v in finding["values"][:5])
     tied = finding["evidence"]
     evidence = (
         f"<div>tied to <code>x-evidence {esc(tied['pointer'])}</code> "
-        f'<span class="badge {"guess" if tied["status"] == "guess" else "verified"}">{esc(tied["status"])}</span></div>'
+        f'<span class="badge {_status_class(tied["status"])}">{esc(tied["status"])}</span></div>'
         if tied
         else ""
     )
@@ -48,7 +52,8 @@ def _verdict_html(verdict: dict[str, Any]) -> str:
         f'<tr><td><span class="badge {"guess" if verdict["status"] == "guess" else "verified"}">'
         f"{esc(verdict['status'])}</span></td>"
         f'<td class="{"violation" if contradicted else "status-2"}">{esc(verdict["verdict"])}</td>'
-        f"<td><code>{esc(verdict['pointer'])}</code> <span class=muted>(spec line {esc(verdict['line'])})</span>"
+        f"<td><code>{esc(verdict['pointer'])}</code> "
+        f"<span class=muted>(spec line {esc(verdict['line'])})</span>"
         f"{example}"
         f'<ul class="muted">{sources}</ul></td>'
         f"<td>{esc(verdict['exchanges'])} exchange(s), first entry {esc(verdict['first'])}</td></tr>"
@@ -59,7 +64,8 @@ def render_drift(report: Report) -> str:
     """The whole report as one HTML document (style inline, no script, nothing from elsewhere)."""
     shown = report.as_json()
     loud = [
-        f'<div class="loud"><strong>Verified decision contradicted:</strong> <code>{esc(v["pointer"])}</code> '
+        "<div class=loud><strong>Verified decision contradicted:</strong> "
+        f"<code>{esc(v['pointer'])}</code> "
         f"(spec line {esc(v['line'])}) by {esc(v['exchanges'])} exchange(s), first entry {esc(v['first'])}: "
         f"{esc(v['example'])}</div>"
         for v in shown["evidence"]
@@ -67,7 +73,8 @@ def render_drift(report: Report) -> str:
     ]
     findings = "".join(_finding_html(finding) for finding in shown["findings"])
     dropped = (
-        f"<p class=muted>and {esc(shown['findingsDropped'])} more distinct finding(s), not listed (bound reached)</p>"
+        f"<p class=muted>and {esc(shown['findingsDropped'])} more distinct finding(s), "
+        "not listed (bound reached)</p>"
         if shown["findingsDropped"]
         else ""
     )

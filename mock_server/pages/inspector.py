@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from openapi_document import UnresolvableRef, operation_list
-
 from mock_server.pages._markup import Page, asset, esc, page
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
+from openapi_document import UnresolvableRef, operation_list
 
 INSPECTOR_PATH = "/__admin/ui"
 PAGE_SIZE = 200  # the newest entries the page asks for on each poll
@@ -46,7 +45,8 @@ def render_inspector(document: Mapping[str, Any]) -> Page:
         '<table class="journal"><thead><tr><th>#</th><th>Time</th><th>Method</th><th>Path</th>'
         "<th>Status</th><th>Operation</th><th>Duration</th><th>Notes</th></tr></thead>"
         '<tbody id="journal"></tbody></table>'
-        '<div class="empty" id="empty">No request yet. Requests the mock answers show here as they arrive.</div>'
+        '<div class="empty" id="empty">No request yet. '
+        "Requests the mock answers show here as they arrive.</div>"
         "</main>"
     )
     return page("Request inspector", body, asset("inspector.js"))

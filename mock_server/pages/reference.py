@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from openapi_document import Operation, UnresolvableRef, operation_list, resolve
-
+from generator._evidence import evidence_register
 from mock_server.pages._markup import Page, asset, esc, page
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
+from openapi_document import Operation, UnresolvableRef, operation_list, resolve
 
 DOCS_PATH = "/__docs"
 EVIDENCE_KEY = "x-evidence"
@@ -93,7 +93,16 @@ class Reference:
 
     def __init__(self, document: Mapping[str, Any]) -> None:
         self.document = document
-        self.schema_names: set[str] = set()
+        self.fragments: list[str] = []  # the cards' bodies, drawn when a card is opened
+
+    def card(self, classes: str, anchor: str, summary: str, body: str, data: str = "") -> str:
+        """A closed ``<details>`` card whose body waits in :attr:`fragments` until it is opened."""
+        self.fragments.append(body)
+        return (
+            f'<details class="{classes} card" id="{esc(anchor)}" '
+            f'data-fragment="{len(self.fragments) - 1}"{data}>'
+            f'<summary>{summary}</summary><div class="opbody"></div></details>'
+        )
 
     def resolved(self, node: Any) -> Any:
         try:
@@ -278,11 +287,11 @@ class Reference:
                 rows = []
                 for name, header in headers.items():
                     header = self.resolved(header)
-                    description = header.get("description") if isinstance(header, Mapping) else None
+                    header = header if isinstance(header, Mapping) else {}
                     rows.append(
                         f"<tr><td><code>{esc(name)}</code>{evidence_badge(header)}</td>"
-                        f"<td>{self.type_of(header.get('schema', header) if isinstance(header, Mapping) else {})}</td>"
-                        f"<td>{prose(description)}</td></tr>"
+                        f"<td>{self.type_of(header.get('schema', header))}</td>"
+                        f"<td>{prose(header.get('description'))}</td></tr>"
                     )
                 parts.append(
                     "<table><thead><tr><th>Header</th><th>Type</th><th>Description</th></tr></thead>"
@@ -337,7 +346,7 @@ class Reference:
             if place == "query" and not parameter.get("required"):  # optional: shown as a hint only
                 attributes = f'placeholder="{esc(prefill)}"'
             else:
-                attributes = f'value="{esc(prefill)}"'
+                attributes = f'value="{esc(prefill)}"' + (" required" if place == "path" else "")
             fields.append(
                 f"<label>{esc(parameter.get('name', ''))} <span class=muted>({esc(place)})</span></label>"
                 f'<input data-in="{esc(place)}" data-name="{esc(parameter.get("name", ""))}" {attributes}>'
@@ -375,23 +384,26 @@ class Reference:
             body = operation.request_body
             responses = operation.responses
         except (UnresolvableRef, RecursionError) as exc:
-            return (
-                f'<details class="operation card" id="op-{esc(slug(operation.name))}">'
-                f'<summary><span class="path">{esc(operation.label)}</span></summary>'
-                f'<div class="opbody"><p class="violation">Cannot be shown: {esc(exc)}</p></div></details>'
+            return self.card(
+                "operation",
+                f"op-{slug(operation.name)}",
+                f'<span class="path">{esc(operation.label)}</span>',
+                f'<p class="violation">Cannot be shown: {esc(exc)}</p>',
+                f' data-operation="{esc(operation.name)}"',
             )
         method = operation.method.lower()
         deprecated = " <span class=badge>deprecated</span>" if definition.get("deprecated") else ""
-        return (
-            f'<details class="operation card" id="op-{esc(slug(operation.name))}" '
-            f'data-operation="{esc(operation.name)}">'
-            f'<summary><span class="method {esc(method)}">{esc(operation.method)}</span>'
+        return self.card(
+            "operation",
+            f"op-{slug(operation.name)}",
+            f'<span class="method {esc(method)}">{esc(operation.method)}</span>'
             f'<span class="path">{esc(operation.path)}</span>'
             f'<span class="summary">{esc(operation.summary)}</span>{deprecated}{evidence_badge(definition)}'
-            f'<span class="opid">{esc(operation.operation_id)}</span></summary><div class="opbody">'
+            f'<span class="opid">{esc(operation.operation_id)}</span>',
             f"{prose(definition.get('description'))}{evidence_block(definition)}"
             f"{self.parameters_html(parameters)}{self.body_html(body)}{self.responses_html(responses)}"
-            f"{self.try_form(operation, parameters, body)}</div></details>"
+            f"{self.try_form(operation, parameters, body)}",
+            f' data-operation="{esc(operation.name)}"',
         )
 
     # -- the page -----------------------------------------------------------------------------
@@ -403,10 +415,13 @@ class Reference:
         if not isinstance(schemas, Mapping) or not schemas:
             return ""
         cards = [
-            f'<details class="card schema" id="schema-{esc(slug(str(name)))}"><summary>'
-            f'<span class="schema-name">{esc(name)}</span>{evidence_badge(schema)}</summary>'
-            f'<div class="opbody">{prose(schema.get("description") if isinstance(schema, Mapping) else None)}'
-            f"{evidence_block(schema)}{self.schema_table(schema)}</div></details>"
+            self.card(
+                "schema",
+                f"schema-{slug(str(name))}",
+                f'<span class="schema-name">{esc(name)}</span>{evidence_badge(schema)}',
+                f"{prose(schema.get('description') if isinstance(schema, Mapping) else None)}"
+                f"{evidence_block(schema)}{self.schema_table(schema)}",
+            )
             for name, schema in schemas.items()
         ]
         return f'<section class="schemas"><h2 class="tag" id="schemas">Schemas</h2>{"".join(cards)}</section>'
@@ -432,7 +447,9 @@ class Reference:
             str(t.get("name")): t for t in self.document.get("tags") or () if isinstance(t, Mapping)
         }
         toc, sections = [], []
-        guesses = sum(1 for _ in _guesses(self.document))
+        register = evidence_register(self.document)
+        guesses = sum(1 for entry in register if entry.status == "guess")
+        registered = f" · {guesses} guesses in the evidence register" if register else ""
         for tag, listed in self.grouped(operations):
             anchor = f"tag-{slug(tag)}"
             links = "".join(
@@ -444,34 +461,30 @@ class Reference:
             tag_node = tag_descriptions.get(tag, {})
             sections.append(
                 f'<section class="tag-section"><h2 class="tag" id="{esc(anchor)}">{esc(tag)}</h2>'
-                f"{prose(tag_node.get('description'))}{''.join(self.operation_html(op) for op in listed)}</section>"
+                f"{prose(tag_node.get('description'))}"
+                f"{''.join(self.operation_html(op) for op in listed)}</section>"
             )
         schemas = self.schemas_html()
         if schemas:
             toc.append('<div class="tagname"><a href="#schemas">Schemas</a></div>')
         body = (
-            f'<header class="top"><h1>{esc(title)}</h1><span class="meta">version {esc(info.get("version", ""))}'
-            f" · {len(operations)} operations · {guesses} guesses in the evidence register</span>"
+            f'<header class="top"><h1>{esc(title)}</h1>'
+            f'<span class="meta">version {esc(info.get("version", ""))}'
+            f" · {len(operations)} operations{registered}</span>"
             '<label>Send to <input id="target" size="28"></label>'
             '<label><input type="checkbox" id="expand"> open all</label></header>'
             f'<main><div class="layout"><nav class="toc">{"".join(toc)}</nav><div class="content">'
             f"{prose(info.get('description'))}{evidence_block(info)}{''.join(sections)}{schemas}"
-            "</div></div></main>"
+            '</div></div></main><script type="application/json" id="fragments">'
+            f"{_data_block(self.fragments)}</script>"
         )
         return page(f"{title}: API reference", body, asset("reference.js"))
 
 
-def _guesses(document: Any) -> Iterable[None]:
-    stack = [document]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, Mapping):
-            entry = node.get(EVIDENCE_KEY)
-            if isinstance(entry, Mapping) and entry.get("status") == "guess":
-                yield None
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+def _data_block(value: Any) -> str:
+    """``value`` as JSON that cannot end the ``<script>`` data block it sits in early."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
 def render_reference(document: Mapping[str, Any]) -> Page:

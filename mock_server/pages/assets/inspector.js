@@ -103,12 +103,12 @@
       var row = element("tr", "entry" + (isRefused(entry) ? " refused" : ""));
       row.dataset.number = entry.number;
       row.appendChild(element("td", "muted", entry.number));
-      row.appendChild(element("td", "muted", new Date(entry.loggedAt * 1000).toLocaleTimeString()));
+      row.appendChild(element("td", "muted nowrap", new Date(entry.loggedAt * 1000).toLocaleTimeString()));
       row.appendChild(element("td", "mono", entry.method));
       row.appendChild(element("td", "path", entry.path + (entry.query ? "?" + entry.query : "")));
       row.appendChild(element("td", "status-" + String(entry.status).charAt(0), entry.status));
       row.appendChild(element("td", "mono", entry.operationId || "—"));
-      row.appendChild(element("td", "muted", entry.durationMs + " ms"));
+      row.appendChild(element("td", "muted nowrap", entry.durationMs + " ms"));
       row.appendChild(notes(entry));
       row.addEventListener("click", function () {
         opened[entry.number] = !opened[entry.number];

@@ -5,9 +5,40 @@
   var target = document.getElementById("target");
   target.value = location.protocol.indexOf("http") === 0 ? location.origin : "http://127.0.0.1:4010";
 
+  // Each card's body waits in the page's data block (escaped on the server) until the card is
+  // opened: a description of a thousand operations stays a light page.
+  var fragments = null;
+
+  function fill(card) {
+    if (fragments === null) { fragments = JSON.parse(document.getElementById("fragments").textContent); }
+    var body = card.querySelector(":scope > .opbody");
+    if (body && !body.hasChildNodes() && card.dataset.fragment !== undefined) {
+      body.innerHTML = fragments[Number(card.dataset.fragment)];
+    }
+  }
+
+  document.addEventListener("toggle", function (event) {
+    if (event.target.open) { fill(event.target); }
+  }, true);
+
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var card = id ? document.getElementById(id) : null;
+    if (card && card.tagName === "DETAILS") {
+      fill(card);
+      card.open = true;
+      card.scrollIntoView();
+    }
+  }
+  window.addEventListener("hashchange", openTarget);
+  openTarget();
+
   document.getElementById("expand").addEventListener("change", function (event) {
     var open = event.target.checked;
-    document.querySelectorAll("details.operation").forEach(function (d) { d.open = open; });
+    document.querySelectorAll("details.operation").forEach(function (d) {
+      if (open) { fill(d); }
+      d.open = open;
+    });
   });
 
   function element(tag, className, text) {

@@ -45,7 +45,12 @@ def _install_chromium() -> str:
     for command in commands:
         try:
             done = subprocess.run(
-                command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_S, env=environment, check=False
+                command,
+                capture_output=True,
+                text=True,
+                timeout=INSTALL_TIMEOUT_S,
+                env=environment,
+                check=False,
             )
         except (OSError, subprocess.TimeoutExpired) as exc:
             return f"`{' '.join(command)}` failed: {exc}"
@@ -64,7 +69,8 @@ def chromium_path() -> Path:
     if problem:
         pytest.fail(
             f"The browser tests need Chromium at {CHROMIUM} and it could not be installed ({problem}). "
-            "Install Debian's package (apt-get install -y chromium) or set LEELOO_CHROMIUM to a Chromium binary.",
+            "Install Debian's package (apt-get install -y chromium) or set LEELOO_CHROMIUM to a "
+            "Chromium binary.",
             pytrace=False,
         )
     return CHROMIUM

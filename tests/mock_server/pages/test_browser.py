@@ -21,7 +21,7 @@ import pytest
 
 from generator._evidence import evidence_register
 from mock_server.drift.cli import main as drift_main
-from mock_server.pages.reference import Reference, slug
+from mock_server.pages.reference import Reference, render_reference, slug
 from mock_server.pages.static import write_reference
 from mock_server.spec.document import default_spec_path, load_spec
 from mock_server.testing import LeelooMock
@@ -100,6 +100,7 @@ def test_reference_renders_every_operation_and_marks_the_guesses(
     card.locator("summary").click()
     row = card.locator("tr", has=page.locator(f"code:text-is('{parameter['name']}')")).first
     assert row.locator("td").first.locator(".badge.guess").count() == 1
+    card.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "pages-docs.png"))
     assert errors == []
     assert outside == [], "the reference fetched something from elsewhere"
@@ -156,7 +157,9 @@ def test_inspector_updates_live_newest_first(page: Any, served_mock: LeelooMock)
     assert "second=1" in page.locator("tr.entry").first.inner_text()
 
 
-def test_markup_in_a_path_or_a_body_shows_as_text(page: Any, served_mock: LeelooMock, screenshots: Path) -> None:
+def test_markup_in_a_path_or_a_body_shows_as_text(
+    page: Any, served_mock: LeelooMock, screenshots: Path
+) -> None:
     marked_path = "/tags/<script>window.__pwned=1</script>"
     host, port = urlsplit(served_mock.url).hostname, urlsplit(served_mock.url).port
     assert host is not None and port is not None
@@ -210,3 +213,17 @@ def test_drift_report_as_one_page(page: Any, capsys: pytest.CaptureFixture[str],
     assert page.locator(".finding").count() == findings > 0
     page.screenshot(path=str(screenshots / "pages-drift.png"), full_page=True)
     assert outside == []
+
+
+def test_markup_in_the_spec_shows_as_text_in_the_reference(page: Any) -> None:
+    from tests.mock_server.pages.test_pages import MARKUP, _hostile_document
+
+    page.set_content(render_reference(_hostile_document()).html)  # no policy header here: escaping alone
+    page.check("#expand")
+    for card in page.locator("details.schema").all():
+        card.locator("summary").click()
+    assert page.evaluate("document.scripts.length") == 2  # the page's script and its data block
+    assert page.locator("main img").count() == 0
+    assert page.evaluate("window.__pwned") is None
+    assert MARKUP in page.locator("details.operation summary").inner_text()
+    assert MARKUP in page.locator("details.schema .opbody").first.inner_text()
