@@ -19,19 +19,9 @@ from typing import Any
 
 import pytest
 
+from mock_server.pages.chromium import CHROMIUM, CHROMIUM_ARGS
 from mock_server.testing import LeelooMock, in_thread, mock_config
 
-CHROMIUM = Path(os.environ.get("LEELOO_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 INSTALL_TIMEOUT_S = 900
 REPORTS = Path(__file__).resolve().parents[3] / "reports"
 
@@ -82,7 +72,7 @@ def browser(chromium_path: Path) -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(chromium_path), args=CHROMIUM_ARGS)
+        launched = playwright.chromium.launch(executable_path=str(chromium_path), args=list(CHROMIUM_ARGS))
         try:
             yield launched
         finally:
