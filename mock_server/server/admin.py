@@ -7,8 +7,9 @@
 - ``POST /__admin/reset``: the ``--stateful`` store back to its seed records, and the journal
   emptied (WireMock's reset also clears its journal).
 - ``GET /__admin/health``: ``{"status": "ok"}``, for scripts that wait for the mock.
-- ``/__admin/faults``: the faults in force (``mock_server.faults.admin``); other rooms' endpoints
-  are handed to :class:`Admin` by path.
+- ``/__admin/faults``: the faults in force (``mock_server.faults.admin``), ``/__admin/ui``: the
+  journal as a page (``mock_server.pages``); other rooms' endpoints are handed to :class:`Admin`
+  by path.
 
 The prefix is reserved: a spec path under it is never matched, the proxy never forwards it, and
 admin requests are not journaled. They are answered only to loopback clients and pages (no

@@ -102,6 +102,12 @@ def test_reference_renders_every_operation_and_marks_the_guesses(
     assert row.locator("td").first.locator(".badge.guess").count() == 1
     card.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "pages-docs.png"))
+    link = card.locator(".opbody a.schema-name").first
+    target = page.locator(str(link.get_attribute("href")))
+    link.click()  # a schema named in an operation opens in the Schemas section
+    assert target.evaluate("card => card.open") is True
+    assert link.inner_text() in target.locator("summary").inner_text()
+    assert target.locator(".opbody table, .opbody p").count() > 0
     assert errors == []
     assert outside == [], "the reference fetched something from elsewhere"
 
@@ -227,3 +233,30 @@ def test_markup_in_the_spec_shows_as_text_in_the_reference(page: Any) -> None:
     assert page.evaluate("window.__pwned") is None
     assert MARKUP in page.locator("details.operation summary").inner_text()
     assert MARKUP in page.locator("details.schema .opbody").first.inner_text()
+
+
+def test_inspector_notes_the_fault_and_the_replayed_answer(page: Any, tmp_path: Path) -> None:
+    from mock_server.har import Body, Entry, Request, Response, har_document
+    from mock_server.replay import ReplayConfig
+    from mock_server.testing import in_thread, mock_config
+
+    replayed, delayed = (
+        _simple_get(),
+        next(op for op in OPERATIONS if op.method == "GET" and op != _simple_get()),
+    )
+    capture = tmp_path / "capture.har"
+    answer = json.dumps({"status": 1, "data": []}).encode()
+    entry = Entry(
+        Request("GET", f"https://api.leeloo.ai{SPEC.servers_base_paths()[0]}{replayed.path}", (), None),
+        Response(200, (("Content-Type", "application/json"),), Body("application/json", answer)),
+    )
+    capture.write_text(json.dumps(har_document([entry])))
+    with in_thread(mock_config(replay=ReplayConfig.read(capture))) as mock:
+        with mock.client() as client:
+            client.get(replayed.path, headers=_token_headers(replayed))
+            client.get(delayed.path.replace("{", "").replace("}", ""), headers={"prefer": "delay=30"})
+        page.goto(mock.url + "/__admin/ui")
+        page.locator("tr.entry").nth(1).wait_for()
+        newest, oldest = page.locator("tr.entry td.notes").all_inner_texts()
+    assert "delay 30 ms" in newest
+    assert "replayed" in oldest
