@@ -130,11 +130,12 @@ def test_the_sample_ties_findings_to_the_evidence_register(drift_spec: DriftSpec
 def test_a_guess_held_by_traffic_is_confirmed_not_contradicted(
     mock_answers: list[Entry], drift_spec: DriftSpec
 ) -> None:
-    # limit=150 refused by the API (its envelope in a 400) is what the guess says: confirmed
+    # a limit above the maximum refused by the API (its envelope in a 400) is what the spec says
+    over = drift_spec.document["components"]["parameters"]["Limit"]["schema"]["maximum"] + 1
     people = next(e for e in mock_answers if e.request.method == "GET" and e.request.path == "/api/v2/people")
     refused = replace(
         people,
-        request=replace(people.request, url=people.request.url.split("?")[0] + "?limit=150"),
+        request=replace(people.request, url=people.request.url.split("?")[0] + f"?limit={over}"),
         response=Response(
             400,
             (("content-type", "application/json"),),
@@ -146,7 +147,10 @@ def test_a_guess_held_by_traffic_is_confirmed_not_contradicted(
     )
     report = check_capture([refused], drift_spec)
     assert report.findings == []
-    assert _verdicts(report.as_json())["components/parameters/Limit"] == ("guess", "confirmed")
+    (limit,) = [v for v in report.verdicts if v.evidence.pointer.startswith("components/parameters/Limit")]
+    assert (limit.held, limit.contradicted, limit.first_held) == (1, 0, 0)
+    # a guess is listed as confirmed (a verified decision held is no news)
+    assert limit.verdict == ("confirmed" if limit.evidence.status == "guess" else None)
 
 
 def test_another_api_and_another_host_are_matched_or_counted_never_errors(
