@@ -42,7 +42,8 @@ def told(key: str, value: Any, message: str) -> str:
     field replaced by REDACTED."""
     if not is_secret_query_key(key) or value is None:
         return message
-    for form in {str(value), json.dumps(value, ensure_ascii=False), repr(value)}:
+    forms = {str(value), json.dumps(value, ensure_ascii=False), repr(value)}
+    for form in sorted(forms, key=len, reverse=True):  # a quoted form before the bare one
         if form and form in message:
             message = message.replace(form, REDACTED)
     return message
