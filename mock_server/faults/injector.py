@@ -149,7 +149,7 @@ class FaultInjector:
                 resolve_operation(rule.operation or "", compiled): rule for rule in self.config.rules
             }
         except FaultValueError as exc:  # a --faults file naming no operation of this spec
-            raise SpecError(Located(self.config.source or "--faults", 1, 1, str(exc))) from None
+            raise SpecError(Located.at(self.config.source or "--faults", 1, 1, str(exc))) from None
         self._reset_rules()
 
     def _reset_rules(self) -> None:

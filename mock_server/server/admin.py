@@ -35,6 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 from mock_server._config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from mock_server.stages.problems import VIOLATIONS_HEADER, encode
+from mock_server.stores.seam import StoreError
 
 ADMIN_PREFIX = "/__admin"
 BODY_EXCERPT_BYTES = 4096
@@ -282,7 +283,10 @@ class Admin:
         if path == f"{ADMIN_PREFIX}/reset":
             if method != "POST":
                 return self._not_allowed(request, "POST")
-            records = self._reset_store()
+            try:
+                records = self._reset_store()
+            except StoreError as exc:  # a shared store (SQLite, Redis) that cannot be used now
+                return problem_response(503, f"The store was not reset: {exc}", "about:blank", request.path)
             self.journal.clear()
             return _json(200, {"stateful": records is not None, "records": records or 0})
         if path == f"{ADMIN_PREFIX}/health":

@@ -30,6 +30,7 @@ def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
             max_records=config.max_records,
             max_store_bytes=config.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
+            backend=config.store.open(compiled.spec.document) if config.store is not None else None,
         )
     return Pipeline(compiled, config, store)
 

@@ -75,9 +75,10 @@ class CompiledOperation:
     invalid_request_status: int = 422  # see invalid_request_status()
 
     def declared_response(self, status: int) -> CompiledResponse | None:
-        """The response the spec declares for ``status`` (exact, then ``4XX``), not ``default``."""
+        """The response the spec declares for ``status``: exact, then ``4XX``, then ``default``
+        (Prism answers a refusal with the ``default`` response where nothing closer is declared)."""
         key = status_key(status, self.response_keys)
-        return self.responses[key] if key is not None and key != "default" else None
+        return self.responses[key] if key is not None else None
 
 
 @dataclass(frozen=True)

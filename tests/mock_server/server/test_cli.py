@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from mock_server._serving import free_port, serving_command
 from mock_server.cli import main
-from mock_server.testing import free_port, serving_command
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -200,3 +200,26 @@ def test_every_start_up_error_names_its_place_without_the_command_line_guessing(
     assert str(raised.value).startswith(f"{spec_path}:1:1: ")
     with pytest.raises(SpecError, match=r"^<document in memory>:1:1: "):
         Spec({"openapi": "3.1.0"}).deref({"$ref": "#/nowhere"})
+
+
+def test_the_config_is_built_from_the_parser_field_by_field() -> None:
+    """Each option whose dest is a MockConfig field reaches the config without a hand-written copy;
+    the defaults of the command line are the config's own."""
+    from dataclasses import fields
+
+    from mock_server._config import MockConfig
+    from mock_server.cli import build_parser, config_from_args
+
+    parser = build_parser()
+    spec = Path("spec/openapi.yaml")
+    default = config_from_args(parser, parser.parse_args([]), spec)
+    own_defaults = MockConfig(spec_path=spec)
+    derived = {"allowed_hosts", "tokens", "cors_origins"}  # the host is allowed; tokens come from env too
+    for field in fields(MockConfig):
+        if field.name not in derived:
+            assert getattr(default, field.name) == getattr(own_defaults, field.name), field.name
+    args = parser.parse_args(
+        ["--max-records", "7", "--journal-size", "5", "--dynamic", "--idle-timeout", "2"]
+    )
+    config = config_from_args(parser, args, spec)
+    assert (config.max_records, config.journal_size, config.dynamic, config.idle_timeout) == (7, 5, True, 2.0)
