@@ -49,6 +49,7 @@
   function notes(entry) {
     var cell = element("td", "notes");
     if (entry.source) { cell.appendChild(element("span", "tag-source", entry.source)); cell.appendChild(document.createTextNode(" ")); }
+    if (entry.worker !== undefined) { cell.appendChild(element("span", "muted", "worker " + entry.worker + " ")); }
     var fault = entry.fault;
     if (fault) {
       var parts = [];
