@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from mock_server.stages.pipeline import MockResponse
+from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 
 HTML = "text/html; charset=utf-8"
 
@@ -71,3 +71,13 @@ def page(title: str, body: str, script: str = "", *, connect: str = "'self'") ->
         "frame-ancestors 'none'"
     )
     return Page(document, policy)
+
+
+def not_a_read(request: MockRequest) -> MockResponse | None:
+    """The 405 for anything but ``GET`` and ``HEAD`` (the pages are only read); None for a read."""
+    if request.method in ("GET", "HEAD"):
+        return None
+    where = request.path.split("?", 1)[0]
+    return problem_response(
+        405, f"{where} allows GET.", "about:blank", request.path, headers=[("Allow", "GET, HEAD")]
+    )

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from mock_server.pages._markup import Page, asset, esc, page
-from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
+from mock_server.pages._markup import Page, asset, esc, not_a_read, page
+from mock_server.stages.pipeline import MockRequest, MockResponse
 from openapi_document import UnresolvableRef, operation_list
 
 INSPECTOR_PATH = "/__admin/ui"
@@ -60,14 +60,9 @@ class InspectorEndpoint:
         self._cached: tuple[Mapping[str, Any], Page] | None = None
 
     def __call__(self, request: MockRequest) -> MockResponse:
-        if request.method not in ("GET", "HEAD"):
-            return problem_response(
-                405,
-                f"{INSPECTOR_PATH} allows GET.",
-                "about:blank",
-                request.path,
-                headers=[("Allow", "GET, HEAD")],
-            )
+        refused = not_a_read(request)
+        if refused is not None:
+            return refused
         document = self.document()
         if self._cached is None or self._cached[0] is not document:
             self._cached = (document, render_inspector(document))

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from generator._evidence import evidence_register
-from mock_server.pages._markup import Page, asset, esc, page
+from mock_server.pages._markup import Page, asset, esc, not_a_read, page
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from openapi_document import Operation, UnresolvableRef, operation_list, resolve
 
@@ -511,11 +511,10 @@ class ReferenceEndpoint:
         return cached
 
     def __call__(self, request: MockRequest) -> MockResponse:
-        method, path = request.method, request.path
-        if method not in ("GET", "HEAD"):
-            return problem_response(
-                405, f"{path} allows GET.", "about:blank", path, headers=[("Allow", "GET, HEAD")]
-            )
+        path = request.path
+        refused = not_a_read(request)
+        if refused is not None:
+            return refused
         bare = path.split("?", 1)[0].rstrip("/")
         document, rendered, encoded = self._current()
         if bare == DOCS_PATH:
