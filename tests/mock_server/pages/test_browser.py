@@ -24,7 +24,7 @@ from mock_server.drift.cli import main as drift_main
 from mock_server.pages.reference import Reference, render_reference, slug
 from mock_server.pages.static import write_reference
 from mock_server.spec.document import default_spec_path, load_spec
-from mock_server.testing import LeelooMock
+from mock_server.testing import LeelooMock, in_thread, mock_config
 from openapi_document import Operation
 
 SPEC = load_spec(default_spec_path())
@@ -205,6 +205,14 @@ def test_make_docs_pages_render_offline_from_the_disk(page: Any, tmp_path: Path,
     assert page.locator("details.operation").count() == len(OPERATIONS)
     assert page.locator("#target").input_value() == "http://127.0.0.1:4010"
     assert outside == []
+    operation = _simple_get()
+    with in_thread(mock_config(cors_origins=("null",))) as mock:  # a page from the disk is origin null
+        page.fill("#target", mock.url)
+        card = page.locator(f"#op-{slug(operation.name)}")
+        card.locator("summary").click()
+        card.locator("form.try button[type=submit]").click()
+        assert card.locator(".answer strong").inner_text().isdigit()
+        assert len(mock.requests(operation.method, operation.path)) == 1
 
 
 def test_drift_report_as_one_page(page: Any, capsys: pytest.CaptureFixture[str], screenshots: Path) -> None:
@@ -238,7 +246,6 @@ def test_markup_in_the_spec_shows_as_text_in_the_reference(page: Any) -> None:
 def test_inspector_notes_the_fault_and_the_replayed_answer(page: Any, tmp_path: Path) -> None:
     from mock_server.har import Body, Entry, Request, Response, har_document
     from mock_server.replay import ReplayConfig
-    from mock_server.testing import in_thread, mock_config
 
     replayed, delayed = (
         _simple_get(),
