@@ -30,7 +30,7 @@ def _install_chromium() -> str:
     """Install Debian's chromium; what went wrong, or "" when it is there now."""
     if shutil.which("apt-get") is None:
         return "apt-get is not on this machine"
-    commands = (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "chromium"])
+    commands = (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"])
     environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     for command in commands:
         try:
