@@ -173,10 +173,15 @@ def test_markup_in_a_path_or_a_body_shows_as_text(
         raw.sendall(f"GET {marked_path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
         assert raw.recv(64).startswith(b"HTTP/1.1 ")
     marked_body = '{"name": "<img src=x onerror=\\"window.__pwned=2\\"><script>window.__pwned=3</script>"}'
+    operation, name, _ = _bounded_query_parameter()
+    marked_value = "<script>window.__pwned=4</script>"
     with served_mock.client() as client:
         client.post("/tags", content=marked_body, headers={"content-type": "application/json"})
+        refused = client.get(operation.path, params={name: marked_value}, headers=_token_headers(operation))
+    assert refused.status_code >= 400
     page.goto(served_mock.url + "/__admin/ui")
-    page.locator("tr.entry").nth(1).wait_for()
+    page.locator("tr.entry").nth(2).wait_for()
+    assert marked_value in page.locator("tr.entry.refused td.notes").inner_text()  # the refusal quotes it
     for index in range(2):
         page.locator("tr.entry").nth(index).click()  # open both: headers and bodies drawn
     paths = page.locator("tr.entry td.path").all_inner_texts()
@@ -197,7 +202,7 @@ def test_the_inspector_answers_this_machine_only(served_mock: LeelooMock) -> Non
     assert "connect-src 'self'" in shown.headers["content-security-policy"]
 
 
-def test_make_docs_pages_render_offline_from_the_disk(page: Any, tmp_path: Path, screenshots: Path) -> None:
+def test_make_docs_pages_render_offline_from_the_disk(page: Any, tmp_path: Path) -> None:
     index, spec_copy = write_reference(default_spec_path(), tmp_path)
     assert spec_copy.exists()
     outside = _outside_requests(page, "file://")
