@@ -17,6 +17,7 @@ from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
 from mock_server.faults.delivery import deliver
 from mock_server.faults.injector import FaultInjector, FaultPlan
+from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
 from mock_server.server.admin import (
     Admin,
     RequestJournal,
@@ -132,7 +133,11 @@ class MockApp:
         self.journal = journal if journal is not None else RequestJournal()
         self.faults = faults if faults is not None else FaultInjector(None, pipeline.compiled)
         faults_endpoint = FaultsEndpoint(self.faults, lambda: self.pipeline.compiled)
-        self.admin = Admin(self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint})
+        self.docs = ReferenceEndpoint(lambda: self.pipeline.compiled.spec.document)
+        inspector = InspectorEndpoint(lambda: self.pipeline.compiled.spec.document)
+        self.admin = Admin(
+            self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint, INSPECTOR_PATH: inspector}
+        )
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
@@ -173,6 +178,7 @@ class MockApp:
                 self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
             return
         request = MockRequest(method, path, query_string, headers)
+        docs = is_docs_path(scope["path"])  # the reference (mock_server.pages): never the spec's
         plan: FaultPlan | None = None
         try:
             declared = headers.get("content-length")
@@ -182,6 +188,8 @@ class MockApp:
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
                 response = self.admin.handle(request)
+            elif docs:
+                response = self.docs(request)
             else:  # an injected failure replaces the answer: the pipeline (and the store) never run
                 plan, injected = self.faults.intercept(request, self.pipeline)
                 if injected is not None:
@@ -214,7 +222,7 @@ class MockApp:
                 await deliver(plan, scope, send, self._start(response, grant), response.body)
         finally:
             self.access_log.write(method, path, response.status, started)
-            if not admin:
+            if not (admin or docs):
                 self.journal.record(request, response, started, plan.as_json() if plan else None)
 
     def replace_pipeline(self, pipeline: Pipeline) -> None:

@@ -60,6 +60,7 @@ class MockResponse:
     media_type: str | None = None
     headers: list[tuple[str, str]] = field(default_factory=list)
     operation_id: str | None = None
+    source: str | None = None  # "replayed" or "recorded" (mock_server.replay, .recording): journaled
 
 
 @dataclass(frozen=True)
