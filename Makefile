@@ -14,9 +14,10 @@ PAGE := spec/source/leeloo-api-v2-2026-01-ru.txt
 RESOURCES := spec/mock-resources.yaml
 BASE ?= HEAD
 FORMAT ?= text
+DOCS_OUT ?= reports/docs
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock changes sync additive-check lower-bounds drift
+.PHONY: contract contract-live lock changes sync additive-check lower-bounds drift docs
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
@@ -44,6 +45,9 @@ spec-check: install ## validate the spec (openapi-spec-validator; in-document re
 
 docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML; TRAFFIC=FILE: what a capture showed of each guess)
 	$(PY) -m generator.docs_drift $(PAGE) $(SPEC) $(if $(TRAFFIC),--traffic $(TRAFFIC))
+
+docs: install ## the API reference leeloo-mock serves at /__docs, as static files (index.html, openapi.json) in DOCS_OUT (default reports/docs)
+	$(PY) -m mock_server.pages --spec $(SPEC) --out $(DOCS_OUT)
 
 changes: install ## what changed for users of the client and the mock: the spec vs BASE (default HEAD), or OLD=a.yaml NEW=b.yaml; FORMAT=json
 	$(PY) -m generator.changes $(if $(OLD),$(OLD) $(NEW),--base $(BASE)) --format $(FORMAT)

@@ -431,7 +431,6 @@ class ProxyHandler:
         operation = found.target
         check = self.pipeline.check_request(found, request, whole=True)
         violations = [Violation("request", issue) for issue in check.issues]
-        refusal = (
-            self.pipeline.refusal(operation, check, request.path) if self.errors and violations else None
-        )
+        refused = self.pipeline.check_refusal(operation, check) if self.errors and violations else None
+        refusal = self.pipeline.answer_refusal(operation, refused, request.path) if refused else None
         return refusal, violations, operation

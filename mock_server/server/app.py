@@ -20,6 +20,7 @@ from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
 from mock_server.faults.delivery import deliver
 from mock_server.faults.injector import FaultInjector, FaultPlan
+from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
 from mock_server.server.admin import (
     Admin,
     RequestJournal,
@@ -152,7 +153,11 @@ class MockApp:
         self.journal = journal if journal is not None else RequestJournal()
         self.faults = faults if faults is not None else FaultInjector(None, pipeline.compiled)
         faults_endpoint = FaultsEndpoint(self.faults, lambda: self.pipeline.compiled)
-        self.admin = Admin(self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint})
+        self.docs = ReferenceEndpoint(lambda: self.pipeline.compiled.spec.document)
+        inspector = InspectorEndpoint(lambda: self.pipeline.compiled.spec.document)
+        self.admin = Admin(
+            self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint, INSPECTOR_PATH: inspector}
+        )
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
@@ -178,14 +183,14 @@ class MockApp:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
         origin = headers.get("origin")
         query_string = scope["query_string"].decode("latin-1")
-        refusal = self._refusal(scope, headers.get("host"), origin, path)
+        refusal = self._host_or_origin_refusal(scope, headers.get("host"), origin, path)
         admin = is_admin_path(scope["path"])
         if (
             refusal is None
             and admin
             and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
         ):
-            refusal = Admin.refused(path)
+            refusal = Admin.not_from_this_machine(path)
         answer_id = request_id(headers.get(REQUEST_ID_HEADER))
         if refusal is not None:  # answered before the body is read or anything runs
             await self._send(send, refusal, None, answer_id)
@@ -194,6 +199,7 @@ class MockApp:
                 self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
             return
         request = MockRequest(method, path, query_string, headers)
+        docs = is_docs_path(scope["path"])  # the reference (mock_server.pages): never the spec's
         plan: FaultPlan | None = None
         try:
             declared = headers.get("content-length")
@@ -203,6 +209,8 @@ class MockApp:
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
                 response = self.admin.handle(request)
+            elif docs:
+                response = self.docs(request)
             else:  # an injected failure replaces the answer: the pipeline (and the store) never run
                 plan, injected = self.faults.intercept(request, self.pipeline)
                 if injected is not None:
@@ -236,7 +244,7 @@ class MockApp:
                 await deliver(plan, scope, send, start, response.body)
         finally:
             self.access_log.write(method, path, response.status, started)
-            if not admin:
+            if not (admin or docs):
                 self.journal.record(request, response, started, plan.as_json() if plan else None)
 
     def replace_pipeline(self, pipeline: Pipeline) -> None:
@@ -251,7 +259,9 @@ class MockApp:
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None
 
-    def _refusal(self, scope: Scope, host: str | None, origin: str | None, path: str) -> MockResponse | None:
+    def _host_or_origin_refusal(
+        self, scope: Scope, host: str | None, origin: str | None, path: str
+    ) -> MockResponse | None:
         """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""
         if not self.hosts.allows(host, scope.get("server")):
             return problem_response(

@@ -47,6 +47,19 @@ class Issue:
         return {"location": self.location, "name": self.name, "message": self.message}
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A refused request, as data: the status, why in words, the kind of problem, the parts it is
+    about and headers it needs (``WWW-Authenticate``). The stages and the store hand it on; only
+    ``Pipeline.answer_refusal`` shapes it (Leeloo's envelope, the declared body, or a problem)."""
+
+    status: int
+    detail: str
+    type_uri: str = "about:blank"
+    issues: tuple[Issue, ...] = ()
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 def problem(
     status: int,
     detail: str,
