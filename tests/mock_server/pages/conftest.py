@@ -66,9 +66,11 @@ def chromium_path() -> Path:
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path: Path) -> Iterator[Any]:
-    """One headless Chromium for the session."""
+    """One headless Chromium for the browser tests of one module. Not for the session: Playwright's
+    sync API keeps an event loop running in the main thread while it is open, and the tests that
+    run after it on the same worker call asyncio.run (they failed under pytest-xdist)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -27,6 +27,9 @@ from mock_server.spec.document import default_spec_path, load_spec
 from mock_server.testing import LeelooMock, in_thread, mock_config
 from openapi_document import Operation
 
+# one worker runs them one after another (make test: --dist loadgroup), so one browser serves them all
+pytestmark = pytest.mark.xdist_group("browser")
+
 SPEC = load_spec(default_spec_path())
 DOCUMENT = SPEC.document
 OPERATIONS = SPEC.operations()
@@ -135,6 +138,7 @@ def test_inspector_lists_a_refused_request_with_its_field(
     outside = _outside_requests(page, served_mock.url)
     page.goto(served_mock.url + "/__admin/ui")
     row = page.locator("tr.entry.refused")
+    row.wait_for()  # the page draws the journal once its own request returns (it failed under load)
     assert row.count() == 1
     assert name in row.locator("td.notes").inner_text()
     assert row.locator("td").nth(5).inner_text() == operation.name
