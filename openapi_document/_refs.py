@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from openapi_document import UnresolvableRef, pointer_walk
+from openapi_document import Located, LocatedError, UnresolvableRef, pointer_walk
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     JsonPath,
@@ -112,7 +112,7 @@ class RefPolicy:
         return file, fragment
 
 
-class RefError(Exception):
+class RefError(LocatedError):
     """A ``$ref`` that cannot be followed, with the file and position of that ``$ref``.
 
     ``bound``: a bound of the resolver was passed (too deep, too large, too many files): the
@@ -120,7 +120,7 @@ class RefError(Exception):
     """
 
     def __init__(self, file: Path, position: Position, reason: str, *, bound: bool = False) -> None:
-        super().__init__(f"{file}:{position.line}:{position.column}: {reason}")
+        super().__init__(Located.at(file, position.line, position.column, reason))
         self.file = file
         self.position = position
         self.reason = reason

@@ -18,7 +18,7 @@ import httpx
 
 from mock_server.har import Body, Entry, HarWriter, Request, Response, iso_time
 from mock_server.recording.config import RecordingConfig
-from mock_server.server.app import Handler
+from mock_server.server.app import Handler, WrappingHandler
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline
 
 logger = logging.getLogger("leeloo_mock")
@@ -42,7 +42,7 @@ def open_writer(config: RecordingConfig) -> HarWriter:
     )
 
 
-class Recorder:
+class Recorder(WrappingHandler):
     """An async handler: answers with ``inner`` (or the pipeline) and records each exchange.
 
     ``pipeline`` is the app's current one (hot reload replaces it, on the inner handler too).
@@ -51,28 +51,14 @@ class Recorder:
     def __init__(
         self, pipeline: Pipeline, writer: HarWriter, inner: Handler | None = None, upstream: str | None = None
     ) -> None:
-        self._pipeline = pipeline
+        super().__init__(pipeline, inner)
         self.writer = writer
-        self.inner = inner
         self.upstream = upstream.rstrip("/") if upstream else None
-
-    @property
-    def pipeline(self) -> Pipeline:
-        return self._pipeline
-
-    @pipeline.setter
-    def pipeline(self, pipeline: Pipeline) -> None:
-        self._pipeline = pipeline
-        if self.inner is not None and hasattr(self.inner, "pipeline"):
-            self.inner.pipeline = pipeline
 
     async def __call__(self, request: MockRequest) -> MockResponse:
         started = time.time()
         clock = time.perf_counter()
-        if self.inner is not None:
-            response = await self.inner(request)
-        else:
-            response = self._pipeline.handle(request)
+        response = await self.pass_on(request)
         elapsed_ms = (time.perf_counter() - clock) * 1000
         try:
             self.writer.write(self._entry(request, response, started, elapsed_ms))

@@ -14,6 +14,9 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server._config import DEFAULT_CORS_ORIGINS
+from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
+from mock_server.faults.delivery import deliver
+from mock_server.faults.injector import FaultInjector, FaultPlan
 from mock_server.server.admin import (
     Admin,
     RequestJournal,
@@ -33,6 +36,31 @@ Send = Callable[[Message], Awaitable[None]]
 Handler = Callable[[MockRequest], Awaitable[MockResponse]]
 
 logger = logging.getLogger("leeloo_mock")
+
+
+class WrappingHandler:
+    """A handler in front of another (``inner``: the proxy, the recorder) or of the pipeline; a
+    reloaded pipeline (:meth:`MockApp.replace_pipeline`) reaches the inner handler too."""
+
+    def __init__(self, pipeline: Pipeline, inner: Handler | None = None) -> None:
+        self._pipeline = pipeline
+        self.inner = inner
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return self._pipeline
+
+    @pipeline.setter
+    def pipeline(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+        if self.inner is not None and hasattr(self.inner, "pipeline"):
+            self.inner.pipeline = pipeline
+
+    async def pass_on(self, request: MockRequest) -> MockResponse:
+        """The inner handler's answer, else the pipeline's."""
+        if self.inner is not None:
+            return await self.inner(request)
+        return self._pipeline.handle(request)
 
 
 class BodyTooLarge(Exception):
@@ -98,10 +126,13 @@ class MockApp:
         cors_origins: Sequence[str] = DEFAULT_CORS_ORIGINS,
         allowed_hosts: Sequence[str] = (),
         journal: RequestJournal | None = None,
+        faults: FaultInjector | None = None,
     ) -> None:
         self.pipeline = pipeline
         self.journal = journal if journal is not None else RequestJournal()
-        self.admin = Admin(self.journal, self.reset_store)
+        self.faults = faults if faults is not None else FaultInjector(None, pipeline.compiled)
+        faults_endpoint = FaultsEndpoint(self.faults, lambda: self.pipeline.compiled)
+        self.admin = Admin(self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint})
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
@@ -142,6 +173,7 @@ class MockApp:
                 self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
             return
         request = MockRequest(method, path, query_string, headers)
+        plan: FaultPlan | None = None
         try:
             declared = headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
@@ -150,10 +182,14 @@ class MockApp:
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
                 response = self.admin.handle(request)
-            elif self.handler is not None:
-                response = await self.handler(request)
-            else:
-                response = self.pipeline.handle(request)
+            else:  # an injected failure replaces the answer: the pipeline (and the store) never run
+                plan, injected = self.faults.intercept(request, self.pipeline)
+                if injected is not None:
+                    response = injected
+                elif self.handler is not None:
+                    response = await self.handler(request)
+                else:
+                    response = self.pipeline.handle(request)
         except ClientDisconnected:
             self.access_log.write(method, path, DISCONNECTED_STATUS, started)
             return
@@ -170,10 +206,16 @@ class MockApp:
             response = problem_response(
                 500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, path
             )
-        await self._send(send, response, self.origins.grant(origin) if self.cors else None)
-        self.access_log.write(method, path, response.status, started)
-        if not admin:
-            self.journal.record(request, response, started)
+        grant = self.origins.grant(origin) if self.cors else None
+        try:
+            if plan is None:
+                await self._send(send, response, grant)
+            else:  # late, dribbled or broken (see mock_server.faults)
+                await deliver(plan, scope, send, self._start(response, grant), response.body)
+        finally:
+            self.access_log.write(method, path, response.status, started)
+            if not admin:
+                self.journal.record(request, response, started, plan.as_json() if plan else None)
 
     def replace_pipeline(self, pipeline: Pipeline) -> None:
         """Answer from ``pipeline`` from the next request on (a reloaded spec); the proxy's too."""
@@ -208,6 +250,12 @@ class MockApp:
         return None
 
     async def _send(self, send: Send, response: MockResponse, grant: CorsGrant | None) -> None:
+        await send(self._start(response, grant))
+        await send({"type": "http.response.body", "body": response.body})
+
+    @staticmethod
+    def _start(response: MockResponse, grant: CorsGrant | None) -> Message:
+        """The ``http.response.start`` message of ``response``: its headers, length and CORS grant."""
         raw_headers: list[tuple[bytes, bytes]] = []
         has_length = False
         for name, value in response.headers:
@@ -223,8 +271,7 @@ class MockApp:
             if grant.credentials:  # never with "*": browsers refuse that pair, and it would be unsafe
                 raw_headers.append((b"access-control-allow-credentials", b"true"))
                 raw_headers.append((b"vary", b"Origin"))  # the grant names the request's origin
-        await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
-        await send({"type": "http.response.body", "body": response.body})
+        return {"type": "http.response.start", "status": response.status, "headers": raw_headers}
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

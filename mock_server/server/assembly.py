@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server._config import MockConfig
+from mock_server.faults.injector import FaultInjector
 from mock_server.server.admin import RequestJournal
 from mock_server.server.app import AccessLog, Handler, MockApp
 from mock_server.spec.compiled import CompiledSpec, compile_spec
@@ -29,6 +30,7 @@ def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
             max_records=config.max_records,
             max_store_bytes=config.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
+            backend=config.store.open(compiled.spec.document) if config.store is not None else None,
         )
     return Pipeline(compiled, config, store)
 
@@ -58,6 +60,11 @@ def create_app(
 
         recorder = Recorder(pipeline, open_writer(config.recording), handler, config.proxy)
         handler, on_shutdown = recorder, [*on_shutdown, recorder.aclose]
+    if config.replay is not None:  # outermost: a recorded answer is neither forwarded nor recorded again
+        from mock_server.replay import Replayer, load_recordings
+
+        recordings = load_recordings(config.replay.entries, compiled, str(config.replay.path))
+        handler = Replayer(pipeline, recordings, handler)
     return MockApp(
         pipeline,
         cors=config.cors,
@@ -68,4 +75,5 @@ def create_app(
         cors_origins=config.cors_origins,
         allowed_hosts=config.allowed_hosts,
         journal=RequestJournal(config.journal_size),
+        faults=FaultInjector(config.faults, compiled),
     )

@@ -18,6 +18,9 @@ subclass adds, per connection:
   header block (names, values and their separators) ``431``; both as soon as the bound is
   passed, without buffering the rest.
 
+It also lends itself to the faults (``mock_server.faults``) as the request's connection
+(``scope["extensions"]["leeloo.connection"]["connection"]``): reset it, or close it after raw bytes.
+
 Each refusal is a problem+json answer with ``Connection: close``; the connection is then
 half-closed and drained for at most ``LINGER_S`` seconds before it is closed, so the client
 reads the answer instead of a reset.
@@ -26,6 +29,9 @@ reads the answer instead of a reset.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
+import struct
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any, ClassVar
@@ -35,6 +41,8 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
+from mock_server._config import MockConfig
+from mock_server.faults.delivery import CONNECTION_EXTENSION
 from mock_server.stages.problems import encode, problem
 
 LINGER_S = 1.0  # how long a refused connection is drained before it is closed
@@ -52,6 +60,18 @@ class ConnectionLimits:
     body_timeout: float
     max_url_size: int
     max_header_size: int
+
+
+def connection_limits(config: MockConfig) -> ConnectionLimits:
+    """The connection bounds a configuration sets."""
+    return ConnectionLimits(
+        max_connections=config.max_connections,
+        idle_timeout=config.idle_timeout,
+        header_timeout=config.header_timeout,
+        body_timeout=config.body_timeout,
+        max_url_size=config.max_url_size,
+        max_header_size=config.max_header_size,
+    )
 
 
 class _Refused(Exception):
@@ -97,6 +117,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._refusal: tuple[int, str] | None = None
         self._discarding = False
         self.url = b""
+        self._extensions: dict[str, dict[object, object]] = {CONNECTION_EXTENSION: {"connection": self}}
 
     # ---- connection ---------------------------------------------------------------------------
 
@@ -179,7 +200,33 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             if sum(len(name) + len(value) + 4 for name, value in self.headers) > limits.max_header_size:
                 self._refusal = self._headers_too_large()
                 raise _Refused
+        self.scope["extensions"] = self._extensions
         super().on_headers_complete()
+
+    # ---- the faults' hold on the connection (mock_server.faults.delivery.Connection) ------------
+
+    def reset_connection(self) -> None:
+        """End the request's answer with a TCP reset (SO_LINGER 0), sending nothing more."""
+        self._give_up_answer()
+        sock = self.transport.get_extra_info("socket")
+        with contextlib.suppress(AttributeError, OSError):  # no socket to tune: abort comes closest
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.transport.abort()
+
+    def close_connection_with(self, data: bytes) -> None:
+        """Write ``data`` unframed and close: an empty answer, or a malformed one."""
+        self._give_up_answer()
+        if data:
+            self.transport.write(data)
+        self.transport.close()
+
+    def _give_up_answer(self) -> None:
+        """uvicorn must neither send its own 500 for the answer never started nor keep the connection."""
+        self._discarding = True
+        cycle = self.cycle
+        if cycle is not None:
+            cycle.keep_alive = False
+            cycle.disconnected = True
 
     def on_message_complete(self) -> None:
         self._cancel_body_timer()

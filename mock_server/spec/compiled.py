@@ -21,7 +21,7 @@ from mock_server.stages.negotiation import status_key
 from mock_server.stages.router import Router
 from mock_server.stages.security import Credential, compile_requirements
 from mock_server.stages.validation import RequestValidator, compile_validator
-from openapi_document import Operation, UnresolvableRef
+from openapi_document import Located, Operation, UnresolvableRef
 
 logger = logging.getLogger("leeloo_mock")
 
@@ -75,9 +75,10 @@ class CompiledOperation:
     invalid_request_status: int = 422  # see invalid_request_status()
 
     def declared_response(self, status: int) -> CompiledResponse | None:
-        """The response the spec declares for ``status`` (exact, then ``4XX``), not ``default``."""
+        """The response the spec declares for ``status``: exact, then ``4XX``, then ``default``
+        (Prism answers a refusal with the ``default`` response where nothing closer is declared)."""
         key = status_key(status, self.response_keys)
-        return self.responses[key] if key is not None and key != "default" else None
+        return self.responses[key] if key is not None else None
 
 
 @dataclass(frozen=True)
@@ -149,6 +150,12 @@ def _placed(spec: Spec, where: str, what: str) -> str:
     return f"{source.line(('paths', path, method.lower()))}: {what}"
 
 
+def _at_operation(spec: Spec, where: str, reason: str) -> Located:
+    """``reason`` at the operation ``where`` (``METHOD /path``)."""
+    method, _, path = where.partition(" ")
+    return spec.located(reason, ("paths", path, method.lower()))
+
+
 def _warn(spec: Spec, where: str, message: str) -> None:
     """One warning line about the operation ``where`` (``METHOD /path``), at its line when known."""
     logger.warning("%s: %s", _placed(spec, where, where), message)
@@ -189,8 +196,8 @@ def invalid_request_status(response_keys: tuple[str, ...]) -> int:
 def _request_validator(spec: Spec, operation: Operation, where: str) -> RequestValidator:
     try:
         return RequestValidator(spec, operation.parameters, operation.request_body)
-    except SpecError as exc:  # file:line: METHOD /path: reason, when the document came from a file
-        raise SpecError(f"{_placed(spec, where, where)}: {exc}") from None
+    except SpecError as exc:  # file:line:column: METHOD /path: reason, at the operation
+        raise SpecError(_at_operation(spec, where, f"{where}: {exc.first.reason}")) from None
 
 
 def compile_operation(spec: Spec, operation: Operation, generator: DataGenerator) -> CompiledOperation:
@@ -222,7 +229,8 @@ def compile_spec(spec: Spec) -> CompiledSpec:
         try:
             compiled.append(compile_operation(spec, operation, generator))
         except UnresolvableRef as exc:
-            raise SpecError(f"{_placed(spec, operation.label, operation.label)}: {exc.args[0]}") from None
+            reason = f"{operation.label}: {exc.args[0]}"
+            raise SpecError(_at_operation(spec, operation.label, reason)) from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             # a part of the spec no check caught: that operation is left out, the rest is served
             where = f"{operation.method} {operation.path}"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openapi_document import Operation, UnresolvableRef, operation_list, resolve
+from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
 from openapi_document._refs import RefError, RefPolicy, Resolver, refs
 from openapi_document._upgrade import UnsupportedVersion, upgrade
 from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
@@ -30,6 +30,7 @@ SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
 
 
 SPEC_URI = "urn:leeloo-mock:spec"
+IN_MEMORY = "<document in memory>"  # the file named by a problem of a document no file holds
 
 
 def _absolute_refs(node: Any) -> Any:
@@ -45,8 +46,9 @@ def _absolute_refs(node: Any) -> Any:
     return node
 
 
-class SpecError(Exception):
-    """The document cannot be mocked (for example a ``$ref`` that points nowhere)."""
+class SpecError(LocatedError):
+    """The document cannot be mocked (for example a ``$ref`` that points nowhere): each problem
+    at its place, ``file:line:column: reason``."""
 
 
 @dataclass
@@ -83,13 +85,17 @@ class SpecSource:
 
     def place(self, where: JsonPath) -> str:
         """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
+        return str(self.located(where, "")).removesuffix(": ")
+
+    def located(self, where: JsonPath, reason: str) -> Located:
+        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again)."""
         if self._positions is None:
             try:
                 self._positions = load_yaml_with_positions(self.path)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
-                return f"{self.path}:1:1"
+                return Located.at(self.path, 1, 1, reason)
         position = self._positions.locate(self.origin(where))
-        return f"{self.path}:{position.line}:{position.column}"
+        return Located.at(self.path, position.line, position.column, reason)
 
 
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
@@ -194,13 +200,13 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
     try:
         loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
     except YamlSyntaxError as exc:
-        raise SpecError(str(exc)) from None
+        raise SpecError(exc.problems) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text: {exc.reason}"
-        raise SpecError(f"{path}:1:1: cannot read: {reason}") from None
+        raise SpecError(Located.at(path, 1, 1, f"cannot read: {reason}")) from None
     data: Any = loaded.data
     if not isinstance(data, dict):
-        raise SpecError(f"{path}: the document is not a mapping")
+        raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
     if any(not ref.startswith("#") for _, ref in refs(data)):
         resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
         try:
@@ -208,11 +214,11 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
                 raise refused
             data = resolver.bundle()
         except RefError as exc:
-            raise SpecError(str(exc)) from None
+            raise SpecError(exc.problems) from None
     try:
         upgraded = upgrade(data)
     except UnsupportedVersion as exc:
-        raise SpecError(f"{SpecSource(path).place(exc.where)}: {exc.reason}") from None
+        raise SpecError(SpecSource(path).located(exc.where, exc.reason)) from None
     source = SpecSource(path, upgraded.origin)
     document = upgraded.document
     drop_bad_patterns(document, source)
@@ -230,6 +236,13 @@ class Spec:
         self._resolved: dict[str, Any] = {}
         self._registry: Any = None
 
+    def located(self, reason: str, where: JsonPath = ()) -> Located:
+        """``reason`` at the node at ``where`` of the file the document came from (its first line
+        when the place is not known; ``IN_MEMORY`` for a document built in memory)."""
+        if self.source is None:
+            return Located(IN_MEMORY, 1, 1, reason)
+        return self.source.located(where, reason)
+
     def deref(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here).
 
@@ -246,7 +259,7 @@ class Spec:
             try:
                 found = self._resolved[reference] = resolve(self.document, node)
             except UnresolvableRef as exc:
-                raise SpecError(exc.args[0]) from None
+                raise SpecError(self.located(exc.args[0])) from None
         return found
 
     def validator_schema(self, schema: Any) -> dict[str, Any]:
@@ -261,7 +274,7 @@ class Spec:
         if isinstance(schema, bool):
             schema = {} if schema else {"not": {}}
         if not isinstance(schema, Mapping):
-            raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
+            raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
         return {"$schema": JSON_SCHEMA_DIALECT, **schema, "components": self._components}
 
     @property
@@ -282,7 +295,7 @@ class Spec:
         if isinstance(schema, bool):
             schema = {} if schema else {"not": {}}
         if not isinstance(schema, Mapping):
-            raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
+            raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
         rewritten = _absolute_refs(schema)
         return {"$schema": JSON_SCHEMA_DIALECT, **rewritten}
 
@@ -303,4 +316,4 @@ class Spec:
         try:
             return operation_list(self.document, follow_path_item_refs=True)
         except UnresolvableRef as exc:
-            raise SpecError(exc.args[0]) from None
+            raise SpecError(self.located(exc.args[0])) from None

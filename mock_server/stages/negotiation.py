@@ -104,28 +104,50 @@ def default_status(declared: Sequence[str]) -> tuple[str, int] | None:
 
 
 @lru_cache(maxsize=256)
-def _parse_accept(header: str) -> tuple[tuple[str, float], ...]:
-    ranges: list[tuple[str, float]] = []
+def _media_parts(text: str) -> tuple[str, tuple[str, ...]]:
+    """``Application/JSON; version=2`` -> (``application/json``, (``version=2``,)): the essence and
+    the parameters, lower-case and without spaces (``q`` and what follows it are Accept's own)."""
+    essence, *params = (part.strip() for part in text.split(";"))
+    kept: list[str] = []
+    for param in params:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "q":
+            break
+        if name.strip():
+            kept.append(f"{name.strip().lower()}={value.strip().strip(chr(34)).lower()}")
+    return essence.lower(), tuple(kept)
+
+
+@lru_cache(maxsize=256)
+def _parse_accept(header: str) -> tuple[tuple[str, tuple[str, ...], float], ...]:
+    ranges: list[tuple[str, tuple[str, ...], float]] = []
     for part in header.split(","):
-        media, *params = (p.strip() for p in part.split(";"))
+        media, params = _media_parts(part)
         if not media:
             continue
         quality = 1.0
-        for param in params:
+        for param in part.split(";")[1:]:
             name, _, value = param.partition("=")
             if name.strip().lower() == "q":
                 try:
                     quality = float(value)
                 except ValueError:
                     quality = 0.0
-        ranges.append((media.lower(), quality))
+        ranges.append((media, params, quality))
     return tuple(ranges)
 
 
-def _specificity(media_range: str, media_type: str) -> int:
-    """3 exact, 2 ``type/*``, 1 ``*/*``, 0 no match (``+json`` types satisfy ``application/json``)."""
+def _specificity(media_range: str, range_params: tuple[str, ...], offered: str) -> int:
+    """4 exact with the same parameters, 3 exact, 2 ``type/*``, 1 ``*/*``, 0 no match.
+
+    The offered type is compared by its essence: ``application/json;version=2018-01-01`` is an
+    ``application/json`` (Prism answers it), and ``+json`` types satisfy ``application/json``.
+    """
+    media_type, params = _media_parts(offered)
+    if range_params and not set(range_params) <= set(params):
+        return 0  # a range with parameters names only the types that carry them
     if media_range == media_type:
-        return 3
+        return 4 if range_params else 3
     if media_range == "application/json" and media_type.endswith("+json"):
         return 2
     major = media_type.split("/", 1)[0]
@@ -140,12 +162,17 @@ def negotiate_media_type(accept: str | None, offered: Sequence[str]) -> str | No
         return None
     if not accept:
         return offered[0]
+    return _negotiated(accept, tuple(offered))
+
+
+@lru_cache(maxsize=1024)
+def _negotiated(accept: str, offered: tuple[str, ...]) -> str | None:
     best: tuple[float, int, int] | None = None
     chosen: str | None = None
     for position, media_type in enumerate(offered):
         quality, specificity = 0.0, 0
-        for media_range, q in _parse_accept(accept):
-            s = _specificity(media_range, media_type.lower())
+        for media_range, params, q in _parse_accept(accept):
+            s = _specificity(media_range, params, media_type)
             if s > specificity:
                 quality, specificity = q, s
         if specificity and quality > 0:

@@ -287,19 +287,27 @@ class Pipeline:
     ) -> MockResponse:
         """The answer to a refused request, in the shape the operation declares for ``status``.
 
-        Where the declared response is Leeloo's error envelope, the envelope names each bad part
+        The declared response is the one for ``status`` (exact, ``4XX``, then ``default``, as
+        Prism looks it up). Where it is Leeloo's error envelope, the envelope names each bad part
         in ``fields`` and is sent with ``--error-status`` when one is set (Leeloo may report a
         failure inside a 2xx answer). Where it declares another body, that body is sent in its
-        first media type (its example, as Prism does) with the issues in ``sl-violations``. Only
-        where the spec declares no body for ``status`` is the answer an RFC 7807 problem.
+        first media type with an example (else its first; the example, as Prism does) with the
+        issues in ``sl-violations``; where it declares none, the answer has no body (Prism's
+        too). Only where the spec declares no response for ``status`` is the answer an RFC 7807
+        problem.
         """
         declared = operation.declared_response(status)
-        if declared is None or not declared.media:
+        if declared is None:
             return problem_response(status, detail, type_uri, instance, issues, headers)
         violations = [violations_header([("request", issue) for issue in issues])] if issues else []
         if declared.envelope_media is None:
-            media = next(iter(declared.media.values()))
             all_headers = [*declared.headers, *headers, *violations]
+            if not declared.media:
+                return MockResponse(status, headers=all_headers)
+            media = next(
+                (media for media in declared.media.values() if media.static.examples),
+                next(iter(declared.media.values())),
+            )
             return MockResponse(status, media.static.default, media.media_type, all_headers)
         if len(issues) >= MAX_ISSUES:
             detail = f"{detail} (the mock names at most {MAX_ISSUES} problems of one request)"

@@ -81,17 +81,26 @@ class Router(Generic[T]):
                 node = node.param[1]
             elif _TEMPLATE.search(segment):
                 parts = _TEMPLATE.split(segment)  # text, name, text, name, ..., text
-                regex = "".join(
-                    re.escape(p) if i % 2 == 0 else f"(?P<{p}>[^/]+?)" for i, p in enumerate(parts)
-                )
+                # unnamed groups: a parameter's name need not be a Python identifier
+                # (``{resource-arn}``); the names are kept in order beside the groups
+                regex = "".join(re.escape(p) if i % 2 == 0 else "([^/]+?)" for i, p in enumerate(parts))
                 names.extend(parts[1::2])
-                node.patterns.append((re.compile(regex), _Node()))
-                node = node.patterns[-1][1]
+                node = self._pattern_child(node, regex)
             else:
                 node = node.literals.setdefault(segment, _Node())
         node.template = template
         node.param_names = tuple(names)
         node.methods[method] = target
+
+    @staticmethod
+    def _pattern_child(node: _Node[T], regex: str) -> _Node[T]:
+        """The child of ``node`` for a mixed segment; one per pattern, whatever methods use it."""
+        for compiled, child in node.patterns:
+            if compiled.pattern == regex:
+                return child
+        child = _Node[T]()
+        node.patterns.append((re.compile(regex), child))
+        return child
 
     def match(self, method: str, path: str) -> RouteMatch[T] | MethodNotAllowed | NoRoute:
         """Match ``path`` with a server base path stripped (longest first), else bare."""

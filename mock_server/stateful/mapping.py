@@ -18,6 +18,7 @@ from typing import Any
 from mock_server.spec.bundled import leeloo_spec_dir
 from mock_server.spec.document import SpecError
 from mock_server.stateful.mapping_check import MAX_PROBLEMS, mapping_problems
+from openapi_document import Located
 from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
 
 JsonPath = tuple[str | int, ...]
@@ -164,13 +165,13 @@ class ResourceMapping:
 def _located(path: Path, problems: Sequence[tuple[JsonPath, str]]) -> ResourceMappingError:
     # positions cost a slow pure-Python parse: only a broken mapping pays for it
     loaded = load_yaml_with_positions(path)
-    lines = []
+    found = []
     for where, reason in problems[:MAX_PROBLEMS]:
         position = loaded.locate(list(where))
-        lines.append(f"{path}:{position.line}:{position.column}: {reason}")
+        found.append(Located.at(path, position.line, position.column, reason))
     if len(problems) > MAX_PROBLEMS:
-        lines.append(f"{path}: and {len(problems) - MAX_PROBLEMS} more problems")
-    return ResourceMappingError("\n".join(lines))
+        found.append(Located.at(path, 1, 1, f"and {len(problems) - MAX_PROBLEMS} more problems"))
+    return ResourceMappingError(found)
 
 
 def _lookup(text: str) -> Lookup:
@@ -234,12 +235,12 @@ def load_mapping(path: Path, spec: Mapping[str, Any]) -> ResourceMapping:
     try:  # the project's one bounded loader: size, depth and aliases (see _yaml_positions)
         data = load_yaml_with_positions(path, positions=False).data
     except OSError as exc:
-        raise ResourceMappingError(
-            f"{path}:1:1: cannot read the resource mapping ({exc.strerror}); --stateful reads it "
-            "from beside the spec"
-        ) from exc
+        reason = (
+            f"cannot read the resource mapping ({exc.strerror}); --stateful reads it from beside the spec"
+        )
+        raise ResourceMappingError(Located.at(path, 1, 1, reason)) from exc
     except YamlSyntaxError as exc:
-        raise ResourceMappingError(str(exc)) from exc
+        raise ResourceMappingError(exc.problems) from exc
     problems = mapping_problems(data, spec)
     if problems:
         raise _located(path, [(problem.where, problem.reason) for problem in problems])

@@ -16,6 +16,10 @@ Guarantees:
   ``max_store_bytes`` as compact JSON (memory stays bounded whatever a client sends: a few
   large records fill the store as surely as many small ones). A refused request changes nothing.
 - One lock guards every collection, so concurrent requests lose no update.
+- Where the records really live is the backend's business (``mock_server.stores``: memory,
+  SQLite, Redis). The engine keeps a copy of them, catches up with the backend before each
+  request and commits what a request changed; a commit that another worker beat is undone and
+  the request run again on the new records (see ``mock_server.stores.seam``).
 - Generated ids come from a counter (``6d6f636b`` + 16 hex digits), so a run is reproducible.
 
 The server calls :meth:`StatefulStore.handle` for every valid request and falls back to its
@@ -25,7 +29,9 @@ example-based answer when the store returns None (an operation the mapping does 
 from __future__ import annotations
 
 import json
+import random
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -49,11 +55,16 @@ from mock_server.stateful.mapping import (
 )
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.template import ABSENT, ID_PREFIX, Context, UnknownReference, evaluate
+from mock_server.stores.memory import MemoryBackend
+from mock_server.stores.seam import StoreBackend, StoreError, StoreState
 from openapi_document import pointer_parts
 
 Record = dict[str, Any]
 SUCCESS_STATUS = 1
 DEFAULT_LIMIT = 20
+MAX_ATTEMPTS = 50  # runs of one request whose commit other workers beat, then 503
+BACKOFF_S = 0.0005  # after the n-th beaten run, a pause of up to n times this (random: no lockstep)
+_STALE = -1  # the version of a copy that must be read again whole
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,7 @@ class StatefulStore:
         *,
         max_records: int,
         max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
+        backend: StoreBackend | None = None,
     ) -> None:
         if max_records < 1:
             raise ValueError("max_records must be at least 1")
@@ -216,7 +228,13 @@ class StatefulStore:
         self._counter = 0
         self._collections: dict[str, dict[str, Record]] = {}
         self._indexes: dict[Lookup, KeyIndex] = {}
-        self._fill(self._seeded())
+        # records a request changed, with their copy from before it (shared backends: for the undo)
+        self._touched: dict[tuple[str, str], Record | None] = {}
+        self._backend: StoreBackend = backend if backend is not None else MemoryBackend()
+        attached = self._backend.attach(self._seeded())
+        self._kept = attached.kept
+        self._version = _STALE
+        self._load(attached.state)
 
     def _seeded(self) -> dict[str, dict[str, Record]]:
         collections: dict[str, dict[str, Record]] = {name: {} for name in self._mapping.collections}
@@ -246,13 +264,21 @@ class StatefulStore:
             for record_id, record in self._collections[lookup.collection].items():
                 index.add(record_id, record)
 
+    def _load(self, state: StoreState) -> None:
+        """Hold the backend's whole ``state`` (the collections of this mapping only)."""
+        self._fill({name: state.records.get(name, {}) for name in self._mapping.collections}, state.counter)
+        self._version = state.version
+
     def adopt(self, previous: StatefulStore) -> list[str]:
         """Take ``previous``'s records of every collection this store has too (a reloaded spec).
 
         Collections the new mapping dropped are left behind; new ones keep their seed. The id
         counter carries over, so ids handed out before are not handed out again. Returns the
-        names of the collections taken over.
+        names of the collections taken over. A shared backend kept them already: this store
+        started on them.
         """
+        if self._backend.shared:
+            return list(self._kept)
         with previous._lock:
             kept = {
                 name: {record_id: _clone(record) for record_id, record in records.items()}
@@ -269,8 +295,19 @@ class StatefulStore:
         """Back to the seed records, as at start-up; the number of records held after it."""
         seeded = self._seeded()
         with self._lock:
+            version = self._backend.reset(seeded)
             self._fill(seeded)
+            self._version = version
             return sum(len(records) for records in self._collections.values())
+
+    def close(self) -> None:
+        """Let go of the backend's connection (the store is not used after it)."""
+        self._backend.close()
+
+    @property
+    def backend(self) -> StoreBackend:
+        """Where the records live."""
+        return self._backend
 
     @classmethod
     def from_spec(
@@ -280,13 +317,15 @@ class StatefulStore:
         max_records: int = 10_000,
         max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
         resources_path: Path | None = None,
+        backend: StoreBackend | None = None,
     ) -> StatefulStore:
         """A store seeded from ``spec``'s examples that follows the mapping (``spec/mock-resources.yaml``).
 
-        Raises ``ResourceMappingError`` (file:line:column: reason) when the mapping is not valid.
+        Raises ``ResourceMappingError`` (file:line:column: reason) when the mapping is not valid,
+        ``StoreError`` when the backend cannot be used.
         """
         mapping = load_mapping(resources_path or DEFAULT_RESOURCES_PATH, spec)
-        return cls(spec, mapping, max_records=max_records, max_store_bytes=max_store_bytes)
+        return cls(spec, mapping, max_records=max_records, max_store_bytes=max_store_bytes, backend=backend)
 
     @property
     def operation_ids(self) -> frozenset[str]:
@@ -296,12 +335,14 @@ class StatefulStore:
     def count(self, collection: str) -> int:
         """How many records ``collection`` holds now."""
         with self._lock:
+            self._catch_up()
             return len(self._collections[collection])
 
     @property
     def store_bytes(self) -> int:
         """The size of every record held, as compact JSON (what ``max_store_bytes`` bounds)."""
         with self._lock:
+            self._catch_up()
             return self._store_bytes
 
     def handle(self, request: StatefulRequest) -> StatefulResult | None:
@@ -309,40 +350,127 @@ class StatefulStore:
         rule = self._mapping.operations.get(request.operation_id)
         if rule is None:
             return None
-        body = request.body if isinstance(request.body, Mapping) else {}
         with self._lock:
-            context = Context(
-                body=body,
-                path=request.path_params,
-                now=_now(),
-                next_id=self._next_id,
-                find=self._find_by_text,
-                hooks=HOOKS,
-            )
+            counter = self._counter
             try:
-                self._check_requirements(rule, context)
-                if rule.action == "list":
-                    return self._list(rule, request, context)
-                if rule.action == "get":
-                    return self._get(rule, request, context)
-                if rule.action == "create":
-                    return self._create(rule, context)
-                return self._update(rule, context)
-            except _Refusal as refusal:
-                return refusal.result
-            except UnknownReference as unknown:
-                return problem(
-                    422,
-                    "The request is not valid.",
-                    [
-                        {
-                            "location": "body",
-                            "name": unknown.field,
-                            "message": str(unknown),
-                            "reason": "NOT_FOUND",
-                        }
-                    ],
-                )
+                for attempt in range(MAX_ATTEMPTS):
+                    self._touched = {}
+                    self._catch_up()
+                    counter = self._counter
+                    result = self._answer(rule, request)
+                    if not self._touched or self._commit():
+                        return result
+                    self._undo(counter)  # another worker committed first: run again on its records
+                    time.sleep(random.uniform(0, BACKOFF_S * (attempt + 1)))
+            except StoreError as exc:
+                if self._touched:
+                    self._undo(counter)
+                self._version = _STALE  # whether the commit was stored is unknown: read it all again
+                return problem(503, f"The mock's store cannot be used: {exc}. Try again.")
+            return problem(
+                503,
+                f"The mock's store was changed by other workers {MAX_ATTEMPTS} times in a row; try again.",
+            )
+
+    def _answer(self, rule: OperationRule, request: StatefulRequest) -> StatefulResult:
+        """Run ``request`` on the records held (the caller holds the lock and commits)."""
+        body = request.body if isinstance(request.body, Mapping) else {}
+        context = Context(
+            body=body,
+            path=request.path_params,
+            now=_now(),
+            next_id=self._next_id,
+            find=self._find_by_text,
+            hooks=HOOKS,
+        )
+        try:
+            self._check_requirements(rule, context)
+            if rule.action == "list":
+                return self._list(rule, request, context)
+            if rule.action == "get":
+                return self._get(rule, request, context)
+            if rule.action == "create":
+                return self._create(rule, context)
+            return self._update(rule, context)
+        except _Refusal as refusal:
+            return refusal.result
+        except UnknownReference as unknown:
+            return problem(
+                422,
+                "The request is not valid.",
+                [
+                    {
+                        "location": "body",
+                        "name": unknown.field,
+                        "message": str(unknown),
+                        "reason": "NOT_FOUND",
+                    }
+                ],
+            )
+
+    # ---- the backend ----------------------------------------------------------------------------
+
+    def _catch_up(self) -> None:
+        """Apply what other workers committed since the version held (nothing, for memory)."""
+        state = self._backend.changes_since(self._version)
+        if state is None:
+            return
+        if state.full:
+            self._load(state)
+            return
+        for name, records in state.records.items():
+            if name in self._collections:
+                for record_id, record in records.items():
+                    self._set(name, record_id, record)
+        self._counter = state.counter
+        self._version = state.version
+
+    def _commit(self) -> bool:
+        """Hand the records this request changed to the backend; False when another beat it."""
+        records = [(name, key, self._collections[name][key]) for name, key in self._touched]
+        version = self._backend.commit(self._version, self._counter, records)
+        if version is None:
+            return False
+        self._version = version
+        return True
+
+    def _touch(self, collection: str, record_id: str) -> None:
+        """Note that the request changes this record (keeping its copy for an undo when shared)."""
+        key = (collection, record_id)
+        if key not in self._touched:
+            old = self._collections[collection].get(record_id)
+            self._touched[key] = _clone(old) if old is not None and self._backend.shared else None
+
+    def _undo(self, counter: int) -> None:
+        """Put back every record the request changed, as it was (a commit that did not happen)."""
+        if not self._backend.shared:  # the engine is the store: its commits cannot fail
+            self._touched = {}
+            return
+        for (name, record_id), old in self._touched.items():
+            self._set(name, record_id, old)
+        self._touched = {}
+        self._counter = counter
+
+    def _set(self, collection: str, record_id: str, record: Record | None) -> None:
+        """Make the record with ``record_id`` be ``record`` (None: gone), indexes and sizes in step.
+
+        A record that exists keeps its place in the collection (lists keep their order).
+        """
+        records = self._collections[collection]
+        indexes = self._indexes_of(collection)
+        old = records.get(record_id)
+        if old is not None:
+            for index in indexes:
+                index.discard(record_id, old)
+            self._store_bytes -= self._sizes.pop((collection, record_id), 0)
+        if record is None:
+            records.pop(record_id, None)
+            return
+        records[record_id] = record
+        self._sizes[collection, record_id] = size = _json_size(record)
+        self._store_bytes += size
+        for index in indexes:
+            index.add(record_id, record)
 
     # ---- lookups ------------------------------------------------------------------------------
 
@@ -496,6 +624,7 @@ class StatefulStore:
         for (name, record), size in zip(records, sizes, strict=True):
             record = _clone(record)
             record_id = record[self._mapping.collections[name].id_field]
+            self._touch(name, record_id)
             self._collections[name][record_id] = record
             self._sizes[name, record_id] = size
             self._store_bytes += size
@@ -576,6 +705,7 @@ class StatefulStore:
         """Make ``record`` hold ``changed``, keeping the collection's indexes and byte count in step."""
         indexes = self._indexes_of(collection)
         record_id = record[self._mapping.collections[collection].id_field]
+        self._touch(collection, record_id)
         size = _json_size(changed)
         self._store_bytes += size - self._sizes.get((collection, record_id), 0)
         self._sizes[collection, record_id] = size

@@ -306,7 +306,7 @@ def test_a_parameter_style_it_cannot_read_is_refused_at_its_operations_line(tmp_
         "        - {name: p, in: path, required: true, style: matrix, schema: {type: object}}\n"
         "      responses: {'200': {description: ok}}\n"
     )
-    with pytest.raises(SpecError, match=rf"^{spec}:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
+    with pytest.raises(SpecError, match=rf"^{spec}:5:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
         compile_spec(load_spec(spec))
 
 
@@ -318,7 +318,7 @@ def test_a_dangling_reference_of_an_operation_is_refused_at_its_line(tmp_path: P
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n"
         "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n"
     )
-    refused = rf"^{spec}:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
+    refused = rf"^{spec}:5:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
     with pytest.raises(SpecError, match=refused):
         compile_spec(load_spec(spec))
 
@@ -352,3 +352,108 @@ def test_a_one_line_json_spec_is_not_read_again_for_a_warning_line(tmp_path: Pat
     assert source.line(("paths", "/pets/{petId}", "get")) == f"{spec}:1"
     assert source._positions is None  # no second parse
     assert source.place(("paths", "/pets/{petId}", "get")).startswith(f"{spec}:1:")
+
+
+# ---- 4. real specs, the rest of the way (issue 25) ----------------------------------------------
+
+
+def test_a_swagger_20_ref_inside_a_definition_is_rewritten(
+    tmp_path: Path, make_client: ClientFactory
+) -> None:
+    # Kubernetes' document: 1,263 "cannot resolve '#/definitions/...'" and refused
+    spec = tmp_path / "k8s.yaml"
+    spec.write_text(
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+        "        '200': {description: ok, schema: {$ref: '#/definitions/A'}}\n"
+        "        default: {$ref: '#/responses/Oops'}\n"
+        "responses:\n  Oops: {description: oops, schema: {$ref: '#/definitions/B'}}\n"
+        "definitions:\n  A:\n    type: object\n    required: [b]\n"
+        "    properties:\n      b: {$ref: '#/definitions/B'}\n"
+        "      many: {type: array, items: {$ref: '#/definitions/B'}}\n"
+        "  B: {type: object, properties: {name: {type: string}}, example: {name: x}}\n"
+    )
+    document = upgrade(_document_at(spec)).document
+    schemas = document["components"]["schemas"]
+    assert schemas["A"]["properties"]["b"] == {"$ref": "#/components/schemas/B"}
+    assert schemas["A"]["properties"]["many"]["items"] == {"$ref": "#/components/schemas/B"}
+    oops = document["components"]["responses"]["Oops"]["content"]["application/json"]["schema"]
+    assert oops == {"$ref": "#/components/schemas/B"}
+    assert check_for_mock(spec).problems == []
+    answer = make_client(spec_path=spec).get("/a")
+    assert answer.status_code == 200 and "b" in answer.json()
+
+
+def _document_at(path: Path) -> dict[str, object]:
+    data = load_yaml_with_positions(path, positions=False).data
+    assert isinstance(data, dict)
+    return data
+
+
+def test_a_refusal_answers_the_error_the_document_declares(
+    tmp_path: Path, make_client: ClientFactory
+) -> None:
+    # DigitalOcean declares `default` (181 operations), Twilio a bare 400 (91): Prism answers
+    # those; the mock answered its own problem+json
+    spec = tmp_path / "errors.yaml"
+    spec.write_text(
+        "openapi: 3.0.3\ninfo: {title: t, version: '1'}\n"
+        "components:\n  securitySchemes: {key: {type: apiKey, in: header, name: X-Key}}\n"
+        "  responses:\n    error:\n      description: any error\n"
+        "      content:\n        application/json:\n"
+        "          schema: {type: object, properties: {id: {type: string}, message: {type: string}}}\n"
+        "          example: {id: bad_request, message: what went wrong}\n"
+        "paths:\n"
+        "  /droplets:\n    get:\n      security: [{key: []}]\n"
+        "      parameters: [{name: per_page, in: query, schema: {type: integer, maximum: 200}}]\n"
+        "      responses:\n        '200': {description: ok, content: {application/json: {example: [1]}}}\n"
+        "        default: {$ref: '#/components/responses/error'}\n"
+        "  /calls:\n    get:\n      parameters: [{name: Page, in: query, schema: {type: integer}}]\n"
+        "      responses:\n        '200': {description: ok}\n"
+        "        '400': {description: failed validation}\n"
+        "  /ranged:\n    get:\n      parameters: [{name: n, in: query, schema: {type: integer}}]\n"
+        "      responses:\n        '200': {description: ok}\n"
+        "        4XX:\n          description: client error\n"
+        "          content: {application/json: {example: {error: client}}}\n"
+    )
+    client = make_client(spec_path=spec)
+    key = {"X-Key": "k"}
+    invalid = client.get("/droplets?per_page=500", headers=key)
+    assert invalid.status_code == 422 and invalid.json() == {
+        "id": "bad_request",
+        "message": "what went wrong",
+    }
+    assert invalid.headers["content-type"].startswith("application/json")
+    assert json.loads(invalid.headers["sl-violations"])[0]["location"][:3] == ["request", "query", "per_page"]
+    unauthorized = client.get("/droplets")
+    assert unauthorized.status_code == 401 and unauthorized.json()["id"] == "bad_request"
+    bare = client.get("/calls?Page=x")
+    assert bare.status_code == 400 and bare.content == b"" and "content-type" not in bare.headers
+    assert "sl-violations" in bare.headers
+    ranged = client.get("/ranged?n=x")
+    assert ranged.status_code == 422 and ranged.json() == {"error": "client"}
+
+
+def test_flaws_prism_serves_are_repaired_with_a_warning_at_their_line(make_client: ClientFactory) -> None:
+    # a Swagger-2 style `type` on a 3.0 parameter, a `type` that is an object: refused before
+    spec = SPECS / "v30_swagger_style_flaws.yaml"
+    checked = check_for_mock(spec)
+    assert checked.problems == []
+    assert [(w.line, w.reason.split(": ", 1)[1]) for w in checked.warnings] == [
+        (7, "type written Swagger 2.0 style: read as its schema"),
+        (21, "a type that names no type (dict): served without it"),
+    ]
+    client = make_client(spec_path=spec)
+    assert client.get("/things?limit=3").json() == {"kind": "a"}
+    assert client.get("/things?limit=x").status_code == 422  # the parameter's type is kept
+
+
+def test_a_refused_spec_says_why_on_its_first_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spec = tmp_path / "refused.yaml"
+    flaws = (SPECS / "flaws.yaml").read_text()  # two warnings, and now a problem
+    spec.write_text(flaws.replace("          in: query", "          in: nowhere", 1))
+    assert main([str(spec)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith(f"{spec}:9:") and "nowhere" in err[0]
+    assert not any("warning" in line for line in err)

@@ -55,3 +55,18 @@ def test_accept_negotiation() -> None:
         negotiate_media_type("application/json", ["application/problem+json"]) == "application/problem+json"
     )
     assert negotiate_media_type("text/html", offered) is None
+
+
+def test_a_media_type_with_parameters_is_matched_by_its_essence() -> None:
+    # Azure-style documents: only `*/*` got 200, Prism answers all three
+    offered = ("application/json;version=2018-01-01",)
+    for accept in (
+        "application/json;version=2018-01-01",
+        "application/json",
+        "Application/JSON; Version=2018-01-01",
+    ):
+        assert negotiate_media_type(accept, offered) == offered[0], accept
+    assert negotiate_media_type("application/json;version=1999-01-01", offered) is None
+    both = ("application/json;version=1", "application/json;version=2")
+    assert negotiate_media_type("application/json;version=2", both) == both[1]
+    assert negotiate_media_type("application/json", both) == both[0]

@@ -63,3 +63,22 @@ def test_unknown_paths() -> None:
     router = _router()
     for path in ("/", "/nowhere", "/tunnels", "/tunnels/x/y/z"):
         assert isinstance(router.match("GET", path), NoRoute), path
+
+
+def test_a_parameter_name_with_a_dash_beside_literal_text_is_routed() -> None:
+    # AWS documents: `re.error: bad character in group name 'resource-arn'` stopped start-up
+    router = Router(
+        [
+            ("GET", "/tags/{resource-arn}#tagKeys", "list_tags"),
+            ("DELETE", "/tags/{resource-arn}#tagKeys", "untag"),
+            ("GET", "/tags/a{resource-arn}", "prefixed"),
+            ("GET", "/pair/{a-b}.{a-b}", "twice"),
+        ]
+    )
+    listed = router.match("GET", "/tags/arn%3Ax#tagKeys")
+    assert isinstance(listed, RouteMatch) and listed.path_params == {"resource-arn": "arn:x"}
+    untagged = router.match("DELETE", "/tags/arn#tagKeys")
+    assert isinstance(untagged, RouteMatch) and untagged.target == "untag"
+    prefixed = router.match("GET", "/tags/ax1")
+    assert isinstance(prefixed, RouteMatch) and prefixed.path_params == {"resource-arn": "x1"}
+    assert isinstance(router.match("GET", "/pair/a.b"), RouteMatch)
