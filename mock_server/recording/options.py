@@ -50,6 +50,9 @@ def from_args(parser: argparse.ArgumentParser, args: argparse.Namespace) -> Reco
             parser.error("--record-secrets and --record-max-bytes need --record FILE")
         return None
     path: Path = args.record
+    workers = getattr(args, "workers", 1)
+    if isinstance(workers, int) and workers > 1:  # each worker would open and overwrite the one file
+        parser.error(f"--record writes one file from one process; it cannot be used with --workers {workers}")
     if path.is_dir():
         parser.error(f"--record {path}: is a directory, not a file")
     if not path.parent.is_dir():

@@ -123,6 +123,7 @@ def test_an_httpx_exchange_is_an_entry() -> None:
         (["--record-max-bytes", "99999"], "need --record FILE"),
         (["--record", "x.har", "--record-max-bytes", "10"], "too small"),
         (["--record", "/no/such/dir/x.har"], "no directory"),
+        (["--record", "x.har", "--workers", "2"], "cannot be used with --workers 2"),
     ],
 )
 def test_bad_recording_flags_get_usage_and_exit_2(
