@@ -14,13 +14,7 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server._config import DEFAULT_CORS_ORIGINS
-from mock_server.server.admin import (
-    Admin,
-    RequestJournal,
-    is_admin_path,
-    is_loopback_client,
-    is_loopback_origin,
-)
+from mock_server.server.admin import Admin, RequestJournal, admin_allowed, is_admin_path
 from mock_server.server.guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server.stages import problems
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
@@ -129,11 +123,7 @@ class MockApp:
         query_string = scope["query_string"].decode("latin-1")
         refusal = self._refusal(scope, headers.get("host"), origin, path)
         admin = is_admin_path(scope["path"])
-        if (
-            refusal is None
-            and admin
-            and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
-        ):
+        if refusal is None and admin and not admin_allowed(scope.get("client"), origin, headers.get("host")):
             refusal = Admin.refused(path)
         if refusal is not None:  # answered before the body is read or anything runs
             await self._send(send, refusal, None)
@@ -149,7 +139,7 @@ class MockApp:
             body = await _read_body(receive, self.max_body_size, size)
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
-                response = self.admin.handle(request)
+                response = await self.admin.answer(request)
             elif self.handler is not None:
                 response = await self.handler(request)
             else:
