@@ -400,6 +400,11 @@ class MockCheck:
 
 
 MOCK_SECOND_PASS_BYTES = 1 << 20
+MOCK_GENERATED_SIZE = 100_000
+"""What the mock's ``--dynamic`` generates at most in one value (characters, items and members in
+all; ``mock_server.producers.dynamic``): a schema asking for more is warned about."""
+_SIZE_KEYWORDS = ("minLength", "minItems", "minProperties")
+_REGEX_REPEAT = re.compile(r"\{(\d+)(?:,\d*)?\}")
 _NEVER_NEEDED_KEYS = frozenset({"default", "example", "examples"})
 
 
@@ -436,6 +441,36 @@ def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
 def _about_a_pattern(problem: SpecProblem) -> bool:
     parts = _path_parts(problem.reason)
     return "pattern" in parts or "patternProperties" in parts or "is not a 'regex'" in problem.reason
+
+
+def _too_large_to_generate(loaded: LoadedYaml) -> Iterator[SpecProblem]:
+    """A warning for each ``minLength``, ``minItems``, ``minProperties`` or regex repeat that asks
+    for more than the mock generates in one value (it answers with the example instead)."""
+    stack: list[tuple[Any, JsonPath]] = [(loaded.data, ())]
+    while stack:
+        node, here = stack.pop()
+        if isinstance(node, dict):
+            for keyword in _SIZE_KEYWORDS:
+                wanted = node.get(keyword)
+                if isinstance(wanted, int) and wanted > MOCK_GENERATED_SIZE:
+                    yield _size_warning(loaded, (*here, keyword), f"{keyword} {wanted}")
+            pattern = node.get("pattern")
+            if isinstance(pattern, str):
+                repeats = [int(found) for found in _REGEX_REPEAT.findall(pattern[:10_000]) if len(found) < 19]
+                if repeats and max(repeats) > MOCK_GENERATED_SIZE:
+                    yield _size_warning(loaded, (*here, "pattern"), f"a repeat of {max(repeats)} in pattern")
+            stack.extend((value, (*here, str(key))) for key, value in node.items() if key not in _DATA_KEYS)
+        elif isinstance(node, list):
+            stack.extend((item, (*here, index)) for index, item in enumerate(node))
+
+
+def _size_warning(loaded: LoadedYaml, where: JsonPath, what: str) -> SpecProblem:
+    position = loaded.locate(where)
+    reason = (
+        f"{_pointer(where)}: {what} asks for more than the mock generates in one value "
+        f"({MOCK_GENERATED_SIZE:,} characters and items); --dynamic answers with the example instead"
+    )
+    return SpecProblem(loaded.path, position.line, position.column, reason)
 
 
 def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
@@ -503,6 +538,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     warnings.extend(
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
     )
+    warnings.extend(_too_large_to_generate(checked))
     return MockCheck(problems, warnings, upgraded.source_version)
 
 
