@@ -26,7 +26,7 @@ from mock_server._config import DEFAULT_WATCH_INTERVAL as DEFAULT_INTERVAL_S
 from mock_server._config import MockConfig
 from mock_server.server.app import MockApp
 from mock_server.server.assembly import build_pipeline, load_compiled
-from mock_server.spec.document import SpecError
+from mock_server.spec.document import SpecError, forget_source
 
 MIN_INTERVAL_S = 0.05
 Fingerprint = tuple[int, int] | None  # (mtime_ns, size), None: the file cannot be read
@@ -68,11 +68,15 @@ def reload_app(
         )
         return False
     kept: list[str] = []
-    previous = app.pipeline.store
+    replaced = app.pipeline
+    previous = replaced.store
     adopt = getattr(pipeline.store, "adopt", None)
     if previous is not None and callable(adopt):
         kept = list(adopt(previous))
     app.replace_pipeline(pipeline)
+    if replaced.compiled.spec.document is not compiled.spec.document:
+        forget_source(replaced.compiled.spec.document)
+    del replaced, previous  # the old pipeline, store and document go with the last request using them
     records = f"; records kept in {', '.join(kept)}" if kept else ""
     print(
         f"leeloo-mock: reloaded {spec_path} ({len(compiled.operations)} operations{records})",

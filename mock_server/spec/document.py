@@ -103,6 +103,13 @@ def source_of(document: Mapping[str, Any]) -> SpecSource | None:
     return found[1] if found is not None and found[0] is document else None
 
 
+def forget_source(document: Mapping[str, Any]) -> None:
+    """Let ``document`` go (a reload replaced it): the remembered sources no longer hold it."""
+    found = _SOURCES.get(id(document))
+    if found is not None and found[0] is document:
+        del _SOURCES[id(document)]
+
+
 def _remember_source(document: Mapping[str, Any], source: SpecSource) -> None:
     _SOURCES[id(document)] = (document, source)
     while len(_SOURCES) > _MAX_SOURCES:
