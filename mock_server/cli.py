@@ -40,6 +40,7 @@ from mock_server._config import (
     MAX_JOURNAL_SIZE,
     MockConfig,
 )
+from mock_server.recording import options as recording_options
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
@@ -322,6 +323,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="S",
         help=f"how often the spec's file is looked at for changes (default {DEFAULT_WATCH_INTERVAL:g})",
     )
+    recording_options.add_arguments(parser)
     return parser
 
 
@@ -472,6 +474,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         upstream_concurrency=args.max_upstream_concurrency,
         allow_refs_under=args.allow_refs_under,
         journal_size=args.journal_size,
+        recording=recording_options.from_args(parser, args),
     )
     try:
         compiled = load_compiled(config)

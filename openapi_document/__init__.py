@@ -39,21 +39,30 @@ def pointer_parts(pointer: str) -> list[str]:
     return [raw.replace("~1", "/").replace("~0", "~") for raw in pointer.removeprefix("/").split("/")]
 
 
-def pointer_target(document: Any, pointer: str) -> Any:
-    """The node a JSON pointer (RFC 6901: ``/data/0``, ``""`` for the whole) names in ``document``.
+def pointer_walk(document: Any, pointer: str) -> tuple[Any, tuple[str | int, ...]]:
+    """The node a JSON pointer (RFC 6901: ``/data/0``, ``""`` for the whole) names in ``document``,
+    and the path to it (list steps as integers): the one walker of a pointer in the project.
 
     A step into a list must be an index within it (:func:`pointer_parts` reads the steps).
     :class:`UnresolvableRef` when no node is there.
     """
     node = document
+    path: list[str | int] = []
     for part in pointer_parts(pointer):
         if isinstance(node, Mapping) and part in node:
             node = node[part]
+            path.append(part)
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
+            path.append(int(part))
         else:
             raise UnresolvableRef(f"JSON pointer {pointer!r} points nowhere")
-    return node
+    return node, tuple(path)
+
+
+def pointer_target(document: Any, pointer: str) -> Any:
+    """The node a JSON pointer names in ``document`` (:func:`pointer_walk` without the path)."""
+    return pointer_walk(document, pointer)[0]
 
 
 def json_type(value: Any) -> str:

@@ -437,9 +437,7 @@ def _used_schemas(document: Any) -> set[str]:
     """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
     prefix = "#/components/schemas/"
     return {
-        unquote(ref[len(prefix) :]).split("/")[0].replace("~1", "/").replace("~0", "~")
-        for _, ref in _refs(document)
-        if ref.startswith(prefix)
+        pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in _refs(document) if ref.startswith(prefix)
     }
 
 

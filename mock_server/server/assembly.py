@@ -6,15 +6,15 @@ from typing import Any
 
 from mock_server._config import MockConfig
 from mock_server.server.admin import RequestJournal
-from mock_server.server.app import AccessLog, MockApp
+from mock_server.server.app import AccessLog, Handler, MockApp
 from mock_server.spec.compiled import CompiledSpec, compile_spec
-from mock_server.spec.document import Spec, load_document
+from mock_server.spec.document import load_spec
 from mock_server.stages.pipeline import Pipeline
 
 
 def load_compiled(config: MockConfig) -> CompiledSpec:
     """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
-    return compile_spec(Spec(load_document(config.spec_path, config.allow_refs_under)))
+    return compile_spec(load_spec(config.spec_path, config.allow_refs_under))
 
 
 def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
@@ -39,7 +39,7 @@ def create_app(
     """The mock as an ASGI app; ``compiled`` saves compiling the same spec twice in tests."""
     compiled = compiled if compiled is not None else load_compiled(config)
     pipeline = build_pipeline(config, compiled)
-    handler = None
+    handler: Handler | None = None
     on_shutdown = []
     if config.proxy:
         from mock_server.proxy.forwarder import ProxyHandler
@@ -53,6 +53,11 @@ def create_app(
             max_in_flight=config.upstream_concurrency,
         )
         handler, on_shutdown = proxy, [proxy.aclose]
+    if config.recording is not None:
+        from mock_server.recording import Recorder, open_writer
+
+        recorder = Recorder(pipeline, open_writer(config.recording), handler, config.proxy)
+        handler, on_shutdown = recorder, [*on_shutdown, recorder.aclose]
     return MockApp(
         pipeline,
         cors=config.cors,

@@ -26,7 +26,7 @@ from mock_server._config import DEFAULT_WATCH_INTERVAL as DEFAULT_INTERVAL_S
 from mock_server._config import MockConfig
 from mock_server.server.app import MockApp
 from mock_server.server.assembly import build_pipeline, load_compiled
-from mock_server.spec.document import SpecError, forget_source
+from mock_server.spec.document import SpecError
 
 MIN_INTERVAL_S = 0.05
 Fingerprint = tuple[int, int] | None  # (mtime_ns, size), None: the file cannot be read
@@ -74,8 +74,6 @@ def reload_app(
     if previous is not None and callable(adopt):
         kept = list(adopt(previous))
     app.replace_pipeline(pipeline)
-    if replaced.compiled.spec.document is not compiled.spec.document:
-        forget_source(replaced.compiled.spec.document)
     del replaced, previous  # the old pipeline, store and document go with the last request using them
     records = f"; records kept in {', '.join(kept)}" if kept else ""
     print(

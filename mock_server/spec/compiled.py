@@ -15,7 +15,7 @@ from typing import Any
 
 from mock_server.producers.dynamic import DataGenerator
 from mock_server.producers.examples import StaticMedia, build_static_media
-from mock_server.spec.document import Spec, SpecError, source_of
+from mock_server.spec.document import Spec, SpecError
 from mock_server.stages.envelope import is_envelope_schema
 from mock_server.stages.negotiation import status_key
 from mock_server.stages.router import Router
@@ -142,7 +142,7 @@ def _compile_response(
 
 def _placed(spec: Spec, where: str, what: str) -> str:
     """``file:line: what``, the line of the operation ``where`` (``METHOD /path``) when known."""
-    source = source_of(spec.document)
+    source = spec.source
     if source is None:
         return what
     method, _, path = where.partition(" ")

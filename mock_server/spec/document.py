@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,29 +90,6 @@ class SpecSource:
                 return f"{self.path}:1:1"
         position = self._positions.locate(self.origin(where))
         return f"{self.path}:{position.line}:{position.column}"
-
-
-_SOURCES: OrderedDict[int, tuple[Mapping[str, Any], SpecSource]] = OrderedDict()
-_MAX_SOURCES = 8  # documents whose source is remembered (a reload loads a new one)
-
-
-def source_of(document: Mapping[str, Any]) -> SpecSource | None:
-    """The source :func:`load_document` read ``document`` from (``None`` for one built in memory)."""
-    found = _SOURCES.get(id(document))
-    return found[1] if found is not None and found[0] is document else None
-
-
-def forget_source(document: Mapping[str, Any]) -> None:
-    """Let ``document`` go (a reload replaced it): the remembered sources no longer hold it."""
-    found = _SOURCES.get(id(document))
-    if found is not None and found[0] is document:
-        del _SOURCES[id(document)]
-
-
-def _remember_source(document: Mapping[str, Any], source: SpecSource) -> None:
-    _SOURCES[id(document)] = (document, source)
-    while len(_SOURCES) > _MAX_SOURCES:
-        _SOURCES.popitem(last=False)
 
 
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
@@ -195,6 +171,13 @@ def default_spec_path() -> Path:
     return leeloo_spec_path()
 
 
+def load_spec(path: Path, allow_refs_under: Path | None = None) -> Spec:
+    """The document at ``path`` (:func:`load_document`) as a :class:`Spec` that knows its source,
+    so that what is said of one of its nodes names the node's line."""
+    document, source = _load(path, allow_refs_under)
+    return Spec(document, source)
+
+
 def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:
     """Parse the YAML (or JSON) document at ``path``; :class:`SpecError` as ``file:line:column: reason``.
 
@@ -204,6 +187,10 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
     with a warning (:func:`drop_bad_patterns`).
     """
+    return _load(path, allow_refs_under)[0]
+
+
+def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
     try:
         loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
     except YamlSyntaxError as exc:
@@ -229,15 +216,15 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     source = SpecSource(path, upgraded.origin)
     document = upgraded.document
     drop_bad_patterns(document, source)
-    _remember_source(document, source)
-    return document
+    return document, source
 
 
 class Spec:
     """An OpenAPI document, with ``$ref`` following and validator-ready schemas."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], source: SpecSource | None = None) -> None:
         self.document = document
+        self.source = source  # where it was read from; None for a document built in memory
         components = document.get("components")
         self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
         self._resolved: dict[str, Any] = {}

@@ -46,10 +46,10 @@ from mock_server.stateful.mapping import (
     OperationRule,
     ResourceMapping,
     load_mapping,
-    seed_records,
 )
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.template import ABSENT, ID_PREFIX, Context, UnknownReference, evaluate
+from openapi_document import pointer_parts
 
 Record = dict[str, Any]
 SUCCESS_STATUS = 1
@@ -224,7 +224,7 @@ class StatefulStore:
             records = collections[name]
             for seed in rule.seeds:
                 operation = schema.find_operation(self._spec, seed.operation) or {}
-                for record in seed_records(schema.docs_example(self._spec, operation), seed.at):
+                for record in schema.seed_records(schema.docs_example(self._spec, operation), seed.at):
                     record = {**_clone(record), **_clone(dict(seed.set))}
                     existing = records.get(record[rule.id_field], {})
                     records[record[rule.id_field]] = {**record, **existing}
@@ -423,7 +423,7 @@ class StatefulStore:
             offset = _int_or(_first(request.query, "offset"), shape.offset_default, 0)
         page = [_project(r, shape.item_keys) for r in records[offset : offset + limit]]
         answer: dict[str, Any] = {"status": SUCCESS_STATUS}
-        parts = [p for p in rule.items_at.split("/") if p]
+        parts = pointer_parts(rule.items_at)
         node = answer
         for part in parts[:-1]:
             node = node.setdefault(part, {})
