@@ -39,6 +39,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from mock_server._config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
+from mock_server.har.redaction import redact_headers, redact_query, scrub_text
 from mock_server.server.guard import split_host
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from mock_server.stages.problems import VIOLATIONS_HEADER, encode
@@ -156,9 +157,6 @@ class JournalEntry:
         return shown
 
 
-_SECRET_HEADERS = frozenset({"x-leeloo-authtoken", "authorization", "cookie", "proxy-authorization"})
-
-
 def _violations_text(response: MockResponse) -> str | None:
     for name, value in response.headers:
         if name == VIOLATIONS_HEADER or name.lower() == VIOLATIONS_HEADER:
@@ -202,16 +200,18 @@ _Raw = tuple[int, float, float, MockRequest, bytes, int, int, str | None, str | 
 
 
 def _entry(raw: _Raw) -> JournalEntry:
+    """What the journal shows of a request, its secrets masked as the recorder masks them
+    (``mock_server.har.redaction``): secret headers and query values, and the token's value."""
     number, logged_at, duration, request, excerpt, size, status, operation_id, violations, _, cut = raw
-    headers = {name: ("***" if name in _SECRET_HEADERS else value) for name, value in request.headers.items()}
+    headers = {name: scrub_text(value) for name, value in redact_headers(request.headers.items())}
     return JournalEntry(
         number=number,
         logged_at=logged_at,
         method=request.method,
-        path=request.path,
-        query=request.query_string,
+        path=scrub_text(request.path),
+        query=scrub_text(redact_query(request.query_string)),
         headers=headers,
-        body=excerpt.decode("utf-8", errors="replace"),
+        body=scrub_text(excerpt.decode("utf-8", errors="replace")),
         body_truncated=size > len(excerpt),
         status=status,
         operation_id=operation_id,
@@ -321,7 +321,10 @@ class RequestJournal:
             entries = list(self._entries)
             total = self._total
         shown = entries if limit is None else entries[len(entries) - limit :] if limit else []
-        return {"meta": self._meta(entries, total), "requests": [_entry(raw).as_json() for raw in shown]}
+        return {
+            "meta": self._meta(entries, total),
+            "requests": [_entry(raw).as_json() for raw in shown],
+        }
 
     def page(self, limit: int | None = None, after: int = 0, max_bytes: int = PAGE_BYTES) -> bytes:
         """``GET /__admin/requests`` encoded: the entries numbered past ``after`` (the newest ``limit``

@@ -19,6 +19,7 @@ import httpx
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
+from mock_server.har.redaction import REDACTED, TOKEN_ENV
 from mock_server.server.admin import (
     DEFAULT_JOURNAL_BYTES,
     HEADER_EXCERPT_BYTES,
@@ -226,3 +227,27 @@ async def test_admin_refuses_a_host_that_is_not_loopback_whatever_is_allowed(
     for loopback in (b"localhost:4010", b"127.0.0.1", b"[::1]:4010"):
         answer = await asgi_request(app, "GET", "/__admin/health", host=loopback, server=server)
         assert answer.status == 200
+
+
+# ---- secrets in the journal -------------------------------------------------------------------------
+
+
+async def test_the_journal_masks_secrets_as_the_recorder_does(
+    compiled_spec: CompiledSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: only the token header and Authorization/cookies were masked; ``?token=``,
+    ``?api_key=``, ``X-Api-Key`` and ``X-Auth-Token`` showed in clear (and the README's CI recipe
+    prints the journal into CI logs)."""
+    monkeypatch.setenv(TOKEN_ENV, "env-token-value-123")
+    app = create_app(MockConfig(spec_path=SPEC_PATH, log_requests=False), compiled_spec)
+    secrets = [(b"x-api-key", b"key-in-header"), (b"x-auth-token", b"auth-in-header")]
+    query = b"token=query-token&api_key=query-key&limit=5"
+    await asgi_request(app, "GET", "/api/v2/tags", query=query, headers=secrets)
+    await asgi_request(app, "POST", "/api/v2/tags", body=b'{"name": "env-token-value-123"}')
+    read = await asgi_request(app, "GET", "/__admin/requests")
+    text = read.body.decode()
+    for secret in ("key-in-header", "auth-in-header", "query-token", "query-key", "hardening-token"):
+        assert secret not in text
+    assert "env-token-value-123" not in text
+    first = read.json()["requests"][0]
+    assert first["headers"]["x-api-key"] == REDACTED and "limit=5" in first["query"]
