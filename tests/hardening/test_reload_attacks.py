@@ -8,15 +8,19 @@ reload leaves one document, one pipeline and one store alive.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import io
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mock_server import MockConfig, create_app
 from mock_server.cli import _spec_is_valid
+from mock_server.server import reload as reload_module
+from mock_server.server.assembly import build_pipeline
 from mock_server.server.reload import reload_app
 from mock_server.spec.check_cache import CACHE_ENV_VAR
 from mock_server.stages.pipeline import Pipeline
@@ -80,3 +84,31 @@ def test_reloads_with_stateful_leave_one_document_pipeline_and_store(tmp_path: P
             edited.write(f"# edit {number}\n")
         assert reload_app(app, config, lambda path: _spec_is_valid(path), out=io.StringIO())
     assert _alive(title) == (1, 1, 1)
+
+
+def test_a_reload_builds_without_cyclic_collections_and_returns_the_memory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before: a 2.3 MiB spec's reload stalled the event loop up to 2 s (full collections of every
+    object, holding the interpreter lock) and left ~60 MiB more resident each time."""
+    spec = _edited_copy(tmp_path, "collector check")
+    config = MockConfig(spec_path=spec, log_requests=False)
+    app = create_app(config)
+    collecting: list[bool] = []
+    trimmed: list[int] = []
+    build = build_pipeline
+
+    def spying_build(*args: Any) -> Any:
+        collecting.append(gc.isenabled())
+        return build(*args)
+
+    class Libc:
+        def malloc_trim(self, pad: int) -> int:
+            trimmed.append(pad)
+            return 1
+
+    monkeypatch.setattr(reload_module, "build_pipeline", spying_build)
+    monkeypatch.setattr(ctypes, "CDLL", lambda name: Libc())
+    assert reload_app(app, config, out=io.StringIO())
+    assert collecting == [False] and gc.isenabled()
+    assert trimmed == [0]
