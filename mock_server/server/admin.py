@@ -176,9 +176,7 @@ def _parsed_violations(text: str | None) -> tuple[Mapping[str, Any], ...]:
 
 def _headers_excerpt(headers: Mapping[str, str]) -> tuple[Mapping[str, str], int, bool]:
     """The headers as kept (the app's own dict when they fit), their counted size, whether cut."""
-    size = 0
-    for name, value in headers.items():
-        size += len(name) + len(value) + HEADER_OVERHEAD_BYTES
+    size = sum(map(len, headers)) + sum(map(len, headers.values())) + HEADER_OVERHEAD_BYTES * len(headers)
     if size <= HEADER_EXCERPT_BYTES:
         return headers, size, False
     kept: dict[str, str] = {}
