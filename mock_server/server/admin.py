@@ -383,11 +383,15 @@ class Admin:
                 request.path,
                 headers=[("Retry-After", "1")],
             )
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # stepped without an event loop (a sync in-process client): none to keep free
+            return MockResponse(200, self.journal.page(*page), JSON)
         if self._reader is None:
             self._reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="leeloo-mock-journal")
         self._reads += 1
         try:
-            body = await asyncio.get_running_loop().run_in_executor(self._reader, self.journal.page, *page)
+            body = await loop.run_in_executor(self._reader, self.journal.page, *page)
         finally:
             self._reads -= 1
         return MockResponse(200, body, JSON)
