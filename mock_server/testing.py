@@ -312,7 +312,7 @@ class LeelooMock:
     def requests(self, method: str | None = None, path: str | None = None) -> list[dict[str, Any]]:
         """The journal's entries, oldest first; only those of ``method`` and/or ending with ``path``.
 
-        Each has ``method``, ``path``, ``query``, ``headers`` (secrets as ``***``), ``body``,
+        Each has ``method``, ``path``, ``query``, ``headers`` (secrets as ``REDACTED``), ``body``,
         ``status``, ``operationId``, ``valid`` and ``violations`` (see ``GET /__admin/requests``).
         """
         entries: list[dict[str, Any]] = self._admin("GET", "requests").json()["requests"]

@@ -86,6 +86,23 @@ def _type_declarations(node: Any, type_name: object, here: JsonPath = ()) -> Ite
             yield from _type_declarations(item, type_name, (*here, index))
 
 
+def _forget_validator_runs(validator_type: type) -> None:
+    """Drop what openapi-spec-validator remembers of a run.
+
+    Its ``iter_errors`` is an ``lru_cache`` without a bound whose key is the validator, which
+    holds the document and its resolved references: a process that checks again and again (the
+    mock reloading an edited spec) kept every document it ever checked, ~2 MiB a reload of the
+    Leeloo spec. Nothing of ours calls it twice for one validator, so the cache only costs.
+    """
+    wrapper = getattr(validator_type, "iter_errors", None)
+    for _ in range(8):  # the cache sits under a decorator or two: follow their __wrapped__
+        clear = getattr(wrapper, "cache_clear", None)
+        if callable(clear):
+            clear()
+            return
+        wrapper = getattr(wrapper, "__wrapped__", None)
+
+
 def _validator_problems(
     loaded: LoadedYaml, document: Any, *, refs_resolved: bool, dangling_refs_reported: bool = False
 ) -> Iterator[SpecProblem]:
@@ -105,7 +122,10 @@ def _validator_problems(
 
     try:
         validator = LocatingOpenAPIV31SpecValidator(document, base_uri=loaded.path.resolve().as_uri())
-        errors = list(validator.iter_errors())
+        try:
+            errors = list(validator.iter_errors())
+        finally:
+            _forget_validator_runs(LocatingOpenAPIV31SpecValidator)
     except (Unresolvable, NoSuchResource, Unretrievable) as exc:
         if not dangling_refs_reported:
             # referencing names the file it could not read, or the pointer it could not follow
@@ -389,6 +409,11 @@ class MockCheck:
 
 
 MOCK_SECOND_PASS_BYTES = 1 << 20
+MOCK_GENERATED_SIZE = 100_000
+"""What the mock's ``--dynamic`` generates at most in one value (characters, items and members in
+all; ``mock_server.producers.dynamic``): a schema asking for more is warned about."""
+_SIZE_KEYWORDS = ("minLength", "minItems", "minProperties")
+_REGEX_REPEAT = re.compile(r"\{(\d+)(?:,\d*)?\}")
 _NEVER_NEEDED_KEYS = frozenset({"default", "example", "examples"})
 
 
@@ -423,6 +448,36 @@ def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
 def _about_a_pattern(problem: SpecProblem) -> bool:
     parts = _path_parts(problem.reason)
     return "pattern" in parts or "patternProperties" in parts or "is not a 'regex'" in problem.reason
+
+
+def _too_large_to_generate(loaded: LoadedYaml) -> Iterator[SpecProblem]:
+    """A warning for each ``minLength``, ``minItems``, ``minProperties`` or regex repeat that asks
+    for more than the mock generates in one value (it answers with the example instead)."""
+    stack: list[tuple[Any, JsonPath]] = [(loaded.data, ())]
+    while stack:
+        node, here = stack.pop()
+        if isinstance(node, dict):
+            for keyword in _SIZE_KEYWORDS:
+                wanted = node.get(keyword)
+                if isinstance(wanted, int) and wanted > MOCK_GENERATED_SIZE:
+                    yield _size_warning(loaded, (*here, keyword), f"{keyword} {wanted}")
+            pattern = node.get("pattern")
+            if isinstance(pattern, str):
+                repeats = [int(found) for found in _REGEX_REPEAT.findall(pattern[:10_000]) if len(found) < 19]
+                if repeats and max(repeats) > MOCK_GENERATED_SIZE:
+                    yield _size_warning(loaded, (*here, "pattern"), f"a repeat of {max(repeats)} in pattern")
+            stack.extend((value, (*here, str(key))) for key, value in node.items() if key not in _DATA_KEYS)
+        elif isinstance(node, list):
+            stack.extend((item, (*here, index)) for index, item in enumerate(node))
+
+
+def _size_warning(loaded: LoadedYaml, where: JsonPath, what: str) -> SpecProblem:
+    position = loaded.locate(where)
+    reason = (
+        f"{_pointer(where)}: {what} asks for more than the mock generates in one value "
+        f"({MOCK_GENERATED_SIZE:,} characters and items); --dynamic answers with the example instead"
+    )
+    return SpecProblem(loaded.path, position.line, position.column, reason)
 
 
 def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
@@ -493,6 +548,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     warnings.extend(
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
     )
+    warnings.extend(_too_large_to_generate(checked))
     return MockCheck(problems, warnings, upgraded.source_version)
 
 

@@ -4,6 +4,11 @@ A small deterministic walker over the JSON Schema (with a generator for ``patter
 rather than hypothesis: hypothesis' ``.example()`` costs milliseconds and is not meant to be
 called in a server. The same schema and seed always give the same value; every value is
 checked against the compiled validator by the caller, which falls back to the spec's example.
+
+What one value may hold is bounded: at most ``MAX_GENERATED_SIZE`` characters, array items and
+object members in all (a ``minLength``, ``minItems``, ``minProperties`` or regex repeat that
+asks for more gives no value, and the caller's fallback, in microseconds), and regex repeats at
+most 3 past their minimum. So no schema can make start-up or a request generate for long.
 """
 
 from __future__ import annotations
@@ -16,12 +21,16 @@ from collections.abc import Callable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from openapi_document.spec_check import MOCK_GENERATED_SIZE
+
 Deref = Callable[[Any], Any]
 
 _sre: Any = importlib.import_module("re._parser")  # the stdlib regex parser (was sre_parse)
 _sre_c: Any = importlib.import_module("re._constants")
 
 _MAX_DEPTH = 8
+# characters, items and members of one generated value, in all (the spec check warns past it)
+MAX_GENERATED_SIZE = MOCK_GENERATED_SIZE
 _WORDS = (
     "alpha",
     "bravo",
@@ -51,6 +60,24 @@ class UnsupportedPattern(ValueError):
     """A regex feature the generator does not know (backreferences, lookarounds)."""
 
 
+class _TooLarge(Exception):
+    """The value would be larger than ``MAX_GENERATED_SIZE``."""
+
+
+class _Draws(random.Random):
+    """The seeded random source of one generated value, with what is left of its size budget."""
+
+    def __init__(self, seed: int) -> None:
+        super().__init__(seed)
+        self.left = MAX_GENERATED_SIZE
+
+    def spend(self, size: int) -> None:
+        """Count ``size`` more characters, items or members; past the budget, :class:`_TooLarge`."""
+        self.left -= size
+        if self.left < 0:
+            raise _TooLarge
+
+
 # A compiled regex is a tuple of nodes: ("text", str), ("class", chars), ("branch", (programs)),
 # ("repeat", low, high, program). Compiling once per pattern keeps generation per request cheap.
 Program = tuple[tuple[Any, ...], ...]
@@ -62,7 +89,7 @@ def compile_pattern(pattern: str) -> Program:
     return _compile(_sre.parse(pattern))
 
 
-def _regex_string(pattern: str, rng: random.Random) -> str:
+def _regex_string(pattern: str, rng: _Draws) -> str:
     return _run(compile_pattern(pattern), rng)
 
 
@@ -118,19 +145,22 @@ def _class_chars(items: Any) -> str:
     return "".join(dict.fromkeys(chars))
 
 
-def _run(program: Program, rng: random.Random) -> str:
+def _run(program: Program, rng: _Draws) -> str:
     out: list[str] = []
     for node in program:
         kind = node[0]
         if kind == "text":
+            rng.spend(len(node[1]))
             out.append(node[1])
         elif kind == "class":
+            rng.spend(1)
             out.append(rng.choice(node[1]))
         elif kind == "branch":
             out.append(_run(rng.choice(node[1]), rng))
         else:
             _, low, high, sub = node
             count = rng.randint(low, high)
+            rng.spend(count)
             if len(sub) == 1 and sub[0][0] == "class":  # the common [0-9a-f]{24}: one call
                 out.append("".join(rng.choices(sub[0][1], k=count)))
             else:
@@ -147,15 +177,17 @@ class DataGenerator:
     def generate(self, schema: Any, seed: int) -> Any:
         """One value of ``schema``; deterministic for a given seed.
 
-        A schema with no finite instance (a required property that recurses forever) gives
-        ``None``, which its validator rejects, so callers fall back to the spec's example.
+        A schema with no finite instance (a required property that recurses forever), or none
+        within ``MAX_GENERATED_SIZE``, gives ``None``, which its validator rejects, so callers
+        fall back to the spec's example.
         """
         try:
-            return self._value(schema, random.Random(seed), 0)
-        except RecursionError:
+            return self._value(schema, _Draws(seed), 0)
+        except (RecursionError, _TooLarge):
             return None
 
-    def _value(self, schema: Any, rng: random.Random, depth: int) -> Any:
+    def _value(self, schema: Any, rng: _Draws, depth: int) -> Any:
+        rng.spend(1)
         schema = self._deref(schema)
         if type(schema) is not dict:  # ``true`` or ``{}``-like: anything goes
             return rng.choice(_WORDS)
@@ -201,7 +233,7 @@ class DataGenerator:
         return merged
 
     @staticmethod
-    def _type(schema: Mapping[str, Any], rng: random.Random, depth: int) -> str:
+    def _type(schema: Mapping[str, Any], rng: _Draws, depth: int) -> str:
         declared = schema.get("type")
         if isinstance(declared, list) and "null" in declared and depth >= _MAX_DEPTH:
             return "null"  # where a recursive schema allows it, stop there
@@ -218,7 +250,7 @@ class DataGenerator:
             return "number"
         return "string"
 
-    def _object(self, schema: Mapping[str, Any], rng: random.Random, depth: int) -> dict[str, Any]:
+    def _object(self, schema: Mapping[str, Any], rng: _Draws, depth: int) -> dict[str, Any]:
         required = set(schema.get("required") or ())
         result: dict[str, Any] = {}
         for name, sub in (schema.get("properties") or {}).items():
@@ -227,16 +259,18 @@ class DataGenerator:
         extra = schema.get("additionalProperties")
         if isinstance(extra, Mapping) and not schema.get("properties") and depth < _MAX_DEPTH:
             wanted = max(int(schema.get("minProperties", 0)), rng.randint(0, 2))
+            rng.spend(min(wanted, int(schema.get("maxProperties", wanted))))
             for index in range(min(wanted, int(schema.get("maxProperties", wanted)))):
                 result[f"{rng.choice(_WORDS)}_{index}"] = self._value(extra, rng, depth + 1)
         return result
 
-    def _array(self, schema: Mapping[str, Any], rng: random.Random, depth: int) -> list[Any]:
+    def _array(self, schema: Mapping[str, Any], rng: _Draws, depth: int) -> list[Any]:
         low = int(schema.get("minItems", 0))
         high = int(schema.get("maxItems", low + 3))
         if depth >= _MAX_DEPTH:
             high = low
         count = rng.randint(min(max(low, 1), high), max(min(high, low + 3), min(max(low, 1), high)))
+        rng.spend(count)
         items = schema.get("items", {})
         values: list[Any] = []
         for _ in range(count * 20 if schema.get("uniqueItems") else count):
@@ -260,7 +294,7 @@ class DataGenerator:
             low = min(0, high - default_high)
         return float(low), float(high)
 
-    def _integer(self, schema: Mapping[str, Any], rng: random.Random) -> int:
+    def _integer(self, schema: Mapping[str, Any], rng: _Draws) -> int:
         low, high = self._bounds(schema, 0, 1000)
         start, stop = int(-(-low // 1)), int(high // 1)
         multiple = schema.get("multipleOf")
@@ -269,30 +303,33 @@ class DataGenerator:
             return first + multiple * rng.randint(0, max(0, (stop - first) // multiple))
         return rng.randint(start, max(start, stop))
 
-    def _number(self, schema: Mapping[str, Any], rng: random.Random) -> float | int:
+    def _number(self, schema: Mapping[str, Any], rng: _Draws) -> float | int:
         if isinstance(schema.get("multipleOf"), int):
             return self._integer(schema, rng)
         low, high = self._bounds(schema, 0, 1000)
         value = round(rng.uniform(low, high), 2)
         return min(max(value, low), high)
 
-    def _string(self, schema: Mapping[str, Any], rng: random.Random) -> str:
+    def _string(self, schema: Mapping[str, Any], rng: _Draws) -> str:
         text = self._formatted(schema, rng)
         if text is None:
             pattern = schema.get("pattern")
             if isinstance(pattern, str):
                 try:
                     return _regex_string(pattern, rng)
+                except _TooLarge:
+                    raise
                 except (UnsupportedPattern, Exception):
                     return rng.choice(_WORDS)
             text = f"{rng.choice(_WORDS)} {rng.choice(_WORDS)}"
         low, high = int(schema.get("minLength", 0)), schema.get("maxLength")
-        while len(text) < low:
-            text += rng.choice(string.ascii_lowercase)
+        rng.spend(max(low, len(text)))
+        if len(text) < low:
+            text += "".join(rng.choices(string.ascii_lowercase, k=low - len(text)))
         return text[: int(high)] if isinstance(high, int) else text
 
     @staticmethod
-    def _formatted(schema: Mapping[str, Any], rng: random.Random) -> str | None:
+    def _formatted(schema: Mapping[str, Any], rng: _Draws) -> str | None:
         kind = schema.get("format")
         if kind is None:
             return None

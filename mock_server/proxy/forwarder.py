@@ -101,18 +101,32 @@ def _escape(text: str) -> str:
     return "".join(c if "!" <= c <= "~" and c != "#" else f"%{ord(c):02X}" for c in text)
 
 
+_DECODING_ROUNDS = 4  # how many percent-decodings of a path are checked for dot segments
+
+
 def origin_form_path(path: str) -> str | None:
     """The request path as it may be appended to the upstream's base path, or None to refuse it.
 
     Only origin-form targets (RFC 9112 §3.2.1: ``/`` then the path) are forwarded: ``*``,
     ``http://other/...`` and ``*@other/...`` would name another host once joined to the
-    upstream URL. A ``.`` or ``..`` segment (also percent-encoded, which servers decode) could
-    climb out of the base path, so it is refused too; clients resolve them before sending.
+    upstream URL. A ``.`` or ``..`` segment could climb out of the base path, so it is refused
+    too (clients resolve them before sending), in every spelling an upstream may decode into one:
+    percent-encoded (``%2e%2e``, ``%2F..%2F``, twice encoded), with a path parameter (``..;x``,
+    which Tomcat and Spring read as ``..``), or between backslashes (which IIS and others read
+    as ``/``); a backslash is refused wherever it stands.
     """
     if not path.startswith("/"):
         return None
-    for segment in path.split("/"):
-        if unquote(segment, encoding="latin-1") in (".", ".."):
+    decoded = path
+    for _ in range(_DECODING_ROUNDS):  # %252e is %2e to a server that decodes once more
+        once = unquote(decoded, encoding="latin-1")
+        if once == decoded:
+            break
+        decoded = once
+    if "\\" in decoded:
+        return None
+    for segment in decoded.split("/"):
+        if segment.split(";", 1)[0] in (".", ".."):
             return None
     return _escape(path)
 
@@ -293,7 +307,8 @@ class ProxyHandler:
         except ForeignTarget:
             return problem_response(
                 400,
-                "The proxy forwards only a path that starts with '/' and has no '.' or '..' segment.",
+                "The proxy forwards only a path that starts with '/' and has no '.' or '..' segment "
+                "(however encoded) and no backslash.",
                 "about:blank",  # the request's fault: no upstream was asked
                 request.path[:_MAX_TEXT],
                 (Issue("path", request.path[:_MAX_TEXT], "Not a path the proxy forwards."),),

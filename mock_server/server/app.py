@@ -21,13 +21,7 @@ from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
 from mock_server.faults.delivery import deliver
 from mock_server.faults.injector import FaultInjector, FaultPlan
 from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
-from mock_server.server.admin import (
-    Admin,
-    RequestJournal,
-    is_admin_path,
-    is_loopback_client,
-    is_loopback_origin,
-)
+from mock_server.server.admin import Admin, RequestJournal, admin_allowed, is_admin_path
 from mock_server.server.guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server.stages import problems
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
@@ -185,11 +179,7 @@ class MockApp:
         query_string = scope["query_string"].decode("latin-1")
         refusal = self._host_or_origin_refusal(scope, headers.get("host"), origin, path)
         admin = is_admin_path(scope["path"])
-        if (
-            refusal is None
-            and admin
-            and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
-        ):
+        if refusal is None and admin and not admin_allowed(scope.get("client"), origin, headers.get("host")):
             refusal = Admin.not_from_this_machine(path)
         answer_id = request_id(headers.get(REQUEST_ID_HEADER))
         if refusal is not None:  # answered before the body is read or anything runs
@@ -208,7 +198,7 @@ class MockApp:
             body = await _read_body(receive, self.max_body_size, size)
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
-                response = self.admin.handle(request)
+                response = await self.admin.answer(request)
             elif docs:
                 response = self.docs(request)
             else:  # an injected failure replaces the answer: the pipeline (and the store) never run

@@ -24,7 +24,7 @@ LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "[::1]"})
 _CACHE_SIZE = 1024  # verdicts remembered per (Host, server); the cache is emptied when full
 
 
-def _split_host(host: str) -> tuple[str, str | None]:
+def split_host(host: str) -> tuple[str, str | None]:
     """``name[:port]`` -> (lower-case name, port or None); ``[v6]:port`` keeps its brackets."""
     host = host.strip().lower()
     if host.startswith("["):
@@ -88,7 +88,7 @@ class HostPolicy:
             entry = entry.strip()
             if ":" in entry and not entry.startswith("[") and entry.count(":") > 1:
                 entry = f"[{entry}]"  # a bare IPv6 address, as --host ::1 gives it
-            name, port = _split_host(entry)
+            name, port = split_host(entry)
             if port is None:
                 self._names.add(name)
             else:
@@ -107,7 +107,7 @@ class HostPolicy:
         return verdict
 
     def _decide(self, host: str, server: tuple[str, int | None] | None) -> bool:
-        name, port = _split_host(host)
+        name, port = split_host(host)
         if name in self._names or (port is not None and (name, port) in self._exact):
             return True
         local_port: str | None = None

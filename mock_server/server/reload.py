@@ -12,13 +12,19 @@ old pipeline until then.
   still has (created and changed ones included), so a test's data survives an edit of an
   unrelated operation; collections the mapping dropped go, new ones start with their seed.
   A write answered by the old pipeline while the swap happens may be lost.
+- The cyclic garbage collector is held while the new spec is built (its full collections
+  stalled the event loop for seconds on a large spec), and the memory the old one held is
+  given back to the system afterwards (``malloc_trim``, where glibc has it).
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import gc
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -40,14 +46,50 @@ def fingerprint(path: Path) -> Fingerprint:
     return stat.st_mtime_ns, stat.st_size
 
 
+def _return_freed_memory() -> None:
+    """Give the heap memory freed with the old spec back to the system (glibc keeps it otherwise:
+    a 2.3 MiB spec left ~60 MiB more resident after every reload). A no-op elsewhere."""
+    try:
+        libc = ctypes.CDLL(None)
+        trim = libc.malloc_trim
+    except (OSError, AttributeError):
+        return
+    trim(0)  # ctypes lets other threads run meanwhile
+
+
+@contextlib.contextmanager
+def _no_cyclic_collection() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a new spec is built.
+
+    Building one allocates millions of objects, which sets off full collections; each walks every
+    object of the process holding the interpreter lock, and the event loop waits: 2 s at a time
+    on a 2.3 MiB spec (0.3-0.4 s without). A document is a tree, freed without the collector;
+    what the event loop leaves meanwhile is collected once it runs again.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def reload_app(
     app: MockApp, config: MockConfig, check: Callable[[Path], bool] | None = None, out: TextIO | None = None
 ) -> bool:
     """Load ``config``'s spec again and serve it from ``app``; False (old spec kept) when it fails.
 
     ``check`` is the semantic check the command line runs before serving (it prints its problems).
+    The old pipeline, store and document are let go, and the memory they held returned.
     """
-    out = out if out is not None else sys.stderr
+    with _no_cyclic_collection():
+        reloaded = _reload(app, config, check, out if out is not None else sys.stderr)
+    _return_freed_memory()
+    return reloaded
+
+
+def _reload(app: MockApp, config: MockConfig, check: Callable[[Path], bool] | None, out: TextIO) -> bool:
     spec_path = config.spec_path
     if check is not None and not check(spec_path):
         print(
@@ -72,7 +114,7 @@ def reload_app(
     adopt = getattr(pipeline.store, "adopt", None)
     if previous is not None and callable(adopt):
         kept = list(adopt(previous))
-    app.replace_pipeline(pipeline)
+    app.replace_pipeline(pipeline)  # the old one goes with the last request still using it
     records = f"; records kept in {', '.join(kept)}" if kept else ""
     print(
         f"leeloo-mock: reloaded {spec_path} ({len(compiled.operations)} operations{records})",

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import random
 from typing import Any
 
 import pytest
 
 from mock_server import CompiledSpec, DataGenerator
-from mock_server.producers.dynamic import UnsupportedPattern, _regex_string
+from mock_server.producers.dynamic import UnsupportedPattern, _Draws, _regex_string
 
 
 def test_every_response_schema_of_the_spec_generates_valid_data(compiled: CompiledSpec) -> None:
@@ -71,11 +70,11 @@ def test_keywords_are_honoured() -> None:
 def test_regex_strings_match_their_pattern(pattern: str) -> None:
     import re
 
-    rng = random.Random(3)
+    rng = _Draws(3)
     for _ in range(20):
         assert re.search(pattern, _regex_string(pattern, rng))
 
 
 def test_unsupported_regex_features_are_refused() -> None:
     with pytest.raises(UnsupportedPattern):
-        _regex_string(r"(a)\1", random.Random(0))
+        _regex_string(r"(a)\1", _Draws(0))

@@ -9,6 +9,7 @@ import httpx
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
+from mock_server.har.redaction import REDACTED
 from mock_server.server.admin import BODY_EXCERPT_BYTES, RequestJournal, is_loopback_origin
 from mock_server.stages.pipeline import MockRequest, MockResponse
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
@@ -53,7 +54,7 @@ def test_the_journal_lists_requests_with_their_validation_outcome(compiled: Comp
         "list_tags",
         True,
     )
-    assert good["headers"]["x-leeloo-authtoken"] == "***"  # a token never shows in the journal
+    assert good["headers"]["x-leeloo-authtoken"] == REDACTED  # a token never shows in the journal
     assert bad["query"] == "limit=many"
     assert not bad["valid"]
     assert any(v["location"][:3] == ["request", "query", "limit"] for v in bad["violations"])
