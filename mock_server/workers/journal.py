@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from mock_server.server.admin import RequestJournal
+from mock_server.server.admin import PAGE_BYTES, RequestJournal
+from mock_server.stages.problems import encode
 
 PEER_TIMEOUT_S = 2.0
 MAX_COMMAND_BYTES = 64
@@ -57,6 +58,14 @@ class WorkerJournal(RequestJournal):
             if isinstance(reply, dict):
                 parts.append(reply)
         return merged(parts, self.capacity, limit, len(self.peers) + 1)
+
+    def page(self, limit: int | None = None, after: int = 0, max_bytes: int = PAGE_BYTES) -> bytes:
+        """``GET /__admin/requests`` for every worker: the merged journal (each worker's bounded in
+        count and bytes), the entries numbered past ``after``; not cut into pages."""
+        journal = self.as_json(limit)
+        if after:
+            journal["requests"] = [entry for entry in journal["requests"] if entry["number"] > after]
+        return encode(journal)
 
     def clear(self) -> None:
         self.local_clear()
