@@ -20,8 +20,8 @@ import httpx
 from ._http import retry_after_seconds
 
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
-# key, a wrong type, a bad date or enum value.
-MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError)
+# key, a wrong type, a bad date or enum value; a body nested too deep for the JSON parser.
+MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
 
 
 class LeelooError(Exception):
@@ -77,6 +77,10 @@ class ResponseTooLargeError(LeelooError):
 
 class InvalidParameterError(LeelooError, ValueError):
     """An argument the client refuses before sending anything (an empty, `.` or `..` path id)."""
+
+
+class PaginationError(LeelooError):
+    """`iterate()` stopped: a page repeated the one before, so the API does not move by `offset`."""
 
 
 class APITimeoutError(APIConnectionError):
@@ -358,6 +362,7 @@ __all__ = [
     "InvalidParameterError",
     "LeelooError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",

@@ -8,6 +8,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._pagination import awalk_pages, walk_pages
 from ..._resource import elapsed_of
 from ...models.communication_channel import CommunicationChannel
 from ...models.communication_channel_list_response import CommunicationChannelListResponse
@@ -327,6 +328,8 @@ def iterate(
     Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
     an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
+    A `limit` below 1 or a negative `offset` raises `InvalidParameterError` before anything is
+    sent; a page that repeats the one before raises `PaginationError` (the API ignores `offset`).
 
     Args:
         limit (int | Unset): How many results to return. The page warns against large pages but
@@ -346,23 +349,19 @@ def iterate(
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
-    next_offset = offset if isinstance(offset, int) else 0
-    page_size = limit if isinstance(limit, int) else 20
-    while True:
-        page = sync(
+    def fetch(page_offset: int) -> list[CommunicationChannel]:
+        return sync(
             client=client,
             limit=limit,
-            offset=next_offset,
+            offset=page_offset,
             filter_last_message_from=filter_last_message_from,
             filter_last_message_to=filter_last_message_to,
-        )
-        yield from page.data
-        next_offset += len(page.data)
-        if len(page.data) < page_size:
-            return
+        ).data
+
+    return walk_pages(OPERATION, fetch, limit=limit, offset=offset, default_limit=20)
 
 
-async def aiterate(
+def aiterate(
     *,
     client: BaseClient,
     limit: int | Unset = 20,
@@ -378,6 +377,8 @@ async def aiterate(
     Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
     an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
+    A `limit` below 1 or a negative `offset` raises `InvalidParameterError` before anything is
+    sent; a page that repeats the one before raises `PaginationError` (the API ignores `offset`).
 
     Args:
         limit (int | Unset): How many results to return. The page warns against large pages but
@@ -397,18 +398,14 @@ async def aiterate(
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
-    next_offset = offset if isinstance(offset, int) else 0
-    page_size = limit if isinstance(limit, int) else 20
-    while True:
+    async def fetch(page_offset: int) -> list[CommunicationChannel]:
         page = await asyncio(
             client=client,
             limit=limit,
-            offset=next_offset,
+            offset=page_offset,
             filter_last_message_from=filter_last_message_from,
             filter_last_message_to=filter_last_message_to,
         )
-        for item in page.data:
-            yield item
-        next_offset += len(page.data)
-        if len(page.data) < page_size:
-            return
+        return page.data
+
+    return awalk_pages(OPERATION, fetch, limit=limit, offset=offset, default_limit=20)

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._pagination import awalk_pages, walk_pages
 from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel import Tunnel
@@ -279,6 +280,8 @@ def iterate(
     Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
     an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
+    A `limit` below 1 or a negative `offset` raises `InvalidParameterError` before anything is
+    sent; a page that repeats the one before raises `PaginationError` (the API ignores `offset`).
 
     Args:
         limit (int | Unset): How many results to return. The page warns against large pages but
@@ -294,21 +297,17 @@ def iterate(
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
-    next_offset = offset if isinstance(offset, int) else 0
-    page_size = limit if isinstance(limit, int) else 20
-    while True:
-        page = sync(
+    def fetch(page_offset: int) -> list[Tunnel]:
+        return sync(
             client=client,
             limit=limit,
-            offset=next_offset,
-        )
-        yield from page.data
-        next_offset += len(page.data)
-        if len(page.data) < page_size:
-            return
+            offset=page_offset,
+        ).data
+
+    return walk_pages(OPERATION, fetch, limit=limit, offset=offset, default_limit=20)
 
 
-async def aiterate(
+def aiterate(
     *,
     client: BaseClient,
     limit: int | Unset = 20,
@@ -323,6 +322,8 @@ async def aiterate(
     Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
     an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
     `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
+    A `limit` below 1 or a negative `offset` raises `InvalidParameterError` before anything is
+    sent; a page that repeats the one before raises `PaginationError` (the API ignores `offset`).
 
     Args:
         limit (int | Unset): How many results to return. The page warns against large pages but
@@ -338,16 +339,12 @@ async def aiterate(
         errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
     """
 
-    next_offset = offset if isinstance(offset, int) else 0
-    page_size = limit if isinstance(limit, int) else 20
-    while True:
+    async def fetch(page_offset: int) -> list[Tunnel]:
         page = await asyncio(
             client=client,
             limit=limit,
-            offset=next_offset,
+            offset=page_offset,
         )
-        for item in page.data:
-            yield item
-        next_offset += len(page.data)
-        if len(page.data) < page_size:
-            return
+        return page.data
+
+    return awalk_pages(OPERATION, fetch, limit=limit, offset=offset, default_limit=20)
