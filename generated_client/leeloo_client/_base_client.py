@@ -20,9 +20,9 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from ._http import origin_of
+from ._http import AUTH_HEADER_NAME, origin_of
 from ._retry import (
-    AUTH_HEADER_NAME,
+    ACCEPTED_ENCODINGS,
     CALL_SETTINGS,
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
@@ -51,6 +51,18 @@ class _Pools:
 
 def _as_timeout(value: TimeoutTypes) -> httpx.Timeout:
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def call_deadline(timeout: httpx.Timeout) -> float | None:
+    """How long one whole call may take: the longest of the timeout's phases (None: no bound).
+
+    httpx's read timeout restarts with every byte, so a server that dribbles a byte now and then
+    could hold a call for ever; this bounds the call, its retries and their waits included.
+    """
+    phases = [
+        value for value in (timeout.connect, timeout.read, timeout.write, timeout.pool) if value is not None
+    ]
+    return max(phases) if phases else None
 
 
 @define(kw_only=True, slots=False)
@@ -174,6 +186,7 @@ class BaseClient:
             wrapped = self.transport or httpx.HTTPTransport(verify=self.verify_ssl)
             self._pools.sync = httpx.Client(
                 base_url=self.base_url,
+                headers={"Accept-Encoding": ACCEPTED_ENCODINGS},
                 timeout=self.timeout,
                 follow_redirects=self.follow_redirects,
                 transport=RetryTransport(wrapped, self._policy(), self.sleep),
@@ -186,6 +199,7 @@ class BaseClient:
             wrapped = self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
             self._pools.async_ = httpx.AsyncClient(
                 base_url=self.base_url,
+                headers={"Accept-Encoding": ACCEPTED_ENCODINGS},
                 timeout=self.timeout,
                 follow_redirects=self.follow_redirects,
                 transport=AsyncRetryTransport(wrapped, self._policy(), self.async_sleep),
@@ -210,6 +224,7 @@ class BaseClient:
             arguments["params"] = {**arguments.get("params", {}), **self._call_query}
         arguments["timeout"] = self.timeout
         arguments["follow_redirects"] = self.follow_redirects
+        seconds = call_deadline(self.timeout)
         arguments["extensions"] = {
             CALL_SETTINGS: CallSettings(
                 operation=operation,
@@ -217,6 +232,7 @@ class BaseClient:
                 idempotent=idempotent,
                 origin=origin_of(url),
                 max_response_size=self.max_response_size,
+                deadline=None if seconds is None else time.monotonic() + seconds,
                 sleep=self.sleep,
                 async_sleep=self.async_sleep,
             )
@@ -226,30 +242,36 @@ class BaseClient:
     def send(
         self, operation: str, request: Mapping[str, Any], *, idempotent: bool | None = None
     ) -> httpx.Response:
-        """Send one request of `operation`; network failures become `APIConnectionError`.
+        """Send one request of `operation`; failures without an answer become `APIConnectionError`.
 
         `idempotent` says whether the operation may be repeated after a failure that may have
-        acted (a read timeout, a 5xx); None decides by the HTTP method.
+        acted (a read timeout, a 5xx); None decides by the HTTP method. A timeout, past the
+        call's deadline too, is `APITimeoutError`; a redirect loop or an answer that does not
+        decode is `APIConnectionError`.
         """
         arguments = self._request(operation, request, idempotent)
         try:
             return self.get_httpx_client().request(**arguments)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(operation, error) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(operation, error) from error
+        except httpx.RequestError as error:
+            failure = _connection_error(operation, error)
+        raise failure  # outside the `except`: the httpx error, whose frames hold the token, is not chained
 
     async def asend(
         self, operation: str, request: Mapping[str, Any], *, idempotent: bool | None = None
     ) -> httpx.Response:
-        """The async twin of `send`."""
+        """The async twin of `send`; the call's deadline cancels it wherever it waits."""
         arguments = self._request(operation, request, idempotent)
+        deadline = arguments["extensions"][CALL_SETTINGS].deadline
         try:
-            return await self.get_async_httpx_client().request(**arguments)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(operation, error) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(operation, error) from error
+            async with asyncio.timeout(None if deadline is None else deadline - time.monotonic()):
+                return await self.get_async_httpx_client().request(**arguments)
+        except httpx.RequestError as error:
+            failure = _connection_error(operation, error)
+        except TimeoutError:
+            failure = APITimeoutError(
+                operation, httpx.ReadTimeout(f"{operation} took longer than the call's timeout")
+            )
+        raise failure
 
     def close(self) -> None:
         """Close the sync httpx client, if it was built (for this client and its copies)."""
@@ -273,6 +295,12 @@ class BaseClient:
 
     async def __aexit__(self, *args: object) -> None:
         await self.aclose()
+
+
+def _connection_error(operation: str, error: httpx.RequestError) -> APIConnectionError:
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(operation, error)
+    return APIConnectionError(operation, error)
 
 
 __all__ = [

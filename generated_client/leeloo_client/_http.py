@@ -8,6 +8,9 @@ from collections.abc import Mapping
 
 import httpx
 
+# The header that carries the account's token.
+AUTH_HEADER_NAME = "X-Leeloo-AuthToken"
+
 
 def retry_after_seconds(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
     """The `Retry-After` header in seconds from now: delay-seconds or an HTTP date.

@@ -25,9 +25,13 @@ class _Walk:
         page_size = default_limit if isinstance(limit, Unset) else limit
         start = 0 if isinstance(offset, Unset) else offset
         if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
-            raise InvalidParameterError(f"{operation}: limit must be a whole number of at least 1, not {limit!r}")
+            raise InvalidParameterError(
+                f"{operation}: limit must be a whole number of at least 1, not {limit!r}"
+            )
         if isinstance(start, bool) or not isinstance(start, int) or start < 0:
-            raise InvalidParameterError(f"{operation}: offset must be a whole number of at least 0, not {offset!r}")
+            raise InvalidParameterError(
+                f"{operation}: offset must be a whole number of at least 0, not {offset!r}"
+            )
         self.operation = operation
         self.start = start
         self.offset = start

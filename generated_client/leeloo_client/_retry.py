@@ -2,28 +2,35 @@
 
 Every request the client sends carries its `CallSettings` in the request's extensions (httpx
 keeps them across redirects). The transports read them to decide, per operation, whether a
-request may be repeated, how long to wait, which origin may see the token and how many bytes
-an answer may have.
+request may be repeated, how long to wait, which origin may see the token, how many bytes an
+answer may have once decoded and when the whole call must be over.
 """
 
 import asyncio
 import logging
 import random
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import httpx
 from attrs import define, field
 
-from ._http import origin_of, retry_after_seconds
+from ._http import AUTH_HEADER_NAME, origin_of, retry_after_seconds
 from .errors import ResponseTooLargeError
 
 DEFAULT_MAX_RETRIES = 2
 # Answers of the API are a few kilobytes to a few megabytes; past this the client refuses to read.
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
+# The content codings the client asks for (`Accept-Encoding`) and counts while decoding.
+ACCEPTED_ENCODINGS = "gzip, deflate"
+# Codings httpx decodes when an optional package is installed, whose output the client cannot
+# count without that package: an answer in one of them, which the client did not ask for, is refused.
+_UNCOUNTED_ENCODINGS = frozenset({"br", "zstd"})
+# How many decoded bytes one step of the counting decoder produces at most.
+_DECODE_STEP = 64 * 1024
 # The request extension that carries `CallSettings`.
 CALL_SETTINGS = "leeloo_client.call"
-AUTH_HEADER_NAME = "X-Leeloo-AuthToken"
 
 _logger = logging.getLogger("leeloo_client")
 
@@ -108,6 +115,8 @@ class CallSettings:
     idempotent: bool | None = None
     origin: tuple[str, str, int | None] | None = None
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
+    # When the whole call must be over (`time.monotonic()`), retries included; None: no bound.
+    deadline: float | None = None
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
 
@@ -131,17 +140,106 @@ def _refuse_declared_size(response: httpx.Response, settings: CallSettings) -> N
         raise ResponseTooLargeError(settings.operation, settings.max_response_size)
 
 
+def _past_deadline(settings: CallSettings, request: httpx.Request | None = None) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout(f"{settings.operation} took longer than the call's timeout", request=request)
+
+
+def _bound_by_deadline(request: httpx.Request, settings: CallSettings) -> None:
+    """Shorten the request's timeouts to what is left of the call's deadline; past it, give up."""
+    if settings.deadline is None:
+        return
+    remaining = settings.deadline - time.monotonic()
+    if remaining <= 0:
+        raise _past_deadline(settings, request)
+    timeouts = dict(request.extensions.get("timeout") or {})
+    for phase in ("connect", "read", "write", "pool"):
+        value = timeouts.get(phase)
+        timeouts[phase] = remaining if value is None else min(value, remaining)
+    request.extensions["timeout"] = timeouts
+
+
+def _waits_past_deadline(settings: CallSettings, delay: float) -> bool:
+    return settings.deadline is not None and time.monotonic() + delay >= settings.deadline
+
+
+class _Inflater:
+    """One gzip or deflate layer of an answer, decoded in steps of at most `_DECODE_STEP` bytes.
+
+    It follows httpx's decoders: `deflate` is tried as a zlib stream first, then as raw deflate.
+    """
+
+    def __init__(self, coding: str) -> None:
+        self._raw_fallback = coding == "deflate"
+        self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 16 if coding == "gzip" else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        while True:
+            try:
+                out = self._inflate.decompress(data, _DECODE_STEP)
+            except zlib.error as error:
+                if not self._raw_fallback:
+                    raise httpx.DecodingError(f"the answer's content encoding is broken: {error}") from None
+                self._raw_fallback = False
+                self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+                continue
+            self._raw_fallback = False
+            data = self._inflate.unconsumed_tail
+            if out:
+                yield out
+            if not data and len(out) < _DECODE_STEP:
+                return
+
+
+class _DecodedSize:
+    """Counts the bytes an answer decodes to, a chunk at a time, without keeping them.
+
+    httpx decodes `Content-Encoding` after the transport, so a cap on the bytes on the wire lets
+    half a megabyte of gzip become half a gigabyte in memory. This counter decodes each chunk in
+    bounded steps before httpx sees it and stops the answer once the decoded size passes the cap.
+    """
+
+    def __init__(self, headers: httpx.Headers, settings: CallSettings) -> None:
+        self._settings = settings
+        self._layers: list[_Inflater] = []
+        self.size = 0
+        codings = [value.strip().lower() for value in headers.get_list("content-encoding", split_commas=True)]
+        for coding in reversed(codings):  # the last coding applied is undone first
+            if coding in ("gzip", "deflate"):
+                self._layers.append(_Inflater(coding))
+            elif coding in _UNCOUNTED_ENCODINGS:
+                raise httpx.DecodingError(
+                    f"{settings.operation}: the answer is {coding}-encoded, which the client did not ask "
+                    f"for (Accept-Encoding: {ACCEPTED_ENCODINGS}) and cannot bound"
+                )
+
+    def add(self, chunk: bytes) -> None:
+        """Count what `chunk` decodes to; raise `ResponseTooLargeError` past the cap."""
+        self._count(chunk, 0)
+
+    def _count(self, data: bytes, layer: int) -> None:
+        if layer == len(self._layers):
+            self.size += len(data)
+            if self.size > self._settings.max_response_size:
+                raise ResponseTooLargeError(self._settings.operation, self._settings.max_response_size)
+            return
+        for piece in self._layers[layer].feed(data):
+            self._count(piece, layer + 1)
+
+
 class _CappedStream(httpx.SyncByteStream):
-    def __init__(self, wrapped: httpx.SyncByteStream, settings: CallSettings) -> None:
+    def __init__(
+        self, wrapped: httpx.SyncByteStream, response: httpx.Response, settings: CallSettings
+    ) -> None:
         self._wrapped = wrapped
+        self._decoded = _DecodedSize(response.headers, settings)
         self._settings = settings
 
     def __iter__(self) -> Iterator[bytes]:
-        received = 0
+        deadline = self._settings.deadline
         for chunk in self._wrapped:
-            received += len(chunk)
-            if received > self._settings.max_response_size:
-                raise ResponseTooLargeError(self._settings.operation, self._settings.max_response_size)
+            if deadline is not None and time.monotonic() > deadline:
+                raise _past_deadline(self._settings)
+            self._decoded.add(chunk)
             yield chunk
 
     def close(self) -> None:
@@ -149,16 +247,19 @@ class _CappedStream(httpx.SyncByteStream):
 
 
 class _AsyncCappedStream(httpx.AsyncByteStream):
-    def __init__(self, wrapped: httpx.AsyncByteStream, settings: CallSettings) -> None:
+    def __init__(
+        self, wrapped: httpx.AsyncByteStream, response: httpx.Response, settings: CallSettings
+    ) -> None:
         self._wrapped = wrapped
+        self._decoded = _DecodedSize(response.headers, settings)
         self._settings = settings
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        received = 0
+        deadline = self._settings.deadline
         async for chunk in self._wrapped:
-            received += len(chunk)
-            if received > self._settings.max_response_size:
-                raise ResponseTooLargeError(self._settings.operation, self._settings.max_response_size)
+            if deadline is not None and time.monotonic() > deadline:
+                raise _past_deadline(self._settings)
+            self._decoded.add(chunk)
             yield chunk
 
     async def aclose(self) -> None:
@@ -169,7 +270,7 @@ def _capped(response: httpx.Response, settings: CallSettings) -> httpx.Response:
     _refuse_declared_size(response, settings)
     stream = response.stream
     if isinstance(stream, httpx.SyncByteStream):
-        response.stream = _CappedStream(stream, settings)
+        response.stream = _CappedStream(stream, response, settings)
     return response
 
 
@@ -177,7 +278,7 @@ def _async_capped(response: httpx.Response, settings: CallSettings) -> httpx.Res
     _refuse_declared_size(response, settings)
     stream = response.stream
     if isinstance(stream, httpx.AsyncByteStream):
-        response.stream = _AsyncCappedStream(stream, settings)
+        response.stream = _AsyncCappedStream(stream, response, settings)
     return response
 
 
@@ -212,6 +313,7 @@ class RetryTransport(httpx.BaseTransport):
         _keep_token_on_origin(request, settings)
         retry = 0
         while True:
+            _bound_by_deadline(request, settings)
             try:
                 response = self._wrapped.handle_request(request)
             except httpx.TransportError as error:
@@ -220,6 +322,8 @@ class RetryTransport(httpx.BaseTransport):
                 ):
                     raise
                 delay = policy.delay(retry)
+                if _waits_past_deadline(settings, delay):
+                    raise
                 reason = type(error).__name__
             else:
                 if retry >= policy.max_retries or not policy.retries_response(
@@ -227,6 +331,8 @@ class RetryTransport(httpx.BaseTransport):
                 ):
                     return _capped(response, settings)
                 delay = policy.delay(retry, response)
+                if _waits_past_deadline(settings, delay):
+                    return _capped(response, settings)
                 reason = f"status {response.status_code}"
                 response.close()
             retry += 1
@@ -257,6 +363,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         _keep_token_on_origin(request, settings)
         retry = 0
         while True:
+            _bound_by_deadline(request, settings)
             try:
                 response = await self._wrapped.handle_async_request(request)
             except httpx.TransportError as error:
@@ -265,6 +372,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 ):
                     raise
                 delay = policy.delay(retry)
+                if _waits_past_deadline(settings, delay):
+                    raise
                 reason = type(error).__name__
             else:
                 if retry >= policy.max_retries or not policy.retries_response(
@@ -272,6 +381,8 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 ):
                     return _async_capped(response, settings)
                 delay = policy.delay(retry, response)
+                if _waits_past_deadline(settings, delay):
+                    return _async_capped(response, settings)
                 reason = f"status {response.status_code}"
                 await response.aclose()
             retry += 1

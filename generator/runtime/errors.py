@@ -17,11 +17,17 @@ from typing import Any
 
 import httpx
 
-from ._http import retry_after_seconds
+from ._http import AUTH_HEADER_NAME, retry_after_seconds
 
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
 # key, a wrong type, a bad date or enum value; a body nested too deep for the JSON parser.
-MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError, RecursionError)
+MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RecursionError,
+)
 
 
 class LeelooError(Exception):
@@ -55,9 +61,10 @@ class ConfigurationError(LeelooError):
 
 
 class APIConnectionError(LeelooError):
-    """No answer came from the API: the connection failed or broke (after the retries)."""
+    """No usable answer came from the API: the connection failed or broke (after the retries), the
+    redirects went round in a loop, or the answer's content encoding was broken."""
 
-    def __init__(self, operation: str, error: httpx.TransportError) -> None:
+    def __init__(self, operation: str, error: httpx.RequestError) -> None:
         self.operation = operation
         self.request: httpx.Request | None = _request_of(error)
         super().__init__(f"{operation}: no answer from the API ({type(error).__name__}: {_clip(str(error))})")
@@ -129,6 +136,9 @@ class Problem:
     type: str | None = None
     validation: tuple[dict[str, Any], ...] = ()
 
+
+# Request headers never kept in an error (`APIConnectionError.request`): the token's, lower case.
+_SECRET_HEADERS = frozenset({AUTH_HEADER_NAME.lower(), "authorization", "proxy-authorization"})
 
 # How many fields an error message names, and how long any quoted text may be.
 _MESSAGE_FIELDS = 3
@@ -343,11 +353,17 @@ def _request_id_suffix(request_id: str | None) -> str:
     return f" (request id {request_id})" if request_id else ""
 
 
-def _request_of(error: httpx.TransportError) -> httpx.Request | None:
+def _request_of(error: httpx.RequestError) -> httpx.Request | None:
+    """The request of `error` without its headers' secrets: a copy whose token reads `[secret]`."""
     try:
-        return error.request
+        request = error.request
     except RuntimeError:
         return None
+    headers = [
+        (name, "[secret]" if name.lower() in _SECRET_HEADERS else value)
+        for name, value in request.headers.multi_items()
+    ]
+    return httpx.Request(request.method, request.url, headers=headers)
 
 
 __all__ = [

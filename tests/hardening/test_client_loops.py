@@ -61,7 +61,9 @@ def sync_client(handler: Counted) -> LeelooClient:
 
 
 @pytest.mark.parametrize("answer", [ignores_offset, drifts_by_one], ids=["same-page", "same-first-item"])
-def test_iterate_stops_when_the_api_ignores_offset(answer: Callable[[int, int], list[dict[str, Any]]]) -> None:
+def test_iterate_stops_when_the_api_ignores_offset(
+    answer: Callable[[int, int], list[dict[str, Any]]],
+) -> None:
     handler = Counted(answer)
     with sync_client(handler) as client, pytest.raises(PaginationError) as raised:
         for _ in client.people.iterate(limit=20):
@@ -102,7 +104,9 @@ def test_iterate_refuses_a_limit_below_one_before_sending(limit: int, offset: in
 
 
 def test_iterate_still_walks_a_list_that_pages() -> None:
-    handler = Counted(lambda limit, offset: [person(index) for index in range(offset, min(offset + limit, 45))])
+    handler = Counted(
+        lambda limit, offset: [person(index) for index in range(offset, min(offset + limit, 45))]
+    )
     with sync_client(handler) as client:
         ids = [item.id for item in client.people.iterate(limit=20)]
     assert ids == [f"{index:024x}" for index in range(45)]
