@@ -13,6 +13,7 @@ import asyncio
 import copy
 import os
 import ssl
+import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Self
@@ -20,13 +21,14 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from ._http import AUTH_HEADER_NAME, origin_of
+from ._http import AUTH_HEADER_NAME, SecretHeaders, origin_of
 from ._retry import (
     ACCEPTED_ENCODINGS,
     CALL_SETTINGS,
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     AsyncRetryTransport,
+    CallDeadline,
     CallSettings,
     RetryPolicy,
     RetryTransport,
@@ -42,11 +44,15 @@ TimeoutTypes = float | httpx.Timeout
 
 
 class _Pools:
-    """The httpx clients of a client and of every copy `with_options()` made of it."""
+    """The httpx clients of a client and of every copy `with_options()` made of it.
+
+    Threads that share a client build its httpx client once: `lock` is held while it is built.
+    """
 
     def __init__(self) -> None:
         self.sync: httpx.Client | None = None
         self.async_: httpx.AsyncClient | None = None
+        self.lock = threading.Lock()
 
 
 def _as_timeout(value: TimeoutTypes) -> httpx.Timeout:
@@ -178,33 +184,41 @@ class BaseClient:
         return self.retry_policy or RetryPolicy(max_retries=self.max_retries)
 
     def _all_headers(self) -> dict[str, str]:
-        return {**self.headers, AUTH_HEADER_NAME: self.token}
+        return SecretHeaders({**self.headers, AUTH_HEADER_NAME: self.token})
 
     def get_httpx_client(self) -> httpx.Client:
         """The underlying `httpx.Client`, built on first use and shared with `with_options()` copies."""
-        if self._pools.sync is None:
-            wrapped = self.transport or httpx.HTTPTransport(verify=self.verify_ssl)
-            self._pools.sync = httpx.Client(
-                base_url=self.base_url,
-                headers={"Accept-Encoding": ACCEPTED_ENCODINGS},
-                timeout=self.timeout,
-                follow_redirects=self.follow_redirects,
-                transport=RetryTransport(wrapped, self._policy(), self.sleep),
-            )
+        with self._pools.lock:
+            if self._pools.sync is None:
+                self._pools.sync = self._new_httpx_client()
         return self._pools.sync
+
+    def _new_httpx_client(self) -> httpx.Client:
+        wrapped = self.transport or httpx.HTTPTransport(verify=self.verify_ssl)
+        return httpx.Client(
+            base_url=self.base_url,
+            headers={"Accept-Encoding": ACCEPTED_ENCODINGS},
+            timeout=self.timeout,
+            follow_redirects=self.follow_redirects,
+            transport=RetryTransport(wrapped, self._policy(), self.sleep),
+        )
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying `httpx.AsyncClient`, built on first use and shared like the sync one."""
-        if self._pools.async_ is None:
-            wrapped = self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
-            self._pools.async_ = httpx.AsyncClient(
-                base_url=self.base_url,
-                headers={"Accept-Encoding": ACCEPTED_ENCODINGS},
-                timeout=self.timeout,
-                follow_redirects=self.follow_redirects,
-                transport=AsyncRetryTransport(wrapped, self._policy(), self.async_sleep),
-            )
+        with self._pools.lock:
+            if self._pools.async_ is None:
+                self._pools.async_ = self._new_async_httpx_client()
         return self._pools.async_
+
+    def _new_async_httpx_client(self) -> httpx.AsyncClient:
+        wrapped = self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
+        return httpx.AsyncClient(
+            base_url=self.base_url,
+            headers={"Accept-Encoding": ACCEPTED_ENCODINGS},
+            timeout=self.timeout,
+            follow_redirects=self.follow_redirects,
+            transport=AsyncRetryTransport(wrapped, self._policy(), self.async_sleep),
+        )
 
     def _url(self, path: str) -> httpx.URL:
         """The base URL with the operation's path (already percent-encoded) appended."""
@@ -217,7 +231,7 @@ class BaseClient:
         arguments = dict(request)
         url = self._url(str(arguments.pop("url")))
         arguments["url"] = url
-        headers = {**self._all_headers(), **arguments.get("headers", {}), **self._call_headers}
+        headers = SecretHeaders({**self._all_headers(), **arguments.get("headers", {}), **self._call_headers})
         headers[AUTH_HEADER_NAME] = self.token
         arguments["headers"] = headers
         if self._call_query:
@@ -232,7 +246,7 @@ class BaseClient:
                 idempotent=idempotent,
                 origin=origin_of(url),
                 max_response_size=self.max_response_size,
-                deadline=None if seconds is None else time.monotonic() + seconds,
+                deadline=None if seconds is None else CallDeadline(seconds),
                 sleep=self.sleep,
                 async_sleep=self.async_sleep,
             )
@@ -263,7 +277,7 @@ class BaseClient:
         arguments = self._request(operation, request, idempotent)
         deadline = arguments["extensions"][CALL_SETTINGS].deadline
         try:
-            async with asyncio.timeout(None if deadline is None else deadline - time.monotonic()):
+            async with asyncio.timeout(None if deadline is None else deadline.seconds):
                 return await self.get_async_httpx_client().request(**arguments)
         except httpx.RequestError as error:
             failure = _connection_error(operation, error)
@@ -283,6 +297,19 @@ class BaseClient:
         if self._pools.async_ is not None:
             await self._pools.async_.aclose()
         self.close()
+
+    def __copy__(self) -> Self:
+        changed = object.__new__(type(self))
+        changed.__dict__.update(self.__dict__)
+        return changed
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Refused: a pickle would carry the token (and cannot carry the open connections)."""
+        name = type(self).__name__
+        raise TypeError(
+            f"a {name} holds the API token and is not pickled; build one in each process, "
+            f"e.g. with {name}.from_env()"
+        )
 
     def __enter__(self) -> Self:
         return self

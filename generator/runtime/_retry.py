@@ -106,6 +106,29 @@ class RetryPolicy:
         return float(backoff * (1.0 - self.jitter * random.random()))
 
 
+@define
+class CallDeadline:
+    """When one whole call must be over: `seconds` from its first request (`time.monotonic()`).
+
+    Its retries and the redirects httpx follows share the one deadline, started by the first
+    request the transport sees.
+    """
+
+    seconds: float
+    ends: float | None = None
+
+    def remaining(self) -> float | None:
+        """The seconds left, or None when the call's first request is only now being sent."""
+        if self.ends is None:
+            self.ends = time.monotonic() + self.seconds
+            return None
+        return self.ends - time.monotonic()
+
+    def passed(self, after: float = 0.0) -> bool:
+        """Whether the deadline has passed (or will have, `after` seconds from now)."""
+        return self.ends is not None and time.monotonic() + after >= self.ends
+
+
 @define(frozen=True, kw_only=True)
 class CallSettings:
     """What the transports need to know about one call; carried in the request's extensions."""
@@ -115,8 +138,8 @@ class CallSettings:
     idempotent: bool | None = None
     origin: tuple[str, str, int | None] | None = None
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
-    # When the whole call must be over (`time.monotonic()`), retries included; None: no bound.
-    deadline: float | None = None
+    # How long the whole call may take, retries and redirects included; None: no bound.
+    deadline: CallDeadline | None = None
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
 
@@ -145,10 +168,13 @@ def _past_deadline(settings: CallSettings, request: httpx.Request | None = None)
 
 
 def _bound_by_deadline(request: httpx.Request, settings: CallSettings) -> None:
-    """Shorten the request's timeouts to what is left of the call's deadline; past it, give up."""
-    if settings.deadline is None:
+    """Shorten the request's timeouts to what is left of the call's deadline; past it, give up.
+
+    The first request of a call keeps its timeouts: none is longer than the whole call may take.
+    """
+    remaining = None if settings.deadline is None else settings.deadline.remaining()
+    if remaining is None:
         return
-    remaining = settings.deadline - time.monotonic()
     if remaining <= 0:
         raise _past_deadline(settings, request)
     timeouts = dict(request.extensions.get("timeout") or {})
@@ -159,7 +185,7 @@ def _bound_by_deadline(request: httpx.Request, settings: CallSettings) -> None:
 
 
 def _waits_past_deadline(settings: CallSettings, delay: float) -> bool:
-    return settings.deadline is not None and time.monotonic() + delay >= settings.deadline
+    return settings.deadline is not None and settings.deadline.passed(after=delay)
 
 
 class _Inflater:
@@ -237,7 +263,7 @@ class _CappedStream(httpx.SyncByteStream):
     def __iter__(self) -> Iterator[bytes]:
         deadline = self._settings.deadline
         for chunk in self._wrapped:
-            if deadline is not None and time.monotonic() > deadline:
+            if deadline is not None and deadline.passed():
                 raise _past_deadline(self._settings)
             self._decoded.add(chunk)
             yield chunk
@@ -257,7 +283,7 @@ class _AsyncCappedStream(httpx.AsyncByteStream):
     async def __aiter__(self) -> AsyncIterator[bytes]:
         deadline = self._settings.deadline
         async for chunk in self._wrapped:
-            if deadline is not None and time.monotonic() > deadline:
+            if deadline is not None and deadline.passed():
                 raise _past_deadline(self._settings)
             self._decoded.add(chunk)
             yield chunk

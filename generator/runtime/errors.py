@@ -17,7 +17,7 @@ from typing import Any
 
 import httpx
 
-from ._http import AUTH_HEADER_NAME, retry_after_seconds
+from ._http import SECRET_HEADERS, retry_after_seconds
 
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
 # key, a wrong type, a bad date or enum value; a body nested too deep for the JSON parser.
@@ -136,9 +136,6 @@ class Problem:
     type: str | None = None
     validation: tuple[dict[str, Any], ...] = ()
 
-
-# Request headers never kept in an error (`APIConnectionError.request`): the token's, lower case.
-_SECRET_HEADERS = frozenset({AUTH_HEADER_NAME.lower(), "authorization", "proxy-authorization"})
 
 # How many fields an error message names, and how long any quoted text may be.
 _MESSAGE_FIELDS = 3
@@ -360,7 +357,7 @@ def _request_of(error: httpx.RequestError) -> httpx.Request | None:
     except RuntimeError:
         return None
     headers = [
-        (name, "[secret]" if name.lower() in _SECRET_HEADERS else value)
+        (name, "[secret]" if name.lower() in SECRET_HEADERS else value)
         for name, value in request.headers.multi_items()
     ]
     return httpx.Request(request.method, request.url, headers=headers)

@@ -18,7 +18,6 @@ import time
 import zlib
 from collections.abc import Callable, Iterator
 
-import httpx
 import pytest
 from leeloo_client import (
     APIConnectionError,

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._resource import elapsed_of
 from ...models.call_response import CallResponse
 from ...models.create_call_request import CreateCallRequest
@@ -41,7 +42,7 @@ def _get_kwargs(
 def _parse_response(*, response: httpx.Response) -> CallResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
-            response_200 = CallResponse.from_dict(response.json())
+            response_200 = CallResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -57,7 +58,7 @@ def _parse_response(*, response: httpx.Response) -> CallResponse | ErrorEnvelope
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -65,7 +66,7 @@ def _parse_response(*, response: httpx.Response) -> CallResponse | ErrorEnvelope
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -80,7 +81,7 @@ def _parse_response(*, response: httpx.Response) -> CallResponse | ErrorEnvelope
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.person_response import PersonResponse
@@ -35,7 +36,7 @@ def _get_kwargs(
 def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonResponse | str | None:
     if response.status_code == 200:
         try:
-            response_200 = PersonResponse.from_dict(response.json())
+            response_200 = PersonResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -51,7 +52,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonRespon
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -59,7 +60,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonRespon
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -67,7 +68,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonRespon
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorEnvelope.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_404
 
@@ -82,7 +83,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | PersonRespon
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

@@ -8,6 +8,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._pagination import awalk_pages, walk_pages
 from ..._resource import elapsed_of
 from ...models.communication_channel import CommunicationChannel
@@ -62,7 +63,7 @@ def _parse_response(
 ) -> CommunicationChannelListResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
-            response_200 = CommunicationChannelListResponse.from_dict(response.json())
+            response_200 = CommunicationChannelListResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -78,7 +79,7 @@ def _parse_response(
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -86,7 +87,7 @@ def _parse_response(
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -101,7 +102,7 @@ def _parse_response(
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

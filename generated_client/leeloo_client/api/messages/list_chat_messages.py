@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._pagination import awalk_pages, walk_pages
 from ..._resource import elapsed_of, path_segment
 from ...models.chat_message import ChatMessage
@@ -50,7 +51,7 @@ def _get_kwargs(
 def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
-            response_200 = ChatMessageListResponse.from_dict(response.json())
+            response_200 = ChatMessageListResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -66,7 +67,7 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Er
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -74,7 +75,7 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Er
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -82,7 +83,7 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Er
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorEnvelope.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_404
 
@@ -97,7 +98,7 @@ def _parse_response(*, response: httpx.Response) -> ChatMessageListResponse | Er
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._resource import elapsed_of, path_segment
 from ...models.empty_response import EmptyResponse
 from ...models.error_envelope import ErrorEnvelope
@@ -44,7 +45,7 @@ def _get_kwargs(
 def _parse_response(*, response: httpx.Response) -> EmptyResponse | ErrorEnvelope | str | None:
     if response.status_code == 200:
         try:
-            response_200 = EmptyResponse.from_dict(response.json())
+            response_200 = EmptyResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -60,7 +61,7 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | ErrorEnvelop
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -68,7 +69,7 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | ErrorEnvelop
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -76,7 +77,7 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | ErrorEnvelop
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorEnvelope.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_404
 
@@ -91,7 +92,7 @@ def _parse_response(*, response: httpx.Response) -> EmptyResponse | ErrorEnvelop
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tag_list_response import TagListResponse
@@ -31,7 +32,7 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TagListResponse | str | None:
     if response.status_code == 200:
         try:
-            response_200 = TagListResponse.from_dict(response.json())
+            response_200 = TagListResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -47,7 +48,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TagListRespo
             ) from error
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -62,7 +63,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TagListRespo
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

@@ -6,6 +6,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._resource import elapsed_of, path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel_include import TunnelInclude
@@ -49,7 +50,7 @@ def _get_kwargs(
 def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelResponse | str | None:
     if response.status_code == 200:
         try:
-            response_200 = TunnelResponse.from_dict(response.json())
+            response_200 = TunnelResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -65,7 +66,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelRespon
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -73,7 +74,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelRespon
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -81,7 +82,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelRespon
             return None
     if response.status_code == 404:
         try:
-            response_404 = ErrorEnvelope.from_dict(response.json())
+            response_404 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_404
 
@@ -96,7 +97,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelRespon
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 

@@ -7,6 +7,7 @@ import httpx
 
 from ... import errors
 from ..._base_client import BaseClient
+from ..._http import json_body
 from ..._pagination import awalk_pages, walk_pages
 from ..._resource import elapsed_of
 from ...models.error_envelope import ErrorEnvelope
@@ -47,7 +48,7 @@ def _get_kwargs(
 def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelListResponse | str | None:
     if response.status_code == 200:
         try:
-            response_200 = TunnelListResponse.from_dict(response.json())
+            response_200 = TunnelListResponse.from_dict(json_body(response))
 
             return response_200
 
@@ -63,7 +64,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelListRe
             ) from error
     if response.status_code == 400:
         try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
+            response_400 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_400
 
@@ -71,7 +72,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelListRe
             return None
     if response.status_code == 401:
         try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
+            response_401 = ErrorEnvelope.from_dict(json_body(response))
 
             return response_401
 
@@ -86,7 +87,7 @@ def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelListRe
             return None
     if 500 <= response.status_code <= 599:
         try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
+            response_5xx = ErrorEnvelope.from_dict(json_body(response))
 
             return response_5xx
 
