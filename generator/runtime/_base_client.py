@@ -60,10 +60,11 @@ def _as_timeout(value: TimeoutTypes) -> httpx.Timeout:
 
 
 def call_deadline(timeout: httpx.Timeout) -> float | None:
-    """How long one whole call may take: the longest of the timeout's phases (None: no bound).
+    """How long one call may wait on the network: the longest of the timeout's phases (None: no bound).
 
     httpx's read timeout restarts with every byte, so a server that dribbles a byte now and then
-    could hold a call for ever; this bounds the call, its retries and their waits included.
+    could hold a call for ever; this bounds all the call's attempts together (the waits between
+    them are the retry policy's, see `CallDeadline`).
     """
     phases = [
         value for value in (timeout.connect, timeout.read, timeout.write, timeout.pool) if value is not None
@@ -273,18 +274,12 @@ class BaseClient:
     async def asend(
         self, operation: str, request: Mapping[str, Any], *, idempotent: bool | None = None
     ) -> httpx.Response:
-        """The async twin of `send`; the call's deadline cancels it wherever it waits."""
+        """The async twin of `send`."""
         arguments = self._request(operation, request, idempotent)
-        deadline = arguments["extensions"][CALL_SETTINGS].deadline
         try:
-            async with asyncio.timeout(None if deadline is None else deadline.seconds):
-                return await self.get_async_httpx_client().request(**arguments)
+            return await self.get_async_httpx_client().request(**arguments)
         except httpx.RequestError as error:
             failure = _connection_error(operation, error)
-        except TimeoutError:
-            failure = APITimeoutError(
-                operation, httpx.ReadTimeout(f"{operation} took longer than the call's timeout")
-            )
         raise failure
 
     def close(self) -> None:

@@ -108,10 +108,11 @@ class RetryPolicy:
 
 @define
 class CallDeadline:
-    """When one whole call must be over: `seconds` from its first request (`time.monotonic()`).
+    """How long one call may wait on the network: `seconds` from its first request, all its
+    attempts and the redirects httpx follows together (`ends` is on `time.monotonic()`).
 
-    Its retries and the redirects httpx follows share the one deadline, started by the first
-    request the transport sees.
+    The waits between retries are the retry policy's (each at most `max_retry_after` or
+    `max_delay`): each one moves the end by the time it took, so it never eats an attempt's time.
     """
 
     seconds: float
@@ -124,9 +125,14 @@ class CallDeadline:
             return None
         return self.ends - time.monotonic()
 
-    def passed(self, after: float = 0.0) -> bool:
-        """Whether the deadline has passed (or will have, `after` seconds from now)."""
-        return self.ends is not None and time.monotonic() + after >= self.ends
+    def passed(self) -> bool:
+        """Whether the deadline has passed."""
+        return self.ends is not None and time.monotonic() >= self.ends
+
+    def waited(self, seconds: float) -> None:
+        """A wait of `seconds` between two attempts has ended: the end moves by as much."""
+        if self.ends is not None:
+            self.ends += seconds
 
 
 @define(frozen=True, kw_only=True)
@@ -184,8 +190,9 @@ def _bound_by_deadline(request: httpx.Request, settings: CallSettings) -> None:
     request.extensions["timeout"] = timeouts
 
 
-def _waits_past_deadline(settings: CallSettings, delay: float) -> bool:
-    return settings.deadline is not None and settings.deadline.passed(after=delay)
+def _waited(settings: CallSettings, since: float) -> None:
+    if settings.deadline is not None:
+        settings.deadline.waited(time.monotonic() - since)
 
 
 class _Inflater:
@@ -348,8 +355,6 @@ class RetryTransport(httpx.BaseTransport):
                 ):
                     raise
                 delay = policy.delay(retry)
-                if _waits_past_deadline(settings, delay):
-                    raise
                 reason = type(error).__name__
             else:
                 if retry >= policy.max_retries or not policy.retries_response(
@@ -357,13 +362,13 @@ class RetryTransport(httpx.BaseTransport):
                 ):
                     return _capped(response, settings)
                 delay = policy.delay(retry, response)
-                if _waits_past_deadline(settings, delay):
-                    return _capped(response, settings)
                 reason = f"status {response.status_code}"
                 response.close()
             retry += 1
             _log_retry(request, retry, delay, reason)
+            started = time.monotonic()
             sleep(delay)
+            _waited(settings, started)
 
     def close(self) -> None:
         self._wrapped.close()
@@ -398,8 +403,6 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 ):
                     raise
                 delay = policy.delay(retry)
-                if _waits_past_deadline(settings, delay):
-                    raise
                 reason = type(error).__name__
             else:
                 if retry >= policy.max_retries or not policy.retries_response(
@@ -407,13 +410,13 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 ):
                     return _async_capped(response, settings)
                 delay = policy.delay(retry, response)
-                if _waits_past_deadline(settings, delay):
-                    return _async_capped(response, settings)
                 reason = f"status {response.status_code}"
                 await response.aclose()
             retry += 1
             _log_retry(request, retry, delay, reason)
+            started = time.monotonic()
             await sleep(delay)
+            _waited(settings, started)
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
