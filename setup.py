@@ -3,7 +3,7 @@
 ``spec/openapi.yaml`` and ``spec/mock-resources.yaml`` stay the only copies in the repository;
 building a wheel copies them into ``mock_server/_data/``, so that ``leeloo-mock`` installed
 without this checkout serves Leeloo when no spec is named. An editable install reads ``spec/``
-itself (see ``mock_server._bundled``).
+itself (see ``mock_server.spec.bundled``).
 """
 
 from __future__ import annotations

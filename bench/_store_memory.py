@@ -43,8 +43,8 @@ def _person(index: int) -> bytes:
 def run_creates(creates: int, max_records: int) -> dict[str, Any]:
     """Send ``creates`` POST /people to an in-process ``--stateful`` pipeline; RSS as it goes."""
     from mock_server import MockConfig
-    from mock_server._assembly import create_app
-    from mock_server._pipeline import MockRequest
+    from mock_server.server.assembly import create_app
+    from mock_server.stages.pipeline import MockRequest
 
     spec_path = REPO_ROOT / "spec" / "openapi.yaml"
     app = create_app(MockConfig(spec_path=spec_path, stateful=True, max_records=max_records))

@@ -31,7 +31,8 @@ from contract_tests.conftest import make_mock_app
 from contract_tests.test_client_against_mock import assert_round_trip
 from contract_tests.test_live_mode import run_make_contract_live
 from contract_tests.test_properties import check_model_round_trip
-from mock_server.testing import LeelooMock, serving_app
+from mock_server._serving import serving_app
+from mock_server.testing import LeelooMock
 
 Middleware = Callable[[Any], Any]
 

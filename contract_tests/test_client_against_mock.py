@@ -32,7 +32,8 @@ from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._spec import client_module, spec_operation, spec_operations, success_model, success_schema
 from contract_tests._tally import TALLY
 from contract_tests.conftest import make_mock_app
-from mock_server.testing import LeelooMock, serving_app
+from mock_server._serving import serving_app
+from mock_server.testing import LeelooMock
 from openapi_document import Operation
 
 OPERATIONS = spec_operations()

@@ -2,7 +2,7 @@
 
 1. validate the spec and print the operations it describes;
 2. compare it with the docs page it was transcribed from (the docs-drift check);
-3. start `leeloo-mock --stateful` on a free port (``mock_server.testing.serving_command``);
+3. start `leeloo-mock --stateful` on a free port (``mock_server._serving.serving_command``);
 4. run the client quickstart (`examples/quickstart.py`) against it: list tags, find a person by
    e-mail, tag them, send a message — through the generated `leeloo_client`;
 5. read the person back to show that the mock remembered the tag, then stop the mock.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import httpx
 
-from mock_server.testing import ServerStartError, serving_command
+from mock_server._serving import ServerStartError, serving_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"

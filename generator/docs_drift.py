@@ -38,7 +38,7 @@ from generator._drift_html import (
 from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
 from generator._drift_schema import undeclared_fields
-from generator._evidence import evidence_register, format_register
+from generator._evidence import evidence_register, format_register, shown_by_capture
 from openapi_document import Operation, operation_list, resolve_or_keep
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
@@ -126,10 +126,16 @@ def _spec_operations(loaded: LoadedYaml) -> list[Operation]:
     return operation_list(loaded.data, lambda where: loaded.locate(list(where)).line)
 
 
-def _query_parameters(spec: Mapping[str, Any], operation: Operation) -> list[str]:
+def _query_parameters(spec: Mapping[str, Any], operation: Operation, *, captured: bool = True) -> list[str]:
+    """The operation's query parameters; ``captured=False`` leaves out those recorded traffic
+    showed (added by ``leeloo-drift --propose``: no page lists them, and none needs to)."""
     parameters = [*operation.path_item.get("parameters", []), *operation.definition.get("parameters", [])]
-    resolved = (resolve_or_keep(spec, parameter) for parameter in parameters)
-    return [str(p["name"]) for p in resolved if isinstance(p, Mapping) and p.get("in") == "query"]
+    resolved = [resolve_or_keep(spec, parameter) for parameter in parameters]
+    return [
+        str(p["name"])
+        for p in resolved
+        if isinstance(p, Mapping) and p.get("in") == "query" and (captured or not shown_by_capture(p))
+    ]
 
 
 def _documented_among(name: str, names: Sequence[str]) -> bool:
@@ -193,7 +199,7 @@ class _Comparison:
             if not _documented_among(name, spec_names):
                 message = f"query parameter {name!r} is not in the spec"
                 yield self.finding(Kind.QUERY_MISSING_FROM_SPEC, name, message)
-        for name in spec_names:
+        for name in _query_parameters(self.spec, self.operation, captured=False):
             if not _documented_among(name, page_names):
                 message = f"query parameter {name!r} is not on the page"
                 yield self.finding(Kind.QUERY_MISSING_FROM_PAGE, name, message)
@@ -478,6 +484,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--show-repairs", action="store_true", help="also list the repairs made to each example"
     )
+    parser.add_argument(
+        "--traffic", type=Path, help="a capture (HAR, NDJSON, journal): say what it showed of each guess"
+    )
     args = parser.parse_args(argv)
     try:
         with args.page.open("rb") as stream:
@@ -500,7 +509,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except PageError as exc:
         print(f"{args.page}:{exc.line}: {exc.reason}", file=sys.stderr)
         return 2
-    register = format_register(evidence_register(loaded.data), lambda where: loaded.locate(where).line)
+    traffic = _traffic_verdicts(args.traffic, args.spec) if args.traffic is not None else None
+    if isinstance(traffic, str):
+        print(traffic, file=sys.stderr)
+        return 2
+    register = format_register(
+        evidence_register(loaded.data), lambda where: loaded.locate(where).line, traffic
+    )
     shape = page_format(page_text)
     print(
         printable(
@@ -510,6 +525,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     )
     return 1 if report.findings else 0
+
+
+def _traffic_verdicts(capture: Path, spec: Path) -> dict[str, str] | str:
+    """What ``leeloo-drift`` says the capture showed of each decision, by pointer; or the one-line
+    reason it cannot read the capture."""
+    from mock_server.drift import check_capture, load_spec
+    from mock_server.har import HarError, read_entries
+
+    try:
+        report = check_capture(read_entries(capture), load_spec(spec), capture.name)
+    except HarError as exc:
+        return f"docs_drift: {exc}"
+    verdicts = {}
+    for verdict in report.evidence:
+        shown = verdict.as_json()
+        counted = f"{shown['exchanges']} exchange(s) of {capture.name}, first entry {shown['first']}"
+        verdicts[verdict.evidence.pointer] = f"{shown['verdict']} by {counted}"
+    return verdicts
 
 
 if __name__ == "__main__":

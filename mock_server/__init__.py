@@ -4,14 +4,14 @@ The request pipeline mirrors Prism's ``packages/http``: route -> security -> val
 negotiation -> producer (static example, generated data, stateful store or proxy) -> problem.
 """
 
-from mock_server._app import AccessLog, MockApp
-from mock_server._assembly import create_app, load_compiled
-from mock_server._compiled import CompiledOperation, CompiledSpec, compile_spec
 from mock_server._config import DEFAULT_MAX_BODY_SIZE, DEFAULT_MAX_RECORDS, MockConfig
-from mock_server._dynamic import DataGenerator
-from mock_server._pipeline import MockRequest, MockResponse, Pipeline
-from mock_server._problems import Issue
-from mock_server._spec import Spec, SpecError, default_spec_path, load_document
+from mock_server.producers.dynamic import DataGenerator
+from mock_server.server.app import AccessLog, MockApp
+from mock_server.server.assembly import create_app, load_compiled
+from mock_server.spec.compiled import CompiledOperation, CompiledSpec, compile_spec
+from mock_server.spec.document import Spec, SpecError, default_spec_path, load_document, load_spec
+from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline
+from mock_server.stages.problems import Issue
 
 __all__ = [
     "DEFAULT_MAX_BODY_SIZE",
@@ -33,4 +33,5 @@ __all__ = [
     "default_spec_path",
     "load_compiled",
     "load_document",
+    "load_spec",
 ]

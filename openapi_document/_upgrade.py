@@ -28,6 +28,13 @@ the type the format says (``paths`` a list, a parameter list a number) is left a
 spec check to name; only copies grow the document (a schema written once is copied into each
 media type of ``consumes``/``produces``), and they are bounded: past ``MAX_COPIED_NODES`` the
 upgrade stops with :class:`UpgradeRefused` at the line of the part it was copying.
+
+Two flaws of 2.0 and 3.0 documents that Prism serves and a mock never needs are repaired, each
+listed in :attr:`Upgraded.repaired` (path, what was done) for a warning at its line: a 3.0
+parameter or header written Swagger-2 style (``type``, ``items``, ... beside ``in``) gets those
+keywords as its ``schema`` (or, beside a ``schema``, loses them); a schema whose ``type`` is not
+a type name (an object: a property named ``type`` written outside ``properties``) loses that
+``type``.
 """
 
 from __future__ import annotations
@@ -140,6 +147,7 @@ class Upgraded:
     source_version: str
     lost: Counter[str] = field(default_factory=Counter)
     origin: Callable[[JsonPath], JsonPath] = field(default=lambda where: where)
+    repaired: list[tuple[JsonPath, str]] = field(default_factory=list)
 
     @property
     def upgraded(self) -> bool:
@@ -186,8 +194,9 @@ def upgrade(document: dict[str, Any]) -> Upgraded:
         result = copy.deepcopy(document)
         origin = _same
     result["openapi"] = TARGET_VERSION
-    _walk_document(result, lost)
-    return Upgraded(result, version, lost, origin)
+    repaired: list[tuple[JsonPath, str]] = []
+    _walk_document(result, lost, repaired)
+    return Upgraded(result, version, lost, origin, repaired)
 
 
 def _same(where: JsonPath) -> JsonPath:
@@ -197,41 +206,89 @@ def _same(where: JsonPath) -> JsonPath:
 # ---- 3.0 -> 3.1: Schema Objects --------------------------------------------------------------
 
 
-def _walk_document(node: Any, lost: Counter[str], depth: int = 0) -> None:
+_TYPE_NAMES = frozenset({"string", "number", "integer", "boolean", "array", "object", "null", "file"})
+_PARAMETER_HOLDERS = ("parameters", "headers")  # lists or maps of Parameter / Header Objects
+
+
+def _walk_document(
+    node: Any, lost: Counter[str], repaired: list[tuple[JsonPath, str]], here: JsonPath = ()
+) -> None:
     """Upgrade every Schema Object of an OpenAPI 3.0 document (found under ``schema``/``schemas``)."""
-    if depth > 200:
+    if len(here) > 200:
         return
     if isinstance(node, dict):
         for key, value in list(node.items()):
             if key in _DATA_KEYS and key != "examples":
                 continue
+            where = (*here, key)
             if key == "schema":
-                node[key] = _schema(value, lost, depth + 1)
+                node[key] = _schema(value, lost, repaired, where)
             elif key == "schemas" and isinstance(value, dict):
                 for name, schema in list(value.items()):
-                    value[name] = _schema(schema, lost, depth + 1)
+                    value[name] = _schema(schema, lost, repaired, (*where, name))
             elif key == "examples" and isinstance(value, dict):
                 continue  # Example Objects: data
             else:
-                _walk_document(value, lost, depth + 1)
+                if key in _PARAMETER_HOLDERS:
+                    _repair_parameters(value, repaired, where)
+                _walk_document(value, lost, repaired, where)
     elif isinstance(node, list):
-        for item in node:
-            _walk_document(item, lost, depth + 1)
+        for index, item in enumerate(node):
+            _walk_document(item, lost, repaired, (*here, index))
 
 
-def _schema(schema: Any, lost: Counter[str], depth: int) -> Any:
+def _repair_parameters(holder: Any, repaired: list[tuple[JsonPath, str]], here: JsonPath) -> None:
+    """Parameters or headers written Swagger-2 style: their type keywords become their schema."""
+    items = (
+        holder.items() if isinstance(holder, dict) else enumerate(holder) if isinstance(holder, list) else ()
+    )
+    for key, parameter in items:
+        if not isinstance(parameter, dict) or "$ref" in parameter:
+            continue
+        stray = [name for name in _PARAMETER_SCHEMA_KEYS if name in parameter]
+        if not stray or ("in" not in parameter and here[-1] == "parameters"):
+            continue
+        moved = {name: parameter.pop(name) for name in stray}
+        if "schema" in parameter or "content" in parameter:
+            repaired.append(
+                ((*here, key), f"{', '.join(stray)} beside its schema (Swagger 2.0 style): ignored")
+            )
+        else:
+            parameter["schema"] = moved
+            repaired.append(
+                ((*here, key), f"{', '.join(stray)} written Swagger 2.0 style: read as its schema")
+            )
+
+
+def _names_types(declared: Any) -> bool:
+    """Whether a ``type`` value is a type name or a list of them."""
+    if isinstance(declared, str):
+        return declared in _TYPE_NAMES
+    return isinstance(declared, list) and all(isinstance(t, str) and t in _TYPE_NAMES for t in declared)
+
+
+def _schema(schema: Any, lost: Counter[str], repaired: list[tuple[JsonPath, str]], here: JsonPath) -> Any:
     """One Schema Object upgraded (and its subschemas)."""
-    if not isinstance(schema, dict) or depth > 200:
+    if not isinstance(schema, dict) or len(here) > 200:
         return schema
     for key in _ONE_SCHEMA:
         if isinstance(schema.get(key), dict):
-            schema[key] = _schema(schema[key], lost, depth + 1)
+            schema[key] = _schema(schema[key], lost, repaired, (*here, key))
     for key in _SCHEMA_LISTS:
         if isinstance(schema.get(key), list):
-            schema[key] = [_schema(item, lost, depth + 1) for item in schema[key]]
+            schema[key] = [
+                _schema(item, lost, repaired, (*here, key, i)) for i, item in enumerate(schema[key])
+            ]
     for key in _SCHEMA_MAPS:
         if isinstance(schema.get(key), dict):
-            schema[key] = {name: _schema(sub, lost, depth + 1) for name, sub in schema[key].items()}
+            schema[key] = {
+                name: _schema(sub, lost, repaired, (*here, key, name)) for name, sub in schema[key].items()
+            }
+    declared = schema.get("type")
+    if declared is not None and not _names_types(declared):
+        del schema["type"]
+        what = type(declared).__name__ if not isinstance(declared, str) else repr(declared)
+        repaired.append(((*here, "type"), f"a type that names no type ({what}): served without it"))
     if schema.get("type") == "file":  # 2.0 only
         schema["type"] = "string"
         schema.setdefault("format", "binary")
@@ -573,6 +630,7 @@ def _from_swagger2(document: dict[str, Any], lost: Counter[str]) -> dict[str, An
             name: _security_scheme(s) for name, s in document.pop("securityDefinitions").items()
         }
     _rewrite_refs(document, body_names)
+    _rewrite_refs(components, body_names)  # a definition's own $refs (Kubernetes: 1,263 of them)
     result: dict[str, Any] = {"openapi": TARGET_VERSION}
     for key, value in document.items():
         result[key] = value

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_document import Operation, json_pointer, operation_list, operations, pointer_parts
+from openapi_document import Located, Operation, json_pointer, operation_list, operations, pointer_parts
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
@@ -44,18 +44,7 @@ from openapi_document._yaml_positions import (
     load_yaml_with_positions,
 )
 
-
-@dataclass(frozen=True)
-class SpecProblem:
-    """One reason the spec is invalid, with where it stands."""
-
-    file: Path
-    line: int
-    column: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.reason}"
+SpecProblem = Located  # one reason the spec is invalid, at its place (the project's one located value)
 
 
 _DUPLICATE_OPERATION_ID = re.compile(
@@ -412,9 +401,7 @@ def _used_schemas(document: Any) -> set[str]:
     """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
     prefix = "#/components/schemas/"
     return {
-        unquote(ref[len(prefix) :]).split("/")[0].replace("~1", "/").replace("~0", "~")
-        for _, ref in _refs(document)
-        if ref.startswith(prefix)
+        pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in _refs(document) if ref.startswith(prefix)
     }
 
 
@@ -489,6 +476,9 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     if lost is not None:
         position = loaded.locate(("swagger",) if "swagger" in loaded.data else ("openapi",))
         warnings.append(SpecProblem(path, position.line, position.column, lost))
+    for where, what in upgraded.repaired:
+        position = checked.locate(where)
+        warnings.append(SpecProblem(path, position.line, position.column, f"{_pointer(where)}: {what}"))
     ref_problems = list(_unresolvable_ref_problems(checked))
     if ref_problems:
         return MockCheck(ref_problems, warnings, upgraded.source_version)
@@ -502,7 +492,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
     used = _used_schemas(checked.data)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
-    # a pattern is warned about where the mock compiles it (mock_server._spec.drop_bad_patterns):
+    # a pattern is warned about where the mock compiles it (mock_server.spec.document.drop_bad_patterns):
     # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
     warnings.extend(
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
@@ -519,9 +509,13 @@ MAX_PRINTED_WARNINGS = 50
 def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> list[SpecProblem]:
     """:func:`check_for_mock`'s problems; its warnings are printed to stderr, one line each.
 
-    At most ``MAX_PRINTED_WARNINGS`` are printed, then a line saying how many more there are.
+    At most ``MAX_PRINTED_WARNINGS`` are printed, then a line saying how many more there are. A
+    spec that is refused gets no warnings printed: the reason it is refused is the first line
+    its user reads, not one after a screen of warnings about parts that would have been served.
     """
     checked = check_for_mock(path, allow_refs_under)
+    if checked.problems:
+        return checked.problems
     lines = [f"{w.file}:{w.line}:{w.column}: warning: {w.reason}" for w in checked.warnings]
     if len(lines) > MAX_PRINTED_WARNINGS:
         more = len(lines) - MAX_PRINTED_WARNINGS

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from mock_server import MockConfig, default_spec_path, load_compiled
-from mock_server._compiled import invalid_request_status
+from mock_server.spec.compiled import invalid_request_status
 
 
 class _Answer(Protocol):

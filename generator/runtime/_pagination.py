@@ -1,19 +1,18 @@
 """Walking a `limit`/`offset` list page by page: what `iterate()` and `aiterate()` share.
 
-An operation module's `iterate` hands `walk_pages` a function that fetches the page at an
-offset; the walk yields every item, moves the offset by the size of each page and stops at an
-empty page or one shorter than the page size. Two guards keep a misbehaving API from holding the
-caller in a loop that never ends (a server that ignores `offset` answers every page full with
-the same items): a page equal to the one before it, or whose first item is the first item of the
-page before it, ends the walk with `PaginationError`, since the offset no longer moves the data.
-A `limit` below 1 or a negative `offset` is refused before anything is sent.
+A list endpoint's `iterate` (`_operation.ListEndpoint`) hands `walk_pages` a function that fetches
+the page at an offset; the walk yields every item, moves the offset by the size of each page and
+stops at an empty page or one shorter than the page size. Two guards keep a misbehaving API from
+holding the caller in a loop that never ends (a server that ignores `offset` answers every page
+full with the same items): a page equal to the one before it, or whose first item is the first
+item of the page before it, ends the walk with `PaginationError`, since the offset no longer moves
+the data. A `limit` below 1 or a negative `offset` is refused before anything is sent.
 """
 
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from typing import TypeVar
 
 from .errors import InvalidParameterError, PaginationError
-from .types import Unset
 
 T = TypeVar("T")
 
@@ -21,9 +20,9 @@ T = TypeVar("T")
 class _Walk:
     """Where a walk is: the next offset, the page size and the page before."""
 
-    def __init__(self, operation: str, limit: int | Unset, offset: int | Unset, default_limit: int) -> None:
-        page_size = default_limit if isinstance(limit, Unset) else limit
-        start = 0 if isinstance(offset, Unset) else offset
+    def __init__(self, operation: str, limit: object, offset: object, default_limit: int) -> None:
+        page_size = default_limit if limit is None else limit
+        start = 0 if offset is None else offset
         if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
             raise InvalidParameterError(
                 f"{operation}: limit must be a whole number of at least 1, not {limit!r}"
@@ -63,8 +62,8 @@ def walk_pages(
     operation: str,
     fetch: Callable[[int], Sequence[T]],
     *,
-    limit: int | Unset,
-    offset: int | Unset,
+    limit: object,
+    offset: object,
     default_limit: int,
 ) -> Iterator[T]:
     """Every item of every page `fetch(offset)` returns; the arguments are checked at once."""
@@ -85,8 +84,8 @@ def awalk_pages(
     operation: str,
     fetch: Callable[[int], Awaitable[Sequence[T]]],
     *,
-    limit: int | Unset,
-    offset: int | Unset,
+    limit: object,
+    offset: object,
     default_limit: int,
 ) -> AsyncIterator[T]:
     """The async twin of `walk_pages`."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bench._real_specs import RealSpecResult, measure_real_specs, real_specs_table, shared_specs
 
-FIXTURE = Path(__file__).resolve().parents[1] / "mock_server" / "specs" / "v20_form.yaml"
+FIXTURE = Path(__file__).resolve().parents[1] / "mock_server" / "spec" / "specs" / "v20_form.yaml"
 
 
 def test_the_section_measures_a_tiny_swagger_20_document() -> None:

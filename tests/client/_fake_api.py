@@ -26,7 +26,7 @@ import pytest
 from leeloo_client import LeelooClient
 
 from contract_tests._spec import spec_document
-from mock_server._router import RouteMatch
+from mock_server.stages.router import RouteMatch
 from mock_server.testing import LeelooMock, compiled_for, in_process, in_thread, mock_config
 
 TOKEN = "tok-SECRET-0123456789abcdef"

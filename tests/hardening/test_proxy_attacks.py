@@ -2,7 +2,7 @@
 
 The proxy is a real ``leeloo-mock`` process (``run_mock``): its memory is read from /proc and
 raw request targets go over a socket. Its upstream is a small ASGI app served by uvicorn in a
-thread on 127.0.0.1 (``mock_server.testing.serving_app``); the request header
+thread on 127.0.0.1 (``mock_server._serving.serving_app``); the request header
 ``X-Attack`` picks how it misbehaves. The host that must never be reached is a
 ``ScriptedServer`` on 127.0.0.2. Every wait is bounded; no traffic leaves 127.0.0.0/8.
 """
@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.testing import serving_app
+from mock_server._serving import serving_app
 from tests.hardening.conftest import TOKEN_HEADER, MockProcess, run_mock
 from tests.hardening.test_client_failures import ScriptedServer, http_response, scripted_server
 from tests.hardening.test_socket_level import RawAnswer, exchange, request

@@ -395,8 +395,8 @@ def test_an_update_past_the_byte_cap_is_refused_and_changes_nothing(
     compiled_spec: CompiledSpec,
 ) -> None:
     """The byte cap counts growth by updates too; a shrinking update always fits."""
-    from mock_server._stateful import StatefulStore
-    from mock_server._stateful_seam import StatefulRequest
+    from mock_server.stateful.seam import StatefulRequest
+    from mock_server.stateful.store import StatefulStore
 
     spec = compiled_spec.spec.document
     seeded = StatefulStore.from_spec(spec).store_bytes
@@ -436,7 +436,7 @@ def test_an_update_past_the_byte_cap_is_refused_and_changes_nothing(
 )
 def test_the_default_origins_are_the_loopback_ones(origin: str, allowed: bool) -> None:
     from mock_server._config import DEFAULT_CORS_ORIGINS
-    from mock_server._guard import OriginPolicy
+    from mock_server.server.guard import OriginPolicy
 
     assert OriginPolicy(DEFAULT_CORS_ORIGINS).allows(origin) is allowed
 
@@ -457,14 +457,14 @@ def test_the_default_origins_are_the_loopback_ones(origin: str, allowed: bool) -
     ],
 )
 def test_the_host_policy(host: str, server: tuple[str, int] | None, allowed: bool) -> None:
-    from mock_server._guard import HostPolicy
+    from mock_server.server.guard import HostPolicy
 
     assert HostPolicy(("mock.internal", "api.test:8080")).allows(host, server) is allowed
     assert HostPolicy(("*",)).allows(host, server)
 
 
 def test_an_ipv6_host_option_is_a_bracketed_name() -> None:
-    from mock_server._guard import HostPolicy
+    from mock_server.server.guard import HostPolicy
 
     assert HostPolicy(("::1",)).allows("[::1]:9", ("::1", 4010))  # --host ::1: any port
 

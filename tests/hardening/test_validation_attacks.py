@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
-from mock_server._envelope import MAX_FIELDS
-from mock_server._validation import MAX_ISSUES
+from mock_server.stages.envelope import MAX_FIELDS
+from mock_server.stages.validation import MAX_ISSUES
 from tests.hardening._asgi import asgi_request
 from tests.hardening.conftest import SPEC_PATH
 from tests.refusals import INVALID, validation

@@ -14,8 +14,8 @@ import httpx
 import pytest
 
 from mock_server import MockConfig, create_app
-from mock_server._reload import SpecWatcher, reload_app
 from mock_server.cli import build_parser, main
+from mock_server.server.reload import SpecWatcher, reload_app
 from mock_server.testing import in_child_process, in_process, mock_config
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
 

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mock_server import CompiledSpec, MockConfig, MockRequest, Pipeline, Spec
-from mock_server._problems import PROBLEM_JSON, PROBLEM_SCHEMA
+from mock_server.stages.problems import PROBLEM_JSON, PROBLEM_SCHEMA
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH
 
 SEGMENTS = ["api", "v2", "people", "tags", "orders", "tunnels", "stats", "add-tag", OBJECT_ID, "x", "%zz", ""]

@@ -14,16 +14,13 @@ from pathlib import Path
 import httpx
 import pytest
 
+from mock_server._serving import START_TIMEOUT_S, STOP_TIMEOUT_S, ServerStartError, serving_command
 from mock_server.testing import (
-    START_TIMEOUT_S,
-    STOP_TIMEOUT_S,
-    ServerStartError,
     SyncASGITransport,
     in_child_process,
     in_process,
     in_thread,
     mock_config,
-    serving_command,
 )
 from tests.mock_server.conftest import TOKEN_HEADER
 
@@ -315,3 +312,21 @@ def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path:
     assert done.returncode == 1, done.stdout[-2000:]
     assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
     assert "needs the leeloo-client package" in done.stdout
+
+
+def test_the_users_surface_is_small_and_the_runners_under_it_are_private() -> None:
+    """What a user imports from mock_server.testing; the child-process and thread runners that the
+    bench and the demo share live in mock_server._serving."""
+    import mock_server.testing as testing
+
+    assert sorted(testing.__all__) == [
+        "Journal",
+        "LeelooMock",
+        "MockStartError",
+        "app_in_process",
+        "in_child_process",
+        "in_process",
+        "in_thread",
+        "mock_config",
+    ]
+    assert issubclass(testing.MockStartError, ServerStartError)

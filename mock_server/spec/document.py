@@ -1,0 +1,319 @@
+"""Read an OpenAPI 3.x document and follow its local ``$ref``s.
+
+The mock knows nothing beyond the document it is given: it is read with the project's bounded
+loader (``openapi_document._yaml_positions``: size, depth and alias bounds), and a ``$ref`` to another
+file is refused, or with ``--allow-refs-under DIR`` bundled in from under DIR
+(``openapi_document._refs``); a URL is never fetched. Everything later stages need from it is
+read here once, at start-up: the parameters, bodies and responses of each operation with their
+``$ref``s followed, and schemas packaged so that a JSON Schema validator can resolve the
+``#/components/...`` references they still contain.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
+from openapi_document._refs import RefError, RefPolicy, Resolver, refs
+from openapi_document._upgrade import UnsupportedVersion, upgrade
+from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+
+logger = logging.getLogger("leeloo_mock")
+
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
+
+
+SPEC_URI = "urn:leeloo-mock:spec"
+IN_MEMORY = "<document in memory>"  # the file named by a problem of a document no file holds
+
+
+def _absolute_refs(node: Any) -> Any:
+    """A copy of ``node`` whose ``"$ref": "#/..."`` values point into ``SPEC_URI``."""
+    if isinstance(node, Mapping):
+        copied = {key: _absolute_refs(value) for key, value in node.items()}
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#"):
+            copied["$ref"] = SPEC_URI + ref
+        return copied
+    if isinstance(node, list):
+        return [_absolute_refs(item) for item in node]
+    return node
+
+
+class SpecError(LocatedError):
+    """The document cannot be mocked (for example a ``$ref`` that points nowhere): each problem
+    at its place, ``file:line:column: reason``."""
+
+
+@dataclass
+class SpecSource:
+    """Where a loaded document came from, to name the line of a warning about one of its nodes.
+
+    ``origin`` maps a path of the (upgraded) document to where the original wrote it; the
+    file's positions are read only when a line is first asked for.
+    """
+
+    path: Path
+    origin: Callable[[JsonPath], JsonPath] = lambda where: where
+    _positions: LoadedYaml | None = field(default=None, repr=False)
+    _single_line: bool | None = field(default=None, repr=False)
+
+    def line(self, where: JsonPath) -> str:
+        """``file:line`` of the node at ``where`` (``file:1`` if the file cannot be read again).
+
+        A document written on one line (a minified JSON, as API directories ship them) has every
+        node on line 1: it is not read again (GitHub's 5.7 MB description: 6 s and 220 MiB).
+        """
+        if self._positions is None and self._one_line():
+            return f"{self.path}:1"
+        return self.place(where).rsplit(":", 1)[0]
+
+    def _one_line(self) -> bool:
+        if self._single_line is None:
+            try:
+                with self.path.open("rb") as stream:
+                    self._single_line = b"\n" not in stream.read().rstrip(b"\n")
+            except OSError:
+                self._single_line = False
+        return self._single_line
+
+    def place(self, where: JsonPath) -> str:
+        """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
+        return str(self.located(where, "")).removesuffix(": ")
+
+    def located(self, where: JsonPath, reason: str) -> Located:
+        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again)."""
+        if self._positions is None:
+            try:
+                self._positions = load_yaml_with_positions(self.path)
+            except (YamlSyntaxError, OSError, UnicodeDecodeError):
+                return Located.at(self.path, 1, 1, reason)
+        position = self._positions.locate(self.origin(where))
+        return Located.at(self.path, position.line, position.column, reason)
+
+
+_DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
+_MAX_WALK_DEPTH = 256
+
+
+def _regex_compiles(pattern: str, cache: dict[str, bool]) -> bool:
+    """Whether jsonschema-rs (the mock's validator) can compile ``pattern``."""
+    known = cache.get(pattern)
+    if known is None:
+        import jsonschema_rs
+
+        try:
+            jsonschema_rs.validator_for({"pattern": pattern})
+            known = True
+        except ValueError:
+            known = False
+        cache[pattern] = known
+    return known
+
+
+def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
+    """Remove each ``pattern`` (and ``patternProperties`` entry) jsonschema-rs cannot compile.
+
+    Such a schema is served without that keyword, and one warning line says where it is; the
+    count of patterns dropped is returned.
+    """
+    cache: dict[str, bool] = {}
+    dropped = 0
+
+    def walk(node: Any, here: JsonPath) -> None:
+        nonlocal dropped
+        if len(here) > _MAX_WALK_DEPTH:
+            return
+        if isinstance(node, dict):
+            pattern = node.get("pattern")
+            if isinstance(pattern, str) and not _regex_compiles(pattern, cache):
+                del node["pattern"]
+                dropped += 1
+                where = source.line((*here, "pattern")) if source else "spec"
+                logger.warning(
+                    "%s: pattern %r cannot be compiled (jsonschema-rs); that schema is served without it",
+                    where,
+                    pattern[:80],
+                )
+            properties = node.get("patternProperties")
+            if isinstance(properties, dict):
+                for key in [k for k in properties if isinstance(k, str) and not _regex_compiles(k, cache)]:
+                    del properties[key]
+                    dropped += 1
+                    where = source.line((*here, "patternProperties", key)) if source else "spec"
+                    logger.warning(
+                        "%s: patternProperties %r cannot be compiled (jsonschema-rs); served without it",
+                        where,
+                        key[:80],
+                    )
+            for key, value in node.items():
+                if key not in _DATA_KEYS and isinstance(value, dict | list):
+                    walk(value, (*here, str(key)))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                if isinstance(item, dict | list):
+                    walk(item, (*here, index))
+
+    walk(document, ())
+    return dropped
+
+
+def default_spec_path() -> Path:
+    """The spec to mock when none is named: ``$LEELOO_MOCK_SPEC``, else Leeloo's.
+
+    Leeloo's is the checkout's ``spec/openapi.yaml``, or the copy a wheel ships (``_bundled``).
+    """
+    from_env = os.environ.get(SPEC_ENV_VAR)
+    if from_env:
+        return Path(from_env)
+    from mock_server.spec.bundled import leeloo_spec_path
+
+    return leeloo_spec_path()
+
+
+def load_spec(path: Path, allow_refs_under: Path | None = None) -> Spec:
+    """The document at ``path`` (:func:`load_document`) as a :class:`Spec` that knows its source,
+    so that what is said of one of its nodes names the node's line."""
+    document, source = _load(path, allow_refs_under)
+    return Spec(document, source)
+
+
+def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:
+    """Parse the YAML (or JSON) document at ``path``; :class:`SpecError` as ``file:line:column: reason``.
+
+    A ``$ref`` to another file is refused unless it names a file under ``allow_refs_under``; such
+    targets are then copied into the document, so that every ``$ref`` left is a local one. A
+    Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 (``openapi_document._upgrade``); another
+    version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
+    with a warning (:func:`drop_bad_patterns`).
+    """
+    return _load(path, allow_refs_under)[0]
+
+
+def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
+    try:
+        loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
+    except YamlSyntaxError as exc:
+        raise SpecError(exc.problems) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text: {exc.reason}"
+        raise SpecError(Located.at(path, 1, 1, f"cannot read: {reason}")) from None
+    data: Any = loaded.data
+    if not isinstance(data, dict):
+        raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
+    if any(not ref.startswith("#") for _, ref in refs(data)):
+        resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
+        try:
+            for refused in resolver.refused():
+                raise refused
+            data = resolver.bundle()
+        except RefError as exc:
+            raise SpecError(exc.problems) from None
+    try:
+        upgraded = upgrade(data)
+    except UnsupportedVersion as exc:
+        raise SpecError(SpecSource(path).located(exc.where, exc.reason)) from None
+    source = SpecSource(path, upgraded.origin)
+    document = upgraded.document
+    drop_bad_patterns(document, source)
+    return document, source
+
+
+class Spec:
+    """An OpenAPI document, with ``$ref`` following and validator-ready schemas."""
+
+    def __init__(self, document: Mapping[str, Any], source: SpecSource | None = None) -> None:
+        self.document = document
+        self.source = source  # where it was read from; None for a document built in memory
+        components = document.get("components")
+        self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
+        self._resolved: dict[str, Any] = {}
+        self._registry: Any = None
+
+    def located(self, reason: str, where: JsonPath = ()) -> Located:
+        """``reason`` at the node at ``where`` of the file the document came from (its first line
+        when the place is not known; ``IN_MEMORY`` for a document built in memory)."""
+        if self.source is None:
+            return Located(IN_MEMORY, 1, 1, reason)
+        return self.source.located(where, reason)
+
+    def deref(self, node: Any) -> Any:
+        """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here).
+
+        Follows with the project's one resolver (``openapi_document.resolve``); what each
+        reference leads to is remembered, since data generation asks again and again.
+        """
+        if type(node) is not dict or "$ref" not in node:  # the hot path of data generation
+            return node
+        reference = node["$ref"]
+        if not isinstance(reference, str):
+            return node
+        found = self._resolved.get(reference)
+        if found is None:
+            try:
+                found = self._resolved[reference] = resolve(self.document, node)
+            except UnresolvableRef as exc:
+                raise SpecError(self.located(exc.args[0])) from None
+        return found
+
+    def validator_schema(self, schema: Any) -> dict[str, Any]:
+        """``schema`` as a standalone JSON Schema 2020-12 document whose ``$ref``s still resolve.
+
+        For any JSON Schema library (the tests check the mock's answers with python-jsonschema
+        this way): attaching the document's ``components`` at the root lets
+        ``#/components/schemas/X`` resolve without inlining, which would loop forever on
+        recursive schemas. The mock's own validators use :attr:`registry` instead, which does
+        not copy the components into every validator.
+        """
+        if isinstance(schema, bool):
+            schema = {} if schema else {"not": {}}
+        if not isinstance(schema, Mapping):
+            raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
+        return {"$schema": JSON_SCHEMA_DIALECT, **schema, "components": self._components}
+
+    @property
+    def registry(self) -> Any:
+        """The whole document as one jsonschema_rs resource (``SPEC_URI``), built once.
+
+        Validators resolve ``#/components/...`` through it, so each compiles only the schemas
+        it reaches: compile time and memory stay linear in the size of the spec.
+        """
+        if self._registry is None:
+            import jsonschema_rs
+
+            self._registry = jsonschema_rs.Registry([(SPEC_URI, dict(self.document))])
+        return self._registry
+
+    def registry_schema(self, schema: Any) -> dict[str, Any]:
+        """``schema`` with its local ``$ref``s made absolute (``SPEC_URI#/...``), for :attr:`registry`."""
+        if isinstance(schema, bool):
+            schema = {} if schema else {"not": {}}
+        if not isinstance(schema, Mapping):
+            raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
+        rewritten = _absolute_refs(schema)
+        return {"$schema": JSON_SCHEMA_DIALECT, **rewritten}
+
+    def servers_base_paths(self) -> list[str]:
+        """The path part of each server URL (``/api/v2``), without a trailing slash."""
+        from urllib.parse import urlsplit
+
+        bases: list[str] = []
+        for server in self.document.get("servers") or []:
+            url = str(server.get("url", "")) if isinstance(server, Mapping) else ""
+            path = urlsplit(url).path.rstrip("/")
+            if path and "{" not in path and path not in bases:
+                bases.append(path)
+        return bases
+
+    def operations(self) -> list[Operation]:
+        """Every operation in document order (a path item written as a ``$ref`` followed)."""
+        try:
+            return operation_list(self.document, follow_path_item_refs=True)
+        except UnresolvableRef as exc:
+            raise SpecError(self.located(exc.args[0])) from None
