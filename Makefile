@@ -6,23 +6,34 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-STAMP := $(VENV)/.installed
+# the interpreter .venv is built with: PYTHON (make test PYTHON=python3.13); a .venv of another is rebuilt
+PYTHON_TAG := $(shell $(PYTHON) -c 'import sys; print(sys.implementation.cache_tag)' 2>/dev/null)
+STAMP := $(VENV)/.installed-$(PYTHON_TAG)
 SPEC := spec/openapi.yaml
-PAGE := spec/source/leeloo-api-v2.txt
+PAGE := spec/source/leeloo-api-v2-2026-01-ru.txt
 RESOURCES := spec/mock-resources.yaml
 BASE ?= HEAD
 FORMAT ?= text
+DOCS_OUT ?= reports/docs
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock changes sync additive-check lower-bounds drift
+.PHONY: contract contract-live lock changes sync additive-check lower-bounds drift docs
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
+# A .venv built with another interpreter than PYTHON is rebuilt. Both projects install editable: the
+# client as a plain path entry (mypy follows it), the root through setuptools' import hook, whose
+# "Editable installation" notice is silenced (it printed once per install, with a banner).
 $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.toml)
+	@test -n "$(PYTHON_TAG)" || { echo "make: PYTHON=$(PYTHON) does not run; name a Python 3.11+ interpreter" >&2; exit 2; }
+	@if test -x $(PY) && test "$$($(PY) -c 'import sys; print(sys.implementation.cache_tag)')" != "$(PYTHON_TAG)"; then \
+	  echo "make: .venv is $$($(PY) -V 2>&1), PYTHON=$(PYTHON) is $$($(PYTHON) -V 2>&1): rebuilding .venv"; \
+	  rm -rf $(VENV); fi
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt $(if $(wildcard generated_client/pyproject.toml),-e ./generated_client) -e '.[dev]'
+	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet -c constraints.txt $(if $(wildcard generated_client/pyproject.toml),-e ./generated_client) -e '.[dev]'
+	rm -f $(VENV)/.installed*
 	touch $@
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
@@ -34,6 +45,9 @@ spec-check: install ## validate the spec (openapi-spec-validator; in-document re
 
 docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML; TRAFFIC=FILE: what a capture showed of each guess)
 	$(PY) -m generator.docs_drift $(PAGE) $(SPEC) $(if $(TRAFFIC),--traffic $(TRAFFIC))
+
+docs: install ## the API reference leeloo-mock serves at /__docs, as static files (index.html, openapi.json) in DOCS_OUT (default reports/docs)
+	$(PY) -m mock_server.pages --spec $(SPEC) --out $(DOCS_OUT)
 
 changes: install ## what changed for users of the client and the mock: the spec vs BASE (default HEAD), or OLD=a.yaml NEW=b.yaml; FORMAT=json
 	$(PY) -m generator.changes $(if $(OLD),$(OLD) $(NEW),--base $(BASE)) --format $(FORMAT)

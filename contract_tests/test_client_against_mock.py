@@ -197,7 +197,8 @@ def test_429_is_retried_then_raised(mock_process: LeelooMock, operation_id: str)
     assert raised.value.status_code == 429
     assert delays == [raised.value.retry_after] * DEFAULT_MAX_RETRIES  # the server's word, honoured
     # The mock saw every attempt too (its access log: one line per request).
-    logged = request_lines(mock_process, operation.method, operation.path)[logged_before:]
+    logged = request_lines(mock_process, operation.method, operation.path, logged_before + attempts)
+    logged = logged[logged_before:]
     assert [line.split()[2] for line in logged] == ["429"] * attempts
     TALLY.client_calls["errors"] += attempts
 

@@ -29,7 +29,8 @@ def test_live_mode_checks_every_read_only_operation_of_the_mock(mock_process: Le
     assert report.violations == []
     assert len(report.checked) == READ_ONLY
     assert report.skipped == []
-    methods = {line.split()[0] for line in mock_process.log().splitlines()[logged_before:] if line.strip()}
+    log = mock_process.log_when(lambda text: len(text.splitlines()) >= logged_before + len(report.checked))
+    methods = {line.split()[0] for line in log.splitlines()[logged_before:] if line.strip()}
     assert methods == {"GET"}  # never a write
 
 
@@ -45,7 +46,7 @@ def test_live_mode_records_its_exchanges_redacted(mock_process: LeelooMock, tmp_
 def test_live_mode_through_the_proxy_mode(mock_process: LeelooMock) -> None:
     with running_mock("--proxy", mock_process.url) as proxy:
         report = run_live(proxy.url + BASE_PATH, TOKEN)
-        proxy_log = proxy.log()
+        proxy_log = proxy.log_when(lambda log: len(log.splitlines()) >= len(report.checked))
     assert report.violations == []
     assert len(report.checked) == READ_ONLY
     assert "Traceback" not in proxy_log

@@ -4,12 +4,13 @@ The spec was transcribed by hand from the page; when the page changes, this says
 change in the spec: operations on one side only, query and path parameters, request bodies,
 and the page's JSON examples (repaired as a reader would, then validated against the spec's
 schemas with format checking, and walked for fields the spec does not declare). Differences the
-spec made on purpose are listed in :mod:`generator._drift_deviations` and printed as known
-deviations, not findings.
+spec made on purpose are listed in ``docs-deviations.yaml`` beside the spec (read by
+:mod:`generator._drift_deviations`) and printed as known deviations, not findings.
 
-Usage: ``python -m generator.docs_drift PAGE SPEC [--show-repairs]``. Exit 0 when there are no
-findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a spec that is
-not valid OpenAPI, or a page past a bound: larger than 16 MiB, or with a JSON example nested
+Usage: ``python -m generator.docs_drift PAGE SPEC [--deviations FILE] [--show-repairs]``. Exit 0
+when there are no findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a
+spec that is not valid OpenAPI, a deviations file that does not fit its schema
+(``FILE:LINE:COLUMN: reason``), or a page past a bound: larger than 16 MiB, or with a JSON example nested
 deeper than 64 levels (``PAGE:LINE: too deep ...``; ``json.loads`` recursed until a
 RecursionError on a 100,000-deep one).
 """
@@ -25,7 +26,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator._drift_deviations import KNOWN_DEVIATIONS, KnownDeviation, sort_out
+from generator._drift_deviations import (
+    DEVIATIONS_NAME,
+    DeviationsError,
+    KnownDeviation,
+    deviations_beside,
+    load_deviations,
+    sort_out,
+)
 from generator._drift_findings import Finding, Kind
 from generator._drift_html import (
     MAX_HTML_DEPTH,
@@ -349,9 +357,18 @@ def _near_match(page: PageOperation, candidates: Sequence[Operation]) -> Operati
 
 
 def check_drift(
-    page_text: str | PageLines, loaded: LoadedYaml, deviations: Sequence[KnownDeviation] = KNOWN_DEVIATIONS
+    page_text: str | PageLines,
+    loaded: LoadedYaml,
+    deviations: Sequence[KnownDeviation] | None = None,
+    page_name: str | None = None,
 ) -> DriftReport:
-    """Compare the page (its text in any shape, or its lines) with the loaded spec."""
+    """Compare the page (its text in any shape, or its lines) with the loaded spec.
+
+    ``deviations``: the known ones (None: the ``docs-deviations.yaml`` beside the spec, if any;
+    :class:`DeviationsError` when it is malformed); ``page_name``: the page's file name, which
+    decides the entries that name their ``pages``."""
+    if deviations is None:
+        deviations = deviations_beside(loaded.path)
     spec: Mapping[str, Any] = loaded.data
     servers = [
         str(server.get("url", "")) for server in spec.get("servers", []) if isinstance(server, Mapping)
@@ -418,7 +435,7 @@ def check_drift(
                     spec_line=operation.line,
                 )
             )
-    split = sort_out(findings, deviations)
+    split = sort_out(findings, deviations, page_name)
     return DriftReport(
         page_operations=len(page_operations),
         spec_operations=len(spec_operations),
@@ -437,6 +454,7 @@ def format_report(
     show_repairs: bool = False,
     evidence: Sequence[str] = (),
     shape: str = "",
+    deviations: Path | None = None,
 ) -> str:
     """The report as text: counts, findings grouped by kind, known deviations, the spec's evidence
     register (``evidence``: its lines), the verdict."""
@@ -454,13 +472,22 @@ def format_report(
         group = [finding for finding in report.findings if finding.kind == kind]
         if group:
             lines += ["", f"{kind.value[0].upper()}{kind.value[1:]} ({len(group)}):"]
-            lines += [f"  {finding}" for finding in group]
+            for finding in group:
+                lines.append(f"  {finding}")
+                if finding.kind != Kind.STALE_DEVIATION and finding.operation_id:
+                    lines.append(f"      deviation: operation {finding.operation_id}, {finding.deviation}")
+    if report.findings:
+        lines += [
+            "",
+            f"Where the page is wrong on purpose, add an entry to {deviations or DEVIATIONS_NAME} beside the "
+            "spec: operation, kind, subjects (as each finding's last line names them) and why.",
+        ]
     if report.known:
         entries = len({id(deviation) for _, deviation in report.known})
         lines += [
             "",
             f"Known deviations ({len(report.known)}, from {entries} entries"
-            " curated in generator/_drift_deviations.py):",
+            f" curated in {deviations or DEVIATIONS_NAME}):",
         ]
         for deviation in dict.fromkeys(deviation for _, deviation in report.known):
             lines += [f"  {finding}" for finding, entry in report.known if entry is deviation]
@@ -481,6 +508,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the docs page: copied text (spec/source/leeloo-api-v2.txt), a print's text or saved HTML",
     )
     parser.add_argument("spec", type=Path, help="the OpenAPI document (spec/openapi.yaml)")
+    parser.add_argument(
+        "--deviations",
+        type=Path,
+        help=f"the known deviations (default: {DEVIATIONS_NAME} beside SPEC, when there is one)",
+    )
     parser.add_argument(
         "--show-repairs", action="store_true", help="also list the repairs made to each example"
     )
@@ -504,8 +536,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_checked(args.spec, "docs_drift", "compared")
     if loaded is None:
         return 2
+    beside: Path = args.spec.parent / DEVIATIONS_NAME
+    deviations_path: Path | None = args.deviations or (beside if beside.is_file() else None)
     try:
-        report = check_drift(page_text, loaded)
+        deviations = load_deviations(deviations_path) if deviations_path is not None else ()
+        report = check_drift(page_text, loaded, deviations, page_name=args.page.name)
+    except DeviationsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except PageError as exc:
         print(f"{args.page}:{exc.line}: {exc.reason}", file=sys.stderr)
         return 2
@@ -520,7 +558,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(
         printable(
             format_report(
-                report, args.page, args.spec, show_repairs=args.show_repairs, evidence=register, shape=shape
+                report,
+                args.page,
+                args.spec,
+                show_repairs=args.show_repairs,
+                evidence=register,
+                shape=shape,
+                deviations=deviations_path,
             )
         )
     )

@@ -129,45 +129,45 @@ def _token(text: str) -> str:
 PRISM_COMMANDS = ("mock", "proxy")
 SPEC_FILE_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")  # looked for in a folder named as SPEC
 SPEC_HELP = "the OpenAPI document (default: $LEELOO_MOCK_SPEC, else Leeloo's, shipped with the mock)"
+# one grammar for the three forms, shown first by --help and by every usage error
+USAGE = """leeloo-mock [SPEC] [OPTIONS]
+       leeloo-mock mock [SPEC] [OPTIONS]                 (Prism's form: the same as the first)
+       leeloo-mock proxy SPEC UPSTREAM [OPTIONS]         (Prism's form: leeloo-mock SPEC --proxy UPSTREAM)
+
+Every form takes every option, Prism's short ones too: -p PORT (--port), -h HOST (--host),
+-d (--dynamic). -h is the host, as in Prism: help is --help."""
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line; argparse answers bad arguments with the usage and exit status 2.
+    """The command line, one grammar for the three forms; argparse answers bad arguments with the
+    usage and exit status 2.
 
-    ``command`` is one of Prism's forms, ``mock`` (``leeloo-mock mock SPEC -p 4010 -h HOST -d``)
-    or ``proxy`` (``leeloo-mock proxy SPEC UPSTREAM``): every option of the plain form, plus
-    Prism's short ones; ``-h`` is the host there, as in Prism, so help is ``--help``.
+    ``command`` is ``None`` (``leeloo-mock SPEC -p 4010``) or one of Prism's forms, ``mock``
+    (``leeloo-mock mock SPEC -p 4010 -h HOST -d``, the same) or ``proxy`` (``leeloo-mock proxy
+    SPEC UPSTREAM``, which adds the upstream argument). Every form has Prism's short options; ``-h``
+    is the host in each, as in Prism, so help is ``--help``.
     """
-    prism = command in PRISM_COMMANDS
     parser = argparse.ArgumentParser(
-        prog=f"leeloo-mock {command}" if prism else "leeloo-mock",
-        description="Serve a Prism-style mock of an OpenAPI 3.1 document.",
-        add_help=not prism,
-        epilog=None
-        if prism
-        else "Prism's forms work too: leeloo-mock mock SPEC [-p PORT] [-h HOST] [-d] "
-        "and leeloo-mock proxy SPEC UPSTREAM (see leeloo-mock mock --help).",
+        prog=f"leeloo-mock {command}" if command in PRISM_COMMANDS else "leeloo-mock",
+        usage=USAGE,
+        description="Serve a Prism-style mock of an OpenAPI 3.1 document (3.0 and Swagger 2.0 are read too).",
+        add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    if prism:
-        parser.add_argument("--help", action="help", help="show this help message and exit")
+    parser.add_argument("--help", action="help", help="show this help message and exit")
     parser.add_argument("spec", nargs="?", type=Path, help=SPEC_HELP)
     if command == "proxy":
         parser.add_argument("upstream", type=_upstream, help="the API to forward to and validate")
+    parser.add_argument("-h", "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument(
-        *(("-h", "--host") if prism else ("--host",)),
-        default="127.0.0.1",
-        help="address to bind (default 127.0.0.1)",
-    )
-    parser.add_argument(
-        *(("-p", "--port") if prism else ("--port",)),
+        "-p",
+        "--port",
         type=_port,
         default=4010,
         help="port to bind, 0 for any free one (default 4010)",
     )
     parser.add_argument(
-        *(("-d", "--dynamic") if prism else ("--dynamic",)),
-        action="store_true",
-        help="answer with generated data instead of examples",
+        "-d", "--dynamic", action="store_true", help="answer with generated data instead of examples"
     )
     parser.add_argument(
         "--seed", type=int, help="seed of the generated data, delays and failures (repeatable answers)"
@@ -182,7 +182,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help=f"the only token accepted (repeatable; also ${TOKENS_ENV_VAR}, comma-separated)",
     )
     parser.add_argument(
-        "--errors", action="store_true", help="with --proxy: turn violations into a problem answer"
+        "--errors",
+        action="store_true",
+        help="with --proxy (or the proxy form): refuse violating requests with their problem, turn "
+        "violating answers into a 502 (the mock itself always refuses violating requests)",
     )
     parser.add_argument(
         "--no-cors", dest="cors", action="store_false", help="no CORS headers, no preflight answers"
@@ -436,6 +439,11 @@ def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argpar
         if args.proxy is not None and args.proxy != args.upstream:
             parser.error(f"the upstream is named twice: {args.upstream} and --proxy {args.proxy}")
         args.proxy = args.upstream
+    if args.errors and args.proxy is None:
+        parser.error(
+            "--errors works with --proxy (or leeloo-mock proxy SPEC UPSTREAM): without a proxy the mock "
+            "already refuses every request that violates the spec"
+        )
     return parser, args
 
 

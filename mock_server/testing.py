@@ -28,7 +28,8 @@ import contextlib
 import subprocess
 import sys
 import threading
-from collections.abc import Awaitable, Iterator, Mapping, Sequence
+import time
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +67,8 @@ __all__ = [
 
 IN_PROCESS_ORIGIN = "http://localhost"  # a loopback name, as the mock's Host check wants
 REQUEST_TIMEOUT_S = 30.0
+LOG_WAIT_S = 10.0  # the longest a test waits for a log line it expects (the mock writes it after answering)
+_LOG_POLL_S = 0.02  # between two looks at the log
 _COMPILED_CACHE_SIZE = 8
 
 
@@ -358,6 +361,21 @@ class LeelooMock:
                 yield list(response.json()["faults"])
             finally:
                 admin.delete(f"{ADMIN_PREFIX}/faults").raise_for_status()
+
+    def log_when(self, ready: Callable[[str], bool], timeout_s: float = LOG_WAIT_S) -> str:
+        """The log as soon as ``ready(log)`` holds, or as it stands after ``timeout_s``.
+
+        The mock writes a request's access-log line after it has sent the answer, so a test that
+        reads the log as soon as a request returns can find the line missing. Waiting on the
+        line itself, with a bound, does not race; when the bound passes, the test's own assertion
+        on the returned log says what is missing.
+        """
+        deadline = time.monotonic() + timeout_s
+        log = self.log()
+        while not ready(log) and time.monotonic() < deadline:
+            time.sleep(_LOG_POLL_S)
+            log = self.log()
+        return log
 
 
 class Journal:

@@ -12,6 +12,8 @@
    enum, an undeclared response field and the failure envelope inside a 200.
 
 Times are fixed (one second apart from 2026-12-01) so that the file is the same on every run.
+The departures' names and values are chosen fresh against the spec (``choose_departures``): once
+the sample's patch is applied, a new run departs from the patched spec the same ways.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import json
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -116,32 +118,83 @@ def _body(entry: Entry) -> Any:
     return json.loads(entry.response.body.data)
 
 
-def departures(entries: list[Entry]) -> list[Entry]:
+def _fresh(wanted: str, taken: Any) -> str:
+    """``wanted``, or ``wanted_2``, ``wanted_3``... : the first name not in ``taken``."""
+    name, number = wanted, 1
+    while name in (taken or ()):
+        number += 1
+        name = f"{wanted}_{number}"
+    return name
+
+
+@dataclass(frozen=True)
+class Departures:
+    """What the departures use, chosen so that the spec does not declare it: run again after the
+    sample's patch is applied, the same kinds of departure are made with new values."""
+
+    query_parameter: str
+    request_field: str
+    limit: int
+    status: int
+    media_type: str
+    channel_source: str
+    order_status: str
+    response_field: str
+
+
+def choose_departures(spec_path: Path | None = None) -> Departures:
+    """The departures' names and values, fresh against the spec at ``spec_path``."""
+    from mock_server.spec.document import load_document
+
+    document = load_document(spec_path or default_spec_path())
+    schemas = document["components"]["schemas"]
+    tags = document["paths"]["/tags"]["get"]
+    connections = document["paths"]["/connections"]["get"]["responses"]["200"]["content"]
+    create_person = document["paths"]["/people"]["post"]["responses"]
+    limit = document["components"]["parameters"]["Limit"]["schema"]["maximum"]
+    return Departures(
+        query_parameter=_fresh("include_archived", [p.get("name") for p in tags.get("parameters", [])]),
+        request_field=_fresh("color", schemas["CreatePersonRequest"]["properties"]),
+        limit=int(limit) + 50,
+        status=next(code for code in range(202, 300) if str(code) not in create_person),
+        media_type=next(m for m in ("text/html", "text/csv", "text/xml") if m not in connections),
+        channel_source=_fresh("WHATSAPP", schemas["ChannelSource"]["enum"]),
+        order_status=_fresh("ON_HOLD", schemas["OrderStatus"]["enum"]),
+        response_field=_fresh("avatar_url", schemas["Person"]["properties"]),
+    )
+
+
+def departures(entries: list[Entry], chosen: Departures | None = None) -> list[Entry]:
     """One exchange per kind of drift, each made from a recorded one."""
+    chosen = chosen or choose_departures()
     tags = _with(entries, "GET", "/tags")
     people = _with(entries, "GET", "/people")
     new_person = _with(entries, "POST", "/people")
     channels = _with(entries, "GET", "/communication-channels")
+    connections = _with(entries, "GET", "/connections")
     person, order = _starting(entries, "/people/"), _starting(entries, "/orders/")
     assert new_person.request.body is not None
+    sent = json.loads(new_person.request.body.data) | {chosen.request_field: "#ff0000"}
     person_doc = _body(person)
-    person_doc["data"]["avatar_url"] = "https://cdn.example/avatar.png"
+    person_doc["data"][chosen.response_field] = "https://cdn.example/avatar.png"
     return [
         # an endpoint the spec lacks
         replace(_asking(tags, "/webhooks"), response=_json(200, {"status": 1, "data": []})),
         # a query parameter the spec does not declare, accepted
-        _asking(tags, query={"include_archived": "true"}),
+        _asking(tags, query={chosen.query_parameter: "true"}),
         # a request field the spec does not declare, accepted
-        _sending(new_person, json.loads(new_person.request.body.data) | {"color": "#ff0000"}),
+        _sending(new_person, sent),
         # limit above the spec's maximum (a guess), answered with success
-        _asking(people, query={"limit": "150"}),
+        _asking(people, query={"limit": str(chosen.limit)}),
         # a status the operation does not declare
-        replace(new_person, response=_json(202, {"status": 1, "data": {"queued": True}})),
+        replace(new_person, response=_json(chosen.status, {"status": 1, "data": {"queued": True}})),
         # a media type the response does not declare
-        replace(tags, response=_json(200, "<html>maintenance</html>", "text/html")),
+        replace(connections, response=_json(200, "<html>maintenance</html>", chosen.media_type)),
         # a value outside a guessed enum (ChannelSource) and outside a verified one (OrderStatus)
-        replace(channels, response=_json(200, _replace_value(_body(channels), "from", "WHATSAPP"))),
-        replace(order, response=_json(200, _replace_value(_body(order), "status", "ARCHIVED"))),
+        replace(
+            channels, response=_json(200, _replace_value(_body(channels), "from", chosen.channel_source))
+        ),
+        replace(order, response=_json(200, _replace_value(_body(order), "status", chosen.order_status))),
         # a response field the spec does not declare
         replace(person, response=_json(200, person_doc)),
         # Leeloo's failure envelope inside a 200
@@ -165,7 +218,7 @@ def _replace_value(document: Any, key: str, value: Any) -> Any:
 
 
 def make_sample(out: Path = SAMPLE) -> int:
-    """Write the sample capture to ``out``; the number of exchanges in it."""
+    """Write the sample capture to ``out`` (against the default spec); the number of exchanges."""
     with tempfile.TemporaryDirectory() as scratch:
         static, stateful = Path(scratch) / "static.har", Path(scratch) / "stateful.har"
         record_mock_answers(static)

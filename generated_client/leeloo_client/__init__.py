@@ -47,7 +47,7 @@ from .errors import (
 )
 from .types import Response
 
-__version__ = "3.0.0"
+__version__ = "3.0.2"
 
 __all__ = (
     "APIConnectionError",

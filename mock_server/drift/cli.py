@@ -11,6 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from mock_server.drift.report import Report
 from mock_server.drift.run import check_capture
 from mock_server.drift.spec import load_spec
 from mock_server.har import HarError, read_entries, scrub_text
@@ -28,7 +29,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("traffic", type=Path, help="a .har, an .ndjson, or GET /__admin/requests saved")
     parser.add_argument("--spec", type=Path, help="the spec (default: the bundled Leeloo spec)")
-    parser.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "html"),
+        default="text",
+        help="text (default), json, or html (one self-contained page)",
+    )
     parser.add_argument(
         "--ignore-header",
         action="append",
@@ -43,6 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="write a unified diff against the spec that would make the traffic valid (never edits the spec)",
     )
     return parser
+
+
+def _formatted(report: Report, form: str) -> str:
+    if form == "html":
+        from mock_server.pages.drift_page import render_drift
+
+        return render_drift(report)
+    return report.to_json() if form == "json" else report.to_text()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -62,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"leeloo-drift: {scrub_text(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        print(report.to_json() if args.format == "json" else report.to_text(), flush=True)
+        print(_formatted(report, args.format), flush=True)
     except BrokenPipeError:  # `leeloo-drift ... | head`: the reader has seen enough
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (Python flushes stdout again at exit)
     if args.propose is not None:

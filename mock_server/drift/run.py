@@ -89,8 +89,8 @@ class DriftRun:
         for issue in exchange.request_issues:
             if issue.location in ("query", "path", "header"):
                 parameter = exchange.parameter(issue.name, issue.location)
-                if parameter is not None:
-                    exercised.append(parameter.places)
+                if parameter is not None:  # as the refused-value check places it: its schema first
+                    exercised.append(((*parameter.where, "schema"), *parameter.places))
         return exercised
 
     def _count(

@@ -29,7 +29,7 @@ from mock_server.spec.compiled import CompiledOperation, CompiledSpec
 from mock_server.spec.document import SpecError
 from mock_server.stages.negotiation import PreferError, prefer_issue
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
-from mock_server.stages.problems import UNPROCESSABLE_ENTITY, Issue
+from mock_server.stages.problems import UNPROCESSABLE_ENTITY, Issue, Refusal
 from mock_server.stages.router import RouteMatch
 from openapi_document import Located
 
@@ -269,7 +269,9 @@ def failure_response(pipeline: Pipeline, request: MockRequest, plan: FaultPlan) 
     operation = FaultInjector.operation_of(request, pipeline.compiled)
     if operation is None:
         return problem_response(status, detail, INJECTED, request.path, headers=headers)
-    response = pipeline.refuse(operation, status, detail, INJECTED, request.path, headers=headers)
+    response = pipeline.answer_refusal(
+        operation, Refusal(status, detail, INJECTED, (), tuple(headers)), request.path
+    )
     kept = [(name, value) for name, value in response.headers if name.lower() != "retry-after"]
     declared = operation.declared_response(status)
     if plan.retry_after is None and declared and any(n.lower() == "retry-after" for n, _ in declared.headers):

@@ -27,6 +27,7 @@ from mock_server.har.model import Body, Entry, HarError, Request, Response, iso_
 MAX_DOCUMENT_BYTES = 128 * 1024 * 1024  # a HAR or journal document is parsed whole
 MAX_LINE_BYTES = 32 * 1024 * 1024  # one NDJSON entry
 _SNIFF_BYTES = 64 * 1024
+_BOM = b"\xef\xbb\xbf"  # some tools write one before a HAR document
 JOURNAL_HOST = "http://localhost"  # the journal keeps paths; its entries get this origin
 
 
@@ -73,7 +74,7 @@ def _document(path: Path, handle: io.BufferedReader[io.FileIO], max_bytes: int) 
             f"larger than {max_bytes} bytes: write it as NDJSON (one HAR entry per line), which is streamed",
         )
     try:
-        return json.loads(data)
+        return json.loads(data.removeprefix(_BOM))
     except UnicodeDecodeError as exc:
         raise HarError(path, f"not UTF-8 text ({exc.reason})") from None
     except json.JSONDecodeError as exc:
@@ -133,6 +134,7 @@ def _is_ndjson(head: bytes) -> bool:
     A HAR document starts with ``log``, the journal with ``meta`` (or ``requests``), and a JSON
     list is a document too; any other object starts a line of NDJSON.
     """
+    head = head.removeprefix(_BOM)
     if head.lstrip().startswith(b"["):
         return False
     match = _FIRST_KEY.match(head)

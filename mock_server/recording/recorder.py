@@ -9,6 +9,7 @@ turns an httpx exchange into an entry, for clients that record their own traffic
 
 from __future__ import annotations
 
+import dataclasses
 import http
 import logging
 import time
@@ -64,7 +65,8 @@ class Recorder(WrappingHandler):
             self.writer.write(self._entry(request, response, started, elapsed_ms))
         except OSError as exc:  # a full disk must not stop the serving
             logger.warning("recording to %s failed: %s; serving goes on", self.writer.path, exc.strerror)
-        return response
+            return response
+        return dataclasses.replace(response, source="recorded")  # a copy: an answer may be shared
 
     def _url(self, request: MockRequest) -> str:
         query = f"?{request.query_string}" if request.query_string else ""

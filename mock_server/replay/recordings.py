@@ -70,7 +70,7 @@ class RecordedAnswer:
         headers = list(self.headers)
         if self.violations:
             headers.append(violations_header([("response", issue) for issue in self.violations]))
-        return MockResponse(self.status, self.body, self.media_type, headers, operation_id)
+        return MockResponse(self.status, self.body, self.media_type, headers, operation_id, "replayed")
 
 
 class Recordings:

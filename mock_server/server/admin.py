@@ -7,8 +7,9 @@
 - ``POST /__admin/reset``: the ``--stateful`` store back to its seed records, and the journal
   emptied (WireMock's reset also clears its journal).
 - ``GET /__admin/health``: ``{"status": "ok"}``, for scripts that wait for the mock.
-- ``/__admin/faults``: the faults in force (``mock_server.faults.admin``); other rooms' endpoints
-  are handed to :class:`Admin` by path.
+- ``/__admin/faults``: the faults in force (``mock_server.faults.admin``), ``/__admin/ui``: the
+  journal as a page (``mock_server.pages``); other rooms' endpoints are handed to :class:`Admin`
+  by path.
 
 The prefix is reserved: a spec path under it is never matched, the proxy never forwards it, and
 admin requests are not journaled. They are answered only to loopback clients and pages (no
@@ -83,6 +84,7 @@ class JournalEntry:
     violations: tuple[Mapping[str, Any], ...]
     duration_ms: float
     fault: Mapping[str, Any] | None = None  # the delay or fault injected (see mock_server.faults)
+    source: str | None = None  # "replayed" or "recorded" (MockResponse.source)
 
     @property
     def valid(self) -> bool:
@@ -105,6 +107,7 @@ class JournalEntry:
             "violations": list(self.violations),
             "durationMs": self.duration_ms,
             "fault": self.fault,
+            "source": self.source,
         }
 
 
@@ -132,12 +135,22 @@ def _parsed_violations(text: str | None) -> tuple[Mapping[str, Any], ...]:
 # own, never changed after), at most BODY_EXCERPT_BYTES of the body; the rest is worked out when
 # the journal is read, so that recording costs the mock little.
 _Raw = tuple[
-    int, float, float, MockRequest, bytes, int, int, str | None, str | None, Mapping[str, Any] | None
+    int,
+    float,
+    float,
+    MockRequest,
+    bytes,
+    int,
+    int,
+    str | None,
+    str | None,
+    Mapping[str, Any] | None,
+    str | None,
 ]
 
 
 def _entry(raw: _Raw) -> JournalEntry:
-    number, logged_at, duration, request, excerpt, size, status, operation_id, violations, fault = raw
+    number, logged_at, duration, request, excerpt, size, status, operation_id, violations, fault, source = raw
     headers = {name: ("***" if name in _SECRET_HEADERS else value) for name, value in request.headers.items()}
     return JournalEntry(
         number=number,
@@ -153,6 +166,7 @@ def _entry(raw: _Raw) -> JournalEntry:
         violations=_parsed_violations(violations),
         duration_ms=round(duration * 1000, 3),
         fault=fault,
+        source=source,
     )
 
 
@@ -198,6 +212,7 @@ class RequestJournal:
                     response.operation_id,
                     violations,
                     fault,
+                    response.source,
                 )
             )
 
@@ -312,7 +327,7 @@ class Admin:
         )
 
     @staticmethod
-    def refused(path: str) -> MockResponse:
+    def not_from_this_machine(path: str) -> MockResponse:
         """The answer to an admin request from elsewhere than this machine."""
         return problem_response(
             403,

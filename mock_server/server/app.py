@@ -7,7 +7,10 @@ the server keeps serving.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import os
+import re
 import sys
 import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
@@ -17,6 +20,7 @@ from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
 from mock_server.faults.delivery import deliver
 from mock_server.faults.injector import FaultInjector, FaultPlan
+from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
 from mock_server.server.admin import (
     Admin,
     RequestJournal,
@@ -72,6 +76,23 @@ class ClientDisconnected(Exception):
 
 
 DISCONNECTED_STATUS = 499  # the access log's mark for a request dropped unanswered (nginx's code)
+REQUEST_ID_HEADER = "x-request-id"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")  # a client's own id is echoed when it looks like one
+
+
+_ID_PREFIX = os.urandom(8).hex()  # this process's; a counter makes each answer's id its own
+_ID_COUNTER = itertools.count(1)
+
+
+def request_id(sent: str | None) -> str:
+    """The ``x-request-id`` of an answer: the client's own when it sent a plausible one (an id of at
+    most 128 letters, digits and ``._:-``), else a new one: 32 hex digits, a random prefix of this
+    process and a counter (unique without a system call per answer). Whether Leeloo sends the
+    header, and in what form, is a guess (the spec's evidence register says so); clients read it
+    as ``RawResponse.request_id`` and ``APIStatusError.request_id``."""
+    if sent is not None and _REQUEST_ID.fullmatch(sent):
+        return sent
+    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
 
 
 class AccessLog:
@@ -132,7 +153,11 @@ class MockApp:
         self.journal = journal if journal is not None else RequestJournal()
         self.faults = faults if faults is not None else FaultInjector(None, pipeline.compiled)
         faults_endpoint = FaultsEndpoint(self.faults, lambda: self.pipeline.compiled)
-        self.admin = Admin(self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint})
+        self.docs = ReferenceEndpoint(lambda: self.pipeline.compiled.spec.document)
+        inspector = InspectorEndpoint(lambda: self.pipeline.compiled.spec.document)
+        self.admin = Admin(
+            self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint, INSPECTOR_PATH: inspector}
+        )
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
@@ -158,21 +183,23 @@ class MockApp:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
         origin = headers.get("origin")
         query_string = scope["query_string"].decode("latin-1")
-        refusal = self._refusal(scope, headers.get("host"), origin, path)
+        refusal = self._host_or_origin_refusal(scope, headers.get("host"), origin, path)
         admin = is_admin_path(scope["path"])
         if (
             refusal is None
             and admin
             and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
         ):
-            refusal = Admin.refused(path)
+            refusal = Admin.not_from_this_machine(path)
+        answer_id = request_id(headers.get(REQUEST_ID_HEADER))
         if refusal is not None:  # answered before the body is read or anything runs
-            await self._send(send, refusal, None)
+            await self._send(send, refusal, None, answer_id)
             self.access_log.write(method, path, refusal.status, started)
             if not admin:
                 self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
             return
         request = MockRequest(method, path, query_string, headers)
+        docs = is_docs_path(scope["path"])  # the reference (mock_server.pages): never the spec's
         plan: FaultPlan | None = None
         try:
             declared = headers.get("content-length")
@@ -182,6 +209,8 @@ class MockApp:
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
                 response = self.admin.handle(request)
+            elif docs:
+                response = self.docs(request)
             else:  # an injected failure replaces the answer: the pipeline (and the store) never run
                 plan, injected = self.faults.intercept(request, self.pipeline)
                 if injected is not None:
@@ -209,12 +238,13 @@ class MockApp:
         grant = self.origins.grant(origin) if self.cors else None
         try:
             if plan is None:
-                await self._send(send, response, grant)
+                await self._send(send, response, grant, answer_id)
             else:  # late, dribbled or broken (see mock_server.faults)
-                await deliver(plan, scope, send, self._start(response, grant), response.body)
+                start = self._start(response, grant, answer_id)
+                await deliver(plan, scope, send, start, response.body)
         finally:
             self.access_log.write(method, path, response.status, started)
-            if not admin:
+            if not (admin or docs):
                 self.journal.record(request, response, started, plan.as_json() if plan else None)
 
     def replace_pipeline(self, pipeline: Pipeline) -> None:
@@ -229,7 +259,9 @@ class MockApp:
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None
 
-    def _refusal(self, scope: Scope, host: str | None, origin: str | None, path: str) -> MockResponse | None:
+    def _host_or_origin_refusal(
+        self, scope: Scope, host: str | None, origin: str | None, path: str
+    ) -> MockResponse | None:
         """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""
         if not self.hosts.allows(host, scope.get("server")):
             return problem_response(
@@ -249,18 +281,25 @@ class MockApp:
             )
         return None
 
-    async def _send(self, send: Send, response: MockResponse, grant: CorsGrant | None) -> None:
-        await send(self._start(response, grant))
+    async def _send(
+        self, send: Send, response: MockResponse, grant: CorsGrant | None, answer_id: str
+    ) -> None:
+        await send(self._start(response, grant, answer_id))
         await send({"type": "http.response.body", "body": response.body})
 
     @staticmethod
-    def _start(response: MockResponse, grant: CorsGrant | None) -> Message:
-        """The ``http.response.start`` message of ``response``: its headers, length and CORS grant."""
+    def _start(response: MockResponse, grant: CorsGrant | None, answer_id: str) -> Message:
+        """The ``http.response.start`` message of ``response``: its headers, length, CORS grant and
+        ``x-request-id`` (``answer_id`` unless the response has one, e.g. an upstream's)."""
         raw_headers: list[tuple[bytes, bytes]] = []
-        has_length = False
+        has_length = has_id = False
         for name, value in response.headers:
-            has_length = has_length or name.lower() == "content-length"
+            lowered = name.lower()
+            has_length = has_length or lowered == "content-length"
+            has_id = has_id or lowered == REQUEST_ID_HEADER  # an upstream's, through --proxy
             raw_headers.append((name.encode("latin-1"), value.encode("latin-1")))
+        if not has_id:
+            raw_headers.append((b"x-request-id", answer_id.encode("ascii")))
         if response.media_type is not None:
             raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
         if not has_length and response.status not in (204, 304):  # RFC 9110: no length on 204

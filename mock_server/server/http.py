@@ -114,7 +114,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._head_timer: asyncio.TimerHandle | None = None
         self._body_timer: asyncio.TimerHandle | None = None
         self._linger_timer: asyncio.TimerHandle | None = None
-        self._refusal: tuple[int, str] | None = None
+        self._head_refused_with: tuple[int, str] | None = None
         self._discarding = False
         self.url = b""
         self._extensions: dict[str, dict[object, object]] = {CONNECTION_EXTENSION: {"connection": self}}
@@ -160,8 +160,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 self._unsupported_upgrade_warning()
             return
         except httptools.HttpParserError:
-            if self._refusal is not None:
-                self._refuse(*self._refusal)
+            if self._head_refused_with is not None:
+                self._answer_and_close(*self._head_refused_with)
                 return
             message = "Invalid HTTP request received."
             self.logger.warning(message)
@@ -175,10 +175,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._head_bytes += len(data)
             limits = self.limits
             if len(self.url) > limits.max_url_size:
-                self._refuse(*self._url_too_long())
+                self._answer_and_close(*self._url_too_long())
                 return
             if self._head_bytes > limits.max_url_size + limits.max_header_size + _HEAD_SLACK:
-                self._refuse(*self._headers_too_large())
+                self._answer_and_close(*self._headers_too_large())
                 return
             if self._head_timer is None:  # a head that one read did not bring whole
                 self._head_timer = self.loop.call_later(limits.header_timeout, self._head_timed_out)
@@ -195,10 +195,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self._head_bytes + self._chunk_size > min(limits.max_url_size, limits.max_header_size):
             # the head may be past a bound: measure it (a small head cannot be, and is not measured)
             if len(self.url) > limits.max_url_size:
-                self._refusal = self._url_too_long()
+                self._head_refused_with = self._url_too_long()
                 raise _Refused
             if sum(len(name) + len(value) + 4 for name, value in self.headers) > limits.max_header_size:
-                self._refusal = self._headers_too_large()
+                self._head_refused_with = self._headers_too_large()
                 raise _Refused
         self.scope["extensions"] = self._extensions
         super().on_headers_complete()
@@ -267,7 +267,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def _head_timed_out(self) -> None:
         self._head_timer = None
         if self._awaiting_head and not self._discarding:
-            self._refuse(
+            self._answer_and_close(
                 408,
                 f"The request line and headers did not arrive within {self.limits.header_timeout:g} s "
                 "(--header-timeout).",
@@ -301,7 +301,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._head_timer.cancel()
             self._head_timer = None
 
-    def _refuse(self, status: int, detail: str) -> None:
+    def _answer_and_close(self, status: int, detail: str) -> None:
         """Answer ``status`` (unless an answer is still being sent), then drain and close."""
         self._discarding = True
         self._cancel_head_timer()

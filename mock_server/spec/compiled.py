@@ -27,8 +27,18 @@ logger = logging.getLogger("leeloo_mock")
 
 # headers the server writes itself from the answer it sends: a declared example value (GitHub's
 # `Content-Length: 279`) would contradict the body and make the server drop the answer
+# set by the server for each answer, whatever the spec declares (x-request-id: a fresh id per answer)
 _SERVER_HEADERS = frozenset(
-    {"content-type", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer"}
+    {
+        "content-type",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "upgrade",
+        "trailer",
+        "x-request-id",
+    }
 )
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})

@@ -39,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from mock_server._config import DEFAULT_MAX_STORE_BYTES
-from mock_server.stages import problems
 from mock_server.stages.problems import Issue
 from mock_server.stateful import schema
 from mock_server.stateful.hooks import HOOKS
@@ -69,33 +68,31 @@ _STALE = -1  # the version of a copy that must be read again whole
 
 @dataclass(frozen=True)
 class StatefulResult:
-    """The store's answer: 200 with the declared body, or an error status with a problem body.
-
-    ``issues`` name the parts of the request a refusal is about, so that the pipeline can answer
-    in the operation's declared error shape (Leeloo's envelope names them in ``fields``).
-    """
+    """The store's answer: a 2xx status with the declared body, or a refusal as data (an error
+    status, ``detail`` in words, and the ``issues``: the parts of the request it is about), which
+    the pipeline shapes as the operation declares (Leeloo's envelope names them in ``fields``)."""
 
     status: int
-    body: Any
+    body: Any = None
     issues: tuple[Issue, ...] = ()
+    detail: str = ""
 
 
-class _Refusal(Exception):
-    """Ends a request early with an error answer."""
+class _RequestRefused(Exception):
+    """Ends a request early with a refusal (nothing it changed is kept)."""
 
     def __init__(self, result: StatefulResult) -> None:
-        super().__init__(result.body.get("detail", ""))
+        super().__init__(result.detail)
         self.result = result
 
 
-def problem(status: int, detail: str, validation: list[dict[str, str]] | None = None) -> StatefulResult:
-    """A refusal: the mock's RFC 7807 problem, and its issues for the pipeline, which answers in
-    the shape the operation declares (Leeloo's envelope) where it declares one."""
+def store_refusal(status: int, detail: str, validation: list[dict[str, str]] | None = None) -> StatefulResult:
+    """A refusal of the store, as data: the status, why, and the parts of the request it names."""
     issues = tuple(
         Issue(item["location"], item["name"], item["message"], item.get("reason", "WRONG_FORMAT"))
         for item in validation or ()
     )
-    return StatefulResult(status, problems.problem(status, detail, issues=issues), issues)
+    return StatefulResult(status, None, issues, detail)
 
 
 def _unknown(source: Any, message: str) -> dict[str, str]:
@@ -366,8 +363,8 @@ class StatefulStore:
                 if self._touched:
                     self._undo(counter)
                 self._version = _STALE  # whether the commit was stored is unknown: read it all again
-                return problem(503, f"The mock's store cannot be used: {exc}. Try again.")
-            return problem(
+                return store_refusal(503, f"The mock's store cannot be used: {exc}. Try again.")
+            return store_refusal(
                 503,
                 f"The mock's store was changed by other workers {MAX_ATTEMPTS} times in a row; try again.",
             )
@@ -392,10 +389,10 @@ class StatefulStore:
             if rule.action == "create":
                 return self._create(rule, context)
             return self._update(rule, context)
-        except _Refusal as refusal:
+        except _RequestRefused as refusal:
             return refusal.result
         except UnknownReference as unknown:
-            return problem(
+            return store_refusal(
                 422,
                 "The request is not valid.",
                 [
@@ -509,7 +506,7 @@ class StatefulStore:
         record = self._find(lookup, value) if value is not ABSENT else None
         if record is None:
             message = f"{_source_name(by)} {value} matches no record in {lookup.collection}."
-            raise _Refusal(problem(404, message, [_unknown(by, message)]))
+            raise _RequestRefused(store_refusal(404, message, [_unknown(by, message)]))
         return record
 
     def _check_requirements(self, rule: OperationRule, context: Context) -> None:
@@ -522,7 +519,7 @@ class StatefulStore:
             where = " or ".join(lookup.collection for lookup in requirement.lookups)
             if str(requirement.value).startswith("$path."):
                 message = f"{_source_name(requirement.value)} {value} matches no record in {where}."
-                raise _Refusal(problem(404, message, [_unknown(requirement.value, message)]))
+                raise _RequestRefused(store_refusal(404, message, [_unknown(requirement.value, message)]))
             raise UnknownReference(requirement.value, value, where)
 
     # ---- answers ------------------------------------------------------------------------------
@@ -602,8 +599,8 @@ class StatefulStore:
             wanted[insert.collection] = wanted.get(insert.collection, 0) + 1
         for name, count in wanted.items():
             if len(self._collections[name]) + count > self._max_records:
-                raise _Refusal(
-                    problem(
+                raise _RequestRefused(
+                    store_refusal(
                         507,
                         f"The mock holds at most {self._max_records} records in {name}; "
                         "restart it or raise its record limit.",
@@ -659,8 +656,8 @@ class StatefulStore:
         if wrong:
             name = _source_name(by)
             message = f"{name} {evaluate(by, context)} cannot be changed here: {'; '.join(wrong)}."
-            raise _Refusal(
-                problem(
+            raise _RequestRefused(
+                store_refusal(
                     422,
                     message,
                     [{"location": "path", "name": name, "message": message}],
@@ -675,8 +672,8 @@ class StatefulStore:
         changed: Record = _clone(record)
         _apply(changed, changes)
         if _longest_list(changed) > self._max_records:
-            raise _Refusal(
-                problem(
+            raise _RequestRefused(
+                store_refusal(
                     507,
                     f"The mock holds at most {self._max_records} items in a list of a record; "
                     "restart it or raise its record limit.",
@@ -692,8 +689,8 @@ class StatefulStore:
     def _check_bytes(self, grown: int) -> None:
         """507 when growing by ``grown`` bytes would take the store past ``max_store_bytes``."""
         if grown > 0 and self._store_bytes + grown > self._max_store_bytes:
-            raise _Refusal(
-                problem(
+            raise _RequestRefused(
+                store_refusal(
                     507,
                     f"The mock holds at most {self._max_store_bytes} bytes of records (as JSON) and "
                     f"holds {self._store_bytes}; this request would add {grown}. "

@@ -195,6 +195,14 @@ def test_with_raw_response_returns_the_model_with_status_headers_request_id_and_
     assert raw.elapsed is None or raw.elapsed >= datetime.timedelta(0)
 
 
+def test_against_the_mock_request_id_is_its_x_request_id(client: LeelooClient) -> None:
+    """It was None: the mock sent no x-request-id (that Leeloo sends one is a guess of the spec)."""
+    first = client.tags.with_raw_response.list()
+    second = client.tags.with_raw_response.list()
+    assert first.request_id and second.request_id and first.request_id != second.request_id
+    assert first.request_id == first.headers["x-request-id"]
+
+
 def page_answer(total: int) -> Callable[[httpx.Request], httpx.Response]:
     """Answers `GET /people` with the people `offset` to `offset + limit` of `total`."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -34,6 +35,18 @@ def shown(key: str, value: Any) -> Any:
     if isinstance(value, dict | list):
         return "…" if len(repr(value)) > _MAX_SHOWN else value
     return value
+
+
+def told(key: str, value: Any, message: str) -> str:
+    """``message`` (a validator's, which may quote the value) with the value of a secret-looking
+    field replaced by REDACTED."""
+    if not is_secret_query_key(key) or value is None:
+        return message
+    forms = {str(value), json.dumps(value, ensure_ascii=False), repr(value)}
+    for form in sorted(forms, key=len, reverse=True):  # a quoted form before the bare one
+        if form and form in message:
+            message = message.replace(form, REDACTED)
+    return message
 
 
 def undeclared_fields(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mock_server.drift.checks._common import general, shown
+from mock_server.drift.checks._common import general, shown, told
 from mock_server.drift.exchange import NOT_JSON, Exchange
 from mock_server.drift.model import RESPONSE_SCHEMA_MISMATCH, Observation
 from mock_server.drift.schema_walk import schema_at
@@ -32,7 +32,7 @@ def response_schema_mismatch(exchange: Exchange) -> Iterator[Observation]:
             RESPONSE_SCHEMA_MISMATCH,
             "response body",
             general(pointer),
-            f"{violation.message} (expected {violation.expected})",
+            told(steps[-1] if steps else "", value, f"{violation.message} (expected {violation.expected})"),
             places,
             keyword,
             shown(steps[-1] if steps else "", value),

@@ -5,52 +5,73 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from mock_server.drift import KINDS, DriftSpec, check_capture
 from mock_server.drift.cli import main
 from mock_server.har import Body, Entry, HarWriter, Request, Response
-from tests.mock_server.drift.conftest import SAMPLE
 
-# the sample's departures, in make_sample.departures' order: kind, method, path template,
-# operationId, status, location, pointer
-EXPECTED = [
-    ("undeclared-operation", "GET", "/api/v2/webhooks", None, 200, "operation", ""),
-    ("undeclared-query-parameter", "GET", "/tags", "list_tags", 200, "query", "/include_archived"),
-    ("undeclared-request-field", "POST", "/people", "create_person", 200, "request body", "/color"),
-    ("refused-value-accepted", "GET", "/people", "list_people", 200, "query", "/limit"),
-    ("undeclared-status", "POST", "/people", "create_person", 202, "status", ""),
-    ("undeclared-media-type", "GET", "/tags", "list_tags", 200, "content-type", ""),
-    (
-        "response-schema-mismatch",
-        "GET",
-        "/communication-channels",
-        "list_communication_channels",
-        200,
-        "response body",
-        "/data/*/from",
-    ),
-    (
-        "response-schema-mismatch",
-        "GET",
-        "/orders/{order_id}",
-        "get_order",
-        200,
-        "response body",
-        "/data/status",
-    ),
-    (
-        "undeclared-response-field",
-        "GET",
-        "/people/{person_id}",
-        "get_person",
-        200,
-        "response body",
-        "/data/avatar_url",
-    ),
-    ("failure-envelope-on-success", "GET", "/people", "list_people", 200, "response body", "/status"),
-]
+
+def expected(chosen: Any) -> list[tuple[str, str, str, str | None, int, str, str]]:
+    """The sample's departures, in make_sample.departures' order: kind, method, path template,
+    operationId, status, location, pointer."""
+    return [
+        ("undeclared-operation", "GET", "/api/v2/webhooks", None, 200, "operation", ""),
+        (
+            "undeclared-query-parameter",
+            "GET",
+            "/tags",
+            "list_tags",
+            200,
+            "query",
+            f"/{chosen.query_parameter}",
+        ),
+        (
+            "undeclared-request-field",
+            "POST",
+            "/people",
+            "create_person",
+            200,
+            "request body",
+            f"/{chosen.request_field}",
+        ),
+        ("refused-value-accepted", "GET", "/people", "list_people", 200, "query", "/limit"),
+        ("undeclared-status", "POST", "/people", "create_person", chosen.status, "status", ""),
+        ("undeclared-media-type", "GET", "/connections", "list_connections", 200, "content-type", ""),
+        (
+            "response-schema-mismatch",
+            "GET",
+            "/communication-channels",
+            "list_communication_channels",
+            200,
+            "response body",
+            "/data/*/from",
+        ),
+        (
+            "response-schema-mismatch",
+            "GET",
+            "/orders/{order_id}",
+            "get_order",
+            200,
+            "response body",
+            "/data/status",
+        ),
+        (
+            "undeclared-response-field",
+            "GET",
+            "/people/{person_id}",
+            "get_person",
+            200,
+            "response body",
+            f"/data/{chosen.response_field}",
+        ),
+        ("failure-envelope-on-success", "GET", "/people", "list_people", 200, "response body", "/status"),
+    ]
+
+
+SEEDED = 10
 
 
 def test_the_mocks_own_answers_yield_no_findings(mock_answers: list[Entry], drift_spec: DriftSpec) -> None:
@@ -59,13 +80,14 @@ def test_the_mocks_own_answers_yield_no_findings(mock_answers: list[Entry], drif
     assert report.findings == []
 
 
-def test_every_kind_is_seeded_once() -> None:
-    assert sorted({kind for kind, *_ in EXPECTED}) == sorted(KINDS)
+def test_every_kind_is_seeded(chosen: Any, departures: list[Entry]) -> None:
+    assert sorted({kind for kind, *_ in expected(chosen)}) == sorted(KINDS)
+    assert len(departures) == len(expected(chosen)) == SEEDED
 
 
-@pytest.mark.parametrize("seeded", range(len(EXPECTED)), ids=[f"{e[0]}-{e[2]}" for e in EXPECTED])
+@pytest.mark.parametrize("seeded", range(SEEDED))
 def test_each_seeded_departure_is_named(
-    seeded: int, mock_answers: list[Entry], departures: list[Entry], drift_spec: DriftSpec
+    seeded: int, mock_answers: list[Entry], departures: list[Entry], drift_spec: DriftSpec, chosen: Any
 ) -> None:
     entries = [*mock_answers, departures[seeded], departures[seeded]]
     report = check_capture(entries, drift_spec)
@@ -79,7 +101,7 @@ def test_each_seeded_departure_is_named(
         finding.location,
         finding.pointer,
     )
-    assert named == EXPECTED[seeded]
+    assert named == expected(chosen)[seeded]
     assert (finding.count, finding.first) == (2, len(mock_answers))
 
 
@@ -89,28 +111,34 @@ def _verdicts(report_json: dict[str, object]) -> dict[str, tuple[object, object]
     return {item["pointer"]: (item["status"], item["verdict"]) for item in listed}
 
 
-def test_the_sample_ties_findings_to_the_evidence_register(drift_spec: DriftSpec) -> None:
+def test_the_sample_ties_findings_to_the_evidence_register(drift_spec: DriftSpec, sample: Path) -> None:
     from mock_server.har import read_entries
 
-    report = check_capture(read_entries(SAMPLE), drift_spec, SAMPLE.name)
+    report = check_capture(read_entries(sample), drift_spec, sample.name)
     verdicts = _verdicts(report.as_json())
-    assert verdicts["components/parameters/Limit"] == ("guess", "contradicted")
+    register = {entry.pointer: entry.status for entry in drift_spec.register.values()}
+    (limit,) = [pointer for pointer in verdicts if pointer.startswith("components/parameters/Limit")]
+    assert verdicts[limit] == (register[limit], "contradicted")  # a guess, or a capture's lifted bound
     assert verdicts["components/schemas/ChannelSource"] == ("guess", "contradicted")
     assert verdicts["components/schemas/OrderStatus"] == ("verified", "contradicted")
     assert verdicts["components/responses/NotFound"] == ("guess", "confirmed")  # the stateful mock's 404
-    first_line = report.to_text().splitlines()[0]
-    assert first_line.startswith("VERIFIED DECISION CONTRADICTED: components/schemas/OrderStatus")
-    assert report.as_json()["evidence"][0]["pointer"] == "components/schemas/OrderStatus"  # loudest first
+    lines = report.to_text().splitlines()
+    loud = lines[: next(i for i, line in enumerate(lines) if line.startswith(f"{sample.name}: "))]
+    assert loud and all(line.startswith("VERIFIED DECISION CONTRADICTED: ") for line in loud)  # first
+    assert any("components/schemas/OrderStatus" in line for line in loud)
+    first = report.as_json()["evidence"][0]
+    assert (first["status"], first["verdict"]) == ("verified", "contradicted")  # loudest first
 
 
 def test_a_guess_held_by_traffic_is_confirmed_not_contradicted(
     mock_answers: list[Entry], drift_spec: DriftSpec
 ) -> None:
-    # limit=150 refused by the API (its envelope in a 400) is what the guess says: confirmed
+    # a limit above the maximum refused by the API (its envelope in a 400) is what the spec says
+    over = drift_spec.document["components"]["parameters"]["Limit"]["schema"]["maximum"] + 1
     people = next(e for e in mock_answers if e.request.method == "GET" and e.request.path == "/api/v2/people")
     refused = replace(
         people,
-        request=replace(people.request, url=people.request.url.split("?")[0] + "?limit=150"),
+        request=replace(people.request, url=people.request.url.split("?")[0] + f"?limit={over}"),
         response=Response(
             400,
             (("content-type", "application/json"),),
@@ -122,7 +150,10 @@ def test_a_guess_held_by_traffic_is_confirmed_not_contradicted(
     )
     report = check_capture([refused], drift_spec)
     assert report.findings == []
-    assert _verdicts(report.as_json())["components/parameters/Limit"] == ("guess", "confirmed")
+    (limit,) = [v for v in report.verdicts if v.evidence.pointer.startswith("components/parameters/Limit")]
+    assert (limit.held, limit.contradicted, limit.first_held) == (1, 0, 0)
+    # a guess is listed as confirmed (a verified decision held is no news)
+    assert limit.verdict == ("confirmed" if limit.evidence.status == "guess" else None)
 
 
 def test_another_api_and_another_host_are_matched_or_counted_never_errors(
@@ -154,7 +185,7 @@ def test_exit_codes_and_the_json_form(
     document = json.loads(out)
     assert {"exchanges", "matched", "findings", "evidence"} <= set(document)
     assert document["exchanges"] == len(mock_answers) + len(departures)
-    assert len(document["findings"]) == len(EXPECTED)
+    assert len(document["findings"]) == SEEDED
 
 
 @pytest.mark.parametrize(
@@ -189,7 +220,7 @@ def test_bad_arguments_are_usage_and_exit_2(capsys: pytest.CaptureFixture[str]) 
 def test_ignore_header_leaves_it_out(
     mock_answers: list[Entry], departures: list[Entry], drift_spec: DriftSpec
 ) -> None:
-    html = departures[5]  # text/html where JSON is declared
+    html = departures[5]  # an HTML answer where JSON is declared
     assert [f.kind for f in check_capture([html], drift_spec).findings] == ["undeclared-media-type"]
     ignored = check_capture([html], drift_spec, ignore_headers=["Content-Type"])
     # the declared media type is assumed: what is left is that the body is not JSON
@@ -220,7 +251,10 @@ def test_no_secret_reaches_the_report_whatever_the_capture_holds(
         Response(
             200,
             (("content-type", "application/json"), ("set-cookie", f"s={SECRET}")),
-            Body("application/json", json.dumps({"status": 1, "data": [], "token": SECRET}).encode()),
+            Body(
+                "application/json",
+                json.dumps({"status": 1, "data": [{"id": 1, "password": SECRET}]}).encode(),
+            ),
         ),
         tags.started,
     )
@@ -228,7 +262,7 @@ def test_no_secret_reaches_the_report_whatever_the_capture_holds(
     assert SECRET in capture.read_text()
     assert main([str(capture), "--format", form, "--propose", str(tmp_path / "p.patch")]) == 1
     captured = capsys.readouterr()
-    assert "access_token" in captured.out  # the finding is there ...
+    assert "access_token" in captured.out and "password" in captured.out  # the findings are there ...
     assert SECRET not in captured.out + captured.err  # ... its secret is not
     assert SECRET not in (tmp_path / "p.patch").read_text()
 
@@ -259,3 +293,13 @@ def test_the_journal_is_a_capture(tmp_path: Path, capsys: pytest.CaptureFixture[
         "/tags",
         "/limit",
     )
+
+
+def test_a_validator_message_never_quotes_a_secret_fields_value() -> None:
+    from mock_server.drift.checks._common import told
+
+    assert (
+        told("password", "hunter2", '"hunter2" is not of type "integer"')
+        == 'REDACTED is not of type "integer"'
+    )
+    assert told("name", "hunter2", '"hunter2" is too long') == '"hunter2" is too long'

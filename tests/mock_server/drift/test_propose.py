@@ -15,7 +15,6 @@ from mock_server.drift.cli import main
 from mock_server.drift.propose import scalar, schema_of
 from mock_server.har import read_entries
 from tests.mock_server.conftest import SPEC_PATH
-from tests.mock_server.drift.conftest import SAMPLE
 
 LEFT_FOR_A_PERSON = {"undeclared-operation", "failure-envelope-on-success"}
 
@@ -34,12 +33,12 @@ def spec_copy(tmp_path: Path) -> Path:
 
 
 def test_the_proposal_applies_and_leaves_only_what_a_person_must_decide(
-    spec_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    spec_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample: Path
 ) -> None:
     monkeypatch.chdir(tmp_path)
     before = spec_copy.read_text()
     patch = tmp_path / "drift.patch"
-    assert main([str(SAMPLE), "--spec", "spec/openapi.yaml", "--propose", str(patch)]) == 1
+    assert main([str(sample), "--spec", "spec/openapi.yaml", "--propose", str(patch)]) == 1
     assert spec_copy.read_text() == before  # never edits the spec itself
     subprocess.run(["git", "apply", "--check", str(patch)], cwd=tmp_path, check=True)
     subprocess.run(["git", "apply", str(patch)], cwd=tmp_path, check=True)
@@ -57,16 +56,16 @@ def test_the_proposal_applies_and_leaves_only_what_a_person_must_decide(
         result = subprocess.run([sys.executable, "-m", module, *arguments], capture_output=True, text=True)
         assert result.returncode == 0, result.stdout + result.stderr
 
-    after = check_capture(read_entries(SAMPLE), load_spec(spec_copy))
+    after = check_capture(read_entries(sample), load_spec(spec_copy))
     assert {finding.kind for finding in after.findings} == LEFT_FOR_A_PERSON
 
 
 def test_each_change_carries_verified_evidence_naming_the_capture(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sample: Path
 ) -> None:
     monkeypatch.chdir(tmp_path)
     patch = tmp_path / "drift.patch"
-    main([str(SAMPLE), "--propose", str(patch)])
+    main([str(sample), "--spec", str(SPEC_PATH), "--propose", str(patch)])
     text = patch.read_text()
     proposed = [line for line in text.splitlines() if line.startswith("#   proposed:")]
     sources = [

@@ -257,3 +257,9 @@ def test_the_file_is_valid_har_after_the_process_is_stopped(tmp_path: Path, sign
         child.kill()
         child.wait()
     assert len(list(har.read_entries(path))) == 3
+
+
+def test_a_byte_order_mark_before_a_har_document_is_skipped(tmp_path: Path) -> None:
+    path = tmp_path / "exported.har"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(har.har_document([_entry()])).encode())
+    assert len(list(har.read_entries(path))) == 1
