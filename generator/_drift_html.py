@@ -9,6 +9,10 @@ titles is left out. A code macro that draws its line numbers in a gutter
 column (Confluence's syntax highlighter) loses the gutter, so its code reads as the code block it
 is. Scripts, styles and the document head are dropped. Each line keeps the source line of the
 element it came from, so a finding points into the HTML file.
+
+The parse stops at the first element past a bound (:data:`MAX_HTML_DEPTH` levels of nesting,
+:data:`MAX_HTML_ELEMENTS` elements): a tree of millions of elements would take minutes and
+gigabytes to build before a bound checked afterwards could refuse it.
 """
 
 from __future__ import annotations
@@ -29,6 +33,9 @@ from bs4.element import (
 from generator._drift_page import PageLines
 
 MAX_HTML_DEPTH = 256  # elements nested deeper than this: the page is refused
+# elements in all: a saved wiki page of the API's size has a few thousand (tests/generator/pages:
+# 85); past this the page is refused (copy its text instead)
+MAX_HTML_ELEMENTS = 50_000
 _BLOCKS = frozenset(
     [
         "address",
@@ -84,6 +91,28 @@ class HtmlTooDeep(Exception):
         self.line = line
 
 
+class HtmlTooLarge(Exception):
+    """The HTML has more than :data:`MAX_HTML_ELEMENTS` elements; ``line`` is where the next starts."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"line {line}: too large")
+        self.line = line
+
+
+class _BoundedSoup(BeautifulSoup):
+    """BeautifulSoup that stops parsing at the first element past the depth or count bound."""
+
+    _elements = 0
+
+    def pushTag(self, tag: Tag) -> None:
+        super().pushTag(tag)
+        self._elements += 1
+        if len(self.tagStack) - 1 > MAX_HTML_DEPTH:  # the stack holds the document itself too
+            raise HtmlTooDeep(tag.sourceline or 1)
+        if self._elements > MAX_HTML_ELEMENTS:
+            raise HtmlTooLarge(tag.sourceline or 1)
+
+
 def looks_like_html(text: str) -> bool:
     """Whether the page is a saved HTML document rather than copied or printed text."""
     start = text.lstrip()[:1024].lower()
@@ -124,14 +153,6 @@ def _is_header_row(tag: Tag) -> bool:
     return bool(cells) and all(cell.name == "th" for cell in cells)
 
 
-def _has_cell_before(tag: Tag) -> bool:
-    """Whether a table cell follows another cell of its row that is not a line-number gutter."""
-    return any(
-        isinstance(sibling, Tag) and sibling.name in _CELLS and not _is_gutter(sibling)
-        for sibling in tag.previous_siblings
-    )
-
-
 def _is_gutter(tag: Tag) -> bool:
     classes = tag.get_attribute_list("class")
     return any(name in _GUTTER_CLASSES for name in classes if isinstance(name, str))
@@ -139,8 +160,10 @@ def _is_gutter(tag: Tag) -> bool:
 
 def html_page(html: str) -> PageLines:
     """The page's lines as a reader of the rendered page sees them, with their HTML source lines."""
-    soup = BeautifulSoup(html, "html.parser")
+    soup = _BoundedSoup(html, "html.parser")
     out = _Lines()
+    # the rows (by id) where a cell other than a gutter was read: the next cell starts with ` - `
+    rows_with_a_cell: set[int] = set()
     # an explicit stack (element, depth, closing?) instead of recursion: no RecursionError on deep HTML
     stack: list[tuple[PageElement, int, bool]] = [(soup, 0, False)]
     while stack:
@@ -155,8 +178,11 @@ def html_page(html: str) -> PageLines:
                 raise HtmlTooDeep(line)
             if node.name in _DROPPED or _is_gutter(node) or _is_header_row(node):
                 continue
-            if node.name in _CELLS and _has_cell_before(node):
-                out.text(" - ", line)  # a row of a parameter table reads as `name - description`
+            if node.name in _CELLS:
+                row = id(node.parent)
+                if row in rows_with_a_cell:
+                    out.text(" - ", line)  # a row of a parameter table reads as `name - description`
+                rows_with_a_cell.add(row)
             if node.name == "br":
                 out.flush()
                 continue

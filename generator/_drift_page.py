@@ -52,6 +52,7 @@ _URL_WRAP_STARTS = ("[", "&", "?", "=", "/")
 _PAGE_BREAKS = str.maketrans({"\f": None, "\v": None})
 MAX_URL_LINES = 8  # a URL wraps over at most this many extra lines
 MAX_CODE_LINES = 10_000  # a numbered code block is read up to this many lines
+MAX_LISTED_NAMES = 1_000  # a parameter list is read up to this many names (the API's longest has 11)
 
 
 @dataclass(frozen=True)
@@ -157,7 +158,8 @@ def _listed_names(lines: Sequence[str], start: int, end: int) -> tuple[list[str]
             if _is_heading(text) or _LABEL.match(text) or _METHOD_LINE.match(text) or _code_start(text):
                 break
             match = _LISTED_NAME.match(text)
-            if match is not None and (text != match["name"] or _BARE_NAME.match(text)):
+            listed = match is not None and (text != match["name"] or _BARE_NAME.match(text))
+            if match is not None and listed and len(names) < MAX_LISTED_NAMES:
                 names.append(match["name"])
         index += 1
     return names, index

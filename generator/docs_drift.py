@@ -35,7 +35,14 @@ from generator._drift_deviations import (
     sort_out,
 )
 from generator._drift_findings import Finding, Kind
-from generator._drift_html import MAX_HTML_DEPTH, HtmlTooDeep, html_page, looks_like_html
+from generator._drift_html import (
+    MAX_HTML_DEPTH,
+    MAX_HTML_ELEMENTS,
+    HtmlTooDeep,
+    HtmlTooLarge,
+    html_page,
+    looks_like_html,
+)
 from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
 from generator._drift_schema import undeclared_fields
@@ -48,6 +55,19 @@ from openapi_document._yaml_positions import (
 )
 from openapi_document.example_check import validate_example
 from openapi_document.spec_check import load_checked
+
+# The largest JSON example the page may show (the API's largest is a few KiB); past it the page
+# is refused: repairing and validating a many-megabyte snippet takes tens of seconds.
+MAX_EXAMPLE_CHARS = 1 << 20
+# Characters of page text a terminal or CI log would act on instead of showing (escape sequences
+# that erase or rewrite lines, bidirectional overrides that reorder them): printed as `\xNN`/`\uNNNN`.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with the characters a terminal would act on written as escapes; newlines and tabs kept."""
+    return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
+
 
 __all__ = ["DriftReport", "Finding", "Kind", "KnownDeviation", "check_drift", "main", "repair_json"]
 
@@ -246,6 +266,9 @@ class _Comparison:
 
     def example(self, part: str, example: PageExample, schema: Mapping[str, Any]) -> Iterator[Finding]:
         self.examples_checked += 1
+        if len(example.text) > MAX_EXAMPLE_CHARS:
+            reason = f"too large: the {part} example is more than {MAX_EXAMPLE_CHARS >> 20} MiB"
+            raise PageError(example.line, reason)
         repaired = repair_json(example.text)
         if repaired.repairs:
             self.repairs[f"{self.page.label} {part} (page line {example.line})"] = repaired.repairs
@@ -283,13 +306,18 @@ def _declared_properties(spec: Mapping[str, Any], schema: Any) -> set[str] | Non
 def read_page(page_text: str) -> PageLines:
     """The page's lines, whichever shape it came in: saved HTML, or copied or printed text.
 
-    Raises :class:`PageError` for HTML nested past the bound."""
+    Raises :class:`PageError` for HTML past a bound (nesting, elements)."""
     if looks_like_html(page_text):
         try:
             return html_page(page_text)
         except HtmlTooDeep as exc:
             raise PageError(
                 exc.line, f"too deep: HTML elements nest more than {MAX_HTML_DEPTH} levels"
+            ) from None
+        except HtmlTooLarge as exc:
+            raise PageError(
+                exc.line,
+                f"too large: more than {MAX_HTML_ELEMENTS:,} HTML elements (copy the page's text instead)",
             ) from None
     return PageLines.of_text(page_text)
 
@@ -528,14 +556,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     shape = page_format(page_text)
     print(
-        format_report(
-            report,
-            args.page,
-            args.spec,
-            show_repairs=args.show_repairs,
-            evidence=register,
-            shape=shape,
-            deviations=deviations_path,
+        printable(
+            format_report(
+                report,
+                args.page,
+                args.spec,
+                show_repairs=args.show_repairs,
+                evidence=register,
+                shape=shape,
+                deviations=deviations_path,
+            )
         )
     )
     return 1 if report.findings else 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
+import keyword
 import os
 import shutil
 import subprocess
@@ -27,8 +28,9 @@ from typing import Any
 
 from generator._api_reference import api_reference
 from generator._naming import iterator_name, method_name, resource_name
+from generator.spec_lint import operation_ids
 from openapi_document import operations
-from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
+from openapi_document._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "spec" / "openapi.yaml"
@@ -59,6 +61,8 @@ _PROBLEM_MARKERS = (
 _IGNORED_NAMES = ("__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", "build", "dist")
 _IGNORED_SUFFIXES = (".egg-info", ".pyc")
 _DIFF_LINES_PER_FILE = 40
+# How much of a name from the spec a refusal quotes.
+_QUOTED_NAME = 80
 
 
 class GenerationError(Exception):
@@ -123,6 +127,34 @@ def spec_facts(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
     return facts
 
 
+def unusable_names(loaded: LoadedYaml) -> list[str]:
+    """`file:line: reason` for each operationId or tag the client cannot be named after.
+
+    operationIds name functions and modules, tags name resources and packages: a name with quotes
+    or code in it would reach the templates as text to paste into Python. They are checked here,
+    before any template runs: an operationId must be snake_case and used once (`spec_lint`'s rule)
+    and no Python keyword; a tag must be text that makes a Python name (`_naming.resource_name`).
+    """
+    document = loaded.data if isinstance(loaded.data, Mapping) else {}
+
+    def at(json_path: Sequence[str | int], reason: str) -> str:
+        return f"{loaded.path}:{loaded.locate(json_path).line}: {reason}"
+
+    problems = [at(finding.path, finding.message[: _QUOTED_NAME * 2]) for finding in operation_ids(document)]
+    for path, method, operation in operations(document):
+        where = ("paths", path, method)
+        operation_id = operation.get("operationId")
+        if isinstance(operation_id, str) and keyword.iskeyword(operation_id):
+            problems.append(at((*where, "operationId"), f"operationId {operation_id!r} is a Python keyword"))
+        tags = operation.get("tags")
+        for index, tag in enumerate(tags if isinstance(tags, list) else [tags] if tags else []):
+            name = resource_name(str(tag)) if isinstance(tag, str) else ""
+            if not name.isidentifier():  # a keyword is fine: the generator appends `_`
+                quoted = repr(tag)[:_QUOTED_NAME]
+                problems.append(at((*where, "tags", index), f"tag {quoted} does not make a Python name"))
+    return problems
+
+
 def _parameter_descriptions(spec: Mapping[str, Any], parameters: Sequence[Any]) -> dict[str, str]:
     """Each parameter's description by its wire name (openapi-python-client keeps only the schema's)."""
     found: dict[str, str] = {}
@@ -143,9 +175,15 @@ def _write_templates(spec: Path, directory: Path) -> None:
         if template.is_file():
             shutil.copyfile(template, directory / template.name)
     try:
-        document = load_yaml_with_positions(spec, positions=False).data
+        loaded = load_yaml_with_positions(spec)
     except YamlSyntaxError as error:
         raise GenerationError(str(error)) from error
+    problems = unusable_names(loaded)
+    if problems:
+        raise GenerationError(
+            "the spec names things the client cannot be named after:\n" + "\n".join(problems)
+        )
+    document = loaded.data
     facts = spec_facts(document if isinstance(document, Mapping) else {})
     text = json.dumps(facts, indent=1, sort_keys=True)
     (directory / FACTS_TEMPLATE).write_text(

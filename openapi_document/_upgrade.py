@@ -23,7 +23,11 @@ new places.
 
 What has no 3.1 equivalent (a ``tsv`` collection, a boolean exclusive bound with no bound) is
 dropped and counted in :attr:`Upgraded.lost`, for one warning line. Every walk is bounded by
-the loader's depth bound (the document was read with it).
+the loader's depth bound (the document was read with it). A part of a 2.0 document that is not
+the type the format says (``paths`` a list, a parameter list a number) is left as it is, for the
+spec check to name; only copies grow the document (a schema written once is copied into each
+media type of ``consumes``/``produces``), and they are bounded: past ``MAX_COPIED_NODES`` the
+upgrade stops with :class:`UpgradeRefused` at the line of the part it was copying.
 
 Two flaws of 2.0 and 3.0 documents that Prism serves and a mock never needs are repaired, each
 listed in :attr:`Upgraded.repaired` (path, what was done) for a warning at its line: a 3.0
@@ -73,6 +77,9 @@ _PARAMETER_SCHEMA_KEYS = (
 _FORM = "application/x-www-form-urlencoded"
 _MULTIPART = "multipart/form-data"
 _JSON = "application/json"
+# How many nodes the upgrade of a 2.0 document may copy, in all (the real 2.0 documents of
+# ../shared/data/real-specs copy 0 to 370); the refusal comes before the copying, in well under a second.
+MAX_COPIED_NODES = 250_000
 
 
 class UnsupportedVersion(Exception):
@@ -82,6 +89,54 @@ class UnsupportedVersion(Exception):
         super().__init__(reason)
         self.where = where
         self.reason = reason
+
+
+class UpgradeRefused(UnsupportedVersion):
+    """The upgrade would pass a bound; ``where`` is the path, in the document as written, of the
+    part it was upgrading."""
+
+
+class _Copies:
+    """Deep copies of schemas, counted against ``MAX_COPIED_NODES``."""
+
+    def __init__(self) -> None:
+        self.left = MAX_COPIED_NODES
+
+    def copies(self, node: Any, count: int, where: JsonPath) -> list[Any]:
+        """``count`` deep copies of ``node``, refused before any is made when they pass the bound."""
+        needed = _size(node, self.left + 1) * count
+        if needed > self.left:
+            raise UpgradeRefused(
+                where,
+                f"upgrading to {TARGET_VERSION} would copy more than {MAX_COPIED_NODES:,} nodes "
+                f"(a schema is copied into each of {count:,} media types of `consumes`/`produces`)",
+            )
+        self.left -= needed
+        return [copy.deepcopy(node) for _ in range(count)]
+
+
+def _size(node: Any, limit: int) -> int:
+    """The number of nodes under ``node`` (itself included), counting stopped past ``limit``."""
+    count = 0
+    stack = [node]
+    while stack and count <= limit:
+        item = stack.pop()
+        count += 1
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return count
+
+
+def _list(value: Any) -> list[Any]:
+    """``value`` when it is a list, else nothing (a 2.0 list written as something else)."""
+    return value if isinstance(value, list) else []
+
+
+def _mapping(value: Any) -> dict[Any, Any]:
+    """``value`` when it is a mapping, else nothing."""
+    return value if isinstance(value, dict) else {}
 
 
 @dataclass
@@ -302,7 +357,7 @@ def _rewrite_refs(node: Any, body_parameters: frozenset[str], depth: int = 0) ->
 def _servers(document: dict[str, Any]) -> list[dict[str, str]]:
     host = document.pop("host", None)
     base_path = str(document.pop("basePath", "") or "")
-    schemes = document.pop("schemes", None) or ["https"]
+    schemes = [str(scheme) for scheme in _list(document.pop("schemes", None))] or ["https"]
     if not base_path.startswith("/"):
         base_path = "/" + base_path
     if not host:
@@ -373,21 +428,24 @@ def _form_body(form: list[dict[str, Any]], consumes: list[str], lost: Counter[st
     return {"content": {media: {"schema": body_schema} for media in forms}, "required": bool(required)}
 
 
-def _body(parameter: dict[str, Any], consumes: list[str]) -> dict[str, Any]:
+def _body(parameter: dict[str, Any], consumes: list[str], copies: _Copies, where: JsonPath) -> dict[str, Any]:
     schema = parameter.get("schema", {})
     media = [item for item in consumes if item not in (_FORM, _MULTIPART)] or [_JSON]
-    body: dict[str, Any] = {"content": {item: {"schema": copy.deepcopy(schema)} for item in media}}
+    schemas = copies.copies(schema, len(media), where)
+    body: dict[str, Any] = {
+        "content": {item: {"schema": copied} for item, copied in zip(media, schemas, strict=True)}
+    }
     if parameter.get("required"):
         body["required"] = True
     if "description" in parameter:
         body["description"] = parameter["description"]
     for key, value in parameter.items():
-        if key.startswith("x-"):
+        if isinstance(key, str) and key.startswith("x-"):
             body[key] = value
     return body
 
 
-def _response(response: Any, produces: list[str]) -> Any:
+def _response(response: Any, produces: list[str], copies: _Copies, where: JsonPath) -> Any:
     if not isinstance(response, dict) or "$ref" in response:
         return response
     result = {key: value for key, value in response.items() if key not in ("schema", "examples", "headers")}
@@ -397,8 +455,9 @@ def _response(response: Any, produces: list[str]) -> Any:
     if "schema" in response:
         media_types = list(dict.fromkeys([*produces, *examples])) if examples else produces
         content: dict[str, Any] = {}
-        for media in media_types:
-            entry: dict[str, Any] = {"schema": copy.deepcopy(response["schema"])}
+        schemas = copies.copies(response["schema"], len(media_types), where)
+        for media, schema in zip(media_types, schemas, strict=True):
+            entry: dict[str, Any] = {"schema": schema}
             if media in examples:
                 entry["example"] = examples[media]
             content[media] = entry
@@ -421,7 +480,7 @@ def _header(header: Any) -> Any:
 def _global_parameter(document: dict[str, Any], ref: Any) -> dict[str, Any] | None:
     if not isinstance(ref, str) or not ref.startswith("#/parameters/"):
         return None
-    found = (document.get("parameters") or {}).get(
+    found = _mapping(document.get("parameters")).get(
         ref[len("#/parameters/") :].replace("~1", "/").replace("~0", "~")
     )
     return found if isinstance(found, dict) else None
@@ -429,28 +488,30 @@ def _global_parameter(document: dict[str, Any], ref: Any) -> dict[str, Any] | No
 
 def _operation(
     document: dict[str, Any],
-    operation: dict[str, Any],
+    where: JsonPath,
     shared: list[Any],
     consumes: list[str],
     produces: list[str],
     lost: Counter[str],
+    copies: _Copies,
 ) -> None:
+    operation = document["paths"][where[1]][where[2]]
     consumes = _media_types(operation.pop("consumes", None), consumes)
     produces = _media_types(operation.pop("produces", None), produces)
     parameters: list[Any] = []
     body: dict[str, Any] | None = None
     form: list[dict[str, Any]] = []
-    own = operation.get("parameters") or []
-    own_keys = {(p.get("name"), p.get("in")) for p in (_resolved(document, p) for p in own) if p}
+    own = _list(operation.get("parameters"))
+    own_keys = {_key(document, p) for p in own if _resolved(document, p)}
     for raw in [*(p for p in shared if _key(document, p) not in own_keys), *own]:
         parameter = _resolved(document, raw)
         if parameter is None:
             parameters.append(raw)
             continue
-        where = parameter.get("in")
-        if where == "body":
-            body = _body(parameter, consumes)
-        elif where == "formData":
+        location = parameter.get("in")
+        if location == "body":
+            body = _body(parameter, consumes, copies, (*where, "parameters"))
+        elif location == "formData":
             form.append(parameter)
         elif isinstance(raw, dict) and "$ref" in raw:
             parameters.append(raw)  # a global parameter, upgraded under components
@@ -466,7 +527,10 @@ def _operation(
         operation["requestBody"] = body
     responses = operation.get("responses")
     if isinstance(responses, dict):
-        operation["responses"] = {str(code): _response(r, produces) for code, r in responses.items()}
+        operation["responses"] = {
+            str(code): _response(r, produces, copies, (*where, "responses", code))
+            for code, r in responses.items()
+        }
 
 
 def _resolved(document: dict[str, Any], parameter: Any) -> dict[str, Any] | None:
@@ -475,9 +539,10 @@ def _resolved(document: dict[str, Any], parameter: Any) -> dict[str, Any] | None
     return parameter if isinstance(parameter, dict) else None
 
 
-def _key(document: dict[str, Any], parameter: Any) -> tuple[Any, Any]:
+def _key(document: dict[str, Any], parameter: Any) -> tuple[str, str]:
+    """What makes a parameter the same as another: its name and place (as text: they may be any YAML)."""
     resolved = _resolved(document, parameter)
-    return (resolved.get("name"), resolved.get("in")) if resolved else (None, None)
+    return (repr(resolved.get("name")), repr(resolved.get("in"))) if resolved else ("", "")
 
 
 _OAUTH_FLOWS = {
@@ -508,6 +573,7 @@ def _security_scheme(scheme: Any) -> Any:
 
 
 def _from_swagger2(document: dict[str, Any], lost: Counter[str]) -> dict[str, Any]:
+    copies = _Copies()
     document.pop("swagger", None)
     consumes = _media_types(document.pop("consumes", None), [_JSON])
     produces = _media_types(document.pop("produces", None), [_JSON])
@@ -519,14 +585,13 @@ def _from_swagger2(document: dict[str, Any], lost: Counter[str]) -> dict[str, An
         for name, parameter in global_parameters.items()
         if isinstance(parameter, dict) and parameter.get("in") in ("body", "formData")
     )
-    for path_item in (document.get("paths") or {}).values():
+    for name, path_item in _mapping(document.get("paths")).items():
         if not isinstance(path_item, dict):
             continue
-        shared = path_item.get("parameters") or []
+        shared = _list(path_item.get("parameters"))
         for method in HTTP_METHODS:
-            operation = path_item.get(method)
-            if isinstance(operation, dict):
-                _operation(document, operation, shared, consumes, produces, lost)
+            if isinstance(path_item.get(method), dict):
+                _operation(document, ("paths", name, method), shared, consumes, produces, lost, copies)
         kept = [p for p in shared if (_resolved(document, p) or {}).get("in") not in ("body", "formData")]
         if kept:
             path_item["parameters"] = [
@@ -545,7 +610,9 @@ def _from_swagger2(document: dict[str, Any], lost: Counter[str]) -> dict[str, An
             if isinstance(p, dict) and name not in body_names
         }
         bodies = {
-            name: _body(p, consumes) if p.get("in") == "body" else _form_body([p], consumes, lost)
+            name: _body(p, consumes, copies, ("parameters", name))
+            if p.get("in") == "body"
+            else _form_body([p], consumes, lost)
             for name, p in global_parameters.items()
             if name in body_names
         }
@@ -555,7 +622,8 @@ def _from_swagger2(document: dict[str, Any], lost: Counter[str]) -> dict[str, An
             components["requestBodies"] = bodies
     if isinstance(document.get("responses"), dict):
         components["responses"] = {
-            name: _response(r, produces) for name, r in document.pop("responses").items()
+            name: _response(r, produces, copies, ("responses", name))
+            for name, r in document.pop("responses").items()
         }
     if isinstance(document.get("securityDefinitions"), dict):
         components["securitySchemes"] = {

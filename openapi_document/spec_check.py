@@ -148,7 +148,7 @@ def _validator_problems(
             yield SpecProblem(loaded.path, position.line, position.column, reason)
         return
     except Exception as exc:  # the validator itself can fail on other nonsense
-        reason = str(exc).splitlines()[0]
+        reason = next(iter(str(exc).splitlines()), "")  # an exception may have no message
         yield SpecProblem(loaded.path, 1, 1, f"openapi-spec-validator failed: {type(exc).__name__}: {reason}")
         return
     reported: set[tuple[JsonPath, str]] = set()
@@ -520,7 +520,11 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             document = resolver.bundle()
         except RefError as exc:
             return MockCheck([_ref_problem(exc)], [])
-    upgraded = upgrade(document)
+    try:
+        upgraded = upgrade(document)
+    except UnsupportedVersion as exc:  # the upgrade passed a bound (UpgradeRefused)
+        position = loaded.locate(exc.where)
+        return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
     checked = _UpgradedYaml(path, upgraded.document, {}, origin=upgraded.origin, source=positions)
     warnings: list[SpecProblem] = []
     lost = upgraded.warning()

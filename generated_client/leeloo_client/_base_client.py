@@ -13,6 +13,7 @@ import asyncio
 import copy
 import os
 import ssl
+import threading
 import time
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, Self
@@ -20,14 +21,15 @@ from typing import Any, Self
 import httpx
 from attrs import define, evolve, field
 
-from ._http import origin_of
+from ._http import AUTH_HEADER_NAME, SecretHeaders, origin_of
 from ._logging import AsyncLoggingTransport, LoggingTransport, setup_logging
 from ._retry import (
-    AUTH_HEADER_NAME,
+    ACCEPTED_ENCODINGS,
     CALL_SETTINGS,
     DEFAULT_MAX_RESPONSE_SIZE,
     DEFAULT_MAX_RETRIES,
     AsyncRetryTransport,
+    CallDeadline,
     CallSettings,
     RetryPolicy,
     RetryTransport,
@@ -43,11 +45,15 @@ TimeoutTypes = float | httpx.Timeout
 
 
 class _Pools:
-    """The httpx clients of a client and of every copy `with_options()` made of it."""
+    """The httpx clients of a client and of every copy `with_options()` made of it.
+
+    Threads that share a client build its httpx client once: `lock` is held while it is built.
+    """
 
     def __init__(self) -> None:
         self.sync: httpx.Client | None = None
         self.async_: httpx.AsyncClient | None = None
+        self.lock = threading.Lock()
         # A user's own httpx client (`http_client=`) is theirs to close.
         self.owns_sync = True
         self.owns_async = True
@@ -91,6 +97,19 @@ def _adopt(client: Any, wrap: Callable[[Any], Any]) -> None:
 
 def _as_timeout(value: TimeoutTypes) -> httpx.Timeout:
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value)
+
+
+def call_deadline(timeout: httpx.Timeout) -> float | None:
+    """How long one call may wait on the network: the longest of the timeout's phases (None: no bound).
+
+    httpx's read timeout restarts with every byte, so a server that dribbles a byte now and then
+    could hold a call for ever; this bounds all the call's attempts together (the waits between
+    them are the retry policy's, see `CallDeadline`).
+    """
+    phases = [
+        value for value in (timeout.connect, timeout.read, timeout.write, timeout.pool) if value is not None
+    ]
+    return max(phases) if phases else None
 
 
 @define(kw_only=True, slots=False)
@@ -215,50 +234,56 @@ class BaseClient:
         return self.retry_policy or RetryPolicy(max_retries=self.max_retries)
 
     def _all_headers(self) -> dict[str, str]:
-        return {**self.headers, AUTH_HEADER_NAME: self.token}
+        return SecretHeaders(
+            {"Accept-Encoding": ACCEPTED_ENCODINGS, **self.headers, AUTH_HEADER_NAME: self.token}
+        )
 
     def get_httpx_client(self) -> httpx.Client:
         """The underlying `httpx.Client`, built on first use and shared with `with_options()` copies."""
-        if self._pools.sync is None:
-            setup_logging()
-            if isinstance(self.http_client, httpx.Client):
-                _adopt(
-                    self.http_client,
-                    lambda inner: _AdoptedRetryTransport(LoggingTransport(inner), self._policy(), self.sleep),
+        with self._pools.lock:
+            if self._pools.sync is None:
+                setup_logging()
+                if isinstance(self.http_client, httpx.Client):
+                    _adopt(
+                        self.http_client,
+                        lambda inner: _AdoptedRetryTransport(
+                            LoggingTransport(inner), self._policy(), self.sleep
+                        ),
+                    )
+                    self._pools.sync, self._pools.owns_sync = self.http_client, False
+                    return self.http_client
+                wrapped = LoggingTransport(self.transport or httpx.HTTPTransport(verify=self.verify_ssl))
+                self._pools.sync = httpx.Client(
+                    base_url=self.base_url,
+                    timeout=self.timeout,
+                    follow_redirects=self.follow_redirects,
+                    transport=RetryTransport(wrapped, self._policy(), self.sleep),
                 )
-                self._pools.sync, self._pools.owns_sync = self.http_client, False
-                return self.http_client
-            wrapped = LoggingTransport(self.transport or httpx.HTTPTransport(verify=self.verify_ssl))
-            self._pools.sync = httpx.Client(
-                base_url=self.base_url,
-                timeout=self.timeout,
-                follow_redirects=self.follow_redirects,
-                transport=RetryTransport(wrapped, self._policy(), self.sleep),
-            )
         return self._pools.sync
 
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying `httpx.AsyncClient`, built on first use and shared like the sync one."""
-        if self._pools.async_ is None:
-            setup_logging()
-            if isinstance(self.http_client, httpx.AsyncClient):
-                _adopt(
-                    self.http_client,
-                    lambda inner: _AdoptedAsyncRetryTransport(
-                        AsyncLoggingTransport(inner), self._policy(), self.async_sleep
-                    ),
+        with self._pools.lock:
+            if self._pools.async_ is None:
+                setup_logging()
+                if isinstance(self.http_client, httpx.AsyncClient):
+                    _adopt(
+                        self.http_client,
+                        lambda inner: _AdoptedAsyncRetryTransport(
+                            AsyncLoggingTransport(inner), self._policy(), self.async_sleep
+                        ),
+                    )
+                    self._pools.async_, self._pools.owns_async = self.http_client, False
+                    return self.http_client
+                wrapped = AsyncLoggingTransport(
+                    self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
                 )
-                self._pools.async_, self._pools.owns_async = self.http_client, False
-                return self.http_client
-            wrapped = AsyncLoggingTransport(
-                self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
-            )
-            self._pools.async_ = httpx.AsyncClient(
-                base_url=self.base_url,
-                timeout=self.timeout,
-                follow_redirects=self.follow_redirects,
-                transport=AsyncRetryTransport(wrapped, self._policy(), self.async_sleep),
-            )
+                self._pools.async_ = httpx.AsyncClient(
+                    base_url=self.base_url,
+                    timeout=self.timeout,
+                    follow_redirects=self.follow_redirects,
+                    transport=AsyncRetryTransport(wrapped, self._policy(), self.async_sleep),
+                )
         return self._pools.async_
 
     def _url(self, path: str) -> httpx.URL:
@@ -272,7 +297,7 @@ class BaseClient:
         arguments = dict(request)
         url = self._url(str(arguments.pop("url")))
         arguments["url"] = url
-        headers = {**self._all_headers(), **arguments.get("headers", {}), **self._call_headers}
+        headers = SecretHeaders({**self._all_headers(), **arguments.get("headers", {}), **self._call_headers})
         headers[AUTH_HEADER_NAME] = self.token
         arguments["headers"] = headers
         if self._call_query:
@@ -284,6 +309,7 @@ class BaseClient:
             headers.setdefault("Content-Type", "application/json")
         arguments["timeout"] = self.timeout
         arguments["follow_redirects"] = self.follow_redirects
+        seconds = call_deadline(self.timeout)
         arguments["extensions"] = {
             CALL_SETTINGS: CallSettings(
                 operation=operation,
@@ -291,6 +317,7 @@ class BaseClient:
                 idempotent=idempotent,
                 origin=origin_of(url),
                 max_response_size=self.max_response_size,
+                deadline=None if seconds is None else CallDeadline(seconds),
                 sleep=self.sleep,
                 async_sleep=self.async_sleep,
             )
@@ -300,18 +327,19 @@ class BaseClient:
     def send(
         self, operation: str, request: Mapping[str, Any], *, idempotent: bool | None = None
     ) -> httpx.Response:
-        """Send one request of `operation`; network failures become `APIConnectionError`.
+        """Send one request of `operation`; failures without an answer become `APIConnectionError`.
 
         `idempotent` says whether the operation may be repeated after a failure that may have
-        acted (a read timeout, a 5xx); None decides by the HTTP method.
+        acted (a read timeout, a 5xx); None decides by the HTTP method. A timeout, past the
+        call's deadline too, is `APITimeoutError`; a redirect loop or an answer that does not
+        decode is `APIConnectionError`.
         """
         arguments = self._request(operation, request, idempotent)
         try:
             return self.get_httpx_client().request(**arguments)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(operation, error) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(operation, error) from error
+        except httpx.RequestError as error:
+            failure = _connection_error(operation, error)
+        raise failure  # outside the `except`: the httpx error, whose frames hold the token, is not chained
 
     async def asend(
         self, operation: str, request: Mapping[str, Any], *, idempotent: bool | None = None
@@ -320,10 +348,9 @@ class BaseClient:
         arguments = self._request(operation, request, idempotent)
         try:
             return await self.get_async_httpx_client().request(**arguments)
-        except httpx.TimeoutException as error:
-            raise APITimeoutError(operation, error) from error
-        except httpx.TransportError as error:
-            raise APIConnectionError(operation, error) from error
+        except httpx.RequestError as error:
+            failure = _connection_error(operation, error)
+        raise failure
 
     def close(self) -> None:
         """Close the sync httpx client, if it was built (for this client and its copies)."""
@@ -336,6 +363,19 @@ class BaseClient:
             await self._pools.async_.aclose()
         self.close()
 
+    def __copy__(self) -> Self:
+        changed = object.__new__(type(self))
+        changed.__dict__.update(self.__dict__)
+        return changed
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Refused: a pickle would carry the token (and cannot carry the open connections)."""
+        name = type(self).__name__
+        raise TypeError(
+            f"a {name} holds the API token and is not pickled; build one in each process, "
+            f"e.g. with {name}.from_env()"
+        )
+
     def __enter__(self) -> Self:
         return self
 
@@ -347,6 +387,12 @@ class BaseClient:
 
     async def __aexit__(self, *args: object) -> None:
         await self.aclose()
+
+
+def _connection_error(operation: str, error: httpx.RequestError) -> APIConnectionError:
+    if isinstance(error, httpx.TimeoutException):
+        return APITimeoutError(operation, error)
+    return APIConnectionError(operation, error)
 
 
 __all__ = [

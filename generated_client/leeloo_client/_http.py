@@ -2,17 +2,34 @@
 
 import datetime
 import email.utils
+import json
 import math
 import re
 import time
 from collections.abc import Mapping
+from typing import Any
 from urllib.parse import unquote
 
 import httpx
 
+# The header that carries the account's token.
+AUTH_HEADER_NAME = "X-Leeloo-AuthToken"
+# Headers whose values are secrets, in lower case: never shown in a repr or kept in an error.
+SECRET_HEADERS = frozenset({AUTH_HEADER_NAME.lower(), "authorization", "proxy-authorization"})
+
 MASK = "****"
 # Query parameters whose values are masked in a logged URL (`?token=...`, `api_key=...`).
 _SECRET_QUERY = re.compile(r"token|key|secret|password|passwd|auth|signature|session", re.IGNORECASE)
+
+
+class SecretHeaders(dict[str, str]):
+    """Request headers whose `repr()` hides the secrets: a traceback printed with its local
+    variables (`capture_locals`, `pytest --showlocals`, crash reporters) shows this repr."""
+
+    def __repr__(self) -> str:
+        return repr(
+            {name: "[secret]" if name.lower() in SECRET_HEADERS else value for name, value in self.items()}
+        )
 
 
 def retry_after_seconds(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
@@ -39,6 +56,16 @@ def retry_after_seconds(headers: Mapping[str, str], *, now: float | None = None)
     if not math.isfinite(seconds) or seconds < 0:
         return None
     return seconds
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The JSON of an answer, strictly: `NaN` and `Infinity` (which Python's parser would turn into
+    floats, even inside a string field of a model) raise `ValueError`."""
+    return json.loads(response.content, parse_constant=_refuse_constant)
 
 
 def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 
 import httpx
 
-from ._http import MASK, safe_url
-from ._retry import AUTH_HEADER_NAME, CALL_SETTINGS, CallSettings
+from ._http import AUTH_HEADER_NAME, MASK, safe_url
+from ._retry import CALL_SETTINGS, CallSettings
 
 LOG_ENV_VAR = "LEELOO_LOG"
 LOGGER_NAME = "leeloo_client"

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any, Generic, ParamSpec, TypeVar
 import httpx
 
 from . import errors
+from ._http import json_body
+from ._pagination import awalk_pages, walk_pages
 from .types import Response
 
 if TYPE_CHECKING:
@@ -148,7 +150,8 @@ class Endpoint(Generic[P, T]):
             if not low <= status <= high:
                 continue
             try:
-                return answer.text if parser is None else parser(answer.json())
+                # strict JSON: `answer.json()` would let NaN and Infinity in as floats
+                return answer.text if parser is None else parser(json_body(answer))
             except errors.MODEL_PARSE_ERRORS as error:
                 if not 200 <= low <= high <= 299 or errors.reports_failure(answer.content):
                     return None
@@ -191,7 +194,9 @@ class ListEndpoint(Endpoint[P, T], Generic[P, T, ItemT]):
         iterate: Walk every page, `limit` items at a time from `offset` on, and yield each item;
             it stops at an empty page or one shorter than `limit`, and never asks for a page
             twice. It does not trust `meta.filteredCount`, which Leeloo sets to the size of the
-            page, not the number of matches.
+            page, not the number of matches. A `limit` below 1 or a negative `offset` raises
+            `InvalidParameterError` before anything is sent; a page that repeats the one before
+            raises `PaginationError` (the API ignores `offset`; see `_pagination`).
         aiterate: The async twin.
     """
 
@@ -228,28 +233,19 @@ class ListEndpoint(Endpoint[P, T], Generic[P, T, ItemT]):
 
     def pages(self, build: Callable[..., Request], offset: object, limit: object) -> Iterator[ItemT]:
         """Every item of every page; `build(offset=...)` makes the request of one page."""
-        next_offset = offset if isinstance(offset, int) else 0
-        page_size = limit if isinstance(limit, int) else self.default_limit
-        while True:
-            items = self._items(self.unwrap(self.send(build(offset=next_offset))))
-            yield from items
-            next_offset += len(items)
-            if len(items) < page_size:
-                return
 
-    async def apages(
-        self, build: Callable[..., Request], offset: object, limit: object
-    ) -> AsyncIterator[ItemT]:
+        def fetch(at: int) -> list[ItemT]:
+            return self._items(self.unwrap(self.send(build(offset=at))))
+
+        return walk_pages(self.name, fetch, limit=limit, offset=offset, default_limit=self.default_limit)
+
+    def apages(self, build: Callable[..., Request], offset: object, limit: object) -> AsyncIterator[ItemT]:
         """The async twin of `pages`."""
-        next_offset = offset if isinstance(offset, int) else 0
-        page_size = limit if isinstance(limit, int) else self.default_limit
-        while True:
-            items = self._items(self.unwrap(await self.asend(build(offset=next_offset))))
-            for item in items:
-                yield item
-            next_offset += len(items)
-            if len(items) < page_size:
-                return
+
+        async def fetch(at: int) -> list[ItemT]:
+            return self._items(self.unwrap(await self.asend(build(offset=at))))
+
+        return awalk_pages(self.name, fetch, limit=limit, offset=offset, default_limit=self.default_limit)
 
 
 def elapsed_of(response: httpx.Response) -> datetime.timedelta | None:

@@ -17,14 +17,20 @@ from typing import Any
 
 import httpx
 
-from ._http import retry_after_seconds
+from ._http import SECRET_HEADERS, retry_after_seconds
 
 # The most of an answer's body an error or a raw response shows as `body`, in characters.
 MAX_BODY_CHARS = 64 * 1024
 
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
-# key, a wrong type, a bad date or enum value.
-MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError)
+# key, a wrong type, a bad date or enum value; a body nested too deep for the JSON parser.
+MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (
+    KeyError,
+    TypeError,
+    ValueError,
+    AttributeError,
+    RecursionError,
+)
 
 
 class LeelooError(Exception):
@@ -58,9 +64,10 @@ class ConfigurationError(LeelooError):
 
 
 class APIConnectionError(LeelooError):
-    """No answer came from the API: the connection failed or broke (after the retries)."""
+    """No usable answer came from the API: the connection failed or broke (after the retries), the
+    redirects went round in a loop, or the answer's content encoding was broken."""
 
-    def __init__(self, operation: str, error: httpx.TransportError) -> None:
+    def __init__(self, operation: str, error: httpx.RequestError) -> None:
         self.operation = operation
         self.request: httpx.Request | None = _request_of(error)
         super().__init__(f"{operation}: no answer from the API ({type(error).__name__}: {_clip(str(error))})")
@@ -80,6 +87,10 @@ class ResponseTooLargeError(LeelooError):
 
 class InvalidParameterError(LeelooError, ValueError):
     """An argument the client refuses before sending anything (an empty, `.` or `..` path id)."""
+
+
+class PaginationError(LeelooError):
+    """`iterate()` stopped: a page repeated the one before, so the API does not move by `offset`."""
 
 
 class APITimeoutError(APIConnectionError):
@@ -356,11 +367,17 @@ def _request_id_suffix(request_id: str | None) -> str:
     return f" (request id {request_id})" if request_id else ""
 
 
-def _request_of(error: httpx.TransportError) -> httpx.Request | None:
+def _request_of(error: httpx.RequestError) -> httpx.Request | None:
+    """The request of `error` without its headers' secrets: a copy whose token reads `[secret]`."""
     try:
-        return error.request
+        request = error.request
     except RuntimeError:
         return None
+    headers = [
+        (name, "[secret]" if name.lower() in SECRET_HEADERS else value)
+        for name, value in request.headers.multi_items()
+    ]
+    return httpx.Request(request.method, request.url, headers=headers)
 
 
 __all__ = [
@@ -376,6 +393,7 @@ __all__ = [
     "InvalidParameterError",
     "LeelooError",
     "NotFoundError",
+    "PaginationError",
     "PermissionDeniedError",
     "Problem",
     "RateLimitError",

@@ -2,28 +2,35 @@
 
 Every request the client sends carries its `CallSettings` in the request's extensions (httpx
 keeps them across redirects). The transports read them to decide, per operation, whether a
-request may be repeated, how long to wait, which origin may see the token and how many bytes
-an answer may have.
+request may be repeated, how long to wait, which origin may see the token, how many bytes an
+answer may have once decoded and when the whole call must be over.
 """
 
 import asyncio
 import logging
 import random
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 
 import httpx
 from attrs import define, field
 
-from ._http import origin_of, retry_after_seconds, safe_url
+from ._http import AUTH_HEADER_NAME, origin_of, retry_after_seconds, safe_url
 from .errors import ResponseTooLargeError
 
 DEFAULT_MAX_RETRIES = 2
 # Answers of the API are a few kilobytes to a few megabytes; past this the client refuses to read.
 DEFAULT_MAX_RESPONSE_SIZE = 64 * 1024 * 1024
+# The content codings the client asks for (`Accept-Encoding`) and counts while decoding.
+ACCEPTED_ENCODINGS = "gzip, deflate"
+# Codings httpx decodes when an optional package is installed, whose output the client cannot
+# count without that package: an answer in one of them, which the client did not ask for, is refused.
+_UNCOUNTED_ENCODINGS = frozenset({"br", "zstd"})
+# How many decoded bytes one step of the counting decoder produces at most.
+_DECODE_STEP = 64 * 1024
 # The request extension that carries `CallSettings`.
 CALL_SETTINGS = "leeloo_client.call"
-AUTH_HEADER_NAME = "X-Leeloo-AuthToken"
 
 _logger = logging.getLogger("leeloo_client")
 
@@ -99,6 +106,35 @@ class RetryPolicy:
         return float(backoff * (1.0 - self.jitter * random.random()))
 
 
+@define
+class CallDeadline:
+    """How long one call may wait on the network: `seconds` from its first request, all its
+    attempts and the redirects httpx follows together (`ends` is on `time.monotonic()`).
+
+    The waits between retries are the retry policy's (each at most `max_retry_after` or
+    `max_delay`): each one moves the end by the time it took, so it never eats an attempt's time.
+    """
+
+    seconds: float
+    ends: float | None = None
+
+    def remaining(self) -> float | None:
+        """The seconds left, or None when the call's first request is only now being sent."""
+        if self.ends is None:
+            self.ends = time.monotonic() + self.seconds
+            return None
+        return self.ends - time.monotonic()
+
+    def passed(self) -> bool:
+        """Whether the deadline has passed."""
+        return self.ends is not None and time.monotonic() >= self.ends
+
+    def waited(self, seconds: float) -> None:
+        """A wait of `seconds` between two attempts has ended: the end moves by as much."""
+        if self.ends is not None:
+            self.ends += seconds
+
+
 @define(frozen=True, kw_only=True)
 class CallSettings:
     """What the transports need to know about one call; carried in the request's extensions."""
@@ -108,6 +144,8 @@ class CallSettings:
     idempotent: bool | None = None
     origin: tuple[str, str, int | None] | None = None
     max_response_size: int = DEFAULT_MAX_RESPONSE_SIZE
+    # How long the whole call may take, retries and redirects included; None: no bound.
+    deadline: CallDeadline | None = None
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
 
@@ -131,17 +169,110 @@ def _refuse_declared_size(response: httpx.Response, settings: CallSettings) -> N
         raise ResponseTooLargeError(settings.operation, settings.max_response_size)
 
 
+def _past_deadline(settings: CallSettings, request: httpx.Request | None = None) -> httpx.ReadTimeout:
+    return httpx.ReadTimeout(f"{settings.operation} took longer than the call's timeout", request=request)
+
+
+def _bound_by_deadline(request: httpx.Request, settings: CallSettings) -> None:
+    """Shorten the request's timeouts to what is left of the call's deadline; past it, give up.
+
+    The first request of a call keeps its timeouts: none is longer than the whole call may take.
+    """
+    remaining = None if settings.deadline is None else settings.deadline.remaining()
+    if remaining is None:
+        return
+    if remaining <= 0:
+        raise _past_deadline(settings, request)
+    timeouts = dict(request.extensions.get("timeout") or {})
+    for phase in ("connect", "read", "write", "pool"):
+        value = timeouts.get(phase)
+        timeouts[phase] = remaining if value is None else min(value, remaining)
+    request.extensions["timeout"] = timeouts
+
+
+def _waited(settings: CallSettings, since: float) -> None:
+    if settings.deadline is not None:
+        settings.deadline.waited(time.monotonic() - since)
+
+
+class _Inflater:
+    """One gzip or deflate layer of an answer, decoded in steps of at most `_DECODE_STEP` bytes.
+
+    It follows httpx's decoders: `deflate` is tried as a zlib stream first, then as raw deflate.
+    """
+
+    def __init__(self, coding: str) -> None:
+        self._raw_fallback = coding == "deflate"
+        self._inflate = zlib.decompressobj(zlib.MAX_WBITS | 16 if coding == "gzip" else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        while True:
+            try:
+                out = self._inflate.decompress(data, _DECODE_STEP)
+            except zlib.error as error:
+                if not self._raw_fallback:
+                    raise httpx.DecodingError(f"the answer's content encoding is broken: {error}") from None
+                self._raw_fallback = False
+                self._inflate = zlib.decompressobj(-zlib.MAX_WBITS)
+                continue
+            self._raw_fallback = False
+            data = self._inflate.unconsumed_tail
+            if out:
+                yield out
+            if not data and len(out) < _DECODE_STEP:
+                return
+
+
+class _DecodedSize:
+    """Counts the bytes an answer decodes to, a chunk at a time, without keeping them.
+
+    httpx decodes `Content-Encoding` after the transport, so a cap on the bytes on the wire lets
+    half a megabyte of gzip become half a gigabyte in memory. This counter decodes each chunk in
+    bounded steps before httpx sees it and stops the answer once the decoded size passes the cap.
+    """
+
+    def __init__(self, headers: httpx.Headers, settings: CallSettings) -> None:
+        self._settings = settings
+        self._layers: list[_Inflater] = []
+        self.size = 0
+        codings = [value.strip().lower() for value in headers.get_list("content-encoding", split_commas=True)]
+        for coding in reversed(codings):  # the last coding applied is undone first
+            if coding in ("gzip", "deflate"):
+                self._layers.append(_Inflater(coding))
+            elif coding in _UNCOUNTED_ENCODINGS:
+                raise httpx.DecodingError(
+                    f"{settings.operation}: the answer is {coding}-encoded, which the client did not ask "
+                    f"for (Accept-Encoding: {ACCEPTED_ENCODINGS}) and cannot bound"
+                )
+
+    def add(self, chunk: bytes) -> None:
+        """Count what `chunk` decodes to; raise `ResponseTooLargeError` past the cap."""
+        self._count(chunk, 0)
+
+    def _count(self, data: bytes, layer: int) -> None:
+        if layer == len(self._layers):
+            self.size += len(data)
+            if self.size > self._settings.max_response_size:
+                raise ResponseTooLargeError(self._settings.operation, self._settings.max_response_size)
+            return
+        for piece in self._layers[layer].feed(data):
+            self._count(piece, layer + 1)
+
+
 class _CappedStream(httpx.SyncByteStream):
-    def __init__(self, wrapped: httpx.SyncByteStream, settings: CallSettings) -> None:
+    def __init__(
+        self, wrapped: httpx.SyncByteStream, response: httpx.Response, settings: CallSettings
+    ) -> None:
         self._wrapped = wrapped
+        self._decoded = _DecodedSize(response.headers, settings)
         self._settings = settings
 
     def __iter__(self) -> Iterator[bytes]:
-        received = 0
+        deadline = self._settings.deadline
         for chunk in self._wrapped:
-            received += len(chunk)
-            if received > self._settings.max_response_size:
-                raise ResponseTooLargeError(self._settings.operation, self._settings.max_response_size)
+            if deadline is not None and deadline.passed():
+                raise _past_deadline(self._settings)
+            self._decoded.add(chunk)
             yield chunk
 
     def close(self) -> None:
@@ -149,16 +280,19 @@ class _CappedStream(httpx.SyncByteStream):
 
 
 class _AsyncCappedStream(httpx.AsyncByteStream):
-    def __init__(self, wrapped: httpx.AsyncByteStream, settings: CallSettings) -> None:
+    def __init__(
+        self, wrapped: httpx.AsyncByteStream, response: httpx.Response, settings: CallSettings
+    ) -> None:
         self._wrapped = wrapped
+        self._decoded = _DecodedSize(response.headers, settings)
         self._settings = settings
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
-        received = 0
+        deadline = self._settings.deadline
         async for chunk in self._wrapped:
-            received += len(chunk)
-            if received > self._settings.max_response_size:
-                raise ResponseTooLargeError(self._settings.operation, self._settings.max_response_size)
+            if deadline is not None and deadline.passed():
+                raise _past_deadline(self._settings)
+            self._decoded.add(chunk)
             yield chunk
 
     async def aclose(self) -> None:
@@ -169,7 +303,7 @@ def _capped(response: httpx.Response, settings: CallSettings) -> httpx.Response:
     _refuse_declared_size(response, settings)
     stream = response.stream
     if isinstance(stream, httpx.SyncByteStream):
-        response.stream = _CappedStream(stream, settings)
+        response.stream = _CappedStream(stream, response, settings)
     return response
 
 
@@ -177,7 +311,7 @@ def _async_capped(response: httpx.Response, settings: CallSettings) -> httpx.Res
     _refuse_declared_size(response, settings)
     stream = response.stream
     if isinstance(stream, httpx.AsyncByteStream):
-        response.stream = _AsyncCappedStream(stream, settings)
+        response.stream = _AsyncCappedStream(stream, response, settings)
     return response
 
 
@@ -217,6 +351,7 @@ class RetryTransport(httpx.BaseTransport):
         _keep_token_on_origin(request, settings)
         retry = 0
         while True:
+            _bound_by_deadline(request, settings)
             try:
                 response = self._wrapped.handle_request(request)
             except httpx.TransportError as error:
@@ -236,7 +371,9 @@ class RetryTransport(httpx.BaseTransport):
                 response.close()
             retry += 1
             _log_retry(request, retry, delay, reason)
+            started = time.monotonic()
             sleep(delay)
+            _waited(settings, started)
 
     def close(self) -> None:
         self._wrapped.close()
@@ -262,6 +399,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         _keep_token_on_origin(request, settings)
         retry = 0
         while True:
+            _bound_by_deadline(request, settings)
             try:
                 response = await self._wrapped.handle_async_request(request)
             except httpx.TransportError as error:
@@ -281,7 +419,9 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 await response.aclose()
             retry += 1
             _log_retry(request, retry, delay, reason)
+            started = time.monotonic()
             await sleep(delay)
+            _waited(settings, started)
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
