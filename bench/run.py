@@ -26,12 +26,18 @@ from typing import Any
 
 from bench._client_overhead import measure_client_overhead
 from bench._contract_speed import measure_contract_speed, time_make_test
-from bench._real_specs import fetch_sample, measure_real_specs, real_specs_table, shared_specs
+from bench._real_specs import (
+    fetch_kubernetes,
+    fetch_sample,
+    measure_real_specs,
+    real_specs_table,
+    shared_specs,
+)
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
 from bench._store_memory import measure_store_memory
-from bench._throughput import measure_all
+from bench._throughput import measure_all, measure_before_after
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 from mock_server.cli import seconds_up_to
 
@@ -78,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--contract-examples", type=int, default=5, help="schemathesis cases per operation")
     parser.add_argument("--real-specs-examples", type=int, default=2, help="schemathesis cases per operation")
     parser.add_argument("--real-specs-fuzz-timeout", type=float, default=90.0, help="seconds per document")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also load the mock of git revision REV and this one in turn (before/after, same run)",
+    )
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "reports" / "bench.json")
     return parser
 
@@ -151,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return records_table(report["contract_speed"])
 
     def real_specs() -> str:
-        specs = [*fetch_sample(_log), *shared_specs()]
+        specs = [*fetch_sample(_log), *fetch_kubernetes(_log), *shared_specs()]
         results = measure_real_specs(
             specs,
             with_prism=not args.no_prism,
@@ -166,8 +177,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["make_test"] = time_make_test(_log)
         return records_table([report["make_test"]])
 
+    def before_after() -> str:
+        rows = measure_before_after(args.baseline, args.duration, tool, _log)
+        report["before_after"] = rows
+        return records_table(rows)
+
     if "throughput" in args.sections:
         section("Throughput and latency (loopback)", throughput)
+        if args.baseline:
+            title = f"Before/after: {args.baseline} and this tree, interleaved (concurrency 32)"
+            section(title, before_after)
     if "scale" in args.sections:
         section("Scale (synthetic specs; req/s at concurrency 32)", scale)
     if "store" in args.sections:
