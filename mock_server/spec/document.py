@@ -235,6 +235,8 @@ class Spec:
         self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
         self._resolved: dict[str, Any] = {}
         self._registry: Any = None
+        # compiled validators by schema text (mock_server.stages.validation.compile_validator)
+        self.validators: dict[str, Any] = {}
 
     def deref(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here).
