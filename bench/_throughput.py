@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
@@ -313,12 +314,14 @@ def repo_relative(path: Path) -> str:
     return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
 
 
-BASELINE_DIR = REPO_ROOT / "bench" / ".baseline"  # git-ignored: one exported tree per revision
+# one exported tree per revision, outside the checkout: inside it, its copies of our modules
+# and tests would be found by pytest, ruff and the tests that walk the packages
+BASELINE_DIR = Path(tempfile.gettempdir()) / "leeloo-bench-baseline"
 BEFORE_AFTER = tuple(scenario for scenario in SCENARIOS if scenario.ceiling and scenario.method != "PUT")
 
 
 def baseline_tree(revision: str) -> Path:
-    """The mock of ``revision`` exported (``git archive``) into ``bench/.baseline/SHA``, once."""
+    """The mock of ``revision`` exported (``git archive``) into ``BASELINE_DIR/SHA``, once."""
     sha = subprocess.run(
         ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"],
         cwd=REPO_ROOT,
