@@ -6,23 +6,34 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
-STAMP := $(VENV)/.installed
+# the interpreter .venv is built with: PYTHON (make test PYTHON=python3.13); a .venv of another is rebuilt
+PYTHON_TAG := $(shell $(PYTHON) -c 'import sys; print(sys.implementation.cache_tag)' 2>/dev/null)
+STAMP := $(VENV)/.installed-$(PYTHON_TAG)
 SPEC := spec/openapi.yaml
-PAGE := spec/source/leeloo-api-v2.txt
+PAGE := spec/source/leeloo-api-v2-2026-01-ru.txt
 RESOURCES := spec/mock-resources.yaml
 BASE ?= HEAD
 FORMAT ?= text
+DOCS_OUT ?= reports/docs
 
 .PHONY: help install test demo lint spec-check docs-check clean generate check-generated bench fuzz mock
-.PHONY: contract contract-live lock changes sync additive-check
+.PHONY: contract contract-live lock changes sync additive-check lower-bounds drift docs
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | expand -t 20
 
+# A .venv built with another interpreter than PYTHON is rebuilt. Both projects install editable: the
+# client as a plain path entry (mypy follows it), the root through setuptools' import hook, whose
+# "Editable installation" notice is silenced (it printed once per install, with a banner).
 $(STAMP): pyproject.toml constraints.txt $(wildcard generated_client/pyproject.toml)
+	@test -n "$(PYTHON_TAG)" || { echo "make: PYTHON=$(PYTHON) does not run; name a Python 3.11+ interpreter" >&2; exit 2; }
+	@if test -x $(PY) && test "$$($(PY) -c 'import sys; print(sys.implementation.cache_tag)')" != "$(PYTHON_TAG)"; then \
+	  echo "make: .venv is $$($(PY) -V 2>&1), PYTHON=$(PYTHON) is $$($(PYTHON) -V 2>&1): rebuilding .venv"; \
+	  rm -rf $(VENV); fi
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -c constraints.txt $(if $(wildcard generated_client/pyproject.toml),-e ./generated_client) -e '.[dev]'
+	PYTHONWARNINGS="ignore:Editable installation" $(PY) -m pip install --quiet -c constraints.txt $(if $(wildcard generated_client/pyproject.toml),-e ./generated_client) -e '.[dev]'
+	rm -f $(VENV)/.installed*
 	touch $@
 
 install: $(STAMP) ## create .venv and install the project with its dev tools
@@ -32,8 +43,11 @@ spec-check: install ## validate the spec (openapi-spec-validator; in-document re
 	$(PY) -m generator.spec_lint $(SPEC)
 	$(PY) -m generator.resources_check $(RESOURCES) $(SPEC)
 
-docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML)
-	$(PY) -m generator.docs_drift $(PAGE) $(SPEC)
+docs-check: install ## compare the spec with the docs page (PAGE=FILE: copied text, a print's text or saved HTML; TRAFFIC=FILE: what a capture showed of each guess)
+	$(PY) -m generator.docs_drift $(PAGE) $(SPEC) $(if $(TRAFFIC),--traffic $(TRAFFIC))
+
+docs: install ## the API reference leeloo-mock serves at /__docs, as static files (index.html, openapi.json) in DOCS_OUT (default reports/docs)
+	$(PY) -m mock_server.pages --spec $(SPEC) --out $(DOCS_OUT)
 
 changes: install ## what changed for users of the client and the mock: the spec vs BASE (default HEAD), or OLD=a.yaml NEW=b.yaml; FORMAT=json
 	$(PY) -m generator.changes $(if $(OLD),$(OLD) $(NEW),--base $(BASE)) --format $(FORMAT)
@@ -56,14 +70,19 @@ generate: install ## regenerate generated_client/ from the spec (openapi-python-
 check-generated: install ## fail when generated_client/ differs from a fresh generation (file list + diff)
 	$(PY) -m generator.generate --check
 
-test: install lint ## every check and test (what CI runs): the lint, then pytest
-	$(BIN)/pytest
+TEST_WORKERS ?= auto
+test: install lint ## every check and test (what CI runs): the lint, then pytest on every core (TEST_WORKERS=N, 0 for one process)
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 contract: install ## contract tests: spec, client and mock against each other (CONTRACT_EXAMPLES=500 digs deeper); JUnit + summary in reports/
 	$(BIN)/pytest contract_tests -m "not live" --junitxml=reports/contract-junit.xml $(CONTRACT_ARGS)
 
 contract-live: install ## read-only GETs against LEELOO_BASE_URL with LEELOO_AUTH_TOKEN, each answer checked (skipped without a token)
 	$(BIN)/pytest contract_tests/test_live.py -m live -rs --junitxml=reports/contract-live-junit.xml
+
+drift: install ## where recorded traffic departs from the spec (TRAFFIC=FILE: HAR, NDJSON or the journal; DRIFT_ARGS=--propose x.patch)
+	@test -n "$(TRAFFIC)" || { echo "usage: make drift TRAFFIC=FILE [DRIFT_ARGS='--format json --propose drift.patch']"; exit 2; }
+	$(BIN)/leeloo-drift $(TRAFFIC) --spec $(SPEC) $(DRIFT_ARGS)
 
 bench: install ## benchmarks: mock vs ceiling app and Prism, scale, client, suite speed (BENCH_ARGS=--help)
 	$(PY) -m bench.run $(BENCH_ARGS)
@@ -85,6 +104,15 @@ lock: ## re-resolve every dependency from PyPI in a scratch venv and write the e
 	{ echo "# Exact versions of every package make install resolves (pip freeze of a clean install). Regenerate with: make lock"; \
 	  .lock-venv/bin/python -m pip freeze --exclude-editable | LC_ALL=C sort -f; } > constraints.txt
 	rm -rf .lock-venv
+
+LOWER_BOUNDS := 'uvicorn[standard]==0.30.0' openapi-spec-validator==0.8.4 openapi-schema-validator==0.7.3
+lower-bounds: ## the lowest versions pyproject.toml allows of the libraries whose internals we touch, in a scratch venv, against the tests that reach those internals
+	rm -rf .lower-bounds-venv
+	$(PYTHON) -m venv .lower-bounds-venv
+	.lower-bounds-venv/bin/python -m pip install --quiet --upgrade pip
+	.lower-bounds-venv/bin/python -m pip install --quiet -e . $(LOWER_BOUNDS) pytest pytest-asyncio hypothesis starlette
+	.lower-bounds-venv/bin/python -m pytest -q -p no:cacheprovider -o addopts="" tests/openapi_document/test_spec_check.py tests/openapi_document/test_spec_validation.py tests/mock_server/server tests/hardening/test_socket_level.py
+	rm -rf .lower-bounds-venv
 
 clean: ## remove the virtualenv and caches
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis reports

@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from bench._throughput import AUTH, BENCH_TOKEN, MOCK_BASE, start_mock
-from mock_server.testing import ServerStartError
+from mock_server._serving import ServerStartError
 
 PERSON = {
     "id": "5e1c7ce2b4066a01900cdba0",

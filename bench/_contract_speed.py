@@ -16,7 +16,7 @@ from typing import Any
 
 from bench._servers import REPO_ROOT
 from bench._throughput import BENCH_TOKEN, SPEC, start_mock
-from mock_server.testing import ServerStartError
+from mock_server._serving import ServerStartError
 
 
 @dataclass

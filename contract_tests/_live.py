@@ -9,9 +9,11 @@ sent in its header and appears nowhere else: not in reports, violations or excep
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -19,6 +21,8 @@ import httpx
 from contract_tests._settings import AUTH_HEADER, SPEC_PATH
 from contract_tests._spec import spec_operations, success_schema
 from mock_server import CompiledOperation, MockConfig, load_compiled
+from mock_server.har import HarWriter
+from mock_server.recording import entry_of_httpx
 from mock_server.stages.response_check import ResponseViolation, check_response
 from openapi_document import Operation
 
@@ -158,8 +162,15 @@ def read_only_operations() -> list[Operation]:
     return sorted(gets, key=lambda op: ("{" in op.path, op.operation_id))
 
 
-def run_live(base_url: str, token: str, *, timeout: float = 30.0) -> LiveReport:
-    """GET every read-only operation of the spec from ``base_url`` and check each answer."""
+def run_live(base_url: str, token: str, *, timeout: float = 30.0, record: Path | None = None) -> LiveReport:
+    """GET every read-only operation of the spec from ``base_url`` and check each answer; ``record``:
+    each exchange also goes to that HAR file, the token redacted (``mock_server.recording``)."""
+    with contextlib.ExitStack() as stack:
+        recorder = stack.enter_context(HarWriter(record)) if record is not None else None
+        return _run_live(base_url, token, timeout, recorder)
+
+
+def _run_live(base_url: str, token: str, timeout: float, recorder: HarWriter | None) -> LiveReport:
     report = LiveReport()
     found_ids: dict[str, list[str]] = {}
     sources = id_sources()
@@ -190,6 +201,8 @@ def run_live(base_url: str, token: str, *, timeout: float = 30.0) -> LiveReport:
                 )
                 continue
             report.methods_sent.add("GET")
+            if recorder is not None:
+                recorder.write(entry_of_httpx(response))
             report.checked.append(f"{operation.operation_id} {operation.label} -> {response.status_code}")
             report.violations.extend(check_answer(operation, response))
             if response.is_success:

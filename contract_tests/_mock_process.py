@@ -18,14 +18,20 @@ from mock_server.testing import LeelooMock, MockStartError, in_child_process
 __all__ = ["MockStartError", "request_lines", "running_mock"]
 
 
-def request_lines(mock: LeelooMock, method: str, path_suffix: str) -> list[str]:
-    """The access-log lines of requests ``method ...path_suffix`` (``GET /api/v2/tags 429 ...``)."""
+def _request_lines(log: str, method: str, path_suffix: str) -> list[str]:
     found = []
-    for line in mock.log().splitlines():
+    for line in log.splitlines():
         parts = line.split()
         if len(parts) >= 3 and parts[0] == method and parts[1].endswith(path_suffix):
             found.append(line)
     return found
+
+
+def request_lines(mock: LeelooMock, method: str, path_suffix: str, at_least: int = 0) -> list[str]:
+    """The access-log lines of requests ``method ...path_suffix`` (``GET /api/v2/tags 429 ...``),
+    once there are ``at_least`` of them (the mock writes a line after it answers; bounded wait)."""
+    log = mock.log_when(lambda text: len(_request_lines(text, method, path_suffix)) >= at_least)
+    return _request_lines(log, method, path_suffix)
 
 
 @contextlib.contextmanager

@@ -15,6 +15,8 @@ from typing import Any
 
 import schemathesis
 
+_COUNTERS = ("cases_by_phase", "checks_by_name", "check_failures", "client_calls", "properties")
+
 
 @dataclass
 class Tally:
@@ -39,6 +41,20 @@ class Tally:
             if result.failure is not None:
                 self.check_failures[result.name] += 1
 
+    def counts(self) -> dict[str, Any]:
+        """What schemathesis and the tests counted, as plain data (a pytest-xdist worker sends it
+        to the controller, which prints the summary); the tests' outcomes are the controller's own."""
+        return {
+            "operations": sorted(self.operations),
+            **{name: dict(getattr(self, name)) for name in _COUNTERS},
+        }
+
+    def add_counts(self, counts: dict[str, Any]) -> None:
+        """Add a worker's :meth:`counts` to this tally."""
+        self.operations.update(str(operation) for operation in counts.get("operations", ()))
+        for name in _COUNTERS:
+            getattr(self, name).update({str(k): int(v) for k, v in counts.get(name, {}).items()})
+
     def as_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data."""
         return {
@@ -55,8 +71,9 @@ class Tally:
             "tests_skipped": self.tests_skipped,
         }
 
-    def render(self) -> str:
-        """The one-screen summary."""
+    def render(self, with_tests: bool = True) -> str:
+        """The one-screen summary; ``with_tests=False`` leaves out the count of tests by outcome
+        (the terminal's summary: pytest's own closing line counts them, contract tests included)."""
         data = self.as_dict()
         phases = ", ".join(f"{name} {count}" for name, count in sorted(self.cases_by_phase.items()))
         checks = ", ".join(f"{name} {count}" for name, count in data["checks_by_name"].items())
@@ -72,11 +89,14 @@ class Tally:
             f"  check failures: {sum(self.check_failures.values())} {failures}".rstrip(),
             f"  client calls against leeloo-mock: {calls or 'none'}",
             f"  property-based examples: {props or 'none'}",
-            f"  tests: {self.tests_passed} passed, {len(self.tests_failed)} failed,"
-            f" {len(self.tests_skipped)} skipped",
         ]
-        lines += [f"    FAILED {name}" for name in self.tests_failed]
-        lines += [f"    skipped {reason}" for reason in self.tests_skipped]
+        if with_tests:
+            lines.append(
+                f"  tests: {self.tests_passed} passed, {len(self.tests_failed)} failed,"
+                f" {len(self.tests_skipped)} skipped"
+            )
+            lines += [f"    FAILED {name}" for name in self.tests_failed]
+            lines += [f"    skipped {reason}" for reason in self.tests_skipped]
         return "\n".join(lines)
 
     def write(self, directory: Path) -> Path:

@@ -68,12 +68,30 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
         TALLY.tests_passed += 1
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """In a pytest-xdist worker (``make test`` runs ``-n auto``): hand the counts to the controller,
+    which prints the summary (it printed zero cases and checks, the counts being in the workers)."""
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:
+        workeroutput["contract_tally"] = TALLY.counts()
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: a worker finished
+def pytest_testnodedown(node: Any, error: Any) -> None:
+    counts = getattr(node, "workeroutput", {}).get("contract_tally")
+    if counts:
+        TALLY.add_counts(counts)
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Print the one-screen summary and write it (text and JSON) to ``reports/``."""
     if not (TALLY.tests_passed or TALLY.tests_failed or TALLY.tests_skipped):
         return
     path = TALLY.write(REPORTS_DIR)
     terminalreporter.write_line("")
-    for line in TALLY.render().splitlines():
+    # the tests' count by outcome only in the files: pytest's closing line is the one count on screen
+    for line in TALLY.render(with_tests=False).splitlines():
         terminalreporter.write_line(line)
-    terminalreporter.write_line(f"  (written to {path.relative_to(path.parents[1])} and .json)")
+    terminalreporter.write_line(
+        f"  (written to {path.relative_to(path.parents[1])} and .json, with the contract tests' outcomes)"
+    )

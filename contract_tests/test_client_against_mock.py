@@ -32,7 +32,8 @@ from contract_tests._settings import BASE_PATH, TOKEN
 from contract_tests._spec import client_module, spec_operation, spec_operations, success_model, success_schema
 from contract_tests._tally import TALLY
 from contract_tests.conftest import make_mock_app
-from mock_server.testing import LeelooMock, serving_app
+from mock_server._serving import serving_app
+from mock_server.testing import LeelooMock
 from openapi_document import Operation
 
 OPERATIONS = spec_operations()
@@ -196,7 +197,8 @@ def test_429_is_retried_then_raised(mock_process: LeelooMock, operation_id: str)
     assert raised.value.status_code == 429
     assert delays == [raised.value.retry_after] * DEFAULT_MAX_RETRIES  # the server's word, honoured
     # The mock saw every attempt too (its access log: one line per request).
-    logged = request_lines(mock_process, operation.method, operation.path)[logged_before:]
+    logged = request_lines(mock_process, operation.method, operation.path, logged_before + attempts)
+    logged = logged[logged_before:]
     assert [line.split()[2] for line in logged] == ["429"] * attempts
     TALLY.client_calls["errors"] += attempts
 

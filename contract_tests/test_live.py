@@ -2,8 +2,10 @@
 
 Only GETs, never a write. Needs ``LEELOO_AUTH_TOKEN`` (``LEELOO_BASE_URL`` optional, the
 production API by default); without it the test is skipped and says why. Every violation is
-reported as operation, field, expected, got (and written to ``reports/contract-live.txt``); the
-token is never printed. ``test_live_mode`` proves this against the mock and its proxy mode.
+reported as operation, field, expected, got (and written to ``reports/contract-live.txt``); every
+exchange is recorded to ``reports/contract-live.har`` (HAR 1.2, the token redacted) for
+``leeloo-drift``. The token is never printed. ``test_live_mode`` proves this against the mock
+and its proxy mode.
 """
 
 from __future__ import annotations
@@ -29,10 +31,11 @@ def test_live_api_answers_as_the_spec_says(capsys: pytest.CaptureFixture[str]) -
     if not os.environ.get(TOKEN_ENV_VAR, "").strip():
         pytest.skip(SKIP_REASON)
     base_url = os.environ.get(BASE_URL_ENV_VAR, "").strip() or DEFAULT_BASE_URL
-    report = run_live(base_url, os.environ[TOKEN_ENV_VAR].strip())
+    REPORTS_DIR.mkdir(parents=True, exist_ok=True)
+    # every exchange, token redacted, for `leeloo-drift reports/contract-live.har`
+    report = run_live(base_url, os.environ[TOKEN_ENV_VAR].strip(), record=REPORTS_DIR / "contract-live.har")
 
     text = f"live contract run against {base_url}\n{report.render()}"
-    REPORTS_DIR.mkdir(parents=True, exist_ok=True)
     (REPORTS_DIR / "contract-live.txt").write_text(text + "\n")
     with capsys.disabled():
         print("\n" + text)

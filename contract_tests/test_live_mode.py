@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from contract_tests._live import read_only_operations, run_live
 from contract_tests._mock_process import running_mock
 from contract_tests._settings import BASE_PATH, REPO_ROOT, TOKEN
 from contract_tests.test_live import SKIP_REASON
+from mock_server.har import read_entries
 from mock_server.testing import LeelooMock
 
 READ_ONLY = len(read_only_operations())
@@ -27,14 +29,24 @@ def test_live_mode_checks_every_read_only_operation_of_the_mock(mock_process: Le
     assert report.violations == []
     assert len(report.checked) == READ_ONLY
     assert report.skipped == []
-    methods = {line.split()[0] for line in mock_process.log().splitlines()[logged_before:] if line.strip()}
+    log = mock_process.log_when(lambda text: len(text.splitlines()) >= logged_before + len(report.checked))
+    methods = {line.split()[0] for line in log.splitlines()[logged_before:] if line.strip()}
     assert methods == {"GET"}  # never a write
+
+
+def test_live_mode_records_its_exchanges_redacted(mock_process: LeelooMock, tmp_path: Path) -> None:
+    capture = tmp_path / "contract-live.har"
+    report = run_live(mock_process.url + BASE_PATH, TOKEN, record=capture)
+    entries = list(read_entries(capture))
+    assert len(entries) == len(report.checked) == READ_ONLY
+    assert {entry.request.method for entry in entries} == {"GET"}
+    assert TOKEN not in capture.read_text()
 
 
 def test_live_mode_through_the_proxy_mode(mock_process: LeelooMock) -> None:
     with running_mock("--proxy", mock_process.url) as proxy:
         report = run_live(proxy.url + BASE_PATH, TOKEN)
-        proxy_log = proxy.log()
+        proxy_log = proxy.log_when(lambda log: len(log.splitlines()) >= len(report.checked))
     assert report.violations == []
     assert len(report.checked) == READ_ONLY
     assert "Traceback" not in proxy_log

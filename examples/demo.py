@@ -1,8 +1,9 @@
 """`make demo`: the main job end to end, on this machine, with no account and no network.
 
-1. validate the spec and print the operations it describes;
+1. validate the spec (the operations it describes are listed once, by the mock in step 3);
 2. compare it with the docs page it was transcribed from (the docs-drift check);
-3. start `leeloo-mock --stateful` on a free port (``mock_server.testing.serving_command``);
+3. start `leeloo-mock --stateful` on a free port (``mock_server._serving.serving_command``); it
+   prints the table of operations it serves;
 4. run the client quickstart (`examples/quickstart.py`) against it: list tags, find a person by
    e-mail, tag them, send a message — through the generated `leeloo_client`;
 5. read the person back to show that the mock remembered the tag, then stop the mock.
@@ -19,11 +20,11 @@ from pathlib import Path
 
 import httpx
 
-from mock_server.testing import ServerStartError, serving_command
+from mock_server._serving import ServerStartError, serving_command
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
-PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
+PAGE = ROOT / "spec" / "source" / "leeloo-api-v2-2026-01-ru.txt"  # the spec's source (the Makefile's PAGE)
 DEMO_TOKEN = "demo-token"  # the mock's own token (passed with --token); not a Leeloo secret
 PERSON_ID = "5e1c7ce2b4066a01900cdba0"  # Feliks, from the spec's GET /people example
 BIN = Path(sys.executable).parent
@@ -47,7 +48,7 @@ def mock_command(port: int) -> list[str]:
 
 def main() -> int:
     step("1. The spec")
-    run(sys.executable, "-m", "openapi_document.spec_check", "--table", SPEC)
+    run(sys.executable, "-m", "openapi_document.spec_check", SPEC)  # the mock prints the table below
 
     step("2. The spec against the docs page")
     run(sys.executable, "-m", "generator.docs_drift", PAGE, SPEC)

@@ -1,8 +1,9 @@
 """A tour of the resource style of `leeloo_client`, sync and async, against a stateful API.
 
 It creates two people from keyword arguments, tags one, comments on it, reads it back with a
-per-call timeout, lists people through `iterate` and a raw answer, then does the same reads with
-`AsyncLeelooClient`. Run it against the stateful mock (``make mock MOCK_ARGS=--stateful``):
+per-call timeout (an optional field the answer left out reads None), lists people through
+`iterate` and a raw answer, then does the same reads with `AsyncLeelooClient`. Run it against
+the stateful mock (``make mock MOCK_ARGS=--stateful``):
 
     LEELOO_AUTH_TOKEN=any-token LEELOO_BASE_URL=http://127.0.0.1:4010/api/v2 \\
         .venv/bin/python examples/resources_tour.py
@@ -45,7 +46,10 @@ def sync_tour(client: LeelooClient) -> list[str]:
     client.people.add_tag(created[0], tag_id=tag.id)
     client.people.add_comment(created[0], comment="met at the fair", timeout=10)
     person = client.people.get(created[0], timeout=5, extra_headers={"X-Tour": "1"}).data
-    print(f"{person.name} is tagged {tag.name!r}")
+    domain = person.email.split("@")[1] if person.email is not None else "no e-mail"
+    # A channel added by hand has no connection: the answer leaves `connection_id` out.
+    connections = [account.connection_id for account in person.accounts or []]
+    print(f"{person.name} is tagged {tag.name!r}; e-mail at {domain}, connections {connections}")
 
     since, until = today_window()
     listed = [

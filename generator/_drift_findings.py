@@ -20,7 +20,12 @@ class Kind(StrEnum):
     EXAMPLE_NOT_JSON = "examples that are not JSON even after repair"
     EXAMPLE_INVALID = "examples that do not validate against the spec"
     EXAMPLE_FIELD_UNDECLARED = "example fields the spec does not declare"
-    STALE_DEVIATION = "known deviations that no longer occur (remove them from the table)"
+    STALE_DEVIATION = "known deviations that no longer occur (remove them from the deviations file)"
+
+    @property
+    def key(self) -> str:
+        """The name a deviations file gives this kind (``query-missing-from-page``)."""
+        return self.name.lower().replace("_", "-")
 
 
 @dataclass(frozen=True)
@@ -52,3 +57,8 @@ class Finding:
         name = f"{self.operation} ({self.operation_id})" if self.operation_id else self.operation
         where = f" [{self.where}]" if self.where else ""
         return f"{name}: {self.message}{where}"
+
+    @property
+    def deviation(self) -> str:
+        """What a deviations entry covering this finding names: its kind and subject."""
+        return f"kind {self.kind.key}, subject {self.subject!r}"

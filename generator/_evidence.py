@@ -20,6 +20,7 @@ from typing import Any
 
 EVIDENCE_KEY = "x-evidence"
 STATUSES = ("verified", "guess")
+CAPTURE_SOURCE = "capture "  # how a source proposed by ``leeloo-drift --propose`` begins
 
 JsonPath = tuple[str | int, ...]
 
@@ -74,8 +75,21 @@ def evidence_register(spec: Mapping[str, Any]) -> list[Evidence]:
     return register
 
 
-def format_register(register: Sequence[Evidence], line_of: Any = None) -> list[str]:
-    """The register as report lines: a count, then each guess with its place and sources."""
+def shown_by_capture(node: Any) -> bool:
+    """Whether ``node`` carries a verified ``x-evidence`` entry with a capture among its sources
+    (an element ``leeloo-drift --propose`` added from recorded traffic)."""
+    entry = node.get(EVIDENCE_KEY) if isinstance(node, Mapping) else None
+    if not isinstance(entry, Mapping) or entry.get("status") != "verified":
+        return False
+    sources = entry.get("sources")
+    return isinstance(sources, list) and any(str(s).startswith(CAPTURE_SOURCE) for s in sources)
+
+
+def format_register(
+    register: Sequence[Evidence], line_of: Any = None, traffic: Mapping[str, str] | None = None
+) -> list[str]:
+    """The register as report lines: a count, then each guess with its place and sources, and
+    what a capture said of it (``traffic``: a line per pointer, from ``leeloo-drift``)."""
     guesses = [entry for entry in register if entry.status == "guess"]
     lines = [
         f"Evidence register: {len(register)} curated decisions, "
@@ -87,4 +101,6 @@ def format_register(register: Sequence[Evidence], line_of: Any = None) -> list[s
             place = f"spec line {line_of(entry.where)}: " if line_of is not None else ""
             lines.append(f"  {place}{entry.pointer}")
             lines += [f"      {source}" for source in entry.sources]
+            if traffic is not None:
+                lines.append(f"      traffic: {traffic.get(entry.pointer, 'not exercised by the capture')}")
     return lines

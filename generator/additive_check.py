@@ -2,7 +2,7 @@
 
 In a scratch clone of the committed tree: apply ``tests.spec_edits.additive`` (a new response
 field, a new endpoint, an optional query parameter) to ``spec/openapi.yaml`` and the matching
-edit to the page copy, run ``make generate``
+edit to both page copies (the print the spec follows and the older copy), run ``make generate``
 (``python -m generator.generate``), then the whole test suite with the clone's own packages first
 on the path. Prints the suite's summary and exits with its status; ``--edit breaking`` applies the
 breaking edit instead, to see which tests a removal or rename fails and what they say.
@@ -43,9 +43,13 @@ def check(edit: str, keep: bool, pytest_args: Sequence[str]) -> int:
             return 2
         if edit == "additive":  # the spec's text edited in place, and the page that brought the change
             script = (
-                "from tests.spec_edits import PAGE, SPEC, additive_page, additive_text\n"
+                "from tests.spec_edits import HISTORY_PAGE, PAGE, SPEC, additive_page, additive_print\n"
+                "from tests.spec_edits import additive_text\n"
                 "SPEC.write_text(additive_text(SPEC.read_text(encoding='utf-8')), encoding='utf-8')\n"
-                "PAGE.write_text(additive_page(PAGE.read_text(encoding='utf-8')), encoding='utf-8')\n"
+                "PAGE.write_text(additive_print(PAGE.read_text(encoding='utf-8')), encoding='utf-8')\n"
+                "HISTORY_PAGE.write_text(\n"
+                "    additive_page(HISTORY_PAGE.read_text(encoding='utf-8')), encoding='utf-8'\n"
+                ")\n"
             )
         else:
             script = (

@@ -4,12 +4,13 @@ The spec was transcribed by hand from the page; when the page changes, this says
 change in the spec: operations on one side only, query and path parameters, request bodies,
 and the page's JSON examples (repaired as a reader would, then validated against the spec's
 schemas with format checking, and walked for fields the spec does not declare). Differences the
-spec made on purpose are listed in :mod:`generator._drift_deviations` and printed as known
-deviations, not findings.
+spec made on purpose are listed in ``docs-deviations.yaml`` beside the spec (read by
+:mod:`generator._drift_deviations`) and printed as known deviations, not findings.
 
-Usage: ``python -m generator.docs_drift PAGE SPEC [--show-repairs]``. Exit 0 when there are no
-findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a spec that is
-not valid OpenAPI, or a page past a bound: larger than 16 MiB, or with a JSON example nested
+Usage: ``python -m generator.docs_drift PAGE SPEC [--deviations FILE] [--show-repairs]``. Exit 0
+when there are no findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a
+spec that is not valid OpenAPI, a deviations file that does not fit its schema
+(``FILE:LINE:COLUMN: reason``), or a page past a bound: larger than 16 MiB, or with a JSON example nested
 deeper than 64 levels (``PAGE:LINE: too deep ...``; ``json.loads`` recursed until a
 RecursionError on a 100,000-deep one).
 """
@@ -25,13 +26,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator._drift_deviations import KNOWN_DEVIATIONS, KnownDeviation, sort_out
+from generator._drift_deviations import (
+    DEVIATIONS_NAME,
+    DeviationsError,
+    KnownDeviation,
+    deviations_beside,
+    load_deviations,
+    sort_out,
+)
 from generator._drift_findings import Finding, Kind
 from generator._drift_html import MAX_HTML_DEPTH, HtmlTooDeep, html_page, looks_like_html
 from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
 from generator._drift_schema import undeclared_fields
-from generator._evidence import evidence_register, format_register
+from generator._evidence import evidence_register, format_register, shown_by_capture
 from openapi_document import Operation, operation_list, resolve_or_keep
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
@@ -106,10 +114,16 @@ def _spec_operations(loaded: LoadedYaml) -> list[Operation]:
     return operation_list(loaded.data, lambda where: loaded.locate(list(where)).line)
 
 
-def _query_parameters(spec: Mapping[str, Any], operation: Operation) -> list[str]:
+def _query_parameters(spec: Mapping[str, Any], operation: Operation, *, captured: bool = True) -> list[str]:
+    """The operation's query parameters; ``captured=False`` leaves out those recorded traffic
+    showed (added by ``leeloo-drift --propose``: no page lists them, and none needs to)."""
     parameters = [*operation.path_item.get("parameters", []), *operation.definition.get("parameters", [])]
-    resolved = (resolve_or_keep(spec, parameter) for parameter in parameters)
-    return [str(p["name"]) for p in resolved if isinstance(p, Mapping) and p.get("in") == "query"]
+    resolved = [resolve_or_keep(spec, parameter) for parameter in parameters]
+    return [
+        str(p["name"])
+        for p in resolved
+        if isinstance(p, Mapping) and p.get("in") == "query" and (captured or not shown_by_capture(p))
+    ]
 
 
 def _documented_among(name: str, names: Sequence[str]) -> bool:
@@ -173,7 +187,7 @@ class _Comparison:
             if not _documented_among(name, spec_names):
                 message = f"query parameter {name!r} is not in the spec"
                 yield self.finding(Kind.QUERY_MISSING_FROM_SPEC, name, message)
-        for name in spec_names:
+        for name in _query_parameters(self.spec, self.operation, captured=False):
             if not _documented_among(name, page_names):
                 message = f"query parameter {name!r} is not on the page"
                 yield self.finding(Kind.QUERY_MISSING_FROM_PAGE, name, message)
@@ -315,9 +329,18 @@ def _near_match(page: PageOperation, candidates: Sequence[Operation]) -> Operati
 
 
 def check_drift(
-    page_text: str | PageLines, loaded: LoadedYaml, deviations: Sequence[KnownDeviation] = KNOWN_DEVIATIONS
+    page_text: str | PageLines,
+    loaded: LoadedYaml,
+    deviations: Sequence[KnownDeviation] | None = None,
+    page_name: str | None = None,
 ) -> DriftReport:
-    """Compare the page (its text in any shape, or its lines) with the loaded spec."""
+    """Compare the page (its text in any shape, or its lines) with the loaded spec.
+
+    ``deviations``: the known ones (None: the ``docs-deviations.yaml`` beside the spec, if any;
+    :class:`DeviationsError` when it is malformed); ``page_name``: the page's file name, which
+    decides the entries that name their ``pages``."""
+    if deviations is None:
+        deviations = deviations_beside(loaded.path)
     spec: Mapping[str, Any] = loaded.data
     servers = [
         str(server.get("url", "")) for server in spec.get("servers", []) if isinstance(server, Mapping)
@@ -384,7 +407,7 @@ def check_drift(
                     spec_line=operation.line,
                 )
             )
-    split = sort_out(findings, deviations)
+    split = sort_out(findings, deviations, page_name)
     return DriftReport(
         page_operations=len(page_operations),
         spec_operations=len(spec_operations),
@@ -403,6 +426,7 @@ def format_report(
     show_repairs: bool = False,
     evidence: Sequence[str] = (),
     shape: str = "",
+    deviations: Path | None = None,
 ) -> str:
     """The report as text: counts, findings grouped by kind, known deviations, the spec's evidence
     register (``evidence``: its lines), the verdict."""
@@ -420,13 +444,22 @@ def format_report(
         group = [finding for finding in report.findings if finding.kind == kind]
         if group:
             lines += ["", f"{kind.value[0].upper()}{kind.value[1:]} ({len(group)}):"]
-            lines += [f"  {finding}" for finding in group]
+            for finding in group:
+                lines.append(f"  {finding}")
+                if finding.kind != Kind.STALE_DEVIATION and finding.operation_id:
+                    lines.append(f"      deviation: operation {finding.operation_id}, {finding.deviation}")
+    if report.findings:
+        lines += [
+            "",
+            f"Where the page is wrong on purpose, add an entry to {deviations or DEVIATIONS_NAME} beside the "
+            "spec: operation, kind, subjects (as each finding's last line names them) and why.",
+        ]
     if report.known:
         entries = len({id(deviation) for _, deviation in report.known})
         lines += [
             "",
             f"Known deviations ({len(report.known)}, from {entries} entries"
-            " curated in generator/_drift_deviations.py):",
+            f" curated in {deviations or DEVIATIONS_NAME}):",
         ]
         for deviation in dict.fromkeys(deviation for _, deviation in report.known):
             lines += [f"  {finding}" for finding, entry in report.known if entry is deviation]
@@ -448,7 +481,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("spec", type=Path, help="the OpenAPI document (spec/openapi.yaml)")
     parser.add_argument(
+        "--deviations",
+        type=Path,
+        help=f"the known deviations (default: {DEVIATIONS_NAME} beside SPEC, when there is one)",
+    )
+    parser.add_argument(
         "--show-repairs", action="store_true", help="also list the repairs made to each example"
+    )
+    parser.add_argument(
+        "--traffic", type=Path, help="a capture (HAR, NDJSON, journal): say what it showed of each guess"
     )
     args = parser.parse_args(argv)
     try:
@@ -467,19 +508,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     loaded = load_checked(args.spec, "docs_drift", "compared")
     if loaded is None:
         return 2
+    beside: Path = args.spec.parent / DEVIATIONS_NAME
+    deviations_path: Path | None = args.deviations or (beside if beside.is_file() else None)
     try:
-        report = check_drift(page_text, loaded)
+        deviations = load_deviations(deviations_path) if deviations_path is not None else ()
+        report = check_drift(page_text, loaded, deviations, page_name=args.page.name)
+    except DeviationsError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     except PageError as exc:
         print(f"{args.page}:{exc.line}: {exc.reason}", file=sys.stderr)
         return 2
-    register = format_register(evidence_register(loaded.data), lambda where: loaded.locate(where).line)
+    traffic = _traffic_verdicts(args.traffic, args.spec) if args.traffic is not None else None
+    if isinstance(traffic, str):
+        print(traffic, file=sys.stderr)
+        return 2
+    register = format_register(
+        evidence_register(loaded.data), lambda where: loaded.locate(where).line, traffic
+    )
     shape = page_format(page_text)
     print(
         format_report(
-            report, args.page, args.spec, show_repairs=args.show_repairs, evidence=register, shape=shape
+            report,
+            args.page,
+            args.spec,
+            show_repairs=args.show_repairs,
+            evidence=register,
+            shape=shape,
+            deviations=deviations_path,
         )
     )
     return 1 if report.findings else 0
+
+
+def _traffic_verdicts(capture: Path, spec: Path) -> dict[str, str] | str:
+    """What ``leeloo-drift`` says the capture showed of each decision, by pointer; or the one-line
+    reason it cannot read the capture."""
+    from mock_server.drift import check_capture, load_spec
+    from mock_server.har import HarError, read_entries
+
+    try:
+        report = check_capture(read_entries(capture), load_spec(spec), capture.name)
+    except HarError as exc:
+        return f"docs_drift: {exc}"
+    verdicts = {}
+    for verdict in report.evidence:
+        shown = verdict.as_json()
+        counted = f"{shown['exchanges']} exchange(s) of {capture.name}, first entry {shown['first']}"
+        verdicts[verdict.evidence.pointer] = f"{shown['verdict']} by {counted}"
+    return verdicts
 
 
 if __name__ == "__main__":

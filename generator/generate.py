@@ -25,6 +25,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from generator._api_reference import api_reference
 from generator._naming import iterator_name, method_name, resource_name
 from openapi_document import operations
 from openapi_document._yaml_positions import YamlSyntaxError, load_yaml_with_positions
@@ -42,6 +43,7 @@ PACKAGE = "leeloo_client"
 FACTS_TEMPLATE = "_spec_facts.jinja"
 _IDEMPOTENT_METHODS = frozenset({"get", "put", "delete", "options", "head", "trace"})
 OUTPUT = ROOT / "generated_client"
+API_REFERENCE = "api.md"
 
 # What the generator prints when it skipped something or a post-hook could not run; any of
 # these fails the generation, with the generator's own message.
@@ -90,6 +92,8 @@ def run_generator(spec: Path, output: Path) -> None:
         _run_openapi_python_client(generator, env, spec, output, Path(templates))
     _copy_runtime(output / PACKAGE)
     _require_compilable(output)
+    # The resource methods with their signatures and models, as Stainless ships `api.md`.
+    (output / API_REFERENCE).write_text(api_reference(output / PACKAGE), encoding="utf-8")
 
 
 def spec_facts(spec: Mapping[str, Any]) -> dict[str, dict[str, Any]]:

@@ -1,7 +1,9 @@
 """From a changed docs page to a released client in one flow (``make sync``).
 
-1. **docs drift**: the page (``--page``, default ``spec/source/leeloo-api-v2.txt``; copied text, a
-   print's text or saved HTML) against the spec; findings stop the flow: the spec needs editing.
+1. **docs drift**: the page (``--page``, default ``spec/source/leeloo-api-v2-2026-01-ru.txt``, the
+   spec's source; copied text, a print's text or saved HTML) against the spec and the known
+   deviations in ``spec/docs-deviations.yaml``; findings stop the flow: the spec needs editing, or
+   the deviations file an entry.
 2. **spec check**: the spec is valid OpenAPI, passes the house lint, and ``spec/mock-resources.yaml``
    names only operations, collections and fields the spec has; problems stop the flow.
 3. **regenerate** ``generated_client/``; a generator warning or failure stops the flow.
@@ -19,11 +21,13 @@ from __future__ import annotations
 import argparse
 import datetime
 import re
+import shlex
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from generator import docs_drift, resources_check, spec_lint
+from generator._drift_deviations import DEVIATIONS_NAME
 from generator.changes import (
     CONFIG,
     ROOT,
@@ -41,7 +45,7 @@ from generator.changes import (
 from generator.generate import OUTPUT, GenerationError, generate
 from openapi_document import spec_check
 
-PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
+PAGE = ROOT / "spec" / "source" / "leeloo-api-v2-2026-01-ru.txt"  # the spec's source (the Makefile's PAGE)
 RESOURCES = ROOT / "spec" / "mock-resources.yaml"
 CHANGELOG = ROOT / "CHANGELOG.md"
 CHANGELOG_HEADER = """# Changelog
@@ -133,37 +137,56 @@ def _step(number: int, title: str) -> None:
     print(f"\n== make sync {number}/4: {title}", flush=True)
 
 
-def _drift(page: Path, spec: Path) -> None:
-    _step(1, f"docs drift ({page.relative_to(ROOT) if page.is_relative_to(ROOT) else page})")
+def _shown(path: Path) -> Path:
+    """``path`` as a user would type it in the checkout: relative to it where it is inside."""
+    resolved = path.resolve()
+    return resolved.relative_to(ROOT) if resolved.is_relative_to(ROOT) else path
+
+
+def _make_args(page: Path, base: str) -> str:
+    """The ``make`` arguments that repeat this run: ``PAGE=`` unless it is the default page."""
+    args = "" if page.resolve() == PAGE.resolve() else f" PAGE={shlex.quote(str(_shown(page)))}"
+    return args + ("" if base == "HEAD" else f" BASE={shlex.quote(base)}")
+
+
+def _drift(page: Path, spec: Path, base: str = "HEAD") -> None:
+    _step(1, f"docs drift ({_shown(page)})")
     status = docs_drift.main([str(page), str(spec)])
+    again = _make_args(page, base)
+    deviations = _shown(spec.parent / DEVIATIONS_NAME)
     if status == 1:
         raise Stop(
             "docs drift",
-            "the page and the spec differ (listed above). Edit spec/openapi.yaml until `make docs-check` "
-            "is clean; where the page is wrong on purpose, add a narrow entry to "
-            "generator/_drift_deviations.py. Then run `make sync` again.",
+            f"the page and the spec differ (listed above). Edit {_shown(spec)} until "
+            f"`make docs-check{_make_args(page, 'HEAD')}` is clean; where the page is wrong on purpose, "
+            f"add a narrow entry (operation, kind, subjects, why) to {deviations}. Then run "
+            f"`make sync{again}` again.",
         )
     if status != 0:
         raise Stop(
-            "docs drift", "the page or the spec could not be read (the line above says why); fix that first."
+            "docs drift",
+            f"the page, the spec or {deviations} could not be read (the line above says why); fix that, "
+            f"then run `make sync{again}` again.",
         )
 
 
-def _spec_check(spec: Path, resources: Path) -> None:
+def _spec_check(spec: Path, resources: Path, again: str = "") -> None:
     _step(2, "spec check (validity, house lint, spec/mock-resources.yaml)")
     if spec_check.main([str(spec)]) != 0:
-        raise Stop("spec check", "fix the spec at the lines above, then run `make sync` again.")
+        raise Stop("spec check", f"fix the spec at the lines above, then run `make sync{again}` again.")
     if spec_lint.main([str(spec)]) != 0:
-        raise Stop("spec lint", "fix the lint findings above (file:line: rule), then run `make sync` again.")
+        raise Stop(
+            "spec lint", f"fix the lint findings above (file:line: rule), then run `make sync{again}` again."
+        )
     if resources_check.main([str(resources), str(spec)]) != 0:
         raise Stop(
             "mock resources",
             f"{resources.name} names something the spec no longer has (above): follow the spec's rename or "
-            "removal in the mapping, then run `make sync` again.",
+            f"removal in the mapping, then run `make sync{again}` again.",
         )
 
 
-def _regenerate(spec: Path, output: Path) -> None:
+def _regenerate(spec: Path, output: Path, again: str = "") -> None:
     try:
         files = generate(output, spec)
     except GenerationError as exc:
@@ -171,13 +194,13 @@ def _regenerate(spec: Path, output: Path) -> None:
         raise Stop(
             "regenerate",
             "openapi-python-client refused or warned about the spec (above); change the spec so that it "
-            "generates cleanly, then run `make sync` again.",
+            f"generates cleanly, then run `make sync{again}` again.",
         ) from None
     print(f"generated {len(files)} files into {output}")
 
 
 def _release(
-    base: str, spec: Path, output: Path, config: Path, changelog: Path, today: datetime.date
+    base: str, spec: Path, output: Path, config: Path, changelog: Path, today: datetime.date, again: str = ""
 ) -> None:
     _step(4, f"change report against {base}")
     try:
@@ -194,15 +217,24 @@ def _release(
     current = config.read_text(encoding="utf-8")
     if client_version(current) != version:
         config.write_text(with_version(current, version), encoding="utf-8")
-        _regenerate(spec, output)
+        _regenerate(spec, output, again)
     entry = changelog_entry(report, version, today)
     changelog.write_text(with_entry(_at_base(base, "CHANGELOG.md"), entry), encoding="utf-8")
     breaking = f" with {len(report.breaking)} breaking change(s)" if report.breaking else ""
-    config_name = config.relative_to(ROOT) if config.is_relative_to(ROOT) else config
     print(
         f"\nleeloo-client {base_version} -> {version} ({report.bump}){breaking}; "
         f"{changelog.name} has the entry.\nNext: read the entry and `git diff`, run `make test`, then "
-        f"commit spec/, generated_client/, {config_name} and {changelog.name} together."
+        f"commit together: {files_to_commit(spec, config, changelog)}."
+    )
+
+
+def files_to_commit(spec: Path, config: Path, changelog: Path) -> str:
+    """What one release commits, in words: the spec, its deviations, the page, the client, the
+    version and the changelog."""
+    return (
+        f"{_shown(spec)}, {_shown(spec.parent / DEVIATIONS_NAME)}, the page in "
+        f"{_shown(spec.parent / 'source')}/ if it changed, generated_client/, {_shown(config)} and "
+        f"{_shown(changelog)}"
     )
 
 
@@ -218,11 +250,13 @@ def sync(
 ) -> int:
     """Run the four steps; 0 when they went through, 1 when one stopped (after saying why)."""
     try:
-        _drift(page, spec)
-        _spec_check(spec, resources)
+        again = _make_args(page, base)
+        _drift(page, spec, base)
+        _spec_check(spec, resources, again)
         _step(3, "regenerate generated_client/")
-        _regenerate(spec, output)
-        _release(base, spec, output, config, changelog, today or datetime.datetime.now(datetime.UTC).date())
+        _regenerate(spec, output, again)
+        day = today or datetime.datetime.now(datetime.UTC).date()
+        _release(base, spec, output, config, changelog, day, again)
     except Stop as stop:
         print(f"\nmake sync stopped at {stop.step}: {stop.next_step}", file=sys.stderr)
         return 1

@@ -9,7 +9,7 @@ from mock_server.producers.dynamic import DataGenerator
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.server.assembly import create_app, load_compiled
 from mock_server.spec.compiled import CompiledOperation, CompiledSpec, compile_spec
-from mock_server.spec.document import Spec, SpecError, default_spec_path, load_document
+from mock_server.spec.document import Spec, SpecError, default_spec_path, load_document, load_spec
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline
 from mock_server.stages.problems import Issue
 
@@ -33,4 +33,5 @@ __all__ = [
     "default_spec_path",
     "load_compiled",
     "load_document",
+    "load_spec",
 ]

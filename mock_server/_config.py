@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mock_server.faults.config import FaultsConfig
+    from mock_server.recording.config import RecordingConfig
+    from mock_server.replay.config import ReplayConfig
+
+from mock_server.stores.config import StoreConfig
 
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
@@ -63,3 +71,7 @@ class MockConfig:
     upstream_concurrency: int = DEFAULT_UPSTREAM_CONCURRENCY
     allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)
     journal_size: int = DEFAULT_JOURNAL_SIZE  # requests kept for /__admin/requests; 0 keeps none
+    faults: FaultsConfig | None = None  # --delay, --fail, --rate-limit, --faults (see mock_server.faults)
+    recording: RecordingConfig | None = None  # --record FILE (see mock_server.recording)
+    replay: ReplayConfig | None = None  # --replay FILE (see mock_server.replay)
+    store: StoreConfig | None = None  # --stateful: where the records live (None: this process's memory)

@@ -10,15 +10,12 @@ import argparse
 import importlib.util
 import logging
 import os
-import re
-import signal
-import socket
 import sys
 import time
 from collections.abc import Callable, Sequence
+from dataclasses import fields
 from pathlib import Path
-from types import FrameType
-from typing import TYPE_CHECKING
+from typing import Any
 from urllib.parse import urlsplit
 
 from mock_server._config import (
@@ -40,13 +37,16 @@ from mock_server._config import (
     MAX_JOURNAL_SIZE,
     MockConfig,
 )
+from mock_server.faults import options as faults_options
+from mock_server.recording import options as recording_options
+from mock_server.replay import options as replay_options
 from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
-
-if TYPE_CHECKING:
-    from mock_server.server.reload import SpecWatcher
+from mock_server.stores import StoreError
+from mock_server.stores import options as store_options
+from mock_server.workers import options as worker_options
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
@@ -129,47 +129,49 @@ def _token(text: str) -> str:
 PRISM_COMMANDS = ("mock", "proxy")
 SPEC_FILE_NAMES = ("openapi.yaml", "openapi.yml", "openapi.json")  # looked for in a folder named as SPEC
 SPEC_HELP = "the OpenAPI document (default: $LEELOO_MOCK_SPEC, else Leeloo's, shipped with the mock)"
+# one grammar for the three forms, shown first by --help and by every usage error
+USAGE = """leeloo-mock [SPEC] [OPTIONS]
+       leeloo-mock mock [SPEC] [OPTIONS]                 (Prism's form: the same as the first)
+       leeloo-mock proxy SPEC UPSTREAM [OPTIONS]         (Prism's form: leeloo-mock SPEC --proxy UPSTREAM)
+
+Every form takes every option, Prism's short ones too: -p PORT (--port), -h HOST (--host),
+-d (--dynamic). -h is the host, as in Prism: help is --help."""
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line; argparse answers bad arguments with the usage and exit status 2.
+    """The command line, one grammar for the three forms; argparse answers bad arguments with the
+    usage and exit status 2.
 
-    ``command`` is one of Prism's forms, ``mock`` (``leeloo-mock mock SPEC -p 4010 -h HOST -d``)
-    or ``proxy`` (``leeloo-mock proxy SPEC UPSTREAM``): every option of the plain form, plus
-    Prism's short ones; ``-h`` is the host there, as in Prism, so help is ``--help``.
+    ``command`` is ``None`` (``leeloo-mock SPEC -p 4010``) or one of Prism's forms, ``mock``
+    (``leeloo-mock mock SPEC -p 4010 -h HOST -d``, the same) or ``proxy`` (``leeloo-mock proxy
+    SPEC UPSTREAM``, which adds the upstream argument). Every form has Prism's short options; ``-h``
+    is the host in each, as in Prism, so help is ``--help``.
     """
-    prism = command in PRISM_COMMANDS
     parser = argparse.ArgumentParser(
-        prog=f"leeloo-mock {command}" if prism else "leeloo-mock",
-        description="Serve a Prism-style mock of an OpenAPI 3.1 document.",
-        add_help=not prism,
-        epilog=None
-        if prism
-        else "Prism's forms work too: leeloo-mock mock SPEC [-p PORT] [-h HOST] [-d] "
-        "and leeloo-mock proxy SPEC UPSTREAM (see leeloo-mock mock --help).",
+        prog=f"leeloo-mock {command}" if command in PRISM_COMMANDS else "leeloo-mock",
+        usage=USAGE,
+        description="Serve a Prism-style mock of an OpenAPI 3.1 document (3.0 and Swagger 2.0 are read too).",
+        add_help=False,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    if prism:
-        parser.add_argument("--help", action="help", help="show this help message and exit")
+    parser.add_argument("--help", action="help", help="show this help message and exit")
     parser.add_argument("spec", nargs="?", type=Path, help=SPEC_HELP)
     if command == "proxy":
         parser.add_argument("upstream", type=_upstream, help="the API to forward to and validate")
+    parser.add_argument("-h", "--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument(
-        *(("-h", "--host") if prism else ("--host",)),
-        default="127.0.0.1",
-        help="address to bind (default 127.0.0.1)",
-    )
-    parser.add_argument(
-        *(("-p", "--port") if prism else ("--port",)),
+        "-p",
+        "--port",
         type=_port,
         default=4010,
         help="port to bind, 0 for any free one (default 4010)",
     )
     parser.add_argument(
-        *(("-d", "--dynamic") if prism else ("--dynamic",)),
-        action="store_true",
-        help="answer with generated data instead of examples",
+        "-d", "--dynamic", action="store_true", help="answer with generated data instead of examples"
     )
-    parser.add_argument("--seed", type=int, help="seed of the generated data (repeatable answers)")
+    parser.add_argument(
+        "--seed", type=int, help="seed of the generated data, delays and failures (repeatable answers)"
+    )
     parser.add_argument("--stateful", action="store_true", help="remember created and updated resources")
     parser.add_argument(
         "--token",
@@ -180,7 +182,10 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         help=f"the only token accepted (repeatable; also ${TOKENS_ENV_VAR}, comma-separated)",
     )
     parser.add_argument(
-        "--errors", action="store_true", help="with --proxy: turn violations into a problem answer"
+        "--errors",
+        action="store_true",
+        help="with --proxy (or the proxy form): refuse violating requests with their problem, turn "
+        "violating answers into a 502 (the mock itself always refuses violating requests)",
     )
     parser.add_argument(
         "--no-cors", dest="cors", action="store_false", help="no CORS headers, no preflight answers"
@@ -322,6 +327,11 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         metavar="S",
         help=f"how often the spec's file is looked at for changes (default {DEFAULT_WATCH_INTERVAL:g})",
     )
+    faults_options.add_arguments(parser)
+    recording_options.add_arguments(parser)
+    replay_options.add_arguments(parser)
+    store_options.add_arguments(parser)
+    worker_options.add_arguments(parser)
     return parser
 
 
@@ -329,10 +339,6 @@ def _tokens(cli_tokens: Sequence[str] | None) -> frozenset[str] | None:
     found = list(cli_tokens or [])
     found += [t.strip() for t in os.environ.get(TOKENS_ENV_VAR, "").split(",") if t.strip()]
     return frozenset(found) if found else None
-
-
-def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(0)
 
 
 def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> bool:
@@ -362,14 +368,6 @@ def generator_spec_check_file() -> str:
     return spec.origin if spec is not None and spec.origin else ""
 
 
-_PLACED = re.compile(r"^[^\s:]+:\d+:\d+: ")
-
-
-def _located(message: str, spec_path: Path) -> str:
-    """``file:line:column: reason``: errors of a mapping file name their own place; others the spec."""
-    return message if _PLACED.match(message) else f"{spec_path}:1:1: {message}"
-
-
 def operation_table(operations: Sequence[CompiledOperation]) -> str:
     """What the mock serves, one operation a line: method, path, operationId, summary."""
     rows = [("METHOD", "PATH", "OPERATION", "SUMMARY")]
@@ -397,21 +395,6 @@ def _warn_if_near_the_file_limit(max_connections: int) -> None:
         )
 
 
-def _watch(app: MockApp, config: MockConfig, args: argparse.Namespace) -> SpecWatcher:
-    """Reload the spec when its file, or the mapping beside it in stateful mode, changes (as Prism)."""
-    from mock_server.server.reload import SpecWatcher, reload_app
-    from mock_server.stateful.mapping import RESOURCES_FILE_NAME
-
-    paths = [config.spec_path]
-    if config.stateful:
-        paths.append(config.spec_path.parent / RESOURCES_FILE_NAME)
-
-    def check(spec_path: Path) -> bool:
-        return _spec_is_valid(spec_path, config.allow_refs_under)
-
-    return SpecWatcher(paths, lambda: reload_app(app, config, check), args.watch_interval).start()
-
-
 def _spec_file(parser: argparse.ArgumentParser, named: Path) -> Path:
     """The spec a SPEC argument means: the file, or a folder's openapi.yaml (``leeloo-mock mock spec``)."""
     if not named.is_dir():
@@ -422,9 +405,32 @@ def _spec_file(parser: argparse.ArgumentParser, named: Path) -> Path:
     parser.error(f"{named} is a folder without {' or '.join(SPEC_FILE_NAMES)}: name the spec file")
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
-    started = time.perf_counter()
+def config_from_args(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, spec_path: Path
+) -> MockConfig:
+    """The mock's settings from the parsed command line: the options that differ in form from
+    their field, and each room's own options through the room's ``from_args``, by name; every
+    other option whose ``dest`` is a field of :class:`MockConfig` as it is."""
+    derived: dict[str, Any] = {
+        "tokens": _tokens(args.tokens),
+        "cors_origins": tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
+        "allowed_hosts": (args.host, *(args.allowed_hosts or ())),
+        "log_requests": args.log_level in ("debug", "info"),
+        "upstream_concurrency": args.max_upstream_concurrency,
+        "faults": faults_options.from_args(parser, args),
+        "recording": recording_options.from_args(parser, args),
+        "replay": replay_options.from_args(parser, args),
+        "store": store_options.from_args(parser, args),
+    }
+    as_named = {
+        field.name: getattr(args, field.name)
+        for field in fields(MockConfig)
+        if field.name not in derived and field.name != "spec_path" and hasattr(args, field.name)
+    }
+    return MockConfig(spec_path=spec_path, **as_named, **derived)
+
+
+def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
     arguments = list(sys.argv[1:] if argv is None else argv)
     command = arguments[0] if arguments and arguments[0] in PRISM_COMMANDS else None
     parser = build_parser(command)
@@ -433,107 +439,73 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.proxy is not None and args.proxy != args.upstream:
             parser.error(f"the upstream is named twice: {args.upstream} and --proxy {args.proxy}")
         args.proxy = args.upstream
+    if args.errors and args.proxy is None:
+        parser.error(
+            "--errors works with --proxy (or leeloo-mock proxy SPEC UPSTREAM): without a proxy the mock "
+            "already refuses every request that violates the spec"
+        )
+    return parser, args
+
+
+def _announce(config: MockConfig, operations: Sequence[CompiledOperation], url: str, started: float) -> None:
+    mode = (
+        "proxy to " + _shown(config.proxy)
+        if config.proxy
+        else ("dynamic" if config.dynamic else "static examples")
+    )
+    store = config.store
+    stateful = (", stateful" + (f", store {store.description}" if store else "")) if config.stateful else ""
+    print(f"leeloo-mock: {config.spec_path} ({len(operations)} operations, {mode}{stateful})")
+    print(operation_table(operations))
+    print(f"leeloo-mock: listening on {url} (ready in {time.perf_counter() - started:.2f}s)", flush=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the mock until interrupted; 1 on a bad spec, 2 on bad arguments."""
+    started = time.perf_counter()
+    parser, args = _parsed(argv)
     spec_path: Path = _spec_file(parser, args.spec) if args.spec is not None else default_spec_path()
     if args.spec is None and not spec_path.is_file():
         parser.error(f"no spec at {spec_path}: name one (leeloo-mock SPEC) or set {SPEC_ENV_VAR}")
+    config = config_from_args(parser, args, spec_path)
+    workers = worker_options.from_args(parser, args, args.store)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
-    if not _spec_is_valid(spec_path, args.allow_refs_under):
+    if not _spec_is_valid(spec_path, config.allow_refs_under):
         return 1
-    import uvicorn
-
     from mock_server.server.assembly import create_app, load_compiled
-    from mock_server.server.http import ConnectionLimits, bounded_protocol
+    from mock_server.server.serving import bind, serve
 
-    config = MockConfig(
-        spec_path=spec_path,
-        dynamic=args.dynamic,
-        seed=args.seed,
-        stateful=args.stateful,
-        tokens=_tokens(args.tokens),
-        errors=args.errors,
-        cors=args.cors,
-        proxy=args.proxy,
-        max_body_size=args.max_body_size,
-        max_records=args.max_records,
-        max_store_bytes=args.max_store_bytes,
-        max_connections=args.max_connections,
-        idle_timeout=args.idle_timeout,
-        header_timeout=args.header_timeout,
-        body_timeout=args.body_timeout,
-        max_url_size=args.max_url_size,
-        max_header_size=args.max_header_size,
-        cors_origins=tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
-        allowed_hosts=(args.host, *(args.allowed_hosts or ())),
-        log_requests=args.log_level in ("debug", "info"),
-        error_status=args.error_status,
-        max_upstream_size=args.max_upstream_size,
-        upstream_timeout=args.upstream_timeout,
-        upstream_concurrency=args.max_upstream_concurrency,
-        allow_refs_under=args.allow_refs_under,
-        journal_size=args.journal_size,
-    )
+    def new_app() -> MockApp:
+        return create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
+
     try:
         compiled = load_compiled(config)
-        app = create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
+        app = new_app()
     except SpecError as exc:
-        print(_located(str(exc), spec_path), file=sys.stderr)
+        print(exc, file=sys.stderr)  # file:line:column: reason, one problem a line
+        return 1
+    except StoreError as exc:
+        print(f"leeloo-mock: the store cannot be used: {exc}", file=sys.stderr)
         return 1
 
     _warn_if_near_the_file_limit(config.max_connections)
-    family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
-        sock.bind((args.host, args.port))
+        listening = bind(args.host, args.port)
     except OSError as exc:
         print(f"leeloo-mock: cannot listen on {args.host}:{args.port}: {exc.strerror}", file=sys.stderr)
         return 1
-    sock.listen(2048)  # from here a client's connection waits in the backlog until uvicorn accepts it
-    port = sock.getsockname()[1]
-    host = f"[{args.host}]" if family == socket.AF_INET6 else args.host
-    mode = (
-        "proxy to " + _shown(args.proxy) if args.proxy else ("dynamic" if args.dynamic else "static examples")
+    _announce(config, compiled.operations, listening.url, started)
+    serve(
+        app,
+        config,
+        listening,
+        log_level=args.log_level,
+        workers=workers,
+        new_app=new_app,
+        watch_interval=args.watch_interval if args.watch else None,
+        spec_is_valid=lambda path: _spec_is_valid(path, config.allow_refs_under),
     )
-    stateful = ", stateful" if args.stateful else ""
-    print(f"leeloo-mock: {spec_path} ({len(compiled.operations)} operations, {mode}{stateful})")
-    print(operation_table(compiled.operations))
-    print(
-        f"leeloo-mock: listening on http://{host}:{port} (ready in {time.perf_counter() - started:.2f}s)",
-        flush=True,
-    )
-
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            loop="uvloop",
-            http=bounded_protocol(
-                ConnectionLimits(
-                    max_connections=config.max_connections,
-                    idle_timeout=config.idle_timeout,
-                    header_timeout=config.header_timeout,
-                    body_timeout=config.body_timeout,
-                    max_url_size=config.max_url_size,
-                    max_header_size=config.max_header_size,
-                )
-            ),
-            timeout_keep_alive=max(1, round(config.idle_timeout)),
-            access_log=False,
-            log_level=max(logging.WARNING, logging.getLevelName(args.log_level.upper())),
-            server_header=False,
-            date_header=False,
-        )
-    )
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    watcher = _watch(app, config, args) if args.watch else None
-    try:
-        server.run(sockets=[sock])
-    except (KeyboardInterrupt, SystemExit):  # uvicorn re-raises the signal once it has shut down
-        pass
-    finally:
-        if watcher is not None:
-            watcher.stop()
-        sys.stderr.flush()
     print("leeloo-mock: stopped", flush=True)
     return 0
 

@@ -20,7 +20,21 @@ command line                  ini                        meaning
 ``--leeloo-mock-serve HOW``   ``leeloo_mock_serve``      ``in-process`` (default), ``thread`` (a real
                                                          port) or ``process`` (the command line)
 ``--leeloo-mock-stateless``   ``leeloo_mock_stateful``   ``--stateful`` off (ini: ``false``)
+``--leeloo-record-mode M``    ``leeloo_record_mode``     ``none`` (default: a test file's cassette is
+                                                         replayed, nothing leaves the machine),
+                                                         ``once``, ``new_episodes`` or ``all``
+``--leeloo-record-upstream``  ``leeloo_record_upstream`` the API recorded from (default
+                                                         ``$LEELOO_BASE_URL``, else the spec's server)
 ============================  =========================  ===============================================
+
+Cassettes: ``cassettes/<test file>.har`` beside each test file (HAR 1.2, secrets redacted as
+``--record`` redacts them). Where one exists, ``leeloo_mock`` replays it (``--replay``) with one
+mock for the whole file; the record modes are pytest-recording's (see
+``mock_server.replay.cassettes``).
+
+Faults for one test: ``with leeloo_mock.faults(fail="1:503"):`` or
+``@pytest.mark.leeloo_faults(fail="0.5:reset", delay="uniform:10-50", operation="list_tags")``
+(the entry ``POST /__admin/faults`` takes; the start-up faults again after the test).
 
 A test can ask for its own mock with ``@pytest.mark.leeloo_mock(serve="thread", dynamic=True,
 stateful=False, ...)`` (keywords of ``MockConfig``); in session scope such a test gets a mock
@@ -34,6 +48,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -43,6 +58,9 @@ import pytest
 if TYPE_CHECKING:
     from mock_server.testing import Journal, LeelooMock
 
+RECORD_MODES = ("none", "once", "new_episodes", "all")  # as mock_server.replay.cassettes has them
+UPSTREAM_ENV_VAR = "LEELOO_BASE_URL"
+DEFAULT_UPSTREAM = "https://api.leeloo.ai/api/v2"  # the spec's server
 SCOPES = ("function", "session")
 SERVES = ("in-process", "thread", "process")
 MOCK_TOKEN = "leeloo-mock-token"  # any non-empty token passes a mock started without --token
@@ -60,23 +78,30 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("leeloo_mock_scope", "function or session", default="function")
     parser.addini("leeloo_mock_serve", "in-process, thread or process", default="in-process")
     parser.addini("leeloo_mock_stateful", "serve with --stateful", type="bool", default=True)
+    group.addoption("--leeloo-record-mode", choices=RECORD_MODES, help="cassettes: none (default), once...")
+    group.addoption("--leeloo-record-upstream", metavar="URL", help="the API cassettes are recorded from")
+    parser.addini("leeloo_record_mode", "none, once, new_episodes or all", default="none")
+    parser.addini("leeloo_record_upstream", "the API cassettes are recorded from", default="")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "leeloo_mock(serve=..., **MockConfig fields): a mock of this test's own for leeloo_mock"
     )
-    for name, allowed in (("scope", SCOPES), ("serve", SERVES)):
+    config.addinivalue_line(
+        "markers",
+        "leeloo_faults(operation=, delay=, fail=, rate_limit=): faults of leeloo_mock for this test",
+    )
+    for name, allowed in (("mock_scope", SCOPES), ("mock_serve", SERVES), ("record_mode", RECORD_MODES)):
         value = _setting(config, name)
         if value not in allowed:
-            raise pytest.UsageError(
-                f"leeloo_mock_{name} is {value!r}; it must be one of {', '.join(allowed)}"
-            )
+            raise pytest.UsageError(f"leeloo_{name} is {value!r}; it must be one of {', '.join(allowed)}")
 
 
 def _setting(config: pytest.Config, name: str) -> Any:
-    given = config.getoption(f"leeloo_mock_{name}", default=None)
-    return given if given is not None else config.getini(f"leeloo_mock_{name}")
+    name = name if name.startswith("record_") else f"mock_{name.removeprefix('mock_')}"
+    given = config.getoption(f"leeloo_{name}", default=None)
+    return given if given is not None else config.getini(f"leeloo_{name}")
 
 
 def _scope(fixture_name: str, config: pytest.Config) -> Literal["function", "session"]:
@@ -99,7 +124,8 @@ def _started(config: pytest.Config, overrides: dict[str, Any]) -> Iterator[Leelo
     if serve == "process":
         flags = ["--stateful"] if overrides.pop("stateful") else []
         for name, value in overrides.items():
-            flag = "--" + name.replace("_", "-")
+            flag = "--" + {"recording": "record"}.get(name, name).replace("_", "-")
+            value = getattr(value, "path", value)  # a cassette's replay and recording: their file
             flags += [flag] if value is True else [] if value is False else [flag, str(value)]
         with testing.in_child_process(*flags, spec=spec) as mock:
             yield mock
@@ -116,20 +142,64 @@ def _leeloo_mock_shared(request: pytest.FixtureRequest) -> Iterator[LeelooMock]:
         yield mock
 
 
+@contextlib.contextmanager
+def _cassette(request: pytest.FixtureRequest) -> Iterator[dict[str, Any]]:
+    """The MockConfig fields of this test file's cassette in the record mode (empty: none)."""
+    from mock_server.replay.cassettes import cassette_path, cassette_settings, upstream_origin
+
+    config = request.config
+    upstream = _setting(config, "record_upstream") or os.environ.get(UPSTREAM_ENV_VAR, "").strip()
+    cassette = cassette_path(Path(request.path))
+    try:
+        with cassette_settings(
+            cassette, _setting(config, "record_mode"), upstream_origin(upstream or DEFAULT_UPSTREAM)
+        ) as found:
+            yield found
+    except ValueError as exc:
+        raise pytest.UsageError(str(exc)) from None
+
+
+@pytest.fixture(scope="module")
+def _leeloo_mock_cassette(request: pytest.FixtureRequest) -> Iterator[LeelooMock | None]:
+    """One mock for a test file with a cassette (or recording one); None for the others."""
+    with _cassette(request) as settings:
+        if not settings:
+            yield None
+            return
+        with _started(request.config, settings) as mock:
+            yield mock
+
+
+@contextlib.contextmanager
+def _faults_marked(request: pytest.FixtureRequest, mock: LeelooMock) -> Iterator[None]:
+    marker = request.node.get_closest_marker("leeloo_faults")
+    if marker is None:
+        yield
+        return
+    if marker.args:
+        raise pytest.UsageError("leeloo_faults(...) takes keywords only, e.g. leeloo_faults(fail='1:503')")
+    with mock.faults(**marker.kwargs):
+        yield
+
+
 @pytest.fixture
 def leeloo_mock(request: pytest.FixtureRequest) -> Iterator[LeelooMock]:
-    """The mock for this test: its own when marked ``leeloo_mock(...)``, else the shared one."""
+    """The mock for this test: its own when marked ``leeloo_mock(...)``, its file's when the file
+    has a cassette, else the shared one; with the faults of a ``leeloo_faults(...)`` marker."""
     marker = request.node.get_closest_marker("leeloo_mock")
     if marker is not None:
         if marker.args:
             raise pytest.UsageError("leeloo_mock(...) takes keywords only, e.g. leeloo_mock(serve='thread')")
-        with _started(request.config, dict(marker.kwargs)) as mock:
+        with _started(request.config, dict(marker.kwargs)) as mock, _faults_marked(request, mock):
             yield mock
         return
-    shared: LeelooMock = request.getfixturevalue("_leeloo_mock_shared")
-    if _scope("leeloo_mock", request.config) == "session":
-        shared.reset()  # one server for the run, but every test starts from the seed data
-    yield shared
+    mock = request.getfixturevalue("_leeloo_mock_cassette")
+    if mock is None:
+        mock = request.getfixturevalue("_leeloo_mock_shared")
+        if _scope("leeloo_mock", request.config) == "session":
+            mock.reset()  # one server for the run, but every test starts from the seed data
+    with _faults_marked(request, mock):
+        yield mock
 
 
 @pytest.fixture

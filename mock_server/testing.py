@@ -13,10 +13,9 @@ it runs:
 - :func:`in_child_process`: the ``leeloo-mock`` command line in a child process on a free
   port, with its log in a temporary file; always stopped (SIGTERM, then SIGKILL).
 
-Under it, :func:`serving_command` runs any server's command line (the mock, Prism, the bench's
-ceiling app) in a child process: on a free port or the one it announces, waited for until ready,
-stopped with its process group; it yields a :class:`ChildServer` (its URL, pid, start-up time and
-output). The bench, the demo and the command line's own tests start their servers with it.
+Under them, ``mock_server._serving`` runs a server in a thread or a command line in a child
+process (the bench, the demo and the command line's own tests use it directly); it is not part of
+this module's surface, which is the names in ``__all__``.
 
 Every wait is bounded (``START_TIMEOUT_S``, ``REQUEST_TIMEOUT_S``) and every mock is stopped when
 its ``with`` block ends, whatever happened inside it.
@@ -26,13 +25,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import os
-import re
-import signal
-import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
@@ -40,50 +34,42 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import httpx
 
 from mock_server._config import MockConfig
+from mock_server._serving import (
+    STOP_TIMEOUT_S,
+    ServerStartError,
+    file_contents,
+    serving_app,
+    serving_command,
+)
+from mock_server.faults.delivery import STEPPED_EXTENSION, ConnectionFault
 from mock_server.server.admin import ADMIN_PREFIX
 from mock_server.server.app import MockApp
 from mock_server.server.assembly import create_app, load_compiled
+from mock_server.server.http import bounded_protocol, connection_limits
 from mock_server.spec.compiled import CompiledSpec
 from mock_server.spec.document import default_spec_path
 
 __all__ = [
-    "IN_PROCESS_ORIGIN",
-    "ChildServer",
     "Journal",
     "LeelooMock",
     "MockStartError",
-    "ServerStartError",
-    "SyncASGITransport",
-    "accepts_connections",
     "app_in_process",
-    "free_port",
     "in_child_process",
     "in_process",
     "in_thread",
     "mock_config",
-    "serving_app",
-    "serving_command",
-    "stop_process",
 ]
 
 IN_PROCESS_ORIGIN = "http://localhost"  # a loopback name, as the mock's Host check wants
-START_TIMEOUT_S = 30.0
 REQUEST_TIMEOUT_S = 30.0
-STOP_TIMEOUT_S = 10.0
-_LISTENING = re.compile(rb"listening on (http://\S+)")
-_ANNOUNCED_WITHIN = 1 << 20  # bytes of stdout searched for the URL a server prints
-_POLL_S = 0.02  # between two looks at a starting server
-_PORT_ATTEMPTS = 3
+LOG_WAIT_S = 10.0  # the longest a test waits for a log line it expects (the mock writes it after answering)
+_LOG_POLL_S = 0.02  # between two looks at the log
 _COMPILED_CACHE_SIZE = 8
-
-
-class ServerStartError(RuntimeError):
-    """A server in a child process exited, or was not ready, within its start-up bound."""
 
 
 class MockStartError(ServerStartError):
@@ -199,6 +185,7 @@ class SyncASGITransport(httpx.BaseTransport):
             "headers": [(name.lower(), value) for name, value in request.headers.raw],
             "client": ("127.0.0.1", 123),
             "server": (url.host, url.port or (443 if url.scheme == "https" else 80)),
+            "extensions": {STEPPED_EXTENSION: {}},  # a delay blocks: there is no loop to wait on
         }
         sent: list[Mapping[str, Any]] = []
         received = False
@@ -231,6 +218,10 @@ class SyncASGITransport(httpx.BaseTransport):
         )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        with broken_connections(request):
+            return self._handle(request)
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
         content = request.read()
         if self._direct:
             if not self._lock.acquire(timeout=self._timeout):
@@ -256,6 +247,25 @@ class SyncASGITransport(httpx.BaseTransport):
         with self._lock:
             if not self._loop.is_closed():
                 self._loop.close()
+
+
+@contextlib.contextmanager
+def broken_connections(request: httpx.Request) -> Iterator[None]:
+    """A connection fault of a mock in process raised as httpx raises a real one (``reset``: a
+    ReadError, as for ECONNRESET; ``empty`` and ``malformed``: a RemoteProtocolError)."""
+    try:
+        yield
+    except ConnectionFault as fault:
+        error = httpx.ReadError if fault.kind == "reset" else httpx.RemoteProtocolError
+        raise error(str(fault), request=request) from None
+
+
+class AsyncASGITransport(httpx.ASGITransport):
+    """httpx's ASGI transport, with the mock's connection faults raised as httpx's errors."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        with broken_connections(request):
+            return await super().handle_async_request(request)
 
 
 @dataclass
@@ -328,7 +338,44 @@ class LeelooMock:
 
     def log(self) -> str:
         """What a child-process mock wrote to stderr so far (``""`` for the others)."""
-        return _contents(self.log_file).decode(errors="replace")
+        return file_contents(self.log_file).decode(errors="replace")
+
+    @contextlib.contextmanager
+    def faults(
+        self,
+        *,
+        operation: str | None = None,
+        delay: str | int | None = None,
+        fail: str | Sequence[str] | None = None,
+        rate_limit: str | None = None,
+    ) -> Iterator[list[dict[str, Any]]]:
+        """Faults for the ``with`` block (``POST /__admin/faults``), then the start-up ones again
+        (``DELETE``): ``with mock.faults(fail="1:503"):``, ``faults(operation="list_tags",
+        delay="uniform:100-300")``. Yields the entries in force; a bad value is an
+        ``httpx.HTTPStatusError`` (400) naming it."""
+        entry = {"operation": operation, "delay": delay, "fail": fail, "rate_limit": rate_limit}
+        with self.client(base_url=self.url) as admin:
+            response = admin.post(f"{ADMIN_PREFIX}/faults", json={k: v for k, v in entry.items() if v})
+            response.raise_for_status()
+            try:
+                yield list(response.json()["faults"])
+            finally:
+                admin.delete(f"{ADMIN_PREFIX}/faults").raise_for_status()
+
+    def log_when(self, ready: Callable[[str], bool], timeout_s: float = LOG_WAIT_S) -> str:
+        """The log as soon as ``ready(log)`` holds, or as it stands after ``timeout_s``.
+
+        The mock writes a request's access-log line after it has sent the answer, so a test that
+        reads the log as soon as a request returns can find the line missing. Waiting on the
+        line itself, with a bound, does not race; when the bound passes, the test's own assertion
+        on the returned log says what is missing.
+        """
+        deadline = time.monotonic() + timeout_s
+        log = self.log()
+        while not ready(log) and time.monotonic() < deadline:
+            time.sleep(_LOG_POLL_S)
+            log = self.log()
+        return log
 
 
 class Journal:
@@ -389,39 +436,13 @@ def app_in_process(app: MockApp, base_path: str = "") -> Iterator[LeelooMock]:
             mode="in-process",
             app=app,
             transport=transport,
-            async_transport=httpx.ASGITransport(app=app),
+            async_transport=AsyncASGITransport(app=app),
         )
     finally:
         with contextlib.suppress(Exception):  # the proxy's client; a failing close must not hide an error
             for close in app.on_shutdown:
                 transport.run(close())
         transport.shutdown()
-
-
-@contextlib.contextmanager
-def serving_app(app: Any, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
-    """``http://HOST:PORT`` serving any ASGI ``app`` with uvicorn in a daemon thread, until the block ends."""
-    import uvicorn
-
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    bound = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="auto", access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="leeloo-mock", daemon=True)
-    thread.start()
-    try:
-        deadline = time.monotonic() + START_TIMEOUT_S
-        while not server.started:
-            if time.monotonic() > deadline or not thread.is_alive():
-                raise MockStartError("the in-thread server did not start")
-            time.sleep(0.01)
-        yield f"http://{f'[{host}]' if family == socket.AF_INET6 else host}:{bound}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=STOP_TIMEOUT_S)
-        sock.close()
 
 
 @contextlib.contextmanager
@@ -432,215 +453,8 @@ def in_thread(
     config = config if config is not None else mock_config()
     compiled = compiled_for(config)
     app = create_app(config, compiled)
-    with serving_app(app, host, port) as url:
+    with serving_app(app, host, port, bounded_protocol(connection_limits(config))) as url:
         yield LeelooMock(url=url, api_url=url + base_path_of(compiled), mode="thread", app=app)
-
-
-def free_port() -> int:
-    """A port the kernel just handed out on 127.0.0.1 (free unless another process takes it meanwhile)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def accepts_connections(url: str) -> bool:
-    """Whether the host and port of ``url`` accept a TCP connection now (1 s at the most)."""
-    parts = urlsplit(url)
-    try:
-        with socket.create_connection((parts.hostname or "127.0.0.1", parts.port or 80), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
-def _contents(file: IO[bytes] | None, limit: int | None = None) -> bytes:
-    """What a child wrote to ``file`` so far (its first ``limit`` bytes); pread leaves the offset
-    the child shares alone."""
-    if file is None:
-        return b""
-    descriptor = file.fileno()
-    size = os.fstat(descriptor).st_size
-    return os.pread(descriptor, size if limit is None else min(size, limit), 0)
-
-
-def stop_process(process: subprocess.Popen[Any], *, group: bool = False) -> None:
-    """SIGTERM, then SIGKILL after ``STOP_TIMEOUT_S``; ``group``: to the whole process group of a
-    child started in a session of its own (a launcher and what it started with it)."""
-
-    def send(signum: signal.Signals) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            if group:
-                os.killpg(process.pid, signum)
-            else:
-                process.send_signal(signum)
-
-    if process.poll() is not None:
-        return
-    send(signal.SIGTERM)
-    try:
-        process.wait(timeout=STOP_TIMEOUT_S)
-    except subprocess.TimeoutExpired:
-        send(signal.SIGKILL)
-        process.wait(timeout=STOP_TIMEOUT_S)
-
-
-@dataclass
-class ChildServer:
-    """A server command line running in a child process, ready (see :func:`serving_command`).
-
-    ``url`` is its origin (``http://127.0.0.1:PORT``); ``startup_s`` the seconds from spawn until
-    it was ready; ``stdout_file`` and ``stderr_file`` hold what it writes (None when it writes to
-    this process's own output).
-    """
-
-    name: str
-    url: str
-    process: subprocess.Popen[bytes] = field(repr=False)
-    startup_s: float
-    stdout_file: IO[bytes] | None = field(default=None, repr=False)
-    stderr_file: IO[bytes] | None = field(default=None, repr=False)
-
-    @property
-    def pid(self) -> int:
-        """The child's process id (its process group's too)."""
-        return self.process.pid
-
-    @property
-    def port(self) -> int:
-        """The port it listens on."""
-        port = urlsplit(self.url).port
-        assert port is not None, self.url
-        return port
-
-    def output(self) -> str:
-        """What it wrote to stdout so far (``""`` when not captured)."""
-        return _contents(self.stdout_file).decode(errors="replace")
-
-    def log(self) -> str:
-        """What it wrote to stderr so far (``""`` when not captured)."""
-        return _contents(self.stderr_file).decode(errors="replace")
-
-
-def _await_ready(
-    server: ChildServer,
-    *,
-    announced: re.Pattern[bytes],
-    ready: Callable[[str], bool],
-    watch: Callable[[subprocess.Popen[bytes], float], None] | None,
-    started: float,
-    timeout_s: float,
-) -> str:
-    """The server's URL once ``ready`` says so; ServerStartError if it exits, or ``timeout_s`` passes
-    after ``started`` (its spawn, on ``time.perf_counter``)."""
-    url = server.url
-    deadline = started + timeout_s
-    while True:
-        code = server.process.poll()
-        if code is not None:
-            if server.stderr_file is None:
-                raise ServerStartError(f"{server.name} exited with {code} before it was ready (see above)")
-            raise ServerStartError(f"{server.name} exited with {code}: {server.log().strip()[-2000:]}")
-        if not url:
-            found = announced.search(_contents(server.stdout_file, _ANNOUNCED_WITHIN))
-            url = found.group(1).decode() if found else ""
-        if url and ready(url):
-            return url
-        if watch is not None:
-            watch(server.process, time.perf_counter() - started)
-        if time.perf_counter() >= deadline:
-            where = f"answer on {url}" if url else "say where it listens"
-            raise ServerStartError(f"{server.name} did not {where} within {timeout_s:g} s")
-        time.sleep(_POLL_S)
-
-
-def _port_was_taken(server: ChildServer) -> bool:
-    return server.process.poll() is not None and "in use" in server.log()
-
-
-@contextlib.contextmanager
-def serving_command(
-    command: Sequence[str] | Callable[[int], Sequence[str]],
-    *,
-    name: str | None = None,
-    cwd: Path | str | None = None,
-    env: Mapping[str, str] | None = None,
-    announced: re.Pattern[bytes] = _LISTENING,
-    ready: Callable[[str], bool] = accepts_connections,
-    watch: Callable[[subprocess.Popen[bytes], float], None] | None = None,
-    start_timeout_s: float = START_TIMEOUT_S,
-    capture_output: bool = True,
-) -> Iterator[ChildServer]:
-    """Any server's command line in a child process until the block ends, yielded once it is ready.
-
-    Where it listens: a callable ``command`` is given a free 127.0.0.1 port (:func:`free_port`)
-    and returns the command line that listens there; should another process take that port first
-    (the server exits saying "in use"), it runs again on another, three times at the most. A
-    command line given as it is chooses its port and prints its URL on stdout, where the first
-    group of ``announced`` finds it (leeloo-mock's ``listening on URL`` by default).
-
-    It is ready once ``ready(url)`` is true (by default, once the port accepts a connection).
-    ``watch(process, seconds)`` runs between two polls while it starts, ``seconds`` after its
-    spawn: raise :class:`ServerStartError` there to give up (on a memory bound, say).
-    ServerStartError too when it exits first, or is not ready within ``start_timeout_s``.
-
-    Its stdout and stderr go to temporary files (a chatty server never blocks on a full pipe):
-    :meth:`ChildServer.output` and :meth:`ChildServer.log` read them. ``capture_output=False``
-    leaves both on this process's own (a demo shows them); the command must then be a callable.
-
-    It runs in a session of its own; when the block ends, or the start fails, its process group
-    gets SIGTERM, then SIGKILL after ``STOP_TIMEOUT_S`` (:func:`stop_process`).
-    """
-    if not capture_output and not callable(command):
-        raise ValueError("a server whose output is not captured cannot announce its URL: give a callable")
-    for attempt in range(1, _PORT_ATTEMPTS + 1):
-        if callable(command):
-            port = free_port()
-            argv = [str(part) for part in command(port)]
-        else:  # 0: the server's own choice, announced
-            port, argv = 0, [str(part) for part in command]
-        label = name or Path(argv[0]).name
-        with contextlib.ExitStack() as cleanup:
-            stdout_file = cleanup.enter_context(tempfile.TemporaryFile()) if capture_output else None
-            stderr_file = cleanup.enter_context(tempfile.TemporaryFile()) if capture_output else None
-            started = time.perf_counter()
-            try:
-                process = subprocess.Popen(
-                    argv,
-                    cwd=cwd,
-                    env=dict(env) if env is not None else None,
-                    stdin=subprocess.DEVNULL,
-                    stdout=stdout_file,
-                    stderr=stderr_file,
-                    start_new_session=True,
-                )
-            except OSError as exc:
-                raise ServerStartError(f"{label} cannot be run: {exc}") from exc
-            cleanup.callback(stop_process, process, group=True)
-            server = ChildServer(
-                name=label,
-                url=f"http://127.0.0.1:{port}" if port else "",
-                process=process,
-                startup_s=0.0,
-                stdout_file=stdout_file,
-                stderr_file=stderr_file,
-            )
-            try:
-                server.url = _await_ready(
-                    server,
-                    announced=announced,
-                    ready=ready,
-                    watch=watch,
-                    started=started,
-                    timeout_s=start_timeout_s,
-                )
-            except ServerStartError:
-                if port and attempt < _PORT_ATTEMPTS and _port_was_taken(server):
-                    continue
-                raise
-            server.startup_s = round(time.perf_counter() - started, 3)
-            yield server
-            return
 
 
 @contextlib.contextmanager

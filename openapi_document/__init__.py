@@ -7,9 +7,10 @@ local ``$ref`` is followed (:func:`resolve`), what one operation of a document i
 (:class:`Operation`) and a value's JSON Schema type. The package also owns loading with positions
 (``_yaml_positions``, the bounded YAML reader), the in-document ``$ref`` resolution of a whole
 spec (``_refs``), reading older versions as 3.1 (``_upgrade``), example validation
-(``example_check``) and the spec check (``spec_check``, ``_spec_validation``): the mock, the
-generator, the drift check, the lint and the contract tests stand on it, and it imports none of
-them.
+(``example_check``), the spec check (``spec_check``, ``_spec_validation``) and the one way an
+error names its place in a file (``Located``, ``LocatedError``: the tree is drawn in
+``_located``): the mock, the generator, the drift check, the lint and the contract tests stand on
+it, and it imports none of them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,27 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 from urllib.parse import unquote
+
+from openapi_document._located import Located, LocatedError
+
+__all__ = [
+    "HTTP_METHODS",
+    "MAX_REF_HOPS",
+    "Located",
+    "LocatedError",
+    "Operation",
+    "UnresolvableRef",
+    "follow",
+    "json_pointer",
+    "json_type",
+    "operation_list",
+    "operations",
+    "pointer_parts",
+    "pointer_target",
+    "pointer_walk",
+    "resolve",
+    "resolve_or_keep",
+]
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 """The keys of a path item that hold operations, in the order OpenAPI lists them."""
@@ -39,21 +61,30 @@ def pointer_parts(pointer: str) -> list[str]:
     return [raw.replace("~1", "/").replace("~0", "~") for raw in pointer.removeprefix("/").split("/")]
 
 
-def pointer_target(document: Any, pointer: str) -> Any:
-    """The node a JSON pointer (RFC 6901: ``/data/0``, ``""`` for the whole) names in ``document``.
+def pointer_walk(document: Any, pointer: str) -> tuple[Any, tuple[str | int, ...]]:
+    """The node a JSON pointer (RFC 6901: ``/data/0``, ``""`` for the whole) names in ``document``,
+    and the path to it (list steps as integers): the one walker of a pointer in the project.
 
     A step into a list must be an index within it (:func:`pointer_parts` reads the steps).
     :class:`UnresolvableRef` when no node is there.
     """
     node = document
+    path: list[str | int] = []
     for part in pointer_parts(pointer):
         if isinstance(node, Mapping) and part in node:
             node = node[part]
+            path.append(part)
         elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
             node = node[int(part)]
+            path.append(int(part))
         else:
             raise UnresolvableRef(f"JSON pointer {pointer!r} points nowhere")
-    return node
+    return node, tuple(path)
+
+
+def pointer_target(document: Any, pointer: str) -> Any:
+    """The node a JSON pointer names in ``document`` (:func:`pointer_walk` without the path)."""
+    return pointer_walk(document, pointer)[0]
 
 
 def json_type(value: Any) -> str:

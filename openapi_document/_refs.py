@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from openapi_document import pointer_parts
+from openapi_document import Located, LocatedError, UnresolvableRef, pointer_walk
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     JsonPath,
@@ -62,19 +62,10 @@ def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:
     """The node the JSON pointer ``fragment`` (``/a/b``, after the ``#``) names, and its path."""
-    node: Any = document
-    here: JsonPath = ()
-    for part in pointer_parts(fragment):
-        if isinstance(node, dict):
-            key: str | int | None = next((k for k in (part, str(part)) if k in node), None)
-            if key is None:
-                return None
-        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-            key = int(part)
-        else:
-            return None
-        node, here = node[key], (*here, key)
-    return node, here
+    try:
+        return pointer_walk(document, fragment)
+    except UnresolvableRef:
+        return None
 
 
 class RefRefused(Exception):
@@ -121,7 +112,7 @@ class RefPolicy:
         return file, fragment
 
 
-class RefError(Exception):
+class RefError(LocatedError):
     """A ``$ref`` that cannot be followed, with the file and position of that ``$ref``.
 
     ``bound``: a bound of the resolver was passed (too deep, too large, too many files): the
@@ -129,7 +120,7 @@ class RefError(Exception):
     """
 
     def __init__(self, file: Path, position: Position, reason: str, *, bound: bool = False) -> None:
-        super().__init__(f"{file}:{position.line}:{position.column}: {reason}")
+        super().__init__(Located.at(file, position.line, position.column, reason))
         self.file = file
         self.position = position
         self.reason = reason

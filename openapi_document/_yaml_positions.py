@@ -38,6 +38,8 @@ from typing import Any
 
 import yaml
 
+from openapi_document._located import Located, LocatedError
+
 JsonPath = tuple[str | int, ...]
 
 MAX_DOCUMENT_BYTES = 16 << 20
@@ -83,11 +85,11 @@ class LoadedYaml:
         return Position(1, 1)
 
 
-class YamlSyntaxError(Exception):
-    """The file is not well-formed YAML; carries the position PyYAML reported."""
+class YamlSyntaxError(LocatedError):
+    """The file is not well-formed YAML (or too large, too deep); carries the position PyYAML reported."""
 
     def __init__(self, path: Path, position: Position, reason: str) -> None:
-        super().__init__(f"{path}:{position.line}:{position.column}: {reason}")
+        super().__init__(Located.at(path, position.line, position.column, reason))
         self.path = path
         self.position = position
         self.reason = reason

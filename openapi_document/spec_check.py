@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
-from openapi_document import Operation, json_pointer, operation_list, operations, pointer_parts
+from openapi_document import Located, Operation, json_pointer, operation_list, operations, pointer_parts
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
@@ -44,18 +44,7 @@ from openapi_document._yaml_positions import (
     load_yaml_with_positions,
 )
 
-
-@dataclass(frozen=True)
-class SpecProblem:
-    """One reason the spec is invalid, with where it stands."""
-
-    file: Path
-    line: int
-    column: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.reason}"
+SpecProblem = Located  # one reason the spec is invalid, at its place (the project's one located value)
 
 
 _DUPLICATE_OPERATION_ID = re.compile(
@@ -412,9 +401,7 @@ def _used_schemas(document: Any) -> set[str]:
     """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
     prefix = "#/components/schemas/"
     return {
-        unquote(ref[len(prefix) :]).split("/")[0].replace("~1", "/").replace("~0", "~")
-        for _, ref in _refs(document)
-        if ref.startswith(prefix)
+        pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in _refs(document) if ref.startswith(prefix)
     }
 
 

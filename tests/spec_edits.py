@@ -15,7 +15,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "spec" / "openapi.yaml"
-PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"
+PAGE = ROOT / "spec" / "source" / "leeloo-api-v2-2026-01-ru.txt"  # the spec's source: the vendor's print
+HISTORY_PAGE = ROOT / "spec" / "source" / "leeloo-api-v2.txt"  # the older copy, kept as history
 RESOURCES = ROOT / "spec" / "mock-resources.yaml"
 _TAGS_URL = "GEThttps://api.leeloo.ai/api/v2/tags\n"
 _NEW_SECTION = """
@@ -245,8 +246,8 @@ def additive_text(text: str) -> str:
 
 
 def additive_page(page: str) -> str:
-    """The docs page as it would read after the additive change: GET /tags takes filter[name] and
-    shows the new field, and a section documents GET /tags/{tag_id}."""
+    """The older copy of the docs page (copied text) as it would read after the additive change:
+    GET /tags takes filter[name] and shows the new field, and a section documents GET /tags/{tag_id}."""
     assert _TAGS_URL in page, "the page no longer has the GET /tags line this edit extends"
     page = page.replace(_TAGS_URL, "GEThttps://api.leeloo.ai/api/v2/tags?filter[name]=vip\n", 1)
     page = page.replace(
@@ -254,6 +255,40 @@ def additive_page(page: str) -> str:
     )
     section = page.index("Remove a tag from a person")
     return page[:section] + _NEW_SECTION.lstrip("\n") + page[section:]
+
+
+_PRINT_TAGS_URL = "GET https://api.leeloo.ai/api/v2/tags\n"
+_PRINT_TAG_NAME = '5                 "name": "Tag #1",\n6       }]\n7 }\n'
+_PRINT_REMOVE_TAG = "PUT https://api.leeloo.ai/api/v2/people/{person_id}/remove-tag\n"
+_PRINT_SECTION = """GET https://api.leeloo.ai/api/v2/tags/{tag_id}
+Path Params
+tag_id (example: 595f5d522a934035decc093d) - id тега
+Response
+1 {
+2       "status": 1,
+3       "data": {
+4           "id": "595f5d522a934035decc093d",
+5           "name": "Tag #1",
+6           "color": "green"
+7       }
+8 }
+
+"""
+
+
+def additive_print(page: str) -> str:
+    """The vendor's print (the spec's source) after the additive change, in the print's own shape
+    (numbered code lines): GET /tags takes filter[name] and shows the new field, and a section
+    documents GET /tags/{tag_id}."""
+    for needle in (_PRINT_TAGS_URL, _PRINT_TAG_NAME, _PRINT_REMOVE_TAG):
+        assert needle in page, f"the print no longer has {needle!r}, which this edit extends"
+    page = page.replace(_PRINT_TAGS_URL, "GET https://api.leeloo.ai/api/v2/tags?filter[name]=vip\n", 1)
+    page = page.replace(
+        _PRINT_TAG_NAME,
+        '5                 "name": "Tag #1",\n6                 "color": "green"\n7       }]\n8 }\n',
+        1,
+    )
+    return page.replace(_PRINT_REMOVE_TAG, _PRINT_SECTION + _PRINT_REMOVE_TAG, 1)
 
 
 def breaking(spec: dict[str, Any]) -> dict[str, Any]:

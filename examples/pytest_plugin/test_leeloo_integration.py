@@ -1,9 +1,10 @@
 """Testing your own code against Leeloo without the real API: leeloo-mock's pytest plugin.
 
-Copy this file into your repository's tests/. It needs, in the environment pytest runs in:
+Copy this file into your repository's tests/. It needs, in the environment pytest runs in
+(from a checkout of leeloo-openapi, or its two wheels: see the README's "Using the mock"):
 
-    pip install "leeloo-openapi @ git+<this repository's URL>"                              # leeloo-mock
-    pip install "leeloo-client @ git+<this repository's URL>#subdirectory=generated_client"  # the client
+    pip install path/to/leeloo-openapi                     # leeloo-mock (or its wheel)
+    pip install path/to/leeloo-openapi/generated_client    # the client (or its wheel)
     pip install pytest
 
 Nothing else: the plugin registers itself, serves the Leeloo spec shipped with leeloo-mock,
@@ -29,10 +30,12 @@ TOKEN = {"X-Leeloo-AuthToken": "any-token"}  # the mock takes any token unless s
 # --- the code under test: in your repository this lives in your application ----------------------
 
 
-def change_email(client: LeelooClient, person_id: str, email: str) -> str:
-    """Your application's logic: change someone's e-mail in Leeloo; the address Leeloo now has."""
+def change_email(client: LeelooClient, person_id: str, email: str) -> str | None:
+    """Your application's logic: change someone's e-mail in Leeloo; the address Leeloo now has
+    (None when it has none: the field left out, or Leeloo's ``NOT_DEFINED``)."""
     client.people.update(person_id, email=email)
-    return str(client.people.get(person_id).data.email)
+    now = client.people.get(person_id).data.email  # str, or None when the answer leaves it out
+    return None if now == "NOT_DEFINED" else now
 
 
 # --- the tests -----------------------------------------------------------------------------------

@@ -12,10 +12,11 @@ One resource per group of operations, one method per operation; bodies are keywo
 
 `LeelooClient.from_env()` reads `LEELOO_AUTH_TOKEN` (and the optional `LEELOO_BASE_URL`);
 `AsyncLeelooClient` is its async twin (`await client.people.list()`). Every method takes
-`timeout=`, `extra_headers=` and `extra_query=`, returns the 2xx model or raises a `LeelooError`;
-`client.people.with_raw_response.list()` adds status, headers, request id and time. The
-module-per-operation layer (`leeloo_client.api.people.list_people.sync(client=client)`) is
-what the resources call.
+`timeout=`, `extra_headers=`, `extra_query=` and `extra_body=`, returns the 2xx model or raises
+a `LeelooError`; `client.people.with_raw_response.list()` adds status, headers, request id, body
+and time. The
+module-per-operation layer (`leeloo_client.api.people.list_people.sync(client=client)`)
+shares the resources' one call path.
 """
 
 from ._resource import RawResponse
@@ -43,12 +44,11 @@ from .errors import (
     ServerError,
     ValidationError,
 )
-from .types import UNSET, Response, Unset
+from .types import Response
 
-__version__ = "3.0.0"
+__version__ = "3.0.2"
 
 __all__ = (
-    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -70,6 +70,5 @@ __all__ = (
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",
-    "Unset",
     "ValidationError",
 )

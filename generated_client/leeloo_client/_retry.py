@@ -15,7 +15,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 import httpx
 from attrs import define, field
 
-from ._http import origin_of, retry_after_seconds
+from ._http import origin_of, retry_after_seconds, safe_url
 from .errors import ResponseTooLargeError
 
 DEFAULT_MAX_RETRIES = 2
@@ -184,7 +184,12 @@ def _async_capped(response: httpx.Response, settings: CallSettings) -> httpx.Res
 def _log_retry(request: httpx.Request, attempt: int, delay: float, reason: str) -> None:
     # Method and URL only: the headers carry the token.
     _logger.info(
-        "retrying %s %s in %.2f s (retry %d): %s", request.method, request.url, delay, attempt, reason
+        "retrying %s %s in %.2f s (retry %d): %s",
+        request.method,
+        safe_url(request.url),
+        delay,
+        attempt,
+        reason,
     )
 
 

@@ -38,7 +38,7 @@ class LeelooClient(BaseClient):
 
     Use it as a context manager (`with LeelooClient.from_env() as client:`) or call `close()`.
     Settings are those of `BaseClient` (token, base_url, timeout, max_retries, retry_policy,
-    headers, verify_ssl, follow_redirects, max_response_size, transport, sleep).
+    headers, verify_ssl, follow_redirects, max_response_size, transport, http_client, sleep).
     """
 
     @property

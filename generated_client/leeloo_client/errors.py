@@ -19,6 +19,9 @@ import httpx
 
 from ._http import retry_after_seconds
 
+# The most of an answer's body an error or a raw response shows as `body`, in characters.
+MAX_BODY_CHARS = 64 * 1024
+
 # What the generated `from_dict` methods raise on a body that does not fit the model: a missing
 # key, a wrong type, a bad date or enum value.
 MODEL_PARSE_ERRORS: tuple[type[Exception], ...] = (KeyError, TypeError, ValueError, AttributeError)
@@ -99,6 +102,7 @@ class ResponseValidationError(LeelooError):
         self.status_code = status_code
         self.content = content
         self.request_id: str | None = _request_id(headers)
+        self.body = bounded_body(content)
         super().__init__(
             f"{operation}: the {status_code} answer does not match the spec ({_clip(reason)})"
             f"{_request_id_suffix(self.request_id)}"
@@ -143,6 +147,7 @@ class APIStatusError(LeelooError):
         problem: The RFC 7807 body a mock or proxy sent, or None.
         request_id: The `x-request-id` header of the answer, when present.
         content: The raw body.
+        body: The body as JSON (or text), cut to `MAX_BODY_CHARS` characters.
     """
 
     def __init__(
@@ -162,6 +167,7 @@ class APIStatusError(LeelooError):
         self.error = error
         self.problem = problem
         self.request_id: str | None = _request_id(headers)
+        self.body = bounded_body(content)
         summary = _summary(operation, status_code, error, problem)
         super().__init__(summary + _request_id_suffix(self.request_id))
 
@@ -295,6 +301,17 @@ def _problem(document: Any) -> Problem | None:
     )
 
 
+def bounded_body(content: bytes) -> object:
+    """An answer's body for a person reading an error: its JSON when it is JSON of at most
+    `MAX_BODY_CHARS` bytes, else its text cut to `MAX_BODY_CHARS` characters (ending in `…`)."""
+    if len(content) <= MAX_BODY_CHARS:
+        try:
+            return json.loads(content)
+        except (ValueError, RecursionError):
+            return content.decode("utf-8", "replace")
+    return content[:MAX_BODY_CHARS].decode("utf-8", "replace") + "…"
+
+
 def _json_object(content: bytes) -> Any:
     """The parsed body when it looks like a JSON object, else None (a text 429, an HTML 502)."""
     if content.lstrip()[:1] != b"{":
@@ -347,6 +364,7 @@ def _request_of(error: httpx.TransportError) -> httpx.Request | None:
 
 
 __all__ = [
+    "MAX_BODY_CHARS",
     "MODEL_PARSE_ERRORS",
     "APIConnectionError",
     "APIStatusError",
@@ -365,6 +383,7 @@ __all__ = [
     "ResponseValidationError",
     "ServerError",
     "ValidationError",
+    "bounded_body",
     "envelope_error",
     "parse_problem",
     "reports_failure",

@@ -1,20 +1,10 @@
-"""Shared types of the generated code: the UNSET marker, file uploads and `Response`."""
+"""Shared types of the generated code: file uploads and `Response`."""
 
 import datetime
 from collections.abc import Mapping, MutableMapping
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, BinaryIO, Generic, TypeVar
 
 from attrs import define
-
-
-class Unset:
-    """The type of `UNSET`: an argument or field that was not given (unlike None, which is a value)."""
-
-    def __bool__(self) -> Literal[False]:
-        return False
-
-
-UNSET: Unset = Unset()
 
 # The types that `httpx.Client(files=)` can accept, copied from that library.
 FileContent = IO[bytes] | bytes | str
@@ -72,4 +62,4 @@ class Response(Generic[T]):
         return 200 <= self.status_code < 300
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["File", "FileTypes", "RequestFiles", "Response"]

@@ -21,6 +21,7 @@ import httpx
 from attrs import define, evolve, field
 
 from ._http import origin_of
+from ._logging import AsyncLoggingTransport, LoggingTransport, setup_logging
 from ._retry import (
     AUTH_HEADER_NAME,
     CALL_SETTINGS,
@@ -47,6 +48,45 @@ class _Pools:
     def __init__(self) -> None:
         self.sync: httpx.Client | None = None
         self.async_: httpx.AsyncClient | None = None
+        # A user's own httpx client (`http_client=`) is theirs to close.
+        self.owns_sync = True
+        self.owns_async = True
+
+
+class _AdoptedRetryTransport(RetryTransport):
+    """Our retries, origin rule and size cap around a transport of a user's httpx.Client, for our
+    requests only: the user's own requests through the same client pass untouched."""
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if CALL_SETTINGS not in request.extensions:
+            return self._wrapped.handle_request(request)
+        return super().handle_request(request)
+
+
+class _AdoptedAsyncRetryTransport(AsyncRetryTransport):
+    """The async twin of `_AdoptedRetryTransport`."""
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        if CALL_SETTINGS not in request.extensions:
+            return await self._wrapped.handle_async_request(request)
+        return await super().handle_async_request(request)
+
+
+_ADOPTED = "_leeloo_client_adopted"
+
+
+def _adopt(client: Any, wrap: Callable[[Any], Any]) -> None:
+    """Wrap every transport of a user's httpx client (its default one and its mounts, where
+    proxies live) once, however many Leeloo clients share it. httpx has no public way to add a
+    transport layer to a built client, so this sets its `_transport` and `_mounts` (httpx 0.28)."""
+    if getattr(client, _ADOPTED, False):
+        return
+    client._transport = wrap(client._transport)
+    client._mounts = {
+        pattern: None if transport is None else wrap(transport)
+        for pattern, transport in client._mounts.items()
+    }
+    setattr(client, _ADOPTED, True)
 
 
 def _as_timeout(value: TimeoutTypes) -> httpx.Timeout:
@@ -72,6 +112,11 @@ class BaseClient:
             a larger one raises `ResponseTooLargeError`.
         transport, async_transport: Replace the network transports (tests pass `httpx.MockTransport`);
             retries wrap them too.
+        http_client: Your own `httpx.Client` (for `LeelooClient`) or `httpx.AsyncClient` (for
+            `AsyncLeelooClient`): its proxies, mTLS, event hooks and headers apply, and our
+            retries, token origin rule, size cap and logging wrap its transports for our requests
+            only. This client's `timeout` and `follow_redirects` still apply per request. You
+            close it; `close()` leaves it open.
         sleep, async_sleep: How to wait between retries (tests pass a function that records).
     """
 
@@ -86,12 +131,14 @@ class BaseClient:
     max_response_size: int = field(default=DEFAULT_MAX_RESPONSE_SIZE, repr=False)
     transport: httpx.BaseTransport | None = field(default=None, repr=False)
     async_transport: httpx.AsyncBaseTransport | None = field(default=None, repr=False)
+    http_client: httpx.Client | httpx.AsyncClient | None = field(default=None, repr=False)
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     async_sleep: Callable[[float], Awaitable[None]] = field(default=asyncio.sleep, repr=False)
     _pools: _Pools = field(factory=_Pools, init=False, repr=False, eq=False)
-    # What one call adds (`timeout=`, `extra_headers=`, `extra_query=` of a resource method).
+    # What one call adds (`timeout=`, `extra_headers=`, `extra_query=`, `extra_body=` of a resource method).
     _call_headers: dict[str, str] = field(factory=dict, init=False, repr=False, eq=False)
     _call_query: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
+    _call_body: dict[str, Any] = field(factory=dict, init=False, repr=False, eq=False)
 
     @classmethod
     def from_env(cls, **options: Any) -> Self:
@@ -151,15 +198,17 @@ class BaseClient:
         timeout: TimeoutTypes | None,
         extra_headers: Mapping[str, str] | None,
         extra_query: Mapping[str, Any] | None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Self:
         """This client, or a copy sharing its pools that adds one call's options."""
-        if timeout is None and not extra_headers and not extra_query:
+        if timeout is None and not extra_headers and not extra_query and not extra_body:
             return self
         changed = copy.copy(self)
         if timeout is not None:
             changed.timeout = _as_timeout(timeout)
         changed._call_headers = {**self._call_headers, **(extra_headers or {})}
         changed._call_query = {**self._call_query, **(extra_query or {})}
+        changed._call_body = {**self._call_body, **(extra_body or {})}
         return changed
 
     def _policy(self) -> RetryPolicy:
@@ -171,7 +220,15 @@ class BaseClient:
     def get_httpx_client(self) -> httpx.Client:
         """The underlying `httpx.Client`, built on first use and shared with `with_options()` copies."""
         if self._pools.sync is None:
-            wrapped = self.transport or httpx.HTTPTransport(verify=self.verify_ssl)
+            setup_logging()
+            if isinstance(self.http_client, httpx.Client):
+                _adopt(
+                    self.http_client,
+                    lambda inner: _AdoptedRetryTransport(LoggingTransport(inner), self._policy(), self.sleep),
+                )
+                self._pools.sync, self._pools.owns_sync = self.http_client, False
+                return self.http_client
+            wrapped = LoggingTransport(self.transport or httpx.HTTPTransport(verify=self.verify_ssl))
             self._pools.sync = httpx.Client(
                 base_url=self.base_url,
                 timeout=self.timeout,
@@ -183,7 +240,19 @@ class BaseClient:
     def get_async_httpx_client(self) -> httpx.AsyncClient:
         """The underlying `httpx.AsyncClient`, built on first use and shared like the sync one."""
         if self._pools.async_ is None:
-            wrapped = self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
+            setup_logging()
+            if isinstance(self.http_client, httpx.AsyncClient):
+                _adopt(
+                    self.http_client,
+                    lambda inner: _AdoptedAsyncRetryTransport(
+                        AsyncLoggingTransport(inner), self._policy(), self.async_sleep
+                    ),
+                )
+                self._pools.async_, self._pools.owns_async = self.http_client, False
+                return self.http_client
+            wrapped = AsyncLoggingTransport(
+                self.async_transport or httpx.AsyncHTTPTransport(verify=self.verify_ssl)
+            )
             self._pools.async_ = httpx.AsyncClient(
                 base_url=self.base_url,
                 timeout=self.timeout,
@@ -208,6 +277,11 @@ class BaseClient:
         arguments["headers"] = headers
         if self._call_query:
             arguments["params"] = {**arguments.get("params", {}), **self._call_query}
+        if self._call_body:
+            # `extra_body=`: fields added to (or replacing those of) the JSON body, sent even
+            # by an operation that has none.
+            arguments["json"] = {**arguments.get("json", {}), **self._call_body}
+            headers.setdefault("Content-Type", "application/json")
         arguments["timeout"] = self.timeout
         arguments["follow_redirects"] = self.follow_redirects
         arguments["extensions"] = {
@@ -253,12 +327,12 @@ class BaseClient:
 
     def close(self) -> None:
         """Close the sync httpx client, if it was built (for this client and its copies)."""
-        if self._pools.sync is not None:
+        if self._pools.sync is not None and self._pools.owns_sync:
             self._pools.sync.close()
 
     async def aclose(self) -> None:
         """Close both httpx clients, if they were built (for this client and its copies)."""
-        if self._pools.async_ is not None:
+        if self._pools.async_ is not None and self._pools.owns_async:
             await self._pools.async_.aclose()
         self.close()
 

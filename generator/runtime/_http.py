@@ -1,12 +1,18 @@
-"""Small HTTP helpers shared by the transports and the errors: `Retry-After`, origins."""
+"""Small HTTP helpers shared by the transports and the errors: `Retry-After`, origins, safe URLs."""
 
 import datetime
 import email.utils
 import math
+import re
 import time
 from collections.abc import Mapping
+from urllib.parse import unquote
 
 import httpx
+
+MASK = "****"
+# Query parameters whose values are masked in a logged URL (`?token=...`, `api_key=...`).
+_SECRET_QUERY = re.compile(r"token|key|secret|password|passwd|auth|signature|session", re.IGNORECASE)
 
 
 def retry_after_seconds(headers: Mapping[str, str], *, now: float | None = None) -> float | None:
@@ -41,3 +47,17 @@ def origin_of(url: httpx.URL) -> tuple[str, str, int | None]:
     if port is None:
         port = {"http": 80, "https": 443}.get(url.scheme)
     return (url.scheme, url.host, port)
+
+
+def safe_url(url: httpx.URL) -> str:
+    """The URL without user info and with the values of secret-looking query parameters masked."""
+    plain = url.copy_with(username=None, password=None, query=None)
+    query = url.query.decode("ascii", "replace")
+    if not query:
+        return str(plain)
+    pairs = [pair.partition("=") for pair in query.split("&")]
+    masked = [
+        name + sep + (MASK if sep and _SECRET_QUERY.search(unquote(name)) else value)
+        for name, sep, value in pairs
+    ]
+    return f"{plain}?{'&'.join(masked)}"

@@ -1,24 +1,43 @@
 """The base classes of the resources (`client.people`, `client.orders`, ...) and their helpers.
 
-The resource classes themselves are generated, one per tag of the spec (`api/<tag>/__init__.py`);
-each method calls the operation module of the low level (`api/<tag>/<operation>.py`) with a
-client that carries the call's `timeout`, `extra_headers` and `extra_query`.
+The resource classes themselves are generated, one per tag of the spec (`api/<tag>/__init__.py`).
+Only the sync class spells out its methods; each builds the operation's `Request` (the operation
+module's `request()`) with a client carrying the call's `timeout`, `extra_headers`,
+`extra_query` and `extra_body`, and hands it to `self._call` (or `self._iterate`). The async class
+reuses the same functions (`awaitable`, `async_iterator`): its `_call` returns a coroutine. The
+raw-response classes wrap each method in one line (`to_raw_response_wrapper`).
 """
 
+import contextvars
 import datetime
-from collections.abc import Mapping
-from typing import Any, Generic, TypeVar
+import functools
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from typing import Any, Concatenate, Generic, ParamSpec, TypeVar, cast
 from urllib.parse import quote
 
-import httpx
 from attrs import define
 
 from ._base_client import BaseClient, TimeoutTypes
-from .errors import InvalidParameterError
+from ._operation import Endpoint, ListEndpoint, Request
+from .errors import InvalidParameterError, bounded_body
 from .types import Response
 
+P = ParamSpec("P")
 T = TypeVar("T")
+S = TypeVar("S")
+ItemT = TypeVar("ItemT")
 DateT = TypeVar("DateT", bound=datetime.date | None)
+
+# Where a raw-response wrapper collects the answer of the call it wraps.
+_RAW_ANSWERS: contextvars.ContextVar[list[Response[Any]] | None] = contextvars.ContextVar(
+    "leeloo_client_raw_answers", default=None
+)
+
+
+def _keep_answer(response: Response[Any]) -> None:
+    kept = _RAW_ANSWERS.get()
+    if kept is not None:
+        kept.append(response)
 
 
 class SyncResource:
@@ -32,12 +51,57 @@ class SyncResource:
         timeout: TimeoutTypes | None,
         extra_headers: Mapping[str, str] | None,
         extra_query: Mapping[str, Any] | None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> BaseClient:
-        return self._client._for_call(timeout, extra_headers, extra_query)
+        return self._client._for_call(timeout, extra_headers, extra_query, extra_body)
+
+    def _call(self, endpoint: Endpoint[..., T], request: Request) -> T:
+        response = endpoint.send(request)
+        _keep_answer(response)
+        return endpoint.unwrap(response)
+
+    def _iterate(
+        self,
+        endpoint: ListEndpoint[..., Any, ItemT],
+        build: Callable[..., Request],
+        offset: int | None,
+        limit: int,
+    ) -> Iterator[ItemT]:
+        return endpoint.pages(build, offset, limit)
 
 
 class AsyncResource(SyncResource):
-    """The async twin of `SyncResource`: its methods are coroutines."""
+    """The async twin of `SyncResource`: the same methods, whose `_call` returns a coroutine."""
+
+    def _call(self, endpoint: Endpoint[..., T], request: Request) -> Any:
+        return self._acall(endpoint, request)
+
+    async def _acall(self, endpoint: Endpoint[..., T], request: Request) -> T:
+        response = await endpoint.asend(request)
+        _keep_answer(response)
+        return endpoint.unwrap(response)
+
+    def _iterate(  # type: ignore[override]
+        self,
+        endpoint: ListEndpoint[..., Any, ItemT],
+        build: Callable[..., Request],
+        offset: int | None,
+        limit: int,
+    ) -> AsyncIterator[ItemT]:
+        return endpoint.apages(build, offset, limit)
+
+
+def awaitable(method: Callable[Concatenate[S, P], T]) -> Callable[Concatenate[Any, P], Awaitable[T]]:
+    """A sync resource method as a method of the async resource (typed as awaited; it is the same
+    function, whose `self._call` returns a coroutine there)."""
+    return cast(Callable[Concatenate[Any, P], Awaitable[T]], method)
+
+
+def async_iterator(
+    method: Callable[Concatenate[S, P], Iterator[T]],
+) -> Callable[Concatenate[Any, P], AsyncIterator[T]]:
+    """A sync resource's `iterate` as the async resource's (its `self._iterate` is async there)."""
+    return cast(Callable[Concatenate[Any, P], AsyncIterator[T]], method)
 
 
 @define(frozen=True, kw_only=True)
@@ -51,6 +115,7 @@ class RawResponse(Generic[T]):
         request_id: The `x-request-id` header, when present.
         elapsed: The time from sending the (last) request to the end of the answer.
         content: The raw body.
+        body: The body as JSON (or text), cut to `errors.MAX_BODY_CHARS` characters.
     """
 
     parsed: T
@@ -59,6 +124,11 @@ class RawResponse(Generic[T]):
     request_id: str | None
     elapsed: datetime.timedelta | None
     content: bytes
+
+    @property
+    def body(self) -> object:
+        """The answer's body as JSON (or text), bounded like the errors' `body`."""
+        return bounded_body(self.content)
 
     @classmethod
     def of(cls, response: Response[Any], parsed: T) -> "RawResponse[T]":
@@ -73,18 +143,44 @@ class RawResponse(Generic[T]):
         )
 
 
+def to_raw_response_wrapper(method: Callable[P, T]) -> Callable[P, RawResponse[T]]:
+    """`method` returning a `RawResponse` of its model instead of the model alone."""
+
+    @functools.wraps(method)
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        kept: list[Response[Any]] = []
+        token = _RAW_ANSWERS.set(kept)
+        try:
+            parsed = method(*args, **kwargs)
+        finally:
+            _RAW_ANSWERS.reset(token)
+        return RawResponse.of(kept[-1], parsed)
+
+    return wrapped
+
+
+def async_to_raw_response_wrapper(
+    method: Callable[P, Awaitable[T]],
+) -> Callable[P, Awaitable[RawResponse[T]]]:
+    """The async twin of `to_raw_response_wrapper`."""
+
+    @functools.wraps(method)
+    async def wrapped(*args: P.args, **kwargs: P.kwargs) -> RawResponse[T]:
+        kept: list[Response[Any]] = []
+        token = _RAW_ANSWERS.set(kept)
+        try:
+            parsed = await method(*args, **kwargs)
+        finally:
+            _RAW_ANSWERS.reset(token)
+        return RawResponse.of(kept[-1], parsed)
+
+    return wrapped
+
+
 def missing_arguments(**arguments: object) -> TypeError:
     """The error for a body built from keyword arguments when some it needs are missing (None)."""
     names = ", ".join(repr(name) for name, value in arguments.items() if value is None)
     return TypeError(f"missing required keyword argument(s) {names} (or pass body=)")
-
-
-def elapsed_of(response: httpx.Response) -> datetime.timedelta | None:
-    """How long the answer took, or None when httpx cannot say (an answer made in memory)."""
-    try:
-        return response.elapsed
-    except RuntimeError:
-        return None
 
 
 def plain_date(value: DateT, name: str) -> DateT:
@@ -112,8 +208,11 @@ __all__ = [
     "AsyncResource",
     "RawResponse",
     "SyncResource",
-    "elapsed_of",
+    "async_iterator",
+    "async_to_raw_response_wrapper",
+    "awaitable",
     "missing_arguments",
     "path_segment",
     "plain_date",
+    "to_raw_response_wrapper",
 ]

@@ -66,4 +66,12 @@ def build_static_media(
         schema = deref(media.get("schema", {}))
         schema_example = schema.get("example") if isinstance(schema, Mapping) else None
         default = schema_example if schema_example is not None and is_valid(schema_example) else generate()
-    return StaticMedia(media_type, {name: encode(value) for name, value in examples.items()}, encode(default))
+    serialized = {name: serialize(media_type, value) for name, value in examples.items()}
+    return StaticMedia(media_type, serialized, serialize(media_type, default))
+
+
+def serialize(media_type: str, value: Any) -> bytes:
+    """A body as sent: a string of a ``text/*`` type as it is (Leeloo's 429 text), else JSON."""
+    if media_type.lower().startswith("text/") and isinstance(value, str):
+        return value.encode()
+    return encode(value)

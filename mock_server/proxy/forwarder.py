@@ -33,7 +33,7 @@ from mock_server._config import (
 )
 from mock_server.stages import problems
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
-from mock_server.stages.problems import Issue, violations_header
+from mock_server.stages.problems import VIOLATIONS_HEADER, Issue, merged_violations, violations_header
 from mock_server.stages.response_check import check_response
 from mock_server.stages.router import MethodNotAllowed, NoRoute
 from mock_server.stages.validation import MAX_ISSUES
@@ -406,10 +406,14 @@ class ProxyHandler:
                 )
         # the app adds its own CORS set (not with --no-cors): one set must reach the client
         dropped = _SET_BY_PROXY | _CORS_SET_BY_APP if self.pipeline.config.cors else _SET_BY_PROXY
-        headers = _end_to_end(upstream.headers, dropped)
+        # one sl-violations header: the proxy's own and the upstream's (another leeloo-mock or
+        # Prism behind it sends its own) merged, each violation once; two were sent before
+        headers = _end_to_end(upstream.headers, dropped | {VIOLATIONS_HEADER})
+        reported = [value for name, value in upstream.headers if name == VIOLATIONS_HEADER]
         if violations:
             listed = violations[:_LOGGED_VIOLATIONS]
-            headers.append(violations_header([(v.source, _bounded(v.issue)) for v in listed]))
+            reported.insert(0, violations_header([(v.source, _bounded(v.issue)) for v in listed])[1])
+        headers += merged_violations(reported)
         return MockResponse(upstream.status_code, upstream.body, upstream.header("content-type"), headers)
 
     def _check_request(self, request: MockRequest) -> tuple[MockResponse | None, list[Violation], Any]:
@@ -427,7 +431,6 @@ class ProxyHandler:
         operation = found.target
         check = self.pipeline.check_request(found, request, whole=True)
         violations = [Violation("request", issue) for issue in check.issues]
-        refusal = (
-            self.pipeline.refusal(operation, check, request.path) if self.errors and violations else None
-        )
+        refused = self.pipeline.check_refusal(operation, check) if self.errors and violations else None
+        refusal = self.pipeline.answer_refusal(operation, refused, request.path) if refused else None
         return refusal, violations, operation

@@ -7,6 +7,9 @@
 - ``POST /__admin/reset``: the ``--stateful`` store back to its seed records, and the journal
   emptied (WireMock's reset also clears its journal).
 - ``GET /__admin/health``: ``{"status": "ok"}``, for scripts that wait for the mock.
+- ``/__admin/faults``: the faults in force (``mock_server.faults.admin``), ``/__admin/ui``: the
+  journal as a page (``mock_server.pages``); other rooms' endpoints are handed to :class:`Admin`
+  by path.
 
 The prefix is reserved: a spec path under it is never matched, the proxy never forwards it, and
 admin requests are not journaled. They are answered only to loopback clients and pages (no
@@ -32,6 +35,7 @@ from urllib.parse import parse_qs, urlsplit
 from mock_server._config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from mock_server.stages.problems import VIOLATIONS_HEADER, encode
+from mock_server.stores.seam import StoreError
 
 ADMIN_PREFIX = "/__admin"
 BODY_EXCERPT_BYTES = 4096
@@ -79,6 +83,8 @@ class JournalEntry:
     operation_id: str | None
     violations: tuple[Mapping[str, Any], ...]
     duration_ms: float
+    fault: Mapping[str, Any] | None = None  # the delay or fault injected (see mock_server.faults)
+    source: str | None = None  # "replayed" or "recorded" (MockResponse.source)
 
     @property
     def valid(self) -> bool:
@@ -100,6 +106,8 @@ class JournalEntry:
             "valid": self.valid,
             "violations": list(self.violations),
             "durationMs": self.duration_ms,
+            "fault": self.fault,
+            "source": self.source,
         }
 
 
@@ -126,11 +134,23 @@ def _parsed_violations(text: str | None) -> tuple[Mapping[str, Any], ...]:
 # What is kept of a request while serving: the parts as they are (the headers' dict is the app's
 # own, never changed after), at most BODY_EXCERPT_BYTES of the body; the rest is worked out when
 # the journal is read, so that recording costs the mock little.
-_Raw = tuple[int, float, float, MockRequest, bytes, int, int, str | None, str | None]
+_Raw = tuple[
+    int,
+    float,
+    float,
+    MockRequest,
+    bytes,
+    int,
+    int,
+    str | None,
+    str | None,
+    Mapping[str, Any] | None,
+    str | None,
+]
 
 
 def _entry(raw: _Raw) -> JournalEntry:
-    number, logged_at, duration, request, excerpt, size, status, operation_id, violations = raw
+    number, logged_at, duration, request, excerpt, size, status, operation_id, violations, fault, source = raw
     headers = {name: ("***" if name in _SECRET_HEADERS else value) for name, value in request.headers.items()}
     return JournalEntry(
         number=number,
@@ -145,6 +165,8 @@ def _entry(raw: _Raw) -> JournalEntry:
         operation_id=operation_id,
         violations=_parsed_violations(violations),
         duration_ms=round(duration * 1000, 3),
+        fault=fault,
+        source=source,
     )
 
 
@@ -159,8 +181,15 @@ class RequestJournal:
         self._lock = threading.Lock()
         self._total = 0
 
-    def record(self, request: MockRequest, response: MockResponse, started: float) -> None:
-        """Add what was asked and answered; the oldest entry goes when the journal is full."""
+    def record(
+        self,
+        request: MockRequest,
+        response: MockResponse,
+        started: float,
+        fault: Mapping[str, Any] | None = None,
+    ) -> None:
+        """Add what was asked and answered (and the fault injected); the oldest entry goes when the
+        journal is full."""
         if self.capacity == 0:
             return
         body = request.body
@@ -182,6 +211,8 @@ class RequestJournal:
                     response.status,
                     response.operation_id,
                     violations,
+                    fault,
+                    response.source,
                 )
             )
 
@@ -226,13 +257,22 @@ def _json(status: int, body: Any) -> MockResponse:
 class Admin:
     """Answers the ``/__admin`` requests of one mock."""
 
-    def __init__(self, journal: RequestJournal, reset_store: Callable[[], int | None]) -> None:
+    def __init__(
+        self,
+        journal: RequestJournal,
+        reset_store: Callable[[], int | None],
+        endpoints: Mapping[str, Callable[[MockRequest], MockResponse]] | None = None,
+    ) -> None:
         self.journal = journal
         self._reset_store = reset_store
+        self.endpoints = dict(endpoints or {})  # other rooms' admin paths (/__admin/faults)
 
     def handle(self, request: MockRequest) -> MockResponse:
         path = request.path.split("?", 1)[0].rstrip("/") or "/"
         method = request.method
+        endpoint = self.endpoints.get(path)
+        if endpoint is not None:
+            return endpoint(request)
         if path == f"{ADMIN_PREFIX}/requests":
             if method == "GET":
                 return self._list(request)
@@ -243,7 +283,10 @@ class Admin:
         if path == f"{ADMIN_PREFIX}/reset":
             if method != "POST":
                 return self._not_allowed(request, "POST")
-            records = self._reset_store()
+            try:
+                records = self._reset_store()
+            except StoreError as exc:  # a shared store (SQLite, Redis) that cannot be used now
+                return problem_response(503, f"The store was not reset: {exc}", "about:blank", request.path)
             self.journal.clear()
             return _json(200, {"stateful": records is not None, "records": records or 0})
         if path == f"{ADMIN_PREFIX}/health":
@@ -253,7 +296,7 @@ class Admin:
         return problem_response(
             404,
             f"{path} is not an admin endpoint: {ADMIN_PREFIX}/requests, {ADMIN_PREFIX}/reset, "
-            f"{ADMIN_PREFIX}/health are.",
+            f"{ADMIN_PREFIX}/health{''.join(', ' + endpoint for endpoint in self.endpoints)} are.",
             "about:blank",
             request.path,
         )
@@ -284,7 +327,7 @@ class Admin:
         )
 
     @staticmethod
-    def refused(path: str) -> MockResponse:
+    def not_from_this_machine(path: str) -> MockResponse:
         """The answer to an admin request from elsewhere than this machine."""
         return problem_response(
             403,

@@ -8,13 +8,20 @@ the server keeps serving.
 from __future__ import annotations
 
 import gc
+import itertools
 import logging
+import os
+import re
 import sys
 import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
 from mock_server._config import DEFAULT_CORS_ORIGINS
+from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
+from mock_server.faults.delivery import deliver
+from mock_server.faults.injector import FaultInjector, FaultPlan
+from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
 from mock_server.server.admin import (
     Admin,
     RequestJournal,
@@ -36,6 +43,31 @@ Handler = Callable[[MockRequest], Awaitable[MockResponse]]
 logger = logging.getLogger("leeloo_mock")
 
 
+class WrappingHandler:
+    """A handler in front of another (``inner``: the proxy, the recorder) or of the pipeline; a
+    reloaded pipeline (:meth:`MockApp.replace_pipeline`) reaches the inner handler too."""
+
+    def __init__(self, pipeline: Pipeline, inner: Handler | None = None) -> None:
+        self._pipeline = pipeline
+        self.inner = inner
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return self._pipeline
+
+    @pipeline.setter
+    def pipeline(self, pipeline: Pipeline) -> None:
+        self._pipeline = pipeline
+        if self.inner is not None and hasattr(self.inner, "pipeline"):
+            self.inner.pipeline = pipeline
+
+    async def pass_on(self, request: MockRequest) -> MockResponse:
+        """The inner handler's answer, else the pipeline's."""
+        if self.inner is not None:
+            return await self.inner(request)
+        return self._pipeline.handle(request)
+
+
 class BodyTooLarge(Exception):
     """The request body exceeds ``max_body_size``."""
 
@@ -45,6 +77,23 @@ class ClientDisconnected(Exception):
 
 
 DISCONNECTED_STATUS = 499  # the access log's mark for a request dropped unanswered (nginx's code)
+REQUEST_ID_HEADER = "x-request-id"
+_REQUEST_ID = re.compile(r"[A-Za-z0-9._:-]{1,128}")  # a client's own id is echoed when it looks like one
+
+
+_ID_PREFIX = os.urandom(8).hex()  # this process's; a counter makes each answer's id its own
+_ID_COUNTER = itertools.count(1)
+
+
+def request_id(sent: str | None) -> str:
+    """The ``x-request-id`` of an answer: the client's own when it sent a plausible one (an id of at
+    most 128 letters, digits and ``._:-``), else a new one: 32 hex digits, a random prefix of this
+    process and a counter (unique without a system call per answer). Whether Leeloo sends the
+    header, and in what form, is a guess (the spec's evidence register says so); clients read it
+    as ``RawResponse.request_id`` and ``APIStatusError.request_id``."""
+    if sent is not None and _REQUEST_ID.fullmatch(sent):
+        return sent
+    return f"{_ID_PREFIX}{next(_ID_COUNTER):016x}"
 
 
 class AccessLog:
@@ -99,10 +148,17 @@ class MockApp:
         cors_origins: Sequence[str] = DEFAULT_CORS_ORIGINS,
         allowed_hosts: Sequence[str] = (),
         journal: RequestJournal | None = None,
+        faults: FaultInjector | None = None,
     ) -> None:
         self.pipeline = pipeline
         self.journal = journal if journal is not None else RequestJournal()
-        self.admin = Admin(self.journal, self.reset_store)
+        self.faults = faults if faults is not None else FaultInjector(None, pipeline.compiled)
+        faults_endpoint = FaultsEndpoint(self.faults, lambda: self.pipeline.compiled)
+        self.docs = ReferenceEndpoint(lambda: self.pipeline.compiled.spec.document)
+        inspector = InspectorEndpoint(lambda: self.pipeline.compiled.spec.document)
+        self.admin = Admin(
+            self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint, INSPECTOR_PATH: inspector}
+        )
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
         self.hosts = HostPolicy(allowed_hosts)
@@ -128,21 +184,24 @@ class MockApp:
             headers[name] = f"{headers[name]}, {value}" if name in headers else value
         origin = headers.get("origin")
         query_string = scope["query_string"].decode("latin-1")
-        refusal = self._refusal(scope, headers.get("host"), origin, path)
+        refusal = self._host_or_origin_refusal(scope, headers.get("host"), origin, path)
         admin = is_admin_path(scope["path"])
         if (
             refusal is None
             and admin
             and not (is_loopback_client(scope.get("client")) and is_loopback_origin(origin))
         ):
-            refusal = Admin.refused(path)
+            refusal = Admin.not_from_this_machine(path)
+        answer_id = request_id(headers.get(REQUEST_ID_HEADER))
         if refusal is not None:  # answered before the body is read or anything runs
-            await self._send(send, refusal, None)
+            await self._send(send, refusal, None, answer_id)
             self.access_log.write(method, path, refusal.status, started)
             if not admin:
                 self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
             return
         request: MockRequest | None = None  # made once, with its body (frozen: each costs ~1 us)
+        docs = is_docs_path(scope["path"])  # the reference (mock_server.pages): never the spec's
+        plan: FaultPlan | None = None
         try:
             declared = headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
@@ -151,10 +210,16 @@ class MockApp:
             request = MockRequest(method, path, query_string, headers, body)
             if admin:  # never the spec's nor the proxy's: the mock's own endpoints
                 response = self.admin.handle(request)
-            elif self.handler is not None:
-                response = await self.handler(request)
-            else:
-                response = self.pipeline.handle(request)
+            elif docs:
+                response = self.docs(request)
+            else:  # an injected failure replaces the answer: the pipeline (and the store) never run
+                plan, injected = self.faults.intercept(request, self.pipeline)
+                if injected is not None:
+                    response = injected
+                elif self.handler is not None:
+                    response = await self.handler(request)
+                else:
+                    response = self.pipeline.handle(request)
         except ClientDisconnected:
             self.access_log.write(method, path, DISCONNECTED_STATUS, started)
             return
@@ -171,11 +236,18 @@ class MockApp:
             response = problem_response(
                 500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, path
             )
-        await self._send(send, response, self.origins.grant(origin) if self.cors else None)
-        self.access_log.write(method, path, response.status, started)
-        if not admin:
-            asked = request or MockRequest(method, path, query_string, headers)
-            self.journal.record(asked, response, started)
+        grant = self.origins.grant(origin) if self.cors else None
+        try:
+            if plan is None:
+                await self._send(send, response, grant, answer_id)
+            else:  # late, dribbled or broken (see mock_server.faults)
+                start = self._start(response, grant, answer_id)
+                await deliver(plan, scope, send, start, response.body)
+        finally:
+            self.access_log.write(method, path, response.status, started)
+            if not (admin or docs):
+                asked = request or MockRequest(method, path, query_string, headers)
+                self.journal.record(asked, response, started, plan.as_json() if plan else None)
 
     def replace_pipeline(self, pipeline: Pipeline) -> None:
         """Answer from ``pipeline`` from the next request on (a reloaded spec); the proxy's too."""
@@ -189,7 +261,9 @@ class MockApp:
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None
 
-    def _refusal(self, scope: Scope, host: str | None, origin: str | None, path: str) -> MockResponse | None:
+    def _host_or_origin_refusal(
+        self, scope: Scope, host: str | None, origin: str | None, path: str
+    ) -> MockResponse | None:
         """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""
         if not self.hosts.allows(host, scope.get("server")):
             return problem_response(
@@ -209,12 +283,25 @@ class MockApp:
             )
         return None
 
-    async def _send(self, send: Send, response: MockResponse, grant: CorsGrant | None) -> None:
+    async def _send(
+        self, send: Send, response: MockResponse, grant: CorsGrant | None, answer_id: str
+    ) -> None:
+        await send(self._start(response, grant, answer_id))
+        await send({"type": "http.response.body", "body": response.body})
+
+    @staticmethod
+    def _start(response: MockResponse, grant: CorsGrant | None, answer_id: str) -> Message:
+        """The ``http.response.start`` message of ``response``: its headers, length, CORS grant and
+        ``x-request-id`` (``answer_id`` unless the response has one, e.g. an upstream's)."""
         raw_headers: list[tuple[bytes, bytes]] = []
-        has_length = False
+        has_length = has_id = False
         for name, value in response.headers:
-            has_length = has_length or name.lower() == "content-length"
+            lowered = name.lower()
+            has_length = has_length or lowered == "content-length"
+            has_id = has_id or lowered == REQUEST_ID_HEADER  # an upstream's, through --proxy
             raw_headers.append((name.encode("latin-1"), value.encode("latin-1")))
+        if not has_id:
+            raw_headers.append((b"x-request-id", answer_id.encode("ascii")))
         if response.media_type is not None:
             raw_headers.append((b"content-type", response.media_type.encode("latin-1")))
         if not has_length and response.status not in (204, 304):  # RFC 9110: no length on 204
@@ -225,8 +312,7 @@ class MockApp:
             if grant.credentials:  # never with "*": browsers refuse that pair, and it would be unsafe
                 raw_headers.append((b"access-control-allow-credentials", b"true"))
                 raw_headers.append((b"vary", b"Origin"))  # the grant names the request's origin
-        await send({"type": "http.response.start", "status": response.status, "headers": raw_headers})
-        await send({"type": "http.response.body", "body": response.body})
+        return {"type": "http.response.start", "status": response.status, "headers": raw_headers}
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from mock_server._config import MockConfig
+from mock_server.faults.injector import FaultInjector
 from mock_server.server.admin import RequestJournal
-from mock_server.server.app import AccessLog, MockApp
+from mock_server.server.app import AccessLog, Handler, MockApp
 from mock_server.spec.compiled import CompiledSpec, compile_spec
-from mock_server.spec.document import Spec, load_document
+from mock_server.spec.document import load_spec
 from mock_server.stages.pipeline import Pipeline
 
 
 def load_compiled(config: MockConfig) -> CompiledSpec:
     """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
-    return compile_spec(Spec(load_document(config.spec_path, config.allow_refs_under)))
+    return compile_spec(load_spec(config.spec_path, config.allow_refs_under))
 
 
 def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
@@ -29,6 +30,7 @@ def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
             max_records=config.max_records,
             max_store_bytes=config.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
+            backend=config.store.open(compiled.spec.document) if config.store is not None else None,
         )
     return Pipeline(compiled, config, store)
 
@@ -39,7 +41,7 @@ def create_app(
     """The mock as an ASGI app; ``compiled`` saves compiling the same spec twice in tests."""
     compiled = compiled if compiled is not None else load_compiled(config)
     pipeline = build_pipeline(config, compiled)
-    handler = None
+    handler: Handler | None = None
     on_shutdown = []
     if config.proxy:
         from mock_server.proxy.forwarder import ProxyHandler
@@ -53,6 +55,16 @@ def create_app(
             max_in_flight=config.upstream_concurrency,
         )
         handler, on_shutdown = proxy, [proxy.aclose]
+    if config.recording is not None:
+        from mock_server.recording import Recorder, open_writer
+
+        recorder = Recorder(pipeline, open_writer(config.recording), handler, config.proxy)
+        handler, on_shutdown = recorder, [*on_shutdown, recorder.aclose]
+    if config.replay is not None:  # outermost: a recorded answer is neither forwarded nor recorded again
+        from mock_server.replay import Replayer, load_recordings
+
+        recordings = load_recordings(config.replay.entries, compiled, str(config.replay.path))
+        handler = Replayer(pipeline, recordings, handler)
     return MockApp(
         pipeline,
         cors=config.cors,
@@ -63,4 +75,5 @@ def create_app(
         cors_origins=config.cors_origins,
         allowed_hosts=config.allowed_hosts,
         journal=RequestJournal(config.journal_size),
+        faults=FaultInjector(config.faults, compiled),
     )

@@ -18,6 +18,9 @@ subclass adds, per connection:
   header block (names, values and their separators) ``431``; both as soon as the bound is
   passed, without buffering the rest.
 
+It also lends itself to the faults (``mock_server.faults``) as the request's connection
+(``scope["extensions"]["leeloo.connection"]["connection"]``): reset it, or close it after raw bytes.
+
 Each refusal is a problem+json answer with ``Connection: close``; the connection is then
 half-closed and drained for at most ``LINGER_S`` seconds before it is closed, so the client
 reads the answer instead of a reset.
@@ -26,6 +29,9 @@ reads the answer instead of a reset.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import socket
+import struct
 from dataclasses import dataclass
 from functools import partial
 from http import HTTPStatus
@@ -36,6 +42,8 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
+from mock_server._config import MockConfig
+from mock_server.faults.delivery import CONNECTION_EXTENSION
 from mock_server.stages.problems import encode, problem
 
 _INFORMATIONAL = b"HTTP/1.1 1"  # a 1xx status line: written at once
@@ -54,6 +62,18 @@ class ConnectionLimits:
     body_timeout: float
     max_url_size: int
     max_header_size: int
+
+
+def connection_limits(config: MockConfig) -> ConnectionLimits:
+    """The connection bounds a configuration sets."""
+    return ConnectionLimits(
+        max_connections=config.max_connections,
+        idle_timeout=config.idle_timeout,
+        header_timeout=config.header_timeout,
+        body_timeout=config.body_timeout,
+        max_url_size=config.max_url_size,
+        max_header_size=config.max_header_size,
+    )
 
 
 class _Refused(Exception):
@@ -149,9 +169,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._head_timer: asyncio.TimerHandle | None = None
         self._body_timer: asyncio.TimerHandle | None = None
         self._linger_timer: asyncio.TimerHandle | None = None
-        self._refusal: tuple[int, str] | None = None
+        self._head_refused_with: tuple[int, str] | None = None
         self._discarding = False
         self.url = b""
+        self._extensions: dict[str, dict[object, object]] = {CONNECTION_EXTENSION: {"connection": self}}
 
     # ---- connection ---------------------------------------------------------------------------
 
@@ -194,8 +215,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 self._unsupported_upgrade_warning()
             return
         except httptools.HttpParserError:
-            if self._refusal is not None:
-                self._refuse(*self._refusal)
+            if self._head_refused_with is not None:
+                self._answer_and_close(*self._head_refused_with)
                 return
             message = "Invalid HTTP request received."
             self.logger.warning(message)
@@ -209,10 +230,10 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._head_bytes += len(data)
             limits = self.limits
             if len(self.url) > limits.max_url_size:
-                self._refuse(*self._url_too_long())
+                self._answer_and_close(*self._url_too_long())
                 return
             if self._head_bytes > limits.max_url_size + limits.max_header_size + _HEAD_SLACK:
-                self._refuse(*self._headers_too_large())
+                self._answer_and_close(*self._headers_too_large())
                 return
             if self._head_timer is None:  # a head that one read did not bring whole
                 self._head_timer = self.loop.call_later(limits.header_timeout, self._head_timed_out)
@@ -229,17 +250,43 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         if self._head_bytes + self._chunk_size > min(limits.max_url_size, limits.max_header_size):
             # the head may be past a bound: measure it (a small head cannot be, and is not measured)
             if len(self.url) > limits.max_url_size:
-                self._refusal = self._url_too_long()
+                self._head_refused_with = self._url_too_long()
                 raise _Refused
             if sum(len(name) + len(value) + 4 for name, value in self.headers) > limits.max_header_size:
-                self._refusal = self._headers_too_large()
+                self._head_refused_with = self._headers_too_large()
                 raise _Refused
+        self.scope["extensions"] = self._extensions
         super().on_headers_complete()
         cycle = self.cycle
         if cycle is not None and cycle.transport is self.transport:  # a new request's cycle
             writer = HeadBeforeBody(self.transport, self.loop)
             cycle.transport = writer  # type: ignore[assignment]
             cycle.on_response = partial(self._answered, writer)
+
+    # ---- the faults' hold on the connection (mock_server.faults.delivery.Connection) ------------
+
+    def reset_connection(self) -> None:
+        """End the request's answer with a TCP reset (SO_LINGER 0), sending nothing more."""
+        self._give_up_answer()
+        sock = self.transport.get_extra_info("socket")
+        with contextlib.suppress(AttributeError, OSError):  # no socket to tune: abort comes closest
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        self.transport.abort()
+
+    def close_connection_with(self, data: bytes) -> None:
+        """Write ``data`` unframed and close: an empty answer, or a malformed one."""
+        self._give_up_answer()
+        if data:
+            self.transport.write(data)
+        self.transport.close()
+
+    def _give_up_answer(self) -> None:
+        """uvicorn must neither send its own 500 for the answer never started nor keep the connection."""
+        self._discarding = True
+        cycle = self.cycle
+        if cycle is not None:
+            cycle.keep_alive = False
+            cycle.disconnected = True
 
     def on_message_complete(self) -> None:
         self._cancel_body_timer()
@@ -285,7 +332,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
     def _head_timed_out(self) -> None:
         self._head_timer = None
         if self._awaiting_head and not self._discarding:
-            self._refuse(
+            self._answer_and_close(
                 408,
                 f"The request line and headers did not arrive within {self.limits.header_timeout:g} s "
                 "(--header-timeout).",
@@ -319,7 +366,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._head_timer.cancel()
             self._head_timer = None
 
-    def _refuse(self, status: int, detail: str) -> None:
+    def _answer_and_close(self, status: int, detail: str) -> None:
         """Answer ``status`` (unless an answer is still being sent), then drain and close."""
         self._discarding = True
         self._cancel_head_timer()

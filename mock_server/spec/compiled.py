@@ -15,20 +15,30 @@ from typing import Any
 
 from mock_server.producers.dynamic import DataGenerator
 from mock_server.producers.examples import StaticMedia, build_static_media
-from mock_server.spec.document import Spec, SpecError, source_of
+from mock_server.spec.document import Spec, SpecError
 from mock_server.stages.envelope import is_envelope_schema
 from mock_server.stages.negotiation import status_key
 from mock_server.stages.router import Router
 from mock_server.stages.security import Credential, compile_requirements
 from mock_server.stages.validation import RequestValidator, compile_validator
-from openapi_document import Operation, UnresolvableRef
+from openapi_document import Located, Operation, UnresolvableRef
 
 logger = logging.getLogger("leeloo_mock")
 
 # headers the server writes itself from the answer it sends: a declared example value (GitHub's
 # `Content-Length: 279`) would contradict the body and make the server drop the answer
+# set by the server for each answer, whatever the spec declares (x-request-id: a fresh id per answer)
 _SERVER_HEADERS = frozenset(
-    {"content-type", "content-length", "transfer-encoding", "connection", "keep-alive", "upgrade", "trailer"}
+    {
+        "content-type",
+        "content-length",
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "upgrade",
+        "trailer",
+        "x-request-id",
+    }
 )
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})
@@ -143,11 +153,17 @@ def _compile_response(
 
 def _placed(spec: Spec, where: str, what: str) -> str:
     """``file:line: what``, the line of the operation ``where`` (``METHOD /path``) when known."""
-    source = source_of(spec.document)
+    source = spec.source
     if source is None:
         return what
     method, _, path = where.partition(" ")
     return f"{source.line(('paths', path, method.lower()))}: {what}"
+
+
+def _at_operation(spec: Spec, where: str, reason: str) -> Located:
+    """``reason`` at the operation ``where`` (``METHOD /path``)."""
+    method, _, path = where.partition(" ")
+    return spec.located(reason, ("paths", path, method.lower()))
 
 
 def _warn(spec: Spec, where: str, message: str) -> None:
@@ -190,8 +206,8 @@ def invalid_request_status(response_keys: tuple[str, ...]) -> int:
 def _request_validator(spec: Spec, operation: Operation, where: str) -> RequestValidator:
     try:
         return RequestValidator(spec, operation.parameters, operation.request_body)
-    except SpecError as exc:  # file:line: METHOD /path: reason, when the document came from a file
-        raise SpecError(f"{_placed(spec, where, where)}: {exc}") from None
+    except SpecError as exc:  # file:line:column: METHOD /path: reason, at the operation
+        raise SpecError(_at_operation(spec, where, f"{where}: {exc.first.reason}")) from None
 
 
 def compile_operation(spec: Spec, operation: Operation, generator: DataGenerator) -> CompiledOperation:
@@ -223,7 +239,8 @@ def compile_spec(spec: Spec) -> CompiledSpec:
         try:
             compiled.append(compile_operation(spec, operation, generator))
         except UnresolvableRef as exc:
-            raise SpecError(f"{_placed(spec, operation.label, operation.label)}: {exc.args[0]}") from None
+            reason = f"{operation.label}: {exc.args[0]}"
+            raise SpecError(_at_operation(spec, operation.label, reason)) from None
         except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
             # a part of the spec no check caught: that operation is left out, the rest is served
             where = f"{operation.method} {operation.path}"

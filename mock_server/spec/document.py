@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openapi_document import Operation, UnresolvableRef, operation_list, resolve
+from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
 from openapi_document._refs import RefError, RefPolicy, Resolver, refs
 from openapi_document._upgrade import UnsupportedVersion, upgrade
 from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
@@ -31,6 +30,7 @@ SPEC_ENV_VAR = "LEELOO_MOCK_SPEC"
 
 
 SPEC_URI = "urn:leeloo-mock:spec"
+IN_MEMORY = "<document in memory>"  # the file named by a problem of a document no file holds
 
 
 def _absolute_refs(node: Any) -> Any:
@@ -46,8 +46,9 @@ def _absolute_refs(node: Any) -> Any:
     return node
 
 
-class SpecError(Exception):
-    """The document cannot be mocked (for example a ``$ref`` that points nowhere)."""
+class SpecError(LocatedError):
+    """The document cannot be mocked (for example a ``$ref`` that points nowhere): each problem
+    at its place, ``file:line:column: reason``."""
 
 
 @dataclass
@@ -84,29 +85,17 @@ class SpecSource:
 
     def place(self, where: JsonPath) -> str:
         """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
+        return str(self.located(where, "")).removesuffix(": ")
+
+    def located(self, where: JsonPath, reason: str) -> Located:
+        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again)."""
         if self._positions is None:
             try:
                 self._positions = load_yaml_with_positions(self.path)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
-                return f"{self.path}:1:1"
+                return Located.at(self.path, 1, 1, reason)
         position = self._positions.locate(self.origin(where))
-        return f"{self.path}:{position.line}:{position.column}"
-
-
-_SOURCES: OrderedDict[int, tuple[Mapping[str, Any], SpecSource]] = OrderedDict()
-_MAX_SOURCES = 8  # documents whose source is remembered (a reload loads a new one)
-
-
-def source_of(document: Mapping[str, Any]) -> SpecSource | None:
-    """The source :func:`load_document` read ``document`` from (``None`` for one built in memory)."""
-    found = _SOURCES.get(id(document))
-    return found[1] if found is not None and found[0] is document else None
-
-
-def _remember_source(document: Mapping[str, Any], source: SpecSource) -> None:
-    _SOURCES[id(document)] = (document, source)
-    while len(_SOURCES) > _MAX_SOURCES:
-        _SOURCES.popitem(last=False)
+        return Located.at(self.path, position.line, position.column, reason)
 
 
 _DATA_KEYS = frozenset({"example", "examples", "default", "enum", "const"})
@@ -188,6 +177,13 @@ def default_spec_path() -> Path:
     return leeloo_spec_path()
 
 
+def load_spec(path: Path, allow_refs_under: Path | None = None) -> Spec:
+    """The document at ``path`` (:func:`load_document`) as a :class:`Spec` that knows its source,
+    so that what is said of one of its nodes names the node's line."""
+    document, source = _load(path, allow_refs_under)
+    return Spec(document, source)
+
+
 def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:
     """Parse the YAML (or JSON) document at ``path``; :class:`SpecError` as ``file:line:column: reason``.
 
@@ -197,16 +193,20 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
     with a warning (:func:`drop_bad_patterns`).
     """
+    return _load(path, allow_refs_under)[0]
+
+
+def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
     try:
         loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
     except YamlSyntaxError as exc:
-        raise SpecError(str(exc)) from None
+        raise SpecError(exc.problems) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else f"not UTF-8 text: {exc.reason}"
-        raise SpecError(f"{path}:1:1: cannot read: {reason}") from None
+        raise SpecError(Located.at(path, 1, 1, f"cannot read: {reason}")) from None
     data: Any = loaded.data
     if not isinstance(data, dict):
-        raise SpecError(f"{path}: the document is not a mapping")
+        raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
     if any(not ref.startswith("#") for _, ref in refs(data)):
         resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
         try:
@@ -214,29 +214,36 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
                 raise refused
             data = resolver.bundle()
         except RefError as exc:
-            raise SpecError(str(exc)) from None
+            raise SpecError(exc.problems) from None
     try:
         upgraded = upgrade(data)
     except UnsupportedVersion as exc:
-        raise SpecError(f"{SpecSource(path).place(exc.where)}: {exc.reason}") from None
+        raise SpecError(SpecSource(path).located(exc.where, exc.reason)) from None
     source = SpecSource(path, upgraded.origin)
     document = upgraded.document
     drop_bad_patterns(document, source)
-    _remember_source(document, source)
-    return document
+    return document, source
 
 
 class Spec:
     """An OpenAPI document, with ``$ref`` following and validator-ready schemas."""
 
-    def __init__(self, document: Mapping[str, Any]) -> None:
+    def __init__(self, document: Mapping[str, Any], source: SpecSource | None = None) -> None:
         self.document = document
+        self.source = source  # where it was read from; None for a document built in memory
         components = document.get("components")
         self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
         self._resolved: dict[str, Any] = {}
         self._registry: Any = None
         # compiled validators by schema text (mock_server.stages.validation.compile_validator)
         self.validators: dict[str, Any] = {}
+
+    def located(self, reason: str, where: JsonPath = ()) -> Located:
+        """``reason`` at the node at ``where`` of the file the document came from (its first line
+        when the place is not known; ``IN_MEMORY`` for a document built in memory)."""
+        if self.source is None:
+            return Located(IN_MEMORY, 1, 1, reason)
+        return self.source.located(where, reason)
 
     def deref(self, node: Any) -> Any:
         """``node`` with its ``$ref`` chain followed (only local ``#/...`` references exist here).
@@ -254,7 +261,7 @@ class Spec:
             try:
                 found = self._resolved[reference] = resolve(self.document, node)
             except UnresolvableRef as exc:
-                raise SpecError(exc.args[0]) from None
+                raise SpecError(self.located(exc.args[0])) from None
         return found
 
     def validator_schema(self, schema: Any) -> dict[str, Any]:
@@ -269,7 +276,7 @@ class Spec:
         if isinstance(schema, bool):
             schema = {} if schema else {"not": {}}
         if not isinstance(schema, Mapping):
-            raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
+            raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
         return {"$schema": JSON_SCHEMA_DIALECT, **schema, "components": self._components}
 
     @property
@@ -290,7 +297,7 @@ class Spec:
         if isinstance(schema, bool):
             schema = {} if schema else {"not": {}}
         if not isinstance(schema, Mapping):
-            raise SpecError(f"a schema must be a mapping, not {type(schema).__name__}")
+            raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
         rewritten = _absolute_refs(schema)
         return {"$schema": JSON_SCHEMA_DIALECT, **rewritten}
 
@@ -311,4 +318,4 @@ class Spec:
         try:
             return operation_list(self.document, follow_path_item_refs=True)
         except UnresolvableRef as exc:
-            raise SpecError(exc.args[0]) from None
+            raise SpecError(self.located(exc.args[0])) from None

@@ -27,7 +27,7 @@ from mock_server.stages.negotiation import (
     query_preferences,
     status_key,
 )
-from mock_server.stages.problems import PROBLEM_JSON, Issue, encode, problem, violations_header
+from mock_server.stages.problems import PROBLEM_JSON, Issue, Refusal, encode, problem, violations_header
 from mock_server.stages.router import MethodNotAllowed, NoRoute, RouteMatch
 from mock_server.stages.security import SecurityFailure, check_security
 from mock_server.stages.validation import MAX_ISSUES, RejectedRequest, ValidatedRequest
@@ -60,6 +60,7 @@ class MockResponse:
     media_type: str | None = None
     headers: list[tuple[str, str]] = field(default_factory=list)
     operation_id: str | None = None
+    source: str | None = None  # "replayed" or "recorded" (mock_server.replay, .recording): journaled
 
 
 # not frozen: a frozen dataclass costs three times as much to create, and one is made per request
@@ -187,24 +188,18 @@ class Pipeline:
         )
         return RequestCheck(query, failure, validated)
 
-    def refusal(
-        self,
-        operation: CompiledOperation,
-        check: RequestCheck,
-        instance: str,
-        prefer_problem: Issue | None = None,
-    ) -> MockResponse | None:
-        """The answer to a request the check refused (security first), or None when it passed."""
+    def check_refusal(
+        self, operation: CompiledOperation, check: RequestCheck, prefer_problem: Issue | None = None
+    ) -> Refusal | None:
+        """Why the request check refused the request (security first), as data; None when it passed.
+        A malformed ``Prefer`` is named beside the request's own invalid parts."""
         failure = check.security
         if failure is not None:
             challenge = ("WWW-Authenticate", ", ".join(failure.challenges))
             detail = "; ".join(issue.message for issue in failure.issues) or "Authentication is required."
-            return self.refuse(
-                operation, 401, detail, problems.UNAUTHORIZED, instance, failure.issues, [challenge]
-            )
+            return Refusal(401, detail, problems.UNAUTHORIZED, tuple(failure.issues), (challenge,))
         validated = check.validated
         if isinstance(validated, RejectedRequest):
-            issues = (*validated.issues, prefer_problem) if prefer_problem else validated.issues
             type_uri = {
                 400: problems.INVALID_JSON,
                 415: problems.INVALID_CONTENT_TYPE,
@@ -212,7 +207,8 @@ class Pipeline:
             # Invalid values keep the UNPROCESSABLE_ENTITY type (the kind of problem) even when the
             # spec has them answered 400: clients match the type, the status follows the spec.
             status = operation.invalid_request_status if validated.status == 422 else validated.status
-            return self.refuse(operation, status, validated.detail, type_uri, instance, issues)
+            issues = (*validated.issues, prefer_problem) if prefer_problem else tuple(validated.issues)
+            return Refusal(status, validated.detail, type_uri, issues)
         return None
 
     def _answer(self, found: RouteMatch[CompiledOperation], request: MockRequest) -> MockResponse:
@@ -227,9 +223,9 @@ class Pipeline:
             )
         except PreferError as exc:
             preferences, prefer_problem = Preferences(), prefer_issue(exc, from_query)
-        refused = self.refusal(operation, check, request.path, prefer_problem)
-        if refused is not None:
-            return refused
+        refusal = self.check_refusal(operation, check, prefer_problem)
+        if refusal is not None:
+            return self.answer_refusal(operation, refusal, request.path)
         if prefer_problem is not None:
             return problem_response(
                 422,
@@ -273,21 +269,13 @@ class Pipeline:
             return MockResponse(status, encode(result.body), JSON)
         if status == 422:
             status = operation.invalid_request_status
-        detail = str(result.body.get("detail", "")) if isinstance(result.body, Mapping) else ""
         type_uri = problems.NOT_FOUND if status == 404 else problems.UNPROCESSABLE_ENTITY
-        return self.refuse(operation, status, detail, type_uri, path, result.issues)
+        refusal = Refusal(status, result.detail, type_uri, tuple(result.issues))
+        return self.answer_refusal(operation, refusal, path)
 
-    def refuse(
-        self,
-        operation: CompiledOperation,
-        status: int,
-        detail: str,
-        type_uri: str,
-        instance: str,
-        issues: Sequence[Issue] = (),
-        headers: Sequence[tuple[str, str]] = (),
-    ) -> MockResponse:
-        """The answer to a refused request, in the shape the operation declares for ``status``.
+    def answer_refusal(self, operation: CompiledOperation, refusal: Refusal, instance: str) -> MockResponse:
+        """The answer to a refused request, in the shape the operation declares for its status: the
+        one place a refusal (the check's, the store's, an injected fault's) is shaped.
 
         The declared response is the one for ``status`` (exact, ``4XX``, then ``default``, as
         Prism looks it up). Where it is Leeloo's error envelope, the envelope names each bad part
@@ -298,9 +286,10 @@ class Pipeline:
         too). Only where the spec declares no response for ``status`` is the answer an RFC 7807
         problem.
         """
+        status, detail, issues, headers = refusal.status, refusal.detail, refusal.issues, refusal.headers
         declared = operation.declared_response(status)
         if declared is None:
-            return problem_response(status, detail, type_uri, instance, issues, headers)
+            return problem_response(status, detail, refusal.type_uri, instance, issues, headers)
         violations = [violations_header([("request", issue) for issue in issues])] if issues else []
         if declared.envelope_media is None:
             all_headers = [*declared.headers, *headers, *violations]

@@ -47,6 +47,19 @@ class Issue:
         return {"location": self.location, "name": self.name, "message": self.message}
 
 
+@dataclass(frozen=True)
+class Refusal:
+    """A refused request, as data: the status, why in words, the kind of problem, the parts it is
+    about and headers it needs (``WWW-Authenticate``). The stages and the store hand it on; only
+    ``Pipeline.answer_refusal`` shapes it (Leeloo's envelope, the declared body, or a problem)."""
+
+    status: int
+    detail: str
+    type_uri: str = "about:blank"
+    issues: tuple[Issue, ...] = ()
+    headers: tuple[tuple[str, str], ...] = ()
+
+
 def problem(
     status: int,
     detail: str,
@@ -111,6 +124,34 @@ def violations_header(issues: Sequence[tuple[str, Issue]]) -> tuple[str, str]:
         for source, issue in issues[:_MAX_REPORTED]
     ]
     return VIOLATIONS_HEADER, json.dumps(listed, ensure_ascii=True, separators=(",", ":"))
+
+
+MAX_MERGED_VALUE = 64 << 10  # bytes of one sl-violations value read when merging (an upstream's)
+
+
+def merged_violations(values: Sequence[str]) -> list[tuple[str, str]]:
+    """Several ``sl-violations`` values (the mock's own and an upstream's, such as another
+    leeloo-mock behind ``--proxy``) as one header: each entry of their JSON lists once, in order,
+    at most 20. A value that is not such a list (or is past ``MAX_MERGED_VALUE``) is kept as it came:
+    it is someone else's header of that name."""
+    entries: list[Any] = []
+    seen: set[str] = set()
+    kept: list[str] = []
+    for value in values:
+        try:
+            listed = json.loads(value) if len(value) <= MAX_MERGED_VALUE else None
+        except (ValueError, RecursionError):
+            listed = None
+        if not isinstance(listed, list):
+            kept.append(value)
+            continue
+        for entry in listed:
+            key = json.dumps(entry, sort_keys=True, ensure_ascii=True)
+            if key not in seen:
+                seen.add(key)
+                entries.append(entry)
+    merged = json.dumps(entries[:_MAX_REPORTED], ensure_ascii=True, separators=(",", ":"))
+    return [(VIOLATIONS_HEADER, merged)] * bool(entries) + [(VIOLATIONS_HEADER, value) for value in kept]
 
 
 def encode(body: Any) -> bytes:

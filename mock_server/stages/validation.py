@@ -291,7 +291,7 @@ class RequestValidator:
             name = str(parameter.get("name", ""))
             refused = unsupported(style, schema_types(schema, deref))
             if refused is not None:  # ``.a=1,b=2`` / ``;p=a,1,b,2``: refused rather than split on commas
-                raise SpecError(f"parameter {name!r} ({location}): {refused}")
+                raise SpecError(spec.located(f"parameter {name!r} ({location}): {refused}"))
             self.parameters.append(
                 ParameterRule(
                     name=name,

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from openapi_document import operations, resolve
+from openapi_document import operations, pointer_target, resolve
 
 JSON_MEDIA_TYPE = "application/json"
 
@@ -93,3 +93,13 @@ def parameter_default(spec: Mapping[str, Any], parameter: Mapping[str, Any], fal
     """The integer default a query parameter's schema declares, else ``fallback``."""
     default = resolve(spec, parameter.get("schema", {})).get("default")
     return default if isinstance(default, int) and not isinstance(default, bool) else fallback
+
+
+def seed_records(example: Any, pointer: str) -> list[Any]:
+    """The records at JSON ``pointer`` of a docs example (a list or one object); LookupError if none."""
+    node = pointer_target(example, pointer if pointer.startswith("/") or not pointer else f"/{pointer}")
+    if isinstance(node, list):
+        return list(node)
+    if isinstance(node, Mapping):
+        return [node]
+    raise LookupError(pointer)

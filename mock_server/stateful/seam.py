@@ -25,13 +25,18 @@ class StatefulRequest:
 
 
 class StatefulAnswer(Protocol):
-    """What the store answers: a status, a body, and the parts of the request a refusal is about."""
+    """What the store answers: a status and a body; for a refusal (an error status) no body but
+    why in words and the parts of the request it is about, which the pipeline shapes as the
+    operation declares (data until then: the store builds no error body)."""
 
     @property
     def status(self) -> int: ...
 
     @property
     def body(self) -> Any: ...
+
+    @property
+    def detail(self) -> str: ...
 
     @property
     def issues(self) -> tuple[Issue, ...]: ...

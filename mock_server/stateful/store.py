@@ -16,6 +16,10 @@ Guarantees:
   ``max_store_bytes`` as compact JSON (memory stays bounded whatever a client sends: a few
   large records fill the store as surely as many small ones). A refused request changes nothing.
 - One lock guards every collection, so concurrent requests lose no update.
+- Where the records really live is the backend's business (``mock_server.stores``: memory,
+  SQLite, Redis). The engine keeps a copy of them, catches up with the backend before each
+  request and commits what a request changed; a commit that another worker beat is undone and
+  the request run again on the new records (see ``mock_server.stores.seam``).
 - Generated ids come from a counter (``6d6f636b`` + 16 hex digits), so a run is reproducible.
 
 The server calls :meth:`StatefulStore.handle` for every valid request and falls back to its
@@ -25,7 +29,9 @@ example-based answer when the store returns None (an operation the mapping does 
 from __future__ import annotations
 
 import json
+import random
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,7 +39,6 @@ from pathlib import Path
 from typing import Any
 
 from mock_server._config import DEFAULT_MAX_STORE_BYTES
-from mock_server.stages import problems
 from mock_server.stages.problems import Issue
 from mock_server.stateful import schema
 from mock_server.stateful.hooks import HOOKS
@@ -46,45 +51,48 @@ from mock_server.stateful.mapping import (
     OperationRule,
     ResourceMapping,
     load_mapping,
-    seed_records,
 )
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.template import ABSENT, ID_PREFIX, Context, UnknownReference, evaluate
+from mock_server.stores.memory import MemoryBackend
+from mock_server.stores.seam import StoreBackend, StoreError, StoreState
+from openapi_document import pointer_parts
 
 Record = dict[str, Any]
 SUCCESS_STATUS = 1
 DEFAULT_LIMIT = 20
+MAX_ATTEMPTS = 50  # runs of one request whose commit other workers beat, then 503
+BACKOFF_S = 0.0005  # after the n-th beaten run, a pause of up to n times this (random: no lockstep)
+_STALE = -1  # the version of a copy that must be read again whole
 
 
 @dataclass(frozen=True)
 class StatefulResult:
-    """The store's answer: 200 with the declared body, or an error status with a problem body.
-
-    ``issues`` name the parts of the request a refusal is about, so that the pipeline can answer
-    in the operation's declared error shape (Leeloo's envelope names them in ``fields``).
-    """
+    """The store's answer: a 2xx status with the declared body, or a refusal as data (an error
+    status, ``detail`` in words, and the ``issues``: the parts of the request it is about), which
+    the pipeline shapes as the operation declares (Leeloo's envelope names them in ``fields``)."""
 
     status: int
-    body: Any
+    body: Any = None
     issues: tuple[Issue, ...] = ()
+    detail: str = ""
 
 
-class _Refusal(Exception):
-    """Ends a request early with an error answer."""
+class _RequestRefused(Exception):
+    """Ends a request early with a refusal (nothing it changed is kept)."""
 
     def __init__(self, result: StatefulResult) -> None:
-        super().__init__(result.body.get("detail", ""))
+        super().__init__(result.detail)
         self.result = result
 
 
-def problem(status: int, detail: str, validation: list[dict[str, str]] | None = None) -> StatefulResult:
-    """A refusal: the mock's RFC 7807 problem, and its issues for the pipeline, which answers in
-    the shape the operation declares (Leeloo's envelope) where it declares one."""
+def store_refusal(status: int, detail: str, validation: list[dict[str, str]] | None = None) -> StatefulResult:
+    """A refusal of the store, as data: the status, why, and the parts of the request it names."""
     issues = tuple(
         Issue(item["location"], item["name"], item["message"], item.get("reason", "WRONG_FORMAT"))
         for item in validation or ()
     )
-    return StatefulResult(status, problems.problem(status, detail, issues=issues), issues)
+    return StatefulResult(status, None, issues, detail)
 
 
 def _unknown(source: Any, message: str) -> dict[str, str]:
@@ -200,6 +208,7 @@ class StatefulStore:
         *,
         max_records: int,
         max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
+        backend: StoreBackend | None = None,
     ) -> None:
         if max_records < 1:
             raise ValueError("max_records must be at least 1")
@@ -216,7 +225,13 @@ class StatefulStore:
         self._counter = 0
         self._collections: dict[str, dict[str, Record]] = {}
         self._indexes: dict[Lookup, KeyIndex] = {}
-        self._fill(self._seeded())
+        # records a request changed, with their copy from before it (shared backends: for the undo)
+        self._touched: dict[tuple[str, str], Record | None] = {}
+        self._backend: StoreBackend = backend if backend is not None else MemoryBackend()
+        attached = self._backend.attach(self._seeded())
+        self._kept = attached.kept
+        self._version = _STALE
+        self._load(attached.state)
 
     def _seeded(self) -> dict[str, dict[str, Record]]:
         collections: dict[str, dict[str, Record]] = {name: {} for name in self._mapping.collections}
@@ -224,7 +239,7 @@ class StatefulStore:
             records = collections[name]
             for seed in rule.seeds:
                 operation = schema.find_operation(self._spec, seed.operation) or {}
-                for record in seed_records(schema.docs_example(self._spec, operation), seed.at):
+                for record in schema.seed_records(schema.docs_example(self._spec, operation), seed.at):
                     record = {**_clone(record), **_clone(dict(seed.set))}
                     existing = records.get(record[rule.id_field], {})
                     records[record[rule.id_field]] = {**record, **existing}
@@ -246,13 +261,21 @@ class StatefulStore:
             for record_id, record in self._collections[lookup.collection].items():
                 index.add(record_id, record)
 
+    def _load(self, state: StoreState) -> None:
+        """Hold the backend's whole ``state`` (the collections of this mapping only)."""
+        self._fill({name: state.records.get(name, {}) for name in self._mapping.collections}, state.counter)
+        self._version = state.version
+
     def adopt(self, previous: StatefulStore) -> list[str]:
         """Take ``previous``'s records of every collection this store has too (a reloaded spec).
 
         Collections the new mapping dropped are left behind; new ones keep their seed. The id
         counter carries over, so ids handed out before are not handed out again. Returns the
-        names of the collections taken over.
+        names of the collections taken over. A shared backend kept them already: this store
+        started on them.
         """
+        if self._backend.shared:
+            return list(self._kept)
         with previous._lock:
             kept = {
                 name: {record_id: _clone(record) for record_id, record in records.items()}
@@ -269,8 +292,19 @@ class StatefulStore:
         """Back to the seed records, as at start-up; the number of records held after it."""
         seeded = self._seeded()
         with self._lock:
+            version = self._backend.reset(seeded)
             self._fill(seeded)
+            self._version = version
             return sum(len(records) for records in self._collections.values())
+
+    def close(self) -> None:
+        """Let go of the backend's connection (the store is not used after it)."""
+        self._backend.close()
+
+    @property
+    def backend(self) -> StoreBackend:
+        """Where the records live."""
+        return self._backend
 
     @classmethod
     def from_spec(
@@ -280,13 +314,15 @@ class StatefulStore:
         max_records: int = 10_000,
         max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
         resources_path: Path | None = None,
+        backend: StoreBackend | None = None,
     ) -> StatefulStore:
         """A store seeded from ``spec``'s examples that follows the mapping (``spec/mock-resources.yaml``).
 
-        Raises ``ResourceMappingError`` (file:line:column: reason) when the mapping is not valid.
+        Raises ``ResourceMappingError`` (file:line:column: reason) when the mapping is not valid,
+        ``StoreError`` when the backend cannot be used.
         """
         mapping = load_mapping(resources_path or DEFAULT_RESOURCES_PATH, spec)
-        return cls(spec, mapping, max_records=max_records, max_store_bytes=max_store_bytes)
+        return cls(spec, mapping, max_records=max_records, max_store_bytes=max_store_bytes, backend=backend)
 
     @property
     def operation_ids(self) -> frozenset[str]:
@@ -296,12 +332,14 @@ class StatefulStore:
     def count(self, collection: str) -> int:
         """How many records ``collection`` holds now."""
         with self._lock:
+            self._catch_up()
             return len(self._collections[collection])
 
     @property
     def store_bytes(self) -> int:
         """The size of every record held, as compact JSON (what ``max_store_bytes`` bounds)."""
         with self._lock:
+            self._catch_up()
             return self._store_bytes
 
     def handle(self, request: StatefulRequest) -> StatefulResult | None:
@@ -309,40 +347,127 @@ class StatefulStore:
         rule = self._mapping.operations.get(request.operation_id)
         if rule is None:
             return None
-        body = request.body if isinstance(request.body, Mapping) else {}
         with self._lock:
-            context = Context(
-                body=body,
-                path=request.path_params,
-                now=_now(),
-                next_id=self._next_id,
-                find=self._find_by_text,
-                hooks=HOOKS,
-            )
+            counter = self._counter
             try:
-                self._check_requirements(rule, context)
-                if rule.action == "list":
-                    return self._list(rule, request, context)
-                if rule.action == "get":
-                    return self._get(rule, request, context)
-                if rule.action == "create":
-                    return self._create(rule, context)
-                return self._update(rule, context)
-            except _Refusal as refusal:
-                return refusal.result
-            except UnknownReference as unknown:
-                return problem(
-                    422,
-                    "The request is not valid.",
-                    [
-                        {
-                            "location": "body",
-                            "name": unknown.field,
-                            "message": str(unknown),
-                            "reason": "NOT_FOUND",
-                        }
-                    ],
-                )
+                for attempt in range(MAX_ATTEMPTS):
+                    self._touched = {}
+                    self._catch_up()
+                    counter = self._counter
+                    result = self._answer(rule, request)
+                    if not self._touched or self._commit():
+                        return result
+                    self._undo(counter)  # another worker committed first: run again on its records
+                    time.sleep(random.uniform(0, BACKOFF_S * (attempt + 1)))
+            except StoreError as exc:
+                if self._touched:
+                    self._undo(counter)
+                self._version = _STALE  # whether the commit was stored is unknown: read it all again
+                return store_refusal(503, f"The mock's store cannot be used: {exc}. Try again.")
+            return store_refusal(
+                503,
+                f"The mock's store was changed by other workers {MAX_ATTEMPTS} times in a row; try again.",
+            )
+
+    def _answer(self, rule: OperationRule, request: StatefulRequest) -> StatefulResult:
+        """Run ``request`` on the records held (the caller holds the lock and commits)."""
+        body = request.body if isinstance(request.body, Mapping) else {}
+        context = Context(
+            body=body,
+            path=request.path_params,
+            now=_now(),
+            next_id=self._next_id,
+            find=self._find_by_text,
+            hooks=HOOKS,
+        )
+        try:
+            self._check_requirements(rule, context)
+            if rule.action == "list":
+                return self._list(rule, request, context)
+            if rule.action == "get":
+                return self._get(rule, request, context)
+            if rule.action == "create":
+                return self._create(rule, context)
+            return self._update(rule, context)
+        except _RequestRefused as refusal:
+            return refusal.result
+        except UnknownReference as unknown:
+            return store_refusal(
+                422,
+                "The request is not valid.",
+                [
+                    {
+                        "location": "body",
+                        "name": unknown.field,
+                        "message": str(unknown),
+                        "reason": "NOT_FOUND",
+                    }
+                ],
+            )
+
+    # ---- the backend ----------------------------------------------------------------------------
+
+    def _catch_up(self) -> None:
+        """Apply what other workers committed since the version held (nothing, for memory)."""
+        state = self._backend.changes_since(self._version)
+        if state is None:
+            return
+        if state.full:
+            self._load(state)
+            return
+        for name, records in state.records.items():
+            if name in self._collections:
+                for record_id, record in records.items():
+                    self._set(name, record_id, record)
+        self._counter = state.counter
+        self._version = state.version
+
+    def _commit(self) -> bool:
+        """Hand the records this request changed to the backend; False when another beat it."""
+        records = [(name, key, self._collections[name][key]) for name, key in self._touched]
+        version = self._backend.commit(self._version, self._counter, records)
+        if version is None:
+            return False
+        self._version = version
+        return True
+
+    def _touch(self, collection: str, record_id: str) -> None:
+        """Note that the request changes this record (keeping its copy for an undo when shared)."""
+        key = (collection, record_id)
+        if key not in self._touched:
+            old = self._collections[collection].get(record_id)
+            self._touched[key] = _clone(old) if old is not None and self._backend.shared else None
+
+    def _undo(self, counter: int) -> None:
+        """Put back every record the request changed, as it was (a commit that did not happen)."""
+        if not self._backend.shared:  # the engine is the store: its commits cannot fail
+            self._touched = {}
+            return
+        for (name, record_id), old in self._touched.items():
+            self._set(name, record_id, old)
+        self._touched = {}
+        self._counter = counter
+
+    def _set(self, collection: str, record_id: str, record: Record | None) -> None:
+        """Make the record with ``record_id`` be ``record`` (None: gone), indexes and sizes in step.
+
+        A record that exists keeps its place in the collection (lists keep their order).
+        """
+        records = self._collections[collection]
+        indexes = self._indexes_of(collection)
+        old = records.get(record_id)
+        if old is not None:
+            for index in indexes:
+                index.discard(record_id, old)
+            self._store_bytes -= self._sizes.pop((collection, record_id), 0)
+        if record is None:
+            records.pop(record_id, None)
+            return
+        records[record_id] = record
+        self._sizes[collection, record_id] = size = _json_size(record)
+        self._store_bytes += size
+        for index in indexes:
+            index.add(record_id, record)
 
     # ---- lookups ------------------------------------------------------------------------------
 
@@ -381,7 +506,7 @@ class StatefulStore:
         record = self._find(lookup, value) if value is not ABSENT else None
         if record is None:
             message = f"{_source_name(by)} {value} matches no record in {lookup.collection}."
-            raise _Refusal(problem(404, message, [_unknown(by, message)]))
+            raise _RequestRefused(store_refusal(404, message, [_unknown(by, message)]))
         return record
 
     def _check_requirements(self, rule: OperationRule, context: Context) -> None:
@@ -394,7 +519,7 @@ class StatefulStore:
             where = " or ".join(lookup.collection for lookup in requirement.lookups)
             if str(requirement.value).startswith("$path."):
                 message = f"{_source_name(requirement.value)} {value} matches no record in {where}."
-                raise _Refusal(problem(404, message, [_unknown(requirement.value, message)]))
+                raise _RequestRefused(store_refusal(404, message, [_unknown(requirement.value, message)]))
             raise UnknownReference(requirement.value, value, where)
 
     # ---- answers ------------------------------------------------------------------------------
@@ -423,7 +548,7 @@ class StatefulStore:
             offset = _int_or(_first(request.query, "offset"), shape.offset_default, 0)
         page = [_project(r, shape.item_keys) for r in records[offset : offset + limit]]
         answer: dict[str, Any] = {"status": SUCCESS_STATUS}
-        parts = [p for p in rule.items_at.split("/") if p]
+        parts = pointer_parts(rule.items_at)
         node = answer
         for part in parts[:-1]:
             node = node.setdefault(part, {})
@@ -474,8 +599,8 @@ class StatefulStore:
             wanted[insert.collection] = wanted.get(insert.collection, 0) + 1
         for name, count in wanted.items():
             if len(self._collections[name]) + count > self._max_records:
-                raise _Refusal(
-                    problem(
+                raise _RequestRefused(
+                    store_refusal(
                         507,
                         f"The mock holds at most {self._max_records} records in {name}; "
                         "restart it or raise its record limit.",
@@ -496,6 +621,7 @@ class StatefulStore:
         for (name, record), size in zip(records, sizes, strict=True):
             record = _clone(record)
             record_id = record[self._mapping.collections[name].id_field]
+            self._touch(name, record_id)
             self._collections[name][record_id] = record
             self._sizes[name, record_id] = size
             self._store_bytes += size
@@ -530,8 +656,8 @@ class StatefulStore:
         if wrong:
             name = _source_name(by)
             message = f"{name} {evaluate(by, context)} cannot be changed here: {'; '.join(wrong)}."
-            raise _Refusal(
-                problem(
+            raise _RequestRefused(
+                store_refusal(
                     422,
                     message,
                     [{"location": "path", "name": name, "message": message}],
@@ -546,8 +672,8 @@ class StatefulStore:
         changed: Record = _clone(record)
         _apply(changed, changes)
         if _longest_list(changed) > self._max_records:
-            raise _Refusal(
-                problem(
+            raise _RequestRefused(
+                store_refusal(
                     507,
                     f"The mock holds at most {self._max_records} items in a list of a record; "
                     "restart it or raise its record limit.",
@@ -563,8 +689,8 @@ class StatefulStore:
     def _check_bytes(self, grown: int) -> None:
         """507 when growing by ``grown`` bytes would take the store past ``max_store_bytes``."""
         if grown > 0 and self._store_bytes + grown > self._max_store_bytes:
-            raise _Refusal(
-                problem(
+            raise _RequestRefused(
+                store_refusal(
                     507,
                     f"The mock holds at most {self._max_store_bytes} bytes of records (as JSON) and "
                     f"holds {self._store_bytes}; this request would add {grown}. "
@@ -576,6 +702,7 @@ class StatefulStore:
         """Make ``record`` hold ``changed``, keeping the collection's indexes and byte count in step."""
         indexes = self._indexes_of(collection)
         record_id = record[self._mapping.collections[collection].id_field]
+        self._touch(collection, record_id)
         size = _json_size(changed)
         self._store_bytes += size - self._sizes.get((collection, record_id), 0)
         self._sizes[collection, record_id] = size

@@ -70,7 +70,8 @@ def test_a_breaking_change_is_breaking_on_the_wire_and_for_python_callers(
     assert ("new-required-request-property", "POST /people") in wire
     assert ("request-enum-value-removed", "POST /orders/{order_id}") in wire
     python = [change for change in report.breaking if change.audience == "python"]
-    assert ("python-parameter-removed", "leeloo_client.api.people.list_people.sync") in _rules(python)
+    assert ("python-parameter-removed", "leeloo_client.api.people.People.list") in _rules(python)
+    assert ("python-parameter-removed", "leeloo_client.api.people.list_people.request") in _rules(python)
     assert all("filter_tags" in change.message for change in python)
     # a response enum that shrinks tells callers nothing new: compatible
     assert ("response-enum-value-removed", "GET /orders") in _rules(report.compatible)

@@ -10,7 +10,16 @@ import pytest
 import yaml
 
 from generator.changes import Change, ChangeReport, client_version
-from generator.sync import CHANGELOG_HEADER, changelog_entry, sync, with_entry, with_version
+from generator.sync import (
+    CHANGELOG_HEADER,
+    PAGE,
+    _make_args,
+    changelog_entry,
+    files_to_commit,
+    sync,
+    with_entry,
+    with_version,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "generator" / "client_config.yaml"
@@ -78,8 +87,26 @@ def test_a_drift_finding_stops_the_flow_and_says_what_to_do(
     assert sync(page=page, output=output, config=config, changelog=changelog) == 1
     err = capsys.readouterr().err
     assert "make sync stopped at docs drift: the page and the spec differ" in err
-    assert "make docs-check" in err and "_drift_deviations.py" in err
+    # the hint repeats the page it was given: without PAGE= the commands would check the default page
+    assert f"`make docs-check PAGE={page}` is clean" in err and f"`make sync PAGE={page}` again" in err
+    assert "spec/docs-deviations.yaml" in err
     assert not output.exists() and not config.exists() and not changelog.exists()
+
+
+def test_on_the_default_page_the_hint_needs_no_page_and_keeps_the_base() -> None:
+    assert _make_args(PAGE, "HEAD") == ""
+    assert _make_args(PAGE, "v3.0.0") == " BASE=v3.0.0"
+    assert _make_args(ROOT / "spec" / "source" / "leeloo-api-v2.txt", "HEAD") == (
+        " PAGE=spec/source/leeloo-api-v2.txt"
+    )
+    assert _make_args(Path("/tmp/my page.txt"), "HEAD") == " PAGE='/tmp/my page.txt'"
+
+
+def test_the_files_to_commit_include_the_deviations_and_the_page() -> None:
+    files = files_to_commit(ROOT / "spec" / "openapi.yaml", CONFIG, ROOT / "CHANGELOG.md")
+    for name in ("spec/openapi.yaml", "spec/docs-deviations.yaml", "spec/source/", "generated_client/"):
+        assert name in files
+    assert "generator/client_config.yaml" in files and "CHANGELOG.md" in files
 
 
 def test_a_stranded_mock_mapping_stops_the_flow_at_the_spec_check(

@@ -32,7 +32,7 @@ from leeloo_client.api.messages import send_message
 from leeloo_client.api.tags import list_tags
 from leeloo_client.models import SendMessageRequest
 
-from mock_server.testing import free_port
+from mock_server._serving import free_port
 
 TOKEN = "tok-HARDENING-SECRET-5f1e2d3c4b5a"
 TAGS = json.dumps({"status": 1, "data": [{"id": "595f5d522a934035decc093d", "name": "Tag #1"}]}).encode()

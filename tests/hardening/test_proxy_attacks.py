@@ -2,7 +2,7 @@
 
 The proxy is a real ``leeloo-mock`` process (``run_mock``): its memory is read from /proc and
 raw request targets go over a socket. Its upstream is a small ASGI app served by uvicorn in a
-thread on 127.0.0.1 (``mock_server.testing.serving_app``); the request header
+thread on 127.0.0.1 (``mock_server._serving.serving_app``); the request header
 ``X-Attack`` picks how it misbehaves. The host that must never be reached is a
 ``ScriptedServer`` on 127.0.0.2. Every wait is bounded; no traffic leaves 127.0.0.0/8.
 """
@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server.testing import serving_app
+from mock_server._serving import serving_app
 from tests.hardening.conftest import TOKEN_HEADER, MockProcess, run_mock
 from tests.hardening.test_client_failures import ScriptedServer, http_response, scripted_server
 from tests.hardening.test_socket_level import RawAnswer, exchange, request
@@ -335,10 +335,8 @@ def test_many_violations_make_a_bounded_log_line_and_header(proxy: MockProcess) 
     answer = get(proxy, "violations")
     assert answer.status_code == 200
     assert len(answer.headers["sl-violations"]) < 8192
-    deadline = time.monotonic() + 10
-    while "violates the spec" not in proxy.stderr_text() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    lines = [line for line in proxy.stderr_text().splitlines() if "violates the spec" in line]
+    log = proxy.mock.log_when(lambda text: "violates the spec" in text)
+    lines = [line for line in log.splitlines() if "violates the spec" in line]
     assert lines
     assert max(len(line) for line in lines) < 16384, f"a {max(len(line) for line in lines)}-byte log line"
     assert "more" in lines[-1]

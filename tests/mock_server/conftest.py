@@ -21,7 +21,7 @@ from mock_server import (
     compile_spec,
     create_app,
     default_spec_path,
-    load_document,
+    load_spec,
 )
 from mock_server.testing import app_in_process
 
@@ -34,7 +34,7 @@ OBJECT_ID = "5b3f543bb2737000133d25b0"
 
 @pytest.fixture(scope="session")
 def spec() -> Spec:
-    return Spec(load_document(SPEC_PATH))
+    return load_spec(SPEC_PATH)
 
 
 @pytest.fixture(scope="session")

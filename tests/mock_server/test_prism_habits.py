@@ -35,18 +35,52 @@ def _free(port: int) -> bool:
 # --- the command line --------------------------------------------------------------------------
 
 
-def test_prism_mock_form_parses_with_prism_short_options() -> None:
-    args = build_parser("mock").parse_args(
-        ["spec", "-p", "4011", "-d", "-h", "0.0.0.0", "--seed", "7", "--errors"]
-    )
-    assert (args.spec, args.port, args.dynamic, args.host, args.seed, args.errors) == (
+@pytest.mark.parametrize("command", [None, "mock"])
+def test_the_bare_and_the_mock_form_parse_prism_short_options(command: str | None) -> None:
+    """One grammar: ``leeloo-mock SPEC -p 4011`` was refused, ``leeloo-mock mock SPEC -p 4011`` worked."""
+    args = build_parser(command).parse_args(["spec", "-p", "4011", "-d", "-h", "0.0.0.0", "--seed", "7"])
+    assert (args.spec, args.port, args.dynamic, args.host, args.seed) == (
         Path("spec"),
         4011,
         True,
         "0.0.0.0",
         7,
-        True,
     )
+
+
+def _options(command: str | None) -> set[str]:
+    return {option for action in build_parser(command)._actions for option in action.option_strings}
+
+
+def test_the_three_forms_take_the_same_options() -> None:
+    assert _options(None) == _options("mock") == _options("proxy")
+    assert {"-h", "-p", "-d", "--help"} <= _options(None)
+
+
+@pytest.mark.parametrize("command", [[], ["mock"], ["proxy", "spec/openapi.yaml", "http://a.example"]])
+def test_help_shows_the_one_grammar_first(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([*command, "--help"])
+    assert exited.value.code == 0
+    first = capsys.readouterr().out.splitlines()[:6]
+    assert first[0] == "usage: leeloo-mock [SPEC] [OPTIONS]"
+    assert first[1].split()[:4] == ["leeloo-mock", "mock", "[SPEC]", "[OPTIONS]"]
+    assert first[2].split()[:5] == ["leeloo-mock", "proxy", "SPEC", "UPSTREAM", "[OPTIONS]"]
+    assert "-p PORT (--port), -h HOST (--host)" in first[4] and "help is --help" in first[5]
+
+
+@pytest.mark.parametrize("argv", [["--errors"], ["mock", "spec", "--errors"]])
+def test_errors_without_a_proxy_is_refused(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """``--errors`` without ``--proxy`` was accepted and did nothing."""
+    with pytest.raises(SystemExit) as exited:
+        main(argv)
+    assert exited.value.code == 2
+    assert "--errors works with --proxy" in capsys.readouterr().err
+
+
+def test_errors_with_a_proxy_parses() -> None:
+    assert build_parser("proxy").parse_args(["spec", "http://a.example", "--errors"]).errors
+    assert build_parser().parse_args(["--proxy", "http://a.example", "--errors"]).errors
 
 
 def test_prism_proxy_form_takes_the_upstream_as_second_argument() -> None:

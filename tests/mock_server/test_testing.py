@@ -8,22 +8,22 @@ import shlex
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 
+from mock_server._serving import START_TIMEOUT_S, STOP_TIMEOUT_S, ServerStartError, serving_command
 from mock_server.testing import (
-    START_TIMEOUT_S,
-    STOP_TIMEOUT_S,
-    ServerStartError,
+    LeelooMock,
     SyncASGITransport,
     in_child_process,
     in_process,
     in_thread,
     mock_config,
-    serving_command,
 )
 from tests.mock_server.conftest import TOKEN_HEADER
 
@@ -98,16 +98,15 @@ def test_direct_stepping_answers_as_the_event_loop_does() -> None:
         ("GET", "/tags", {"headers": {"Prefer": "code=401"}}),
     ]
     config = mock_config(stateful=False)
+    headers = {**TOKEN_HEADER, "x-request-id": "same-in-both"}  # else each answer gets its own id
     with in_process(config) as mock:
         assert mock.app is not None
         looped = SyncASGITransport(mock.app)
         try:
             for method, path, options in calls:
                 with (
-                    httpx.Client(
-                        transport=mock.transport, base_url=mock.api_url, headers=TOKEN_HEADER
-                    ) as direct,
-                    httpx.Client(transport=looped, base_url=mock.api_url, headers=TOKEN_HEADER) as loop,
+                    httpx.Client(transport=mock.transport, base_url=mock.api_url, headers=headers) as direct,
+                    httpx.Client(transport=looped, base_url=mock.api_url, headers=headers) as loop,
                 ):
                     one = direct.request(method, path, **options)  # type: ignore[arg-type]
                     other = loop.request(method, path, **options)  # type: ignore[arg-type]
@@ -315,3 +314,61 @@ def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path:
     assert done.returncode == 1, done.stdout[-2000:]
     assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
     assert "needs the leeloo-client package" in done.stdout
+
+
+def test_the_users_surface_is_small_and_the_runners_under_it_are_private() -> None:
+    """What a user imports from mock_server.testing; the child-process and thread runners that the
+    bench and the demo share live in mock_server._serving."""
+    import mock_server.testing as testing
+
+    assert sorted(testing.__all__) == [
+        "Journal",
+        "LeelooMock",
+        "MockStartError",
+        "app_in_process",
+        "in_child_process",
+        "in_process",
+        "in_thread",
+        "mock_config",
+    ]
+    assert issubclass(testing.MockStartError, ServerStartError)
+
+
+# --- log_when: a log line written after the answer, waited for with a bound ---------------------
+
+
+def _mock_logging_to(log_file: Any) -> LeelooMock:
+    return LeelooMock(
+        url="http://127.0.0.1:1", api_url="http://127.0.0.1:1", mode="process", log_file=log_file
+    )
+
+
+def test_log_when_waits_for_a_line_written_after_the_answer(tmp_path: Path) -> None:
+    with (tmp_path / "stderr").open("w+b") as log_file:
+        mock = _mock_logging_to(log_file)
+        log_file.write(b"GET /api/v2/tags 429 1.0ms\n")
+        log_file.flush()
+
+        def write_late() -> None:
+            log_file.write(b"GET /api/v2/tags 429 1.1ms\n")
+            log_file.flush()
+
+        late = threading.Timer(0.3, write_late)
+        late.start()
+        try:
+            assert mock.log().count(" 429 ") == 1  # what reading at once saw: the race
+            started = time.monotonic()
+            log = mock.log_when(lambda text: text.count(" 429 ") >= 2)
+        finally:
+            late.join()
+        assert log.count(" 429 ") == 2 and time.monotonic() - started < 5
+
+
+def test_log_when_gives_up_at_its_bound_and_returns_the_log_as_it_stands(tmp_path: Path) -> None:
+    with (tmp_path / "stderr").open("w+b") as log_file:
+        log_file.write(b"GET /api/v2/tags 200 1.0ms\n")
+        log_file.flush()
+        started = time.monotonic()
+        log = _mock_logging_to(log_file).log_when(lambda text: "never" in text, timeout_s=0.2)
+        assert 0.2 <= time.monotonic() - started < 2
+        assert log == "GET /api/v2/tags 200 1.0ms\n"

@@ -18,6 +18,7 @@ from openapi_document import (
     operations,
     pointer_parts,
     pointer_target,
+    pointer_walk,
     resolve,
     resolve_or_keep,
 )
@@ -166,3 +167,10 @@ def test_pointer_parts_unescape_each_step() -> None:
     assert pointer_parts("/a~1b/~0c/0") == ["a/b", "~c", "0"]
     assert pointer_parts("a/b") == ["a", "b"]
     assert pointer_parts("") == []
+
+
+def test_pointer_walk_gives_the_node_and_its_path_with_list_steps_as_integers() -> None:
+    example = {"a/b": [{"x": 1}, {"~": 2}]}
+    assert pointer_walk(example, "/a~1b/1/~0") == (2, ("a/b", 1, "~"))
+    with pytest.raises(UnresolvableRef):
+        pointer_walk(example, "/a~1b/2")

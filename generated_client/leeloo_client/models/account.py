@@ -6,14 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.channel_source import ChannelSource, check_channel_source
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Account")
 
 
 @_attrs_define
-class Account:
+class Account(Model):
     """One communication channel of a person, as a person's `accounts` list shows it.
 
     Attributes:
@@ -24,25 +24,21 @@ class Account:
             learn of a new one. A value the page never shows (an SMS connection's, say) makes
             `make contract-live` name it, and the enum grows with it (**guess** that the four are
             all; the newer print adds an e-mail connection type, `sendGrid`, among connections).
-        connection_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        connection_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        connection_status (str | Unset): State of the channel's connection; the page shows only `OK`. Example: OK.
+        connection_status (str | None): State of the channel's connection; the page shows only `OK`. Example: OK.
     """
 
     account_id: str
     from_: ChannelSource
-    connection_id: str | Unset = UNSET
-    connection_status: str | Unset = UNSET
+    connection_id: str | None = None
+    connection_status: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
         from_: str = self.from_
-
-        connection_id = self.connection_id
-
-        connection_status = self.connection_status
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -52,23 +48,45 @@ class Account:
                 "from": from_,
             }
         )
-        if connection_id is not UNSET:
+        _connection_id = self.connection_id
+        if _connection_id is not None:
+            connection_id = _connection_id
             field_dict["connection_id"] = connection_id
-        if connection_status is not UNSET:
+        elif "connection_id" in self._fields_set:
+            field_dict["connection_id"] = None
+        _connection_status = self.connection_status
+        if _connection_status is not None:
+            connection_status = _connection_status
             field_dict["connection_status"] = connection_status
+        elif "connection_status" in self._fields_set:
+            field_dict["connection_status"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         account_id = d.pop("account_id")
+        fields_set.add("account_id")
 
         from_ = check_channel_source(d.pop("from"))
 
-        connection_id = d.pop("connection_id", UNSET)
+        fields_set.add("from_")
 
-        connection_status = d.pop("connection_status", UNSET)
+        connection_id: str | None = None
+        if "connection_id" in d:
+            fields_set.add("connection_id")
+            if d["connection_id"] is not None:
+                connection_id = d.pop("connection_id")
+            d.pop("connection_id", None)
+
+        connection_status: str | None = None
+        if "connection_status" in d:
+            fields_set.add("connection_status")
+            if d["connection_status"] is not None:
+                connection_status = d.pop("connection_status")
+            d.pop("connection_status", None)
 
         account = cls(
             account_id=account_id,
@@ -76,6 +94,7 @@ class Account:
             connection_id=connection_id,
             connection_status=connection_status,
         )
+        account._fields_set = fields_set
 
         account.additional_properties = d
         return account

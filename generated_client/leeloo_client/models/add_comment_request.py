@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="AddCommentRequest")
 
 
 @_attrs_define
-class AddCommentRequest:
+class AddCommentRequest(Model):
     """
     Attributes:
         comment (str):
@@ -35,11 +37,14 @@ class AddCommentRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         comment = d.pop("comment")
+        fields_set.add("comment")
 
         add_comment_request = cls(
             comment=comment,
         )
+        add_comment_request._fields_set = fields_set
 
         add_comment_request.additional_properties = d
         return add_comment_request

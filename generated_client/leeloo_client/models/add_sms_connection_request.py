@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.sms_contact import SmsContact
@@ -16,7 +16,7 @@ T = TypeVar("T", bound="AddSmsConnectionRequest")
 
 
 @_attrs_define
-class AddSmsConnectionRequest:
+class AddSmsConnectionRequest(Model):
     """The page's example has all four fields; `tags` is optional, as adding people without
     tagging them is the ordinary case everywhere else on the page.
 
@@ -24,13 +24,13 @@ class AddSmsConnectionRequest:
             data (list[SmsContact]):
             connection_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
             leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-            tags (list[str] | Unset): Ids of tags to put on the people.
+            tags (list[str] | None): Ids of tags to put on the people.
     """
 
     data: list[SmsContact]
     connection_id: str
     leadgentool_id: str
-    tags: list[str] | Unset = UNSET
+    tags: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,10 +43,6 @@ class AddSmsConnectionRequest:
 
         leadgentool_id = self.leadgentool_id
 
-        tags: list[str] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = self.tags
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -56,8 +52,13 @@ class AddSmsConnectionRequest:
                 "leadgentool_id": leadgentool_id,
             }
         )
-        if tags is not UNSET:
+        _tags = self.tags
+        if _tags is not None:
+            tags = _tags
+
             field_dict["tags"] = tags
+        elif "tags" in self._fields_set:
+            field_dict["tags"] = None
 
         return field_dict
 
@@ -66,6 +67,7 @@ class AddSmsConnectionRequest:
         from ..models.sms_contact import SmsContact  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
@@ -73,11 +75,21 @@ class AddSmsConnectionRequest:
 
             data.append(data_item)
 
+        fields_set.add("data")
+
         connection_id = d.pop("connection_id")
+        fields_set.add("connection_id")
 
         leadgentool_id = d.pop("leadgentool_id")
+        fields_set.add("leadgentool_id")
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        tags: list[str] | None = None
+        if "tags" in d:
+            fields_set.add("tags")
+            if d["tags"] is not None:
+                tags = cast(list[str], d.pop("tags"))
+
+            d.pop("tags", None)
 
         add_sms_connection_request = cls(
             data=data,
@@ -85,6 +97,7 @@ class AddSmsConnectionRequest:
             leadgentool_id=leadgentool_id,
             tags=tags,
         )
+        add_sms_connection_request._fields_set = fields_set
 
         add_sms_connection_request.additional_properties = d
         return add_sms_connection_request

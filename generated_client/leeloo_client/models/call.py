@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.call_direction import CallDirection, check_call_direction
 from ..models.call_status import CallStatus, check_call_status
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.call_raw_response import CallRawResponse
@@ -19,99 +19,55 @@ T = TypeVar("T", bound="Call")
 
 
 @_attrs_define
-class Call:
+class Call(Model):
     """A recorded call, as POST /calls answers.
 
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        raw_response (CallRawResponse | Unset): A telephony provider's own answer. A call added through the API is a
+        raw_response (CallRawResponse | None): A telephony provider's own answer. A call added through the API is a
             MANUAL call,
             whose raw answer is empty in the print (**guess** that it always is).
-        record_link (str | Unset):
-        company_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        record_link (str | None):
+        company_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        user_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        account_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        user_id (str | None): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        account_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        provider_type (str | Unset): The telephony provider; the print shows only `MANUAL`. Example: MANUAL.
-        to (str | Unset):
-        from_ (str | Unset):
-        type_ (CallDirection | Unset): Whether the person called in or was called.
-        status (CallStatus | Unset): How the call ended; the newer print lists these four.
-        telephone_connection_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        provider_type (str | None): The telephony provider; the print shows only `MANUAL`. Example: MANUAL.
+        to (str | None):
+        from_ (str | None):
+        type_ (CallDirection | None): Whether the person called in or was called.
+        status (CallStatus | None): How the call ended; the newer print lists these four.
+        telephone_connection_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        call_id (str | Unset): The provider's id of the call (a UUID in the print).
-        billsec (int | Unset): Billed seconds.
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
-        next_check (datetime.datetime | Unset):
+        call_id (str | None): The provider's id of the call (a UUID in the print).
+        billsec (int | None): Billed seconds.
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
+        next_check (datetime.datetime | None):
     """
 
     id: str
-    raw_response: CallRawResponse | Unset = UNSET
-    record_link: str | Unset = UNSET
-    company_id: str | Unset = UNSET
-    user_id: str | Unset = UNSET
-    account_id: str | Unset = UNSET
-    provider_type: str | Unset = UNSET
-    to: str | Unset = UNSET
-    from_: str | Unset = UNSET
-    type_: CallDirection | Unset = UNSET
-    status: CallStatus | Unset = UNSET
-    telephone_connection_id: str | Unset = UNSET
-    call_id: str | Unset = UNSET
-    billsec: int | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    next_check: datetime.datetime | Unset = UNSET
+    raw_response: CallRawResponse | None = None
+    record_link: str | None = None
+    company_id: str | None = None
+    user_id: str | None = None
+    account_id: str | None = None
+    provider_type: str | None = None
+    to: str | None = None
+    from_: str | None = None
+    type_: CallDirection | None = None
+    status: CallStatus | None = None
+    telephone_connection_id: str | None = None
+    call_id: str | None = None
+    billsec: int | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    next_check: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
-
-        raw_response: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.raw_response, Unset):
-            raw_response = self.raw_response.to_dict()
-
-        record_link = self.record_link
-
-        company_id = self.company_id
-
-        user_id = self.user_id
-
-        account_id = self.account_id
-
-        provider_type = self.provider_type
-
-        to = self.to
-
-        from_ = self.from_
-
-        type_: str | Unset = UNSET
-        if not isinstance(self.type_, Unset):
-            type_ = self.type_
-
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        telephone_connection_id = self.telephone_connection_id
-
-        call_id = self.call_id
-
-        billsec = self.billsec
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
-        next_check: str | Unset = UNSET
-        if not isinstance(self.next_check, Unset):
-            next_check = self.next_check.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -120,38 +76,102 @@ class Call:
                 "id": id,
             }
         )
-        if raw_response is not UNSET:
+        _raw_response = self.raw_response
+        if _raw_response is not None:
+            raw_response = _raw_response.to_dict()
             field_dict["raw_response"] = raw_response
-        if record_link is not UNSET:
+        elif "raw_response" in self._fields_set:
+            field_dict["raw_response"] = None
+        _record_link = self.record_link
+        if _record_link is not None:
+            record_link = _record_link
             field_dict["record_link"] = record_link
-        if company_id is not UNSET:
+        elif "record_link" in self._fields_set:
+            field_dict["record_link"] = None
+        _company_id = self.company_id
+        if _company_id is not None:
+            company_id = _company_id
             field_dict["company_id"] = company_id
-        if user_id is not UNSET:
+        elif "company_id" in self._fields_set:
+            field_dict["company_id"] = None
+        _user_id = self.user_id
+        if _user_id is not None:
+            user_id = _user_id
             field_dict["user_id"] = user_id
-        if account_id is not UNSET:
+        elif "user_id" in self._fields_set:
+            field_dict["user_id"] = None
+        _account_id = self.account_id
+        if _account_id is not None:
+            account_id = _account_id
             field_dict["account_id"] = account_id
-        if provider_type is not UNSET:
+        elif "account_id" in self._fields_set:
+            field_dict["account_id"] = None
+        _provider_type = self.provider_type
+        if _provider_type is not None:
+            provider_type = _provider_type
             field_dict["provider_type"] = provider_type
-        if to is not UNSET:
+        elif "provider_type" in self._fields_set:
+            field_dict["provider_type"] = None
+        _to = self.to
+        if _to is not None:
+            to = _to
             field_dict["to"] = to
-        if from_ is not UNSET:
+        elif "to" in self._fields_set:
+            field_dict["to"] = None
+        _from_ = self.from_
+        if _from_ is not None:
+            from_ = _from_
             field_dict["from"] = from_
-        if type_ is not UNSET:
+        elif "from_" in self._fields_set:
+            field_dict["from"] = None
+        _type_ = self.type_
+        if _type_ is not None:
+            type_: str = _type_
             field_dict["type"] = type_
-        if status is not UNSET:
+        elif "type_" in self._fields_set:
+            field_dict["type"] = None
+        _status = self.status
+        if _status is not None:
+            status: str = _status
             field_dict["status"] = status
-        if telephone_connection_id is not UNSET:
+        elif "status" in self._fields_set:
+            field_dict["status"] = None
+        _telephone_connection_id = self.telephone_connection_id
+        if _telephone_connection_id is not None:
+            telephone_connection_id = _telephone_connection_id
             field_dict["telephone_connection_id"] = telephone_connection_id
-        if call_id is not UNSET:
+        elif "telephone_connection_id" in self._fields_set:
+            field_dict["telephone_connection_id"] = None
+        _call_id = self.call_id
+        if _call_id is not None:
+            call_id = _call_id
             field_dict["call_id"] = call_id
-        if billsec is not UNSET:
+        elif "call_id" in self._fields_set:
+            field_dict["call_id"] = None
+        _billsec = self.billsec
+        if _billsec is not None:
+            billsec = _billsec
             field_dict["billsec"] = billsec
-        if created_at is not UNSET:
+        elif "billsec" in self._fields_set:
+            field_dict["billsec"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["created_at"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updated_at"] = updated_at
-        if next_check is not UNSET:
+        elif "updated_at" in self._fields_set:
+            field_dict["updated_at"] = None
+        _next_check = self.next_check
+        if _next_check is not None:
+            next_check = _next_check.isoformat()
             field_dict["next_check"] = next_check
+        elif "next_check" in self._fields_set:
+            field_dict["next_check"] = None
 
         return field_dict
 
@@ -160,69 +180,127 @@ class Call:
         from ..models.call_raw_response import CallRawResponse  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
-        _raw_response = d.pop("raw_response", UNSET)
-        raw_response: CallRawResponse | Unset
-        if isinstance(_raw_response, Unset):
-            raw_response = UNSET
-        else:
-            raw_response = CallRawResponse.from_dict(_raw_response)
+        raw_response: CallRawResponse | None = None
+        if "raw_response" in d:
+            fields_set.add("raw_response")
+            if d["raw_response"] is not None:
+                raw_response = CallRawResponse.from_dict(d.pop("raw_response"))
 
-        record_link = d.pop("record_link", UNSET)
+            d.pop("raw_response", None)
 
-        company_id = d.pop("company_id", UNSET)
+        record_link: str | None = None
+        if "record_link" in d:
+            fields_set.add("record_link")
+            if d["record_link"] is not None:
+                record_link = d.pop("record_link")
+            d.pop("record_link", None)
 
-        user_id = d.pop("user_id", UNSET)
+        company_id: str | None = None
+        if "company_id" in d:
+            fields_set.add("company_id")
+            if d["company_id"] is not None:
+                company_id = d.pop("company_id")
+            d.pop("company_id", None)
 
-        account_id = d.pop("account_id", UNSET)
+        user_id: str | None = None
+        if "user_id" in d:
+            fields_set.add("user_id")
+            if d["user_id"] is not None:
+                user_id = d.pop("user_id")
+            d.pop("user_id", None)
 
-        provider_type = d.pop("provider_type", UNSET)
+        account_id: str | None = None
+        if "account_id" in d:
+            fields_set.add("account_id")
+            if d["account_id"] is not None:
+                account_id = d.pop("account_id")
+            d.pop("account_id", None)
 
-        to = d.pop("to", UNSET)
+        provider_type: str | None = None
+        if "provider_type" in d:
+            fields_set.add("provider_type")
+            if d["provider_type"] is not None:
+                provider_type = d.pop("provider_type")
+            d.pop("provider_type", None)
 
-        from_ = d.pop("from", UNSET)
+        to: str | None = None
+        if "to" in d:
+            fields_set.add("to")
+            if d["to"] is not None:
+                to = d.pop("to")
+            d.pop("to", None)
 
-        _type_ = d.pop("type", UNSET)
-        type_: CallDirection | Unset
-        if isinstance(_type_, Unset):
-            type_ = UNSET
-        else:
-            type_ = check_call_direction(_type_)
+        from_: str | None = None
+        if "from" in d:
+            fields_set.add("from_")
+            if d["from"] is not None:
+                from_ = d.pop("from")
+            d.pop("from", None)
 
-        _status = d.pop("status", UNSET)
-        status: CallStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_call_status(_status)
+        type_: CallDirection | None = None
+        if "type" in d:
+            fields_set.add("type_")
+            if d["type"] is not None:
+                type_ = check_call_direction(d.pop("type"))
 
-        telephone_connection_id = d.pop("telephone_connection_id", UNSET)
+            d.pop("type", None)
 
-        call_id = d.pop("call_id", UNSET)
+        status: CallStatus | None = None
+        if "status" in d:
+            fields_set.add("status")
+            if d["status"] is not None:
+                status = check_call_status(d.pop("status"))
 
-        billsec = d.pop("billsec", UNSET)
+            d.pop("status", None)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        telephone_connection_id: str | None = None
+        if "telephone_connection_id" in d:
+            fields_set.add("telephone_connection_id")
+            if d["telephone_connection_id"] is not None:
+                telephone_connection_id = d.pop("telephone_connection_id")
+            d.pop("telephone_connection_id", None)
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        call_id: str | None = None
+        if "call_id" in d:
+            fields_set.add("call_id")
+            if d["call_id"] is not None:
+                call_id = d.pop("call_id")
+            d.pop("call_id", None)
 
-        _next_check = d.pop("next_check", UNSET)
-        next_check: datetime.datetime | Unset
-        if isinstance(_next_check, Unset):
-            next_check = UNSET
-        else:
-            next_check = datetime.datetime.fromisoformat(_next_check)
+        billsec: int | None = None
+        if "billsec" in d:
+            fields_set.add("billsec")
+            if d["billsec"] is not None:
+                billsec = d.pop("billsec")
+            d.pop("billsec", None)
+
+        created_at: datetime.datetime | None = None
+        if "created_at" in d:
+            fields_set.add("created_at")
+            if d["created_at"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+            d.pop("created_at", None)
+
+        updated_at: datetime.datetime | None = None
+        if "updated_at" in d:
+            fields_set.add("updated_at")
+            if d["updated_at"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+            d.pop("updated_at", None)
+
+        next_check: datetime.datetime | None = None
+        if "next_check" in d:
+            fields_set.add("next_check")
+            if d["next_check"] is not None:
+                next_check = datetime.datetime.fromisoformat(d.pop("next_check"))
+
+            d.pop("next_check", None)
 
         call = cls(
             id=id,
@@ -243,6 +321,7 @@ class Call:
             updated_at=updated_at,
             next_check=next_check,
         )
+        call._fields_set = fields_set
 
         call.additional_properties = d
         return call

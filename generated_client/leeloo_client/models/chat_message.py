@@ -7,30 +7,30 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="ChatMessage")
 
 
 @_attrs_define
-class ChatMessage:
+class ChatMessage(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         text (str):
         type_ (str): Who wrote the message; the page shows only `YOUR_MESSAGE` and lists no other values, so it is not
             an enum. Example: YOUR_MESSAGE.
-        read (bool | Unset):
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
+        read (bool | None):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
     """
 
     id: str
     text: str
     type_: str
-    read: bool | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    read: bool | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,16 +39,6 @@ class ChatMessage:
         text = self.text
 
         type_ = self.type_
-
-        read = self.read
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,39 +49,62 @@ class ChatMessage:
                 "type": type_,
             }
         )
-        if read is not UNSET:
+        _read = self.read
+        if _read is not None:
+            read = _read
             field_dict["read"] = read
-        if created_at is not UNSET:
+        elif "read" in self._fields_set:
+            field_dict["read"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["createdAt"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["createdAt"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updatedAt"] = updated_at
+        elif "updated_at" in self._fields_set:
+            field_dict["updatedAt"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         text = d.pop("text")
+        fields_set.add("text")
 
         type_ = d.pop("type")
+        fields_set.add("type_")
 
-        read = d.pop("read", UNSET)
+        read: bool | None = None
+        if "read" in d:
+            fields_set.add("read")
+            if d["read"] is not None:
+                read = d.pop("read")
+            d.pop("read", None)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at: datetime.datetime | None = None
+        if "createdAt" in d:
+            fields_set.add("created_at")
+            if d["createdAt"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            d.pop("createdAt", None)
+
+        updated_at: datetime.datetime | None = None
+        if "updatedAt" in d:
+            fields_set.add("updated_at")
+            if d["updatedAt"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+            d.pop("updatedAt", None)
 
         chat_message = cls(
             id=id,
@@ -101,6 +114,7 @@ class ChatMessage:
             created_at=created_at,
             updated_at=updated_at,
         )
+        chat_message._fields_set = fields_set
 
         chat_message.additional_properties = d
         return chat_message

@@ -7,58 +7,41 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="Comment")
 
 
 @_attrs_define
-class Comment:
+class Comment(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         text (str):
-        created_by (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        created_by (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        company_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        company_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        entity_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        entity_type (str | Unset): The kind of entity the comment is on; the page shows only `PERSON`. Example: PERSON.
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
+        entity_id (str | None): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        entity_type (str | None): The kind of entity the comment is on; the page shows only `PERSON`. Example: PERSON.
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
     """
 
     id: str
     text: str
-    created_by: str | Unset = UNSET
-    company_id: str | Unset = UNSET
-    entity_id: str | Unset = UNSET
-    entity_type: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    created_by: str | None = None
+    company_id: str | None = None
+    entity_id: str | None = None
+    entity_type: str | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         text = self.text
-
-        created_by = self.created_by
-
-        company_id = self.company_id
-
-        entity_id = self.entity_id
-
-        entity_type = self.entity_type
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -68,49 +51,98 @@ class Comment:
                 "text": text,
             }
         )
-        if created_by is not UNSET:
+        _created_by = self.created_by
+        if _created_by is not None:
+            created_by = _created_by
             field_dict["created_by"] = created_by
-        if company_id is not UNSET:
+        elif "created_by" in self._fields_set:
+            field_dict["created_by"] = None
+        _company_id = self.company_id
+        if _company_id is not None:
+            company_id = _company_id
             field_dict["company_id"] = company_id
-        if entity_id is not UNSET:
+        elif "company_id" in self._fields_set:
+            field_dict["company_id"] = None
+        _entity_id = self.entity_id
+        if _entity_id is not None:
+            entity_id = _entity_id
             field_dict["entity_id"] = entity_id
-        if entity_type is not UNSET:
+        elif "entity_id" in self._fields_set:
+            field_dict["entity_id"] = None
+        _entity_type = self.entity_type
+        if _entity_type is not None:
+            entity_type = _entity_type
             field_dict["entity_type"] = entity_type
-        if created_at is not UNSET:
+        elif "entity_type" in self._fields_set:
+            field_dict["entity_type"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["created_at"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updated_at"] = updated_at
+        elif "updated_at" in self._fields_set:
+            field_dict["updated_at"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         text = d.pop("text")
+        fields_set.add("text")
 
-        created_by = d.pop("created_by", UNSET)
+        created_by: str | None = None
+        if "created_by" in d:
+            fields_set.add("created_by")
+            if d["created_by"] is not None:
+                created_by = d.pop("created_by")
+            d.pop("created_by", None)
 
-        company_id = d.pop("company_id", UNSET)
+        company_id: str | None = None
+        if "company_id" in d:
+            fields_set.add("company_id")
+            if d["company_id"] is not None:
+                company_id = d.pop("company_id")
+            d.pop("company_id", None)
 
-        entity_id = d.pop("entity_id", UNSET)
+        entity_id: str | None = None
+        if "entity_id" in d:
+            fields_set.add("entity_id")
+            if d["entity_id"] is not None:
+                entity_id = d.pop("entity_id")
+            d.pop("entity_id", None)
 
-        entity_type = d.pop("entity_type", UNSET)
+        entity_type: str | None = None
+        if "entity_type" in d:
+            fields_set.add("entity_type")
+            if d["entity_type"] is not None:
+                entity_type = d.pop("entity_type")
+            d.pop("entity_type", None)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at: datetime.datetime | None = None
+        if "created_at" in d:
+            fields_set.add("created_at")
+            if d["created_at"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            d.pop("created_at", None)
+
+        updated_at: datetime.datetime | None = None
+        if "updated_at" in d:
+            fields_set.add("updated_at")
+            if d["updated_at"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+            d.pop("updated_at", None)
 
         comment = cls(
             id=id,
@@ -122,6 +154,7 @@ class Comment:
             created_at=created_at,
             updated_at=updated_at,
         )
+        comment._fields_set = fields_set
 
         comment.additional_properties = d
         return comment

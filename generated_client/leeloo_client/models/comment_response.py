@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.comment import Comment
 
@@ -14,11 +16,12 @@ T = TypeVar("T", bound="CommentResponse")
 
 
 @_attrs_define
-class CommentResponse:
+class CommentResponse(Model):
     """
     Attributes:
         status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
-            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
+            (**verified**; the print's update-order "Response", which repeats the request's fields,
+            aside); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
         data (Comment):
     """
 
@@ -47,16 +50,21 @@ class CommentResponse:
         from ..models.comment import Comment  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         status = cast(Literal[1], d.pop("status"))
         if status != 1:
             raise ValueError(f"status must match const 1, got '{status}'")
+        fields_set.add("status")
 
         data = Comment.from_dict(d.pop("data"))
+
+        fields_set.add("data")
 
         comment_response = cls(
             status=status,
             data=data,
         )
+        comment_response._fields_set = fields_set
 
         comment_response.additional_properties = d
         return comment_response

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.channel_source import ChannelSource, check_channel_source
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.utm_marks import UtmMarks
@@ -18,7 +18,7 @@ T = TypeVar("T", bound="CommunicationChannel")
 
 
 @_attrs_define
-class CommunicationChannel:
+class CommunicationChannel(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -29,22 +29,22 @@ class CommunicationChannel:
             learn of a new one. A value the page never shows (an SMS connection's, say) makes
             `make contract-live` name it, and the enum grows with it (**guess** that the four are
             all; the newer print adds an e-mail connection type, `sendGrid`, among connections).
-        name (str | Unset):
-        bot_status (str | Unset): Whether a bot or a person answers on the channel; the page shows only `BOT`. Example:
+        name (str | None):
+        bot_status (str | None): Whether a bot or a person answers on the channel; the page shows only `BOT`. Example:
             BOT.
-        last_message_time (datetime.datetime | Unset):
-        created_at (datetime.datetime | Unset):
-        utm_marks (UtmMarks | Unset): External UTM tags of the channel, by tag name (a real map).
+        last_message_time (datetime.datetime | None):
+        created_at (datetime.datetime | None):
+        utm_marks (UtmMarks | None): External UTM tags of the channel, by tag name (a real map).
     """
 
     id: str
     person_id: str
     from_: ChannelSource
-    name: str | Unset = UNSET
-    bot_status: str | Unset = UNSET
-    last_message_time: datetime.datetime | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    utm_marks: UtmMarks | Unset = UNSET
+    name: str | None = None
+    bot_status: str | None = None
+    last_message_time: datetime.datetime | None = None
+    created_at: datetime.datetime | None = None
+    utm_marks: UtmMarks | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,22 +53,6 @@ class CommunicationChannel:
         person_id = self.person_id
 
         from_: str = self.from_
-
-        name = self.name
-
-        bot_status = self.bot_status
-
-        last_message_time: str | Unset = UNSET
-        if not isinstance(self.last_message_time, Unset):
-            last_message_time = self.last_message_time.isoformat()
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        utm_marks: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.utm_marks, Unset):
-            utm_marks = self.utm_marks.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -79,16 +63,36 @@ class CommunicationChannel:
                 "from": from_,
             }
         )
-        if name is not UNSET:
+        _name = self.name
+        if _name is not None:
+            name = _name
             field_dict["name"] = name
-        if bot_status is not UNSET:
+        elif "name" in self._fields_set:
+            field_dict["name"] = None
+        _bot_status = self.bot_status
+        if _bot_status is not None:
+            bot_status = _bot_status
             field_dict["botStatus"] = bot_status
-        if last_message_time is not UNSET:
+        elif "bot_status" in self._fields_set:
+            field_dict["botStatus"] = None
+        _last_message_time = self.last_message_time
+        if _last_message_time is not None:
+            last_message_time = _last_message_time.isoformat()
             field_dict["lastMessageTime"] = last_message_time
-        if created_at is not UNSET:
+        elif "last_message_time" in self._fields_set:
+            field_dict["lastMessageTime"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["createdAt"] = created_at
-        if utm_marks is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["createdAt"] = None
+        _utm_marks = self.utm_marks
+        if _utm_marks is not None:
+            utm_marks = _utm_marks.to_dict()
             field_dict["utmMarks"] = utm_marks
+        elif "utm_marks" in self._fields_set:
+            field_dict["utmMarks"] = None
 
         return field_dict
 
@@ -97,36 +101,54 @@ class CommunicationChannel:
         from ..models.utm_marks import UtmMarks  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         person_id = d.pop("person_id")
+        fields_set.add("person_id")
 
         from_ = check_channel_source(d.pop("from"))
 
-        name = d.pop("name", UNSET)
+        fields_set.add("from_")
 
-        bot_status = d.pop("botStatus", UNSET)
+        name: str | None = None
+        if "name" in d:
+            fields_set.add("name")
+            if d["name"] is not None:
+                name = d.pop("name")
+            d.pop("name", None)
 
-        _last_message_time = d.pop("lastMessageTime", UNSET)
-        last_message_time: datetime.datetime | Unset
-        if isinstance(_last_message_time, Unset):
-            last_message_time = UNSET
-        else:
-            last_message_time = datetime.datetime.fromisoformat(_last_message_time)
+        bot_status: str | None = None
+        if "botStatus" in d:
+            fields_set.add("bot_status")
+            if d["botStatus"] is not None:
+                bot_status = d.pop("botStatus")
+            d.pop("botStatus", None)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        last_message_time: datetime.datetime | None = None
+        if "lastMessageTime" in d:
+            fields_set.add("last_message_time")
+            if d["lastMessageTime"] is not None:
+                last_message_time = datetime.datetime.fromisoformat(d.pop("lastMessageTime"))
 
-        _utm_marks = d.pop("utmMarks", UNSET)
-        utm_marks: UtmMarks | Unset
-        if isinstance(_utm_marks, Unset):
-            utm_marks = UNSET
-        else:
-            utm_marks = UtmMarks.from_dict(_utm_marks)
+            d.pop("lastMessageTime", None)
+
+        created_at: datetime.datetime | None = None
+        if "createdAt" in d:
+            fields_set.add("created_at")
+            if d["createdAt"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+            d.pop("createdAt", None)
+
+        utm_marks: UtmMarks | None = None
+        if "utmMarks" in d:
+            fields_set.add("utm_marks")
+            if d["utmMarks"] is not None:
+                utm_marks = UtmMarks.from_dict(d.pop("utmMarks"))
+
+            d.pop("utmMarks", None)
 
         communication_channel = cls(
             id=id,
@@ -138,6 +160,7 @@ class CommunicationChannel:
             created_at=created_at,
             utm_marks=utm_marks,
         )
+        communication_channel._fields_set = fields_set
 
         communication_channel.additional_properties = d
         return communication_channel

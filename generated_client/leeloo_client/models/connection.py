@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="Connection")
 
 
 @_attrs_define
-class Connection:
+class Connection(Model):
     """A connection (bot or integration) of the account.
 
     Attributes:
@@ -46,17 +48,22 @@ class Connection:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         type_ = d.pop("type")
+        fields_set.add("type_")
 
         name = d.pop("name")
+        fields_set.add("name")
 
         connection = cls(
             id=id,
             type_=type_,
             name=name,
         )
+        connection._fields_set = fields_set
 
         connection.additional_properties = d
         return connection

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.connection import Connection
 
@@ -14,7 +16,7 @@ T = TypeVar("T", bound="ConnectionList")
 
 
 @_attrs_define
-class ConnectionList:
+class ConnectionList(Model):
     """
     Attributes:
         connections (list[Connection]):
@@ -44,6 +46,7 @@ class ConnectionList:
         from ..models.connection import Connection  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         connections = []
         _connections = d.pop("connections")
         for connections_item_data in _connections:
@@ -51,9 +54,12 @@ class ConnectionList:
 
             connections.append(connections_item)
 
+        fields_set.add("connections")
+
         connection_list = cls(
             connections=connections,
         )
+        connection_list._fields_set = fields_set
 
         connection_list.additional_properties = d
         return connection_list

@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.call_direction import CallDirection, check_call_direction
 from ..models.call_status import CallStatus, check_call_status
 
@@ -14,7 +15,7 @@ T = TypeVar("T", bound="CreateCallRequest")
 
 
 @_attrs_define
-class CreateCallRequest:
+class CreateCallRequest(Model):
     """A call to record; the newer print says all fields are required.
 
     Attributes:
@@ -81,26 +82,40 @@ class CreateCallRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         user_id = d.pop("user_id")
+        fields_set.add("user_id")
 
         from_ = d.pop("from")
+        fields_set.add("from_")
 
         to = d.pop("to")
+        fields_set.add("to")
 
         date = datetime.datetime.fromisoformat(d.pop("date"))
 
+        fields_set.add("date")
+
         account_id = d.pop("account_id")
+        fields_set.add("account_id")
 
         record_link = d.pop("record_link")
+        fields_set.add("record_link")
 
         status = check_call_status(d.pop("status"))
+
+        fields_set.add("status")
 
         def _parse_duration(data: object) -> int | str:
             return cast(int | str, data)
 
         duration = _parse_duration(d.pop("duration"))
 
+        fields_set.add("duration")
+
         type_ = check_call_direction(d.pop("type"))
+
+        fields_set.add("type_")
 
         create_call_request = cls(
             user_id=user_id,
@@ -113,6 +128,7 @@ class CreateCallRequest:
             duration=duration,
             type_=type_,
         )
+        create_call_request._fields_set = fields_set
 
         create_call_request.additional_properties = d
         return create_call_request

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.email_contact import EmailContact
@@ -16,17 +16,17 @@ T = TypeVar("T", bound="CreateEmailAccountsRequest")
 
 
 @_attrs_define
-class CreateEmailAccountsRequest:
+class CreateEmailAccountsRequest(Model):
     """
     Attributes:
         data (list[EmailContact]):
         connection_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        tags (str | Unset): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        tags (str | None): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
     """
 
     data: list[EmailContact]
     connection_id: str
-    tags: str | Unset = UNSET
+    tags: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,8 +37,6 @@ class CreateEmailAccountsRequest:
 
         connection_id = self.connection_id
 
-        tags = self.tags
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -47,8 +45,12 @@ class CreateEmailAccountsRequest:
                 "connection_id": connection_id,
             }
         )
-        if tags is not UNSET:
+        _tags = self.tags
+        if _tags is not None:
+            tags = _tags
             field_dict["tags"] = tags
+        elif "tags" in self._fields_set:
+            field_dict["tags"] = None
 
         return field_dict
 
@@ -57,6 +59,7 @@ class CreateEmailAccountsRequest:
         from ..models.email_contact import EmailContact  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         data = []
         _data = d.pop("data")
         for data_item_data in _data:
@@ -64,15 +67,24 @@ class CreateEmailAccountsRequest:
 
             data.append(data_item)
 
-        connection_id = d.pop("connection_id")
+        fields_set.add("data")
 
-        tags = d.pop("tags", UNSET)
+        connection_id = d.pop("connection_id")
+        fields_set.add("connection_id")
+
+        tags: str | None = None
+        if "tags" in d:
+            fields_set.add("tags")
+            if d["tags"] is not None:
+                tags = d.pop("tags")
+            d.pop("tags", None)
 
         create_email_accounts_request = cls(
             data=data,
             connection_id=connection_id,
             tags=tags,
         )
+        create_email_accounts_request._fields_set = fields_set
 
         create_email_accounts_request.additional_properties = d
         return create_email_accounts_request

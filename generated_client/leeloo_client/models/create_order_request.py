@@ -6,14 +6,14 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.boolean_string import BooleanString, check_boolean_string
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CreateOrderRequest")
 
 
 @_attrs_define
-class CreateOrderRequest:
+class CreateOrderRequest(Model):
     """The page marks only `managerId` as optional.
 
     Attributes:
@@ -35,7 +35,7 @@ class CreateOrderRequest:
             the API also takes a JSON boolean is a **guess**).
              Example: false.
         person_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        manager_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        manager_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
     """
 
@@ -46,7 +46,7 @@ class CreateOrderRequest:
     offer_id: str
     is_notify_account: bool | BooleanString
     person_id: str
-    manager_id: str | Unset = UNSET
+    manager_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,8 +68,6 @@ class CreateOrderRequest:
 
         person_id = self.person_id
 
-        manager_id = self.manager_id
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -83,23 +81,33 @@ class CreateOrderRequest:
                 "personId": person_id,
             }
         )
-        if manager_id is not UNSET:
+        _manager_id = self.manager_id
+        if _manager_id is not None:
+            manager_id = _manager_id
             field_dict["managerId"] = manager_id
+        elif "manager_id" in self._fields_set:
+            field_dict["managerId"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         payment_credits_id = d.pop("paymentCreditsId")
+        fields_set.add("payment_credits_id")
 
         email = d.pop("email")
+        fields_set.add("email")
 
         phone = d.pop("phone")
+        fields_set.add("phone")
 
         transaction_date = d.pop("transactionDate")
+        fields_set.add("transaction_date")
 
         offer_id = d.pop("offerId")
+        fields_set.add("offer_id")
 
         def _parse_is_notify_account(data: object) -> bool | BooleanString:
             try:
@@ -114,9 +122,17 @@ class CreateOrderRequest:
 
         is_notify_account = _parse_is_notify_account(d.pop("isNotifyAccount"))
 
-        person_id = d.pop("personId")
+        fields_set.add("is_notify_account")
 
-        manager_id = d.pop("managerId", UNSET)
+        person_id = d.pop("personId")
+        fields_set.add("person_id")
+
+        manager_id: str | None = None
+        if "managerId" in d:
+            fields_set.add("manager_id")
+            if d["managerId"] is not None:
+                manager_id = d.pop("managerId")
+            d.pop("managerId", None)
 
         create_order_request = cls(
             payment_credits_id=payment_credits_id,
@@ -128,6 +144,7 @@ class CreateOrderRequest:
             person_id=person_id,
             manager_id=manager_id,
         )
+        create_order_request._fields_set = fields_set
 
         create_order_request.additional_properties = d
         return create_order_request

@@ -6,13 +6,13 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="CreatePersonRequest")
 
 
 @_attrs_define
-class CreatePersonRequest:
+class CreatePersonRequest(Model):
     """The page notes that only `connected_users_ids` is not required.
 
     Attributes:
@@ -20,14 +20,14 @@ class CreatePersonRequest:
         email (str):
         phone (str):
         leadgentool_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-        connected_users_ids (list[str] | Unset): Platform users to connect the person to.
+        connected_users_ids (list[str] | None): Platform users to connect the person to.
     """
 
     name: str
     email: str
     phone: str
     leadgentool_id: str
-    connected_users_ids: list[str] | Unset = UNSET
+    connected_users_ids: list[str] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -39,10 +39,6 @@ class CreatePersonRequest:
 
         leadgentool_id = self.leadgentool_id
 
-        connected_users_ids: list[str] | Unset = UNSET
-        if not isinstance(self.connected_users_ids, Unset):
-            connected_users_ids = self.connected_users_ids
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -53,23 +49,39 @@ class CreatePersonRequest:
                 "leadgentool_id": leadgentool_id,
             }
         )
-        if connected_users_ids is not UNSET:
+        _connected_users_ids = self.connected_users_ids
+        if _connected_users_ids is not None:
+            connected_users_ids = _connected_users_ids
+
             field_dict["connected_users_ids"] = connected_users_ids
+        elif "connected_users_ids" in self._fields_set:
+            field_dict["connected_users_ids"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         name = d.pop("name")
+        fields_set.add("name")
 
         email = d.pop("email")
+        fields_set.add("email")
 
         phone = d.pop("phone")
+        fields_set.add("phone")
 
         leadgentool_id = d.pop("leadgentool_id")
+        fields_set.add("leadgentool_id")
 
-        connected_users_ids = cast(list[str], d.pop("connected_users_ids", UNSET))
+        connected_users_ids: list[str] | None = None
+        if "connected_users_ids" in d:
+            fields_set.add("connected_users_ids")
+            if d["connected_users_ids"] is not None:
+                connected_users_ids = cast(list[str], d.pop("connected_users_ids"))
+
+            d.pop("connected_users_ids", None)
 
         create_person_request = cls(
             name=name,
@@ -78,6 +90,7 @@ class CreatePersonRequest:
             leadgentool_id=leadgentool_id,
             connected_users_ids=connected_users_ids,
         )
+        create_person_request._fields_set = fields_set
 
         create_person_request.additional_properties = d
         return create_person_request

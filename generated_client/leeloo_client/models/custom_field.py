@@ -6,13 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.custom_field_type import CustomFieldType, check_custom_field_type
 
 T = TypeVar("T", bound="CustomField")
 
 
 @_attrs_define
-class CustomField:
+class CustomField(Model):
     """
     Attributes:
         type_ (CustomFieldType): The values listed in the `//` comment of the page's PUT /people/{person_id} example.
@@ -47,17 +48,23 @@ class CustomField:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         type_ = check_custom_field_type(d.pop("type"))
 
+        fields_set.add("type_")
+
         name = d.pop("name")
+        fields_set.add("name")
 
         value = d.pop("value")
+        fields_set.add("value")
 
         custom_field = cls(
             type_=type_,
             name=name,
             value=value,
         )
+        custom_field._fields_set = fields_set
 
         custom_field.additional_properties = d
         return custom_field

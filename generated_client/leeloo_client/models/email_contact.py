@@ -6,32 +6,28 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="EmailContact")
 
 
 @_attrs_define
-class EmailContact:
+class EmailContact(Model):
     """One person to reach by e-mail; only the address is required (vendor wiki page).
 
     Attributes:
         email (str):
-        name (str | Unset):
-        phone (str | Unset):
+        name (str | None):
+        phone (str | None):
     """
 
     email: str
-    name: str | Unset = UNSET
-    phone: str | Unset = UNSET
+    name: str | None = None
+    phone: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         email = self.email
-
-        name = self.name
-
-        phone = self.phone
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -40,27 +36,48 @@ class EmailContact:
                 "email": email,
             }
         )
-        if name is not UNSET:
+        _name = self.name
+        if _name is not None:
+            name = _name
             field_dict["name"] = name
-        if phone is not UNSET:
+        elif "name" in self._fields_set:
+            field_dict["name"] = None
+        _phone = self.phone
+        if _phone is not None:
+            phone = _phone
             field_dict["phone"] = phone
+        elif "phone" in self._fields_set:
+            field_dict["phone"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         email = d.pop("email")
+        fields_set.add("email")
 
-        name = d.pop("name", UNSET)
+        name: str | None = None
+        if "name" in d:
+            fields_set.add("name")
+            if d["name"] is not None:
+                name = d.pop("name")
+            d.pop("name", None)
 
-        phone = d.pop("phone", UNSET)
+        phone: str | None = None
+        if "phone" in d:
+            fields_set.add("phone")
+            if d["phone"] is not None:
+                phone = d.pop("phone")
+            d.pop("phone", None)
 
         email_contact = cls(
             email=email,
             name=name,
             phone=phone,
         )
+        email_contact._fields_set = fields_set
 
         email_contact.additional_properties = d
         return email_contact

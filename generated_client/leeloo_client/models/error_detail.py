@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.error_detail_fields import ErrorDetailFields
@@ -16,29 +16,23 @@ T = TypeVar("T", bound="ErrorDetail")
 
 
 @_attrs_define
-class ErrorDetail:
+class ErrorDetail(Model):
     """What went wrong.
 
     Attributes:
         code (str): The reason, such as `FORMAT_ERROR` (the only code a public source shows). Example: FORMAT_ERROR.
-        fields (ErrorDetailFields | Unset): Each invalid field by its slash-separated path into the request, with a
+        fields (ErrorDetailFields | None): Each invalid field by its slash-separated path into the request, with a
             reason code.
-        message (str | Unset): A human-readable explanation (**guess**; no public source shows one).
+        message (str | None): A human-readable explanation (**guess**; no public source shows one).
     """
 
     code: str
-    fields: ErrorDetailFields | Unset = UNSET
-    message: str | Unset = UNSET
+    fields: ErrorDetailFields | None = None
+    message: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code
-
-        fields: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.fields, Unset):
-            fields = self.fields.to_dict()
-
-        message = self.message
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,10 +41,18 @@ class ErrorDetail:
                 "code": code,
             }
         )
-        if fields is not UNSET:
+        _fields = self.fields
+        if _fields is not None:
+            fields = _fields.to_dict()
             field_dict["fields"] = fields
-        if message is not UNSET:
+        elif "fields" in self._fields_set:
+            field_dict["fields"] = None
+        _message = self.message
+        if _message is not None:
+            message = _message
             field_dict["message"] = message
+        elif "message" in self._fields_set:
+            field_dict["message"] = None
 
         return field_dict
 
@@ -59,22 +61,31 @@ class ErrorDetail:
         from ..models.error_detail_fields import ErrorDetailFields  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         code = d.pop("code")
+        fields_set.add("code")
 
-        _fields = d.pop("fields", UNSET)
-        fields: ErrorDetailFields | Unset
-        if isinstance(_fields, Unset):
-            fields = UNSET
-        else:
-            fields = ErrorDetailFields.from_dict(_fields)
+        fields: ErrorDetailFields | None = None
+        if "fields" in d:
+            fields_set.add("fields")
+            if d["fields"] is not None:
+                fields = ErrorDetailFields.from_dict(d.pop("fields"))
 
-        message = d.pop("message", UNSET)
+            d.pop("fields", None)
+
+        message: str | None = None
+        if "message" in d:
+            fields_set.add("message")
+            if d["message"] is not None:
+                message = d.pop("message")
+            d.pop("message", None)
 
         error_detail = cls(
             code=code,
             fields=fields,
             message=message,
         )
+        error_detail._fields_set = fields_set
 
         error_detail.additional_properties = d
         return error_detail

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="ErrorDetailFields")
 
 
 @_attrs_define
-class ErrorDetailFields:
+class ErrorDetailFields(Model):
     """Each invalid field by its slash-separated path into the request, with a reason code."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
@@ -25,7 +27,9 @@ class ErrorDetailFields:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         error_detail_fields = cls()
+        error_detail_fields._fields_set = fields_set
 
         error_detail_fields.additional_properties = d
         return error_detail_fields

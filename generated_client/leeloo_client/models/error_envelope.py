@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.error_detail import ErrorDetail
 
@@ -14,7 +16,7 @@ T = TypeVar("T", bound="ErrorEnvelope")
 
 
 @_attrs_define
-class ErrorEnvelope:
+class ErrorEnvelope(Model):
     """Leeloo's error envelope: `status` 0, and `error` with a reason `code` and, for invalid
     requests, `fields`, a map from a slash-separated path into the request (`data/0/email`)
     to a reason (`REQUIRED`, `WRONG_EMAIL`, `NOT_VALID_PHONE_NUMBER`, ...). **Verified** by
@@ -52,16 +54,21 @@ class ErrorEnvelope:
         from ..models.error_detail import ErrorDetail  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         status = cast(Literal[0], d.pop("status"))
         if status != 0:
             raise ValueError(f"status must match const 0, got '{status}'")
+        fields_set.add("status")
 
         error = ErrorDetail.from_dict(d.pop("error"))
+
+        fields_set.add("error")
 
         error_envelope = cls(
             status=status,
             error=error,
         )
+        error_envelope._fields_set = fields_set
 
         error_envelope.additional_properties = d
         return error_envelope

@@ -6,13 +6,14 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.lead_gen_tool_type import LeadGenToolType, check_lead_gen_tool_type
 
 T = TypeVar("T", bound="LeadGenTool")
 
 
 @_attrs_define
-class LeadGenTool:
+class LeadGenTool(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -47,17 +48,23 @@ class LeadGenTool:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         name = d.pop("name")
+        fields_set.add("name")
 
         type_ = check_lead_gen_tool_type(d.pop("type"))
+
+        fields_set.add("type_")
 
         lead_gen_tool = cls(
             id=id,
             name=name,
             type_=type_,
         )
+        lead_gen_tool._fields_set = fields_set
 
         lead_gen_tool.additional_properties = d
         return lead_gen_tool

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="ManualSubscribeForm")
 
 
 @_attrs_define
-class ManualSubscribeForm:
+class ManualSubscribeForm(Model):
     """
     Attributes:
         tunnel_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -40,14 +42,18 @@ class ManualSubscribeForm:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         tunnel_id = d.pop("tunnel_id")
+        fields_set.add("tunnel_id")
 
         tunnel_block_id = d.pop("tunnel_block_id")
+        fields_set.add("tunnel_block_id")
 
         manual_subscribe_form = cls(
             tunnel_id=tunnel_id,
             tunnel_block_id=tunnel_block_id,
         )
+        manual_subscribe_form._fields_set = fields_set
 
         manual_subscribe_form.additional_properties = d
         return manual_subscribe_form

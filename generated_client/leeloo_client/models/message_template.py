@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="MessageTemplate")
 
 
 @_attrs_define
-class MessageTemplate:
+class MessageTemplate(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -40,14 +42,18 @@ class MessageTemplate:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         message_name = d.pop("message_name")
+        fields_set.add("message_name")
 
         message_template = cls(
             id=id,
             message_name=message_name,
         )
+        message_template._fields_set = fields_set
 
         message_template.additional_properties = d
         return message_template

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.message_template import MessageTemplate
 
@@ -14,7 +16,7 @@ T = TypeVar("T", bound="MessageTemplateList")
 
 
 @_attrs_define
-class MessageTemplateList:
+class MessageTemplateList(Model):
     """
     Attributes:
         templates (list[MessageTemplate]):
@@ -44,6 +46,7 @@ class MessageTemplateList:
         from ..models.message_template import MessageTemplate  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         templates = []
         _templates = d.pop("templates")
         for templates_item_data in _templates:
@@ -51,9 +54,12 @@ class MessageTemplateList:
 
             templates.append(templates_item)
 
+        fields_set.add("templates")
+
         message_template_list = cls(
             templates=templates,
         )
+        message_template_list._fields_set = fields_set
 
         message_template_list.additional_properties = d
         return message_template_list

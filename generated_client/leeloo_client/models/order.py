@@ -7,15 +7,15 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.currency import Currency, check_currency
 from ..models.order_status import OrderStatus, check_order_status
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="Order")
 
 
 @_attrs_define
-class Order:
+class Order(Model):
     """An order as lists and the create answer show it; `included.orders` of a person omits `createdAt`.
 
     Attributes:
@@ -27,10 +27,9 @@ class Order:
             form allows `RESOLVED` and `REJECTED`, and the GET /orders/{order_id} comment lists
             `ORDER`, `PENDING`, `FAILED`, `SUCCESS`, `REFUNDED`. The API evidently uses all of them
             (manual orders and paid orders), so the enum is their union.
-        person_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
+        person_id (str | None): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
     """
 
     id: str
@@ -38,9 +37,9 @@ class Order:
     price: float
     currency: Currency
     status: OrderStatus
-    person_id: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    person_id: str | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -54,16 +53,6 @@ class Order:
 
         status: str = self.status
 
-        person_id = self.person_id
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -75,43 +64,70 @@ class Order:
                 "status": status,
             }
         )
-        if person_id is not UNSET:
+        _person_id = self.person_id
+        if _person_id is not None:
+            person_id = _person_id
             field_dict["person_id"] = person_id
-        if created_at is not UNSET:
+        elif "person_id" in self._fields_set:
+            field_dict["person_id"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["createdAt"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["createdAt"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updatedAt"] = updated_at
+        elif "updated_at" in self._fields_set:
+            field_dict["updatedAt"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         title = d.pop("title")
+        fields_set.add("title")
 
         price = d.pop("price")
+        fields_set.add("price")
 
         currency = check_currency(d.pop("currency"))
 
+        fields_set.add("currency")
+
         status = check_order_status(d.pop("status"))
 
-        person_id = d.pop("person_id", UNSET)
+        fields_set.add("status")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        person_id: str | None = None
+        if "person_id" in d:
+            fields_set.add("person_id")
+            if d["person_id"] is not None:
+                person_id = d.pop("person_id")
+            d.pop("person_id", None)
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        created_at: datetime.datetime | None = None
+        if "createdAt" in d:
+            fields_set.add("created_at")
+            if d["createdAt"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+            d.pop("createdAt", None)
+
+        updated_at: datetime.datetime | None = None
+        if "updatedAt" in d:
+            fields_set.add("updated_at")
+            if d["updatedAt"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+            d.pop("updatedAt", None)
 
         order = cls(
             id=id,
@@ -123,6 +139,7 @@ class Order:
             created_at=created_at,
             updated_at=updated_at,
         )
+        order._fields_set = fields_set
 
         order.additional_properties = d
         return order

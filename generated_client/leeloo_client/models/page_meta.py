@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="PageMeta")
 
 
 @_attrs_define
-class PageMeta:
+class PageMeta(Model):
     """Paging counts of a list.
 
     Attributes:
@@ -54,13 +56,18 @@ class PageMeta:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         limit = d.pop("limit")
+        fields_set.add("limit")
 
         offset = d.pop("offset")
+        fields_set.add("offset")
 
         filtered_count = d.pop("filteredCount")
+        fields_set.add("filtered_count")
 
         total_count = d.pop("totalCount")
+        fields_set.add("total_count")
 
         page_meta = cls(
             limit=limit,
@@ -68,6 +75,7 @@ class PageMeta:
             filtered_count=filtered_count,
             total_count=total_count,
         )
+        page_meta._fields_set = fields_set
 
         page_meta.additional_properties = d
         return page_meta

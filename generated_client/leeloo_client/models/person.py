@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.account import Account
@@ -20,100 +20,53 @@ T = TypeVar("T", bound="Person")
 
 
 @_attrs_define
-class Person:
+class Person(Model):
     """A person's card.
 
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         name (str):
-        tags (list[str] | Unset): Names of the person's tags.
-        profile_image (str | Unset): URL of the profile picture, or `NOT_DEFINED` when there is none (the page shows
+        tags (list[str] | None): Names of the person's tags.
+        profile_image (str | None): URL of the profile picture, or `NOT_DEFINED` when there is none (the page shows
             both).
-        gender (str | Unset): The page shows `OTHER`, `NO_DATA` and `NOT_DEFINED` and lists no complete set, so it is
-            not an enum.
-        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none (answers quoted in issue 14; see
+        gender (str | None): The page shows `OTHER`, `NO_DATA` and `NOT_DEFINED` and lists no complete set, so it is not
+            an enum.
+        phone (str | None): The phone number, or `NOT_DEFINED` when there is none (answers quoted in issue 14; see
             `ContactEmail`).
-        email (str | Unset): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
+        email (str | None): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
             unknown values with that sentinel (`profileImage`, `gender` on the page; e-mail and
             phone in answers seen by public clients). A pattern rather than `anyOf` of `format:
             email` and the sentinel, because the client generator cannot parse such a union.
              Example: feliks@gmail.com.
-        locale (str | Unset): Locale such as `ru_RU`; empty when unknown.
-        accounts (list[Account] | Unset):
-        subscribe_history (list[SubscribeHistoryEntry] | Unset):
-        links (PersonLinks | Unset):
-        custom_fields (list[CustomField] | Unset):
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
+        locale (str | None): Locale such as `ru_RU`; empty when unknown.
+        accounts (list[Account] | None):
+        subscribe_history (list[SubscribeHistoryEntry] | None):
+        links (PersonLinks | None):
+        custom_fields (list[CustomField] | None):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
     """
 
     id: str
     name: str
-    tags: list[str] | Unset = UNSET
-    profile_image: str | Unset = UNSET
-    gender: str | Unset = UNSET
-    phone: str | Unset = UNSET
-    email: str | Unset = UNSET
-    locale: str | Unset = UNSET
-    accounts: list[Account] | Unset = UNSET
-    subscribe_history: list[SubscribeHistoryEntry] | Unset = UNSET
-    links: PersonLinks | Unset = UNSET
-    custom_fields: list[CustomField] | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    tags: list[str] | None = None
+    profile_image: str | None = None
+    gender: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    locale: str | None = None
+    accounts: list[Account] | None = None
+    subscribe_history: list[SubscribeHistoryEntry] | None = None
+    links: PersonLinks | None = None
+    custom_fields: list[CustomField] | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         name = self.name
-
-        tags: list[str] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = self.tags
-
-        profile_image = self.profile_image
-
-        gender = self.gender
-
-        phone = self.phone
-
-        email = self.email
-
-        locale = self.locale
-
-        accounts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.accounts, Unset):
-            accounts = []
-            for accounts_item_data in self.accounts:
-                accounts_item = accounts_item_data.to_dict()
-                accounts.append(accounts_item)
-
-        subscribe_history: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.subscribe_history, Unset):
-            subscribe_history = []
-            for subscribe_history_item_data in self.subscribe_history:
-                subscribe_history_item = subscribe_history_item_data.to_dict()
-                subscribe_history.append(subscribe_history_item)
-
-        links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.links, Unset):
-            links = self.links.to_dict()
-
-        custom_fields: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_fields, Unset):
-            custom_fields = []
-            for custom_fields_item_data in self.custom_fields:
-                custom_fields_item = custom_fields_item_data.to_dict()
-                custom_fields.append(custom_fields_item)
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -123,30 +76,91 @@ class Person:
                 "name": name,
             }
         )
-        if tags is not UNSET:
+        _tags = self.tags
+        if _tags is not None:
+            tags = _tags
+
             field_dict["tags"] = tags
-        if profile_image is not UNSET:
+        elif "tags" in self._fields_set:
+            field_dict["tags"] = None
+        _profile_image = self.profile_image
+        if _profile_image is not None:
+            profile_image = _profile_image
             field_dict["profileImage"] = profile_image
-        if gender is not UNSET:
+        elif "profile_image" in self._fields_set:
+            field_dict["profileImage"] = None
+        _gender = self.gender
+        if _gender is not None:
+            gender = _gender
             field_dict["gender"] = gender
-        if phone is not UNSET:
+        elif "gender" in self._fields_set:
+            field_dict["gender"] = None
+        _phone = self.phone
+        if _phone is not None:
+            phone = _phone
             field_dict["phone"] = phone
-        if email is not UNSET:
+        elif "phone" in self._fields_set:
+            field_dict["phone"] = None
+        _email = self.email
+        if _email is not None:
+            email = _email
             field_dict["email"] = email
-        if locale is not UNSET:
+        elif "email" in self._fields_set:
+            field_dict["email"] = None
+        _locale = self.locale
+        if _locale is not None:
+            locale = _locale
             field_dict["locale"] = locale
-        if accounts is not UNSET:
+        elif "locale" in self._fields_set:
+            field_dict["locale"] = None
+        _accounts = self.accounts
+        if _accounts is not None:
+            accounts = []
+            for accounts_item_data in _accounts:
+                accounts_item = accounts_item_data.to_dict()
+                accounts.append(accounts_item)
+
             field_dict["accounts"] = accounts
-        if subscribe_history is not UNSET:
+        elif "accounts" in self._fields_set:
+            field_dict["accounts"] = None
+        _subscribe_history = self.subscribe_history
+        if _subscribe_history is not None:
+            subscribe_history = []
+            for subscribe_history_item_data in _subscribe_history:
+                subscribe_history_item = subscribe_history_item_data.to_dict()
+                subscribe_history.append(subscribe_history_item)
+
             field_dict["subscribeHistory"] = subscribe_history
-        if links is not UNSET:
+        elif "subscribe_history" in self._fields_set:
+            field_dict["subscribeHistory"] = None
+        _links = self.links
+        if _links is not None:
+            links = _links.to_dict()
             field_dict["links"] = links
-        if custom_fields is not UNSET:
+        elif "links" in self._fields_set:
+            field_dict["links"] = None
+        _custom_fields = self.custom_fields
+        if _custom_fields is not None:
+            custom_fields = []
+            for custom_fields_item_data in _custom_fields:
+                custom_fields_item = custom_fields_item_data.to_dict()
+                custom_fields.append(custom_fields_item)
+
             field_dict["custom_fields"] = custom_fields
-        if created_at is not UNSET:
+        elif "custom_fields" in self._fields_set:
+            field_dict["custom_fields"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["created_at"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["created_at"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updated_at"] = updated_at
+        elif "updated_at" in self._fields_set:
+            field_dict["updated_at"] = None
 
         return field_dict
 
@@ -158,69 +172,118 @@ class Person:
         from ..models.subscribe_history_entry import SubscribeHistoryEntry  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         name = d.pop("name")
+        fields_set.add("name")
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        tags: list[str] | None = None
+        if "tags" in d:
+            fields_set.add("tags")
+            if d["tags"] is not None:
+                tags = cast(list[str], d.pop("tags"))
 
-        profile_image = d.pop("profileImage", UNSET)
+            d.pop("tags", None)
 
-        gender = d.pop("gender", UNSET)
+        profile_image: str | None = None
+        if "profileImage" in d:
+            fields_set.add("profile_image")
+            if d["profileImage"] is not None:
+                profile_image = d.pop("profileImage")
+            d.pop("profileImage", None)
 
-        phone = d.pop("phone", UNSET)
+        gender: str | None = None
+        if "gender" in d:
+            fields_set.add("gender")
+            if d["gender"] is not None:
+                gender = d.pop("gender")
+            d.pop("gender", None)
 
-        email = d.pop("email", UNSET)
+        phone: str | None = None
+        if "phone" in d:
+            fields_set.add("phone")
+            if d["phone"] is not None:
+                phone = d.pop("phone")
+            d.pop("phone", None)
 
-        locale = d.pop("locale", UNSET)
+        email: str | None = None
+        if "email" in d:
+            fields_set.add("email")
+            if d["email"] is not None:
+                email = d.pop("email")
+            d.pop("email", None)
 
-        _accounts = d.pop("accounts", UNSET)
-        accounts: list[Account] | Unset = UNSET
-        if _accounts is not UNSET:
-            accounts = []
-            for accounts_item_data in _accounts:
-                accounts_item = Account.from_dict(accounts_item_data)
+        locale: str | None = None
+        if "locale" in d:
+            fields_set.add("locale")
+            if d["locale"] is not None:
+                locale = d.pop("locale")
+            d.pop("locale", None)
 
-                accounts.append(accounts_item)
+        accounts: list[Account] | None = None
+        if "accounts" in d:
+            fields_set.add("accounts")
+            if d["accounts"] is not None:
+                accounts = []
+                _accounts = d.pop("accounts")
+                for accounts_item_data in _accounts:
+                    accounts_item = Account.from_dict(accounts_item_data)
 
-        _subscribe_history = d.pop("subscribeHistory", UNSET)
-        subscribe_history: list[SubscribeHistoryEntry] | Unset = UNSET
-        if _subscribe_history is not UNSET:
-            subscribe_history = []
-            for subscribe_history_item_data in _subscribe_history:
-                subscribe_history_item = SubscribeHistoryEntry.from_dict(subscribe_history_item_data)
+                    accounts.append(accounts_item)
 
-                subscribe_history.append(subscribe_history_item)
+            d.pop("accounts", None)
 
-        _links = d.pop("links", UNSET)
-        links: PersonLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
-        else:
-            links = PersonLinks.from_dict(_links)
+        subscribe_history: list[SubscribeHistoryEntry] | None = None
+        if "subscribeHistory" in d:
+            fields_set.add("subscribe_history")
+            if d["subscribeHistory"] is not None:
+                subscribe_history = []
+                _subscribe_history = d.pop("subscribeHistory")
+                for subscribe_history_item_data in _subscribe_history:
+                    subscribe_history_item = SubscribeHistoryEntry.from_dict(subscribe_history_item_data)
 
-        _custom_fields = d.pop("custom_fields", UNSET)
-        custom_fields: list[CustomField] | Unset = UNSET
-        if _custom_fields is not UNSET:
-            custom_fields = []
-            for custom_fields_item_data in _custom_fields:
-                custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+                    subscribe_history.append(subscribe_history_item)
 
-                custom_fields.append(custom_fields_item)
+            d.pop("subscribeHistory", None)
 
-        _created_at = d.pop("created_at", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        links: PersonLinks | None = None
+        if "links" in d:
+            fields_set.add("links")
+            if d["links"] is not None:
+                links = PersonLinks.from_dict(d.pop("links"))
 
-        _updated_at = d.pop("updated_at", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            d.pop("links", None)
+
+        custom_fields: list[CustomField] | None = None
+        if "custom_fields" in d:
+            fields_set.add("custom_fields")
+            if d["custom_fields"] is not None:
+                custom_fields = []
+                _custom_fields = d.pop("custom_fields")
+                for custom_fields_item_data in _custom_fields:
+                    custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+
+                    custom_fields.append(custom_fields_item)
+
+            d.pop("custom_fields", None)
+
+        created_at: datetime.datetime | None = None
+        if "created_at" in d:
+            fields_set.add("created_at")
+            if d["created_at"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+            d.pop("created_at", None)
+
+        updated_at: datetime.datetime | None = None
+        if "updated_at" in d:
+            fields_set.add("updated_at")
+            if d["updated_at"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+            d.pop("updated_at", None)
 
         person = cls(
             id=id,
@@ -238,6 +301,7 @@ class Person:
             created_at=created_at,
             updated_at=updated_at,
         )
+        person._fields_set = fields_set
 
         person.additional_properties = d
         return person

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.order import Order
@@ -17,40 +17,42 @@ T = TypeVar("T", bound="PersonIncluded")
 
 
 @_attrs_define
-class PersonIncluded:
+class PersonIncluded(Model):
     """The resources asked for with `include`; empty when none were.
 
     Attributes:
-        users (list[User] | Unset):
-        orders (list[Order] | Unset):
+        users (list[User] | None):
+        orders (list[Order] | None):
     """
 
-    users: list[User] | Unset = UNSET
-    orders: list[Order] | Unset = UNSET
+    users: list[User] | None = None
+    orders: list[Order] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        users: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.users, Unset):
-            users = []
-            for users_item_data in self.users:
-                users_item = users_item_data.to_dict()
-                users.append(users_item)
-
-        orders: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.orders, Unset):
-            orders = []
-            for orders_item_data in self.orders:
-                orders_item = orders_item_data.to_dict()
-                orders.append(orders_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if users is not UNSET:
+        _users = self.users
+        if _users is not None:
+            users = []
+            for users_item_data in _users:
+                users_item = users_item_data.to_dict()
+                users.append(users_item)
+
             field_dict["users"] = users
-        if orders is not UNSET:
+        elif "users" in self._fields_set:
+            field_dict["users"] = None
+        _orders = self.orders
+        if _orders is not None:
+            orders = []
+            for orders_item_data in _orders:
+                orders_item = orders_item_data.to_dict()
+                orders.append(orders_item)
+
             field_dict["orders"] = orders
+        elif "orders" in self._fields_set:
+            field_dict["orders"] = None
 
         return field_dict
 
@@ -60,28 +62,38 @@ class PersonIncluded:
         from ..models.user import User  # noqa: PLC0415
 
         d = dict(src_dict)
-        _users = d.pop("users", UNSET)
-        users: list[User] | Unset = UNSET
-        if _users is not UNSET:
-            users = []
-            for users_item_data in _users:
-                users_item = User.from_dict(users_item_data)
+        fields_set: set[str] = set()
+        users: list[User] | None = None
+        if "users" in d:
+            fields_set.add("users")
+            if d["users"] is not None:
+                users = []
+                _users = d.pop("users")
+                for users_item_data in _users:
+                    users_item = User.from_dict(users_item_data)
 
-                users.append(users_item)
+                    users.append(users_item)
 
-        _orders = d.pop("orders", UNSET)
-        orders: list[Order] | Unset = UNSET
-        if _orders is not UNSET:
-            orders = []
-            for orders_item_data in _orders:
-                orders_item = Order.from_dict(orders_item_data)
+            d.pop("users", None)
 
-                orders.append(orders_item)
+        orders: list[Order] | None = None
+        if "orders" in d:
+            fields_set.add("orders")
+            if d["orders"] is not None:
+                orders = []
+                _orders = d.pop("orders")
+                for orders_item_data in _orders:
+                    orders_item = Order.from_dict(orders_item_data)
+
+                    orders.append(orders_item)
+
+            d.pop("orders", None)
 
         person_included = cls(
             users=users,
             orders=orders,
         )
+        person_included._fields_set = fields_set
 
         person_included.additional_properties = d
         return person_included

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.person import Person
     from ..models.person_included import PersonIncluded
@@ -15,11 +17,12 @@ T = TypeVar("T", bound="PersonResponse")
 
 
 @_attrs_define
-class PersonResponse:
+class PersonResponse(Model):
     """
     Attributes:
         status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
-            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
+            (**verified**; the print's update-order "Response", which repeats the request's fields,
+            aside); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
         data (Person): A person's card.
         included (PersonIncluded): The resources asked for with `include`; empty when none were.
     """
@@ -54,19 +57,26 @@ class PersonResponse:
         from ..models.person_included import PersonIncluded  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         status = cast(Literal[1], d.pop("status"))
         if status != 1:
             raise ValueError(f"status must match const 1, got '{status}'")
+        fields_set.add("status")
 
         data = Person.from_dict(d.pop("data"))
 
+        fields_set.add("data")
+
         included = PersonIncluded.from_dict(d.pop("included"))
+
+        fields_set.add("included")
 
         person_response = cls(
             status=status,
             data=data,
             included=included,
         )
+        person_response._fields_set = fields_set
 
         person_response.additional_properties = d
         return person_response

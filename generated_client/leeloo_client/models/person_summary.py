@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.account import Account
@@ -17,64 +17,41 @@ T = TypeVar("T", bound="PersonSummary")
 
 
 @_attrs_define
-class PersonSummary:
+class PersonSummary(Model):
     """A person as GET /people lists them.
 
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         name (str):
-        email (str | Unset): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
+        email (str | None): An e-mail address, or the string `NOT_DEFINED` when the person has none: Leeloo marks
             unknown values with that sentinel (`profileImage`, `gender` on the page; e-mail and
             phone in answers seen by public clients). A pattern rather than `anyOf` of `format:
             email` and the sentinel, because the client generator cannot parse such a union.
              Example: feliks@gmail.com.
-        phone (str | Unset): The phone number, or `NOT_DEFINED` when there is none (answers quoted in issue 14; see
+        phone (str | None): The phone number, or `NOT_DEFINED` when there is none (answers quoted in issue 14; see
             `ContactEmail`).
-        tags (list[str] | Unset): Names of the person's tags.
-        accounts (list[Account] | Unset):
-        last_message_time (datetime.datetime | Unset):
-        created_at (datetime.datetime | Unset): When the person was added. The page's example omits it; real list
-            answers carry it
+        tags (list[str] | None): Names of the person's tags.
+        accounts (list[Account] | None):
+        last_message_time (datetime.datetime | None):
+        created_at (datetime.datetime | None): When the person was added. The page's example omits it; real list answers
+            carry it
             (**verified** by captures quoted in issue 14), so it is declared, optional.
     """
 
     id: str
     name: str
-    email: str | Unset = UNSET
-    phone: str | Unset = UNSET
-    tags: list[str] | Unset = UNSET
-    accounts: list[Account] | Unset = UNSET
-    last_message_time: datetime.datetime | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
+    email: str | None = None
+    phone: str | None = None
+    tags: list[str] | None = None
+    accounts: list[Account] | None = None
+    last_message_time: datetime.datetime | None = None
+    created_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         name = self.name
-
-        email = self.email
-
-        phone = self.phone
-
-        tags: list[str] | Unset = UNSET
-        if not isinstance(self.tags, Unset):
-            tags = self.tags
-
-        accounts: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.accounts, Unset):
-            accounts = []
-            for accounts_item_data in self.accounts:
-                accounts_item = accounts_item_data.to_dict()
-                accounts.append(accounts_item)
-
-        last_message_time: str | Unset = UNSET
-        if not isinstance(self.last_message_time, Unset):
-            last_message_time = self.last_message_time.isoformat()
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -84,18 +61,47 @@ class PersonSummary:
                 "name": name,
             }
         )
-        if email is not UNSET:
+        _email = self.email
+        if _email is not None:
+            email = _email
             field_dict["email"] = email
-        if phone is not UNSET:
+        elif "email" in self._fields_set:
+            field_dict["email"] = None
+        _phone = self.phone
+        if _phone is not None:
+            phone = _phone
             field_dict["phone"] = phone
-        if tags is not UNSET:
+        elif "phone" in self._fields_set:
+            field_dict["phone"] = None
+        _tags = self.tags
+        if _tags is not None:
+            tags = _tags
+
             field_dict["tags"] = tags
-        if accounts is not UNSET:
+        elif "tags" in self._fields_set:
+            field_dict["tags"] = None
+        _accounts = self.accounts
+        if _accounts is not None:
+            accounts = []
+            for accounts_item_data in _accounts:
+                accounts_item = accounts_item_data.to_dict()
+                accounts.append(accounts_item)
+
             field_dict["accounts"] = accounts
-        if last_message_time is not UNSET:
+        elif "accounts" in self._fields_set:
+            field_dict["accounts"] = None
+        _last_message_time = self.last_message_time
+        if _last_message_time is not None:
+            last_message_time = _last_message_time.isoformat()
             field_dict["lastMessageTime"] = last_message_time
-        if created_at is not UNSET:
+        elif "last_message_time" in self._fields_set:
+            field_dict["lastMessageTime"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["createdAt"] = created_at
+        elif "created_at" in self._fields_set:
+            field_dict["createdAt"] = None
 
         return field_dict
 
@@ -104,38 +110,63 @@ class PersonSummary:
         from ..models.account import Account  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         name = d.pop("name")
+        fields_set.add("name")
 
-        email = d.pop("email", UNSET)
+        email: str | None = None
+        if "email" in d:
+            fields_set.add("email")
+            if d["email"] is not None:
+                email = d.pop("email")
+            d.pop("email", None)
 
-        phone = d.pop("phone", UNSET)
+        phone: str | None = None
+        if "phone" in d:
+            fields_set.add("phone")
+            if d["phone"] is not None:
+                phone = d.pop("phone")
+            d.pop("phone", None)
 
-        tags = cast(list[str], d.pop("tags", UNSET))
+        tags: list[str] | None = None
+        if "tags" in d:
+            fields_set.add("tags")
+            if d["tags"] is not None:
+                tags = cast(list[str], d.pop("tags"))
 
-        _accounts = d.pop("accounts", UNSET)
-        accounts: list[Account] | Unset = UNSET
-        if _accounts is not UNSET:
-            accounts = []
-            for accounts_item_data in _accounts:
-                accounts_item = Account.from_dict(accounts_item_data)
+            d.pop("tags", None)
 
-                accounts.append(accounts_item)
+        accounts: list[Account] | None = None
+        if "accounts" in d:
+            fields_set.add("accounts")
+            if d["accounts"] is not None:
+                accounts = []
+                _accounts = d.pop("accounts")
+                for accounts_item_data in _accounts:
+                    accounts_item = Account.from_dict(accounts_item_data)
 
-        _last_message_time = d.pop("lastMessageTime", UNSET)
-        last_message_time: datetime.datetime | Unset
-        if isinstance(_last_message_time, Unset):
-            last_message_time = UNSET
-        else:
-            last_message_time = datetime.datetime.fromisoformat(_last_message_time)
+                    accounts.append(accounts_item)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+            d.pop("accounts", None)
+
+        last_message_time: datetime.datetime | None = None
+        if "lastMessageTime" in d:
+            fields_set.add("last_message_time")
+            if d["lastMessageTime"] is not None:
+                last_message_time = datetime.datetime.fromisoformat(d.pop("lastMessageTime"))
+
+            d.pop("lastMessageTime", None)
+
+        created_at: datetime.datetime | None = None
+        if "createdAt" in d:
+            fields_set.add("created_at")
+            if d["createdAt"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+            d.pop("createdAt", None)
 
         person_summary = cls(
             id=id,
@@ -147,6 +178,7 @@ class PersonSummary:
             last_message_time=last_message_time,
             created_at=created_at,
         )
+        person_summary._fields_set = fields_set
 
         person_summary.additional_properties = d
         return person_summary

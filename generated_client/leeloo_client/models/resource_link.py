@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="ResourceLink")
 
 
 @_attrs_define
-class ResourceLink:
+class ResourceLink(Model):
     """
     Attributes:
         type_ (str): The kind of the linked resource (`users`, `orders`, `leadgentools`).
@@ -40,14 +42,18 @@ class ResourceLink:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         type_ = d.pop("type")
+        fields_set.add("type_")
 
         id = d.pop("id")
+        fields_set.add("id")
 
         resource_link = cls(
             type_=type_,
             id=id,
         )
+        resource_link._fields_set = fields_set
 
         resource_link.additional_properties = d
         return resource_link

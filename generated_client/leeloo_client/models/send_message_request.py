@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="SendMessageRequest")
 
 
 @_attrs_define
-class SendMessageRequest:
+class SendMessageRequest(Model):
     """
     Attributes:
         account_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -40,14 +42,18 @@ class SendMessageRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         account_id = d.pop("account_id")
+        fields_set.add("account_id")
 
         text = d.pop("text")
+        fields_set.add("text")
 
         send_message_request = cls(
             account_id=account_id,
             text=text,
         )
+        send_message_request._fields_set = fields_set
 
         send_message_request.additional_properties = d
         return send_message_request

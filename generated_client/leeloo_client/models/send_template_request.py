@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.template_variables import TemplateVariables
@@ -16,29 +16,25 @@ T = TypeVar("T", bound="SendTemplateRequest")
 
 
 @_attrs_define
-class SendTemplateRequest:
+class SendTemplateRequest(Model):
     """The page's field list names account_id and template_id, so those are required; its example
     adds `variables`, optional because a template may have none.
 
         Attributes:
             account_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
             template_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
-            variables (TemplateVariables | Unset): Values of the template's variables, by variable name (a real map).
+            variables (TemplateVariables | None): Values of the template's variables, by variable name (a real map).
     """
 
     account_id: str
     template_id: str
-    variables: TemplateVariables | Unset = UNSET
+    variables: TemplateVariables | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         account_id = self.account_id
 
         template_id = self.template_id
-
-        variables: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.variables, Unset):
-            variables = self.variables.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,8 +44,12 @@ class SendTemplateRequest:
                 "template_id": template_id,
             }
         )
-        if variables is not UNSET:
+        _variables = self.variables
+        if _variables is not None:
+            variables = _variables.to_dict()
             field_dict["variables"] = variables
+        elif "variables" in self._fields_set:
+            field_dict["variables"] = None
 
         return field_dict
 
@@ -58,22 +58,27 @@ class SendTemplateRequest:
         from ..models.template_variables import TemplateVariables  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         account_id = d.pop("account_id")
+        fields_set.add("account_id")
 
         template_id = d.pop("template_id")
+        fields_set.add("template_id")
 
-        _variables = d.pop("variables", UNSET)
-        variables: TemplateVariables | Unset
-        if isinstance(_variables, Unset):
-            variables = UNSET
-        else:
-            variables = TemplateVariables.from_dict(_variables)
+        variables: TemplateVariables | None = None
+        if "variables" in d:
+            fields_set.add("variables")
+            if d["variables"] is not None:
+                variables = TemplateVariables.from_dict(d.pop("variables"))
+
+            d.pop("variables", None)
 
         send_template_request = cls(
             account_id=account_id,
             template_id=template_id,
             variables=variables,
         )
+        send_template_request._fields_set = fields_set
 
         send_template_request.additional_properties = d
         return send_template_request

@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="SmsProcessing")
 
 
 @_attrs_define
-class SmsProcessing:
+class SmsProcessing(Model):
     """
     Attributes:
         count_to_process (int):
@@ -35,11 +37,14 @@ class SmsProcessing:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         count_to_process = d.pop("count_to_process")
+        fields_set.add("count_to_process")
 
         sms_processing = cls(
             count_to_process=count_to_process,
         )
+        sms_processing._fields_set = fields_set
 
         sms_processing.additional_properties = d
         return sms_processing

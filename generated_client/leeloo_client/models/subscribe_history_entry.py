@@ -6,89 +6,138 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="SubscribeHistoryEntry")
 
 
 @_attrs_define
-class SubscribeHistoryEntry:
+class SubscribeHistoryEntry(Model):
     """One subscription of a person to a tunnel through a lead-gen tool and traffic source.
 
     Attributes:
-        tunnel_name (str | Unset):
-        leadgentool_name (str | Unset):
-        traffic_source (str | Unset): The traffic source's name.
-        tunnel_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        tunnel_name (str | None):
+        leadgentool_name (str | None):
+        traffic_source (str | None): The traffic source's name.
+        tunnel_id (str | None): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        leadgentool_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        leadgentool_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        traffic_source_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        traffic_source_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        account_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        account_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
     """
 
-    tunnel_name: str | Unset = UNSET
-    leadgentool_name: str | Unset = UNSET
-    traffic_source: str | Unset = UNSET
-    tunnel_id: str | Unset = UNSET
-    leadgentool_id: str | Unset = UNSET
-    traffic_source_id: str | Unset = UNSET
-    account_id: str | Unset = UNSET
+    tunnel_name: str | None = None
+    leadgentool_name: str | None = None
+    traffic_source: str | None = None
+    tunnel_id: str | None = None
+    leadgentool_id: str | None = None
+    traffic_source_id: str | None = None
+    account_id: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        tunnel_name = self.tunnel_name
-
-        leadgentool_name = self.leadgentool_name
-
-        traffic_source = self.traffic_source
-
-        tunnel_id = self.tunnel_id
-
-        leadgentool_id = self.leadgentool_id
-
-        traffic_source_id = self.traffic_source_id
-
-        account_id = self.account_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if tunnel_name is not UNSET:
+        _tunnel_name = self.tunnel_name
+        if _tunnel_name is not None:
+            tunnel_name = _tunnel_name
             field_dict["tunnelName"] = tunnel_name
-        if leadgentool_name is not UNSET:
+        elif "tunnel_name" in self._fields_set:
+            field_dict["tunnelName"] = None
+        _leadgentool_name = self.leadgentool_name
+        if _leadgentool_name is not None:
+            leadgentool_name = _leadgentool_name
             field_dict["leadgentoolName"] = leadgentool_name
-        if traffic_source is not UNSET:
+        elif "leadgentool_name" in self._fields_set:
+            field_dict["leadgentoolName"] = None
+        _traffic_source = self.traffic_source
+        if _traffic_source is not None:
+            traffic_source = _traffic_source
             field_dict["trafficSource"] = traffic_source
-        if tunnel_id is not UNSET:
+        elif "traffic_source" in self._fields_set:
+            field_dict["trafficSource"] = None
+        _tunnel_id = self.tunnel_id
+        if _tunnel_id is not None:
+            tunnel_id = _tunnel_id
             field_dict["tunnelId"] = tunnel_id
-        if leadgentool_id is not UNSET:
+        elif "tunnel_id" in self._fields_set:
+            field_dict["tunnelId"] = None
+        _leadgentool_id = self.leadgentool_id
+        if _leadgentool_id is not None:
+            leadgentool_id = _leadgentool_id
             field_dict["leadgentoolId"] = leadgentool_id
-        if traffic_source_id is not UNSET:
+        elif "leadgentool_id" in self._fields_set:
+            field_dict["leadgentoolId"] = None
+        _traffic_source_id = self.traffic_source_id
+        if _traffic_source_id is not None:
+            traffic_source_id = _traffic_source_id
             field_dict["trafficSourceId"] = traffic_source_id
-        if account_id is not UNSET:
+        elif "traffic_source_id" in self._fields_set:
+            field_dict["trafficSourceId"] = None
+        _account_id = self.account_id
+        if _account_id is not None:
+            account_id = _account_id
             field_dict["accountId"] = account_id
+        elif "account_id" in self._fields_set:
+            field_dict["accountId"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        tunnel_name = d.pop("tunnelName", UNSET)
+        fields_set: set[str] = set()
+        tunnel_name: str | None = None
+        if "tunnelName" in d:
+            fields_set.add("tunnel_name")
+            if d["tunnelName"] is not None:
+                tunnel_name = d.pop("tunnelName")
+            d.pop("tunnelName", None)
 
-        leadgentool_name = d.pop("leadgentoolName", UNSET)
+        leadgentool_name: str | None = None
+        if "leadgentoolName" in d:
+            fields_set.add("leadgentool_name")
+            if d["leadgentoolName"] is not None:
+                leadgentool_name = d.pop("leadgentoolName")
+            d.pop("leadgentoolName", None)
 
-        traffic_source = d.pop("trafficSource", UNSET)
+        traffic_source: str | None = None
+        if "trafficSource" in d:
+            fields_set.add("traffic_source")
+            if d["trafficSource"] is not None:
+                traffic_source = d.pop("trafficSource")
+            d.pop("trafficSource", None)
 
-        tunnel_id = d.pop("tunnelId", UNSET)
+        tunnel_id: str | None = None
+        if "tunnelId" in d:
+            fields_set.add("tunnel_id")
+            if d["tunnelId"] is not None:
+                tunnel_id = d.pop("tunnelId")
+            d.pop("tunnelId", None)
 
-        leadgentool_id = d.pop("leadgentoolId", UNSET)
+        leadgentool_id: str | None = None
+        if "leadgentoolId" in d:
+            fields_set.add("leadgentool_id")
+            if d["leadgentoolId"] is not None:
+                leadgentool_id = d.pop("leadgentoolId")
+            d.pop("leadgentoolId", None)
 
-        traffic_source_id = d.pop("trafficSourceId", UNSET)
+        traffic_source_id: str | None = None
+        if "trafficSourceId" in d:
+            fields_set.add("traffic_source_id")
+            if d["trafficSourceId"] is not None:
+                traffic_source_id = d.pop("trafficSourceId")
+            d.pop("trafficSourceId", None)
 
-        account_id = d.pop("accountId", UNSET)
+        account_id: str | None = None
+        if "accountId" in d:
+            fields_set.add("account_id")
+            if d["accountId"] is not None:
+                account_id = d.pop("accountId")
+            d.pop("accountId", None)
 
         subscribe_history_entry = cls(
             tunnel_name=tunnel_name,
@@ -99,6 +148,7 @@ class SubscribeHistoryEntry:
             traffic_source_id=traffic_source_id,
             account_id=account_id,
         )
+        subscribe_history_entry._fields_set = fields_set
 
         subscribe_history_entry.additional_properties = d
         return subscribe_history_entry

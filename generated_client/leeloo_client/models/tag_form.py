@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="TagForm")
 
 
 @_attrs_define
-class TagForm:
+class TagForm(Model):
     """
     Attributes:
         tag_id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -35,11 +37,14 @@ class TagForm:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         tag_id = d.pop("tag_id")
+        fields_set.add("tag_id")
 
         tag_form = cls(
             tag_id=tag_id,
         )
+        tag_form._fields_set = fields_set
 
         tag_form.additional_properties = d
         return tag_form

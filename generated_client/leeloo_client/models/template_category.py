@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="TemplateCategory")
 
 
 @_attrs_define
-class TemplateCategory:
+class TemplateCategory(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
@@ -40,14 +42,18 @@ class TemplateCategory:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         name = d.pop("name")
+        fields_set.add("name")
 
         template_category = cls(
             id=id,
             name=name,
         )
+        template_category._fields_set = fields_set
 
         template_category.additional_properties = d
         return template_category

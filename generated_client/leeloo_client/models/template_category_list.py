@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.template_category import TemplateCategory
 
@@ -14,7 +16,7 @@ T = TypeVar("T", bound="TemplateCategoryList")
 
 
 @_attrs_define
-class TemplateCategoryList:
+class TemplateCategoryList(Model):
     """
     Attributes:
         categories (list[TemplateCategory]):
@@ -44,6 +46,7 @@ class TemplateCategoryList:
         from ..models.template_category import TemplateCategory  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         categories = []
         _categories = d.pop("categories")
         for categories_item_data in _categories:
@@ -51,9 +54,12 @@ class TemplateCategoryList:
 
             categories.append(categories_item)
 
+        fields_set.add("categories")
+
         template_category_list = cls(
             categories=categories,
         )
+        template_category_list._fields_set = fields_set
 
         template_category_list.additional_properties = d
         return template_category_list

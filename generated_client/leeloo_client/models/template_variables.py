@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="TemplateVariables")
 
 
 @_attrs_define
-class TemplateVariables:
+class TemplateVariables(Model):
     """Values of the template's variables, by variable name (a real map)."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
@@ -25,7 +27,9 @@ class TemplateVariables:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         template_variables = cls()
+        template_variables._fields_set = fields_set
 
         template_variables.additional_properties = d
         return template_variables

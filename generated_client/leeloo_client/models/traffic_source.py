@@ -7,97 +7,60 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="TrafficSource")
 
 
 @_attrs_define
-class TrafficSource:
+class TrafficSource(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         name (str):
-        type_ (str | Unset): The kind of traffic source; the page shows only `normal`. Example: normal.
-        fb_adset_id (None | str | Unset): The Facebook ad set the source is bound to; null for a normal source, as the
+        type_ (str | None): The kind of traffic source; the page shows only `normal`. Example: normal.
+        fb_adset_id (None | str | None): The Facebook ad set the source is bound to; null for a normal source, as the
             page shows.
-        description (str | Unset):
-        synchronized_with_fb (bool | Unset):
-        synchronization_error (bool | Unset):
-        disabled (bool | Unset):
-        company_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        description (str | None):
+        synchronized_with_fb (bool | None):
+        synchronization_error (bool | None):
+        disabled (bool | None):
+        company_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        leadgentool_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        leadgentool_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        tunnel_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        tunnel_id (str | None): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
+        created_by (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        created_by (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
+        hash_ (str | None): Short hash used in the traffic source's link.
+        resubscribe_button_id (str | None): A 24-hex-digit object id, as every id on the page is. Example:
             5b3f543bb2737000133d25b0.
-        hash_ (str | Unset): Short hash used in the traffic source's link.
-        resubscribe_button_id (str | Unset): A 24-hex-digit object id, as every id on the page is. Example:
-            5b3f543bb2737000133d25b0.
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
     """
 
     id: str
     name: str
-    type_: str | Unset = UNSET
-    fb_adset_id: None | str | Unset = UNSET
-    description: str | Unset = UNSET
-    synchronized_with_fb: bool | Unset = UNSET
-    synchronization_error: bool | Unset = UNSET
-    disabled: bool | Unset = UNSET
-    company_id: str | Unset = UNSET
-    leadgentool_id: str | Unset = UNSET
-    tunnel_id: str | Unset = UNSET
-    created_by: str | Unset = UNSET
-    hash_: str | Unset = UNSET
-    resubscribe_button_id: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
+    type_: str | None = None
+    fb_adset_id: None | str | None = None
+    description: str | None = None
+    synchronized_with_fb: bool | None = None
+    synchronization_error: bool | None = None
+    disabled: bool | None = None
+    company_id: str | None = None
+    leadgentool_id: str | None = None
+    tunnel_id: str | None = None
+    created_by: str | None = None
+    hash_: str | None = None
+    resubscribe_button_id: str | None = None
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         name = self.name
-
-        type_ = self.type_
-
-        fb_adset_id: None | str | Unset
-        if isinstance(self.fb_adset_id, Unset):
-            fb_adset_id = UNSET
-        else:
-            fb_adset_id = self.fb_adset_id
-
-        description = self.description
-
-        synchronized_with_fb = self.synchronized_with_fb
-
-        synchronization_error = self.synchronization_error
-
-        disabled = self.disabled
-
-        company_id = self.company_id
-
-        leadgentool_id = self.leadgentool_id
-
-        tunnel_id = self.tunnel_id
-
-        created_by = self.created_by
-
-        hash_ = self.hash_
-
-        resubscribe_button_id = self.resubscribe_button_id
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -107,88 +70,210 @@ class TrafficSource:
                 "name": name,
             }
         )
-        if type_ is not UNSET:
+        _type_ = self.type_
+        if _type_ is not None:
+            type_ = _type_
             field_dict["type"] = type_
-        if fb_adset_id is not UNSET:
+        elif "type_" in self._fields_set:
+            field_dict["type"] = None
+        _fb_adset_id = self.fb_adset_id
+        if _fb_adset_id is not None:
+            fb_adset_id: None | str
+            fb_adset_id = _fb_adset_id
             field_dict["fb_adset_id"] = fb_adset_id
-        if description is not UNSET:
+        elif "fb_adset_id" in self._fields_set:
+            field_dict["fb_adset_id"] = None
+        _description = self.description
+        if _description is not None:
+            description = _description
             field_dict["description"] = description
-        if synchronized_with_fb is not UNSET:
+        elif "description" in self._fields_set:
+            field_dict["description"] = None
+        _synchronized_with_fb = self.synchronized_with_fb
+        if _synchronized_with_fb is not None:
+            synchronized_with_fb = _synchronized_with_fb
             field_dict["synchronized_with_fb"] = synchronized_with_fb
-        if synchronization_error is not UNSET:
+        elif "synchronized_with_fb" in self._fields_set:
+            field_dict["synchronized_with_fb"] = None
+        _synchronization_error = self.synchronization_error
+        if _synchronization_error is not None:
+            synchronization_error = _synchronization_error
             field_dict["synchronization_error"] = synchronization_error
-        if disabled is not UNSET:
+        elif "synchronization_error" in self._fields_set:
+            field_dict["synchronization_error"] = None
+        _disabled = self.disabled
+        if _disabled is not None:
+            disabled = _disabled
             field_dict["disabled"] = disabled
-        if company_id is not UNSET:
+        elif "disabled" in self._fields_set:
+            field_dict["disabled"] = None
+        _company_id = self.company_id
+        if _company_id is not None:
+            company_id = _company_id
             field_dict["company_id"] = company_id
-        if leadgentool_id is not UNSET:
+        elif "company_id" in self._fields_set:
+            field_dict["company_id"] = None
+        _leadgentool_id = self.leadgentool_id
+        if _leadgentool_id is not None:
+            leadgentool_id = _leadgentool_id
             field_dict["leadgentool_id"] = leadgentool_id
-        if tunnel_id is not UNSET:
+        elif "leadgentool_id" in self._fields_set:
+            field_dict["leadgentool_id"] = None
+        _tunnel_id = self.tunnel_id
+        if _tunnel_id is not None:
+            tunnel_id = _tunnel_id
             field_dict["tunnel_id"] = tunnel_id
-        if created_by is not UNSET:
+        elif "tunnel_id" in self._fields_set:
+            field_dict["tunnel_id"] = None
+        _created_by = self.created_by
+        if _created_by is not None:
+            created_by = _created_by
             field_dict["created_by"] = created_by
-        if hash_ is not UNSET:
+        elif "created_by" in self._fields_set:
+            field_dict["created_by"] = None
+        _hash_ = self.hash_
+        if _hash_ is not None:
+            hash_ = _hash_
             field_dict["hash"] = hash_
-        if resubscribe_button_id is not UNSET:
+        elif "hash_" in self._fields_set:
+            field_dict["hash"] = None
+        _resubscribe_button_id = self.resubscribe_button_id
+        if _resubscribe_button_id is not None:
+            resubscribe_button_id = _resubscribe_button_id
             field_dict["resubscribe_button_id"] = resubscribe_button_id
-        if created_at is not UNSET:
+        elif "resubscribe_button_id" in self._fields_set:
+            field_dict["resubscribe_button_id"] = None
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["createdAt"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["createdAt"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updatedAt"] = updated_at
+        elif "updated_at" in self._fields_set:
+            field_dict["updatedAt"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         name = d.pop("name")
+        fields_set.add("name")
 
-        type_ = d.pop("type", UNSET)
+        type_: str | None = None
+        if "type" in d:
+            fields_set.add("type_")
+            if d["type"] is not None:
+                type_ = d.pop("type")
+            d.pop("type", None)
 
-        def _parse_fb_adset_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        fb_adset_id: None | str | None = None
+        if "fb_adset_id" in d:
+            fields_set.add("fb_adset_id")
+            if d["fb_adset_id"] is not None:
 
-        fb_adset_id = _parse_fb_adset_id(d.pop("fb_adset_id", UNSET))
+                def _parse_fb_adset_id(data: object) -> None | str:
+                    if data is None:
+                        return data
+                    return cast(None | str, data)
 
-        description = d.pop("description", UNSET)
+                fb_adset_id = _parse_fb_adset_id(d.pop("fb_adset_id"))
 
-        synchronized_with_fb = d.pop("synchronized_with_fb", UNSET)
+            d.pop("fb_adset_id", None)
 
-        synchronization_error = d.pop("synchronization_error", UNSET)
+        description: str | None = None
+        if "description" in d:
+            fields_set.add("description")
+            if d["description"] is not None:
+                description = d.pop("description")
+            d.pop("description", None)
 
-        disabled = d.pop("disabled", UNSET)
+        synchronized_with_fb: bool | None = None
+        if "synchronized_with_fb" in d:
+            fields_set.add("synchronized_with_fb")
+            if d["synchronized_with_fb"] is not None:
+                synchronized_with_fb = d.pop("synchronized_with_fb")
+            d.pop("synchronized_with_fb", None)
 
-        company_id = d.pop("company_id", UNSET)
+        synchronization_error: bool | None = None
+        if "synchronization_error" in d:
+            fields_set.add("synchronization_error")
+            if d["synchronization_error"] is not None:
+                synchronization_error = d.pop("synchronization_error")
+            d.pop("synchronization_error", None)
 
-        leadgentool_id = d.pop("leadgentool_id", UNSET)
+        disabled: bool | None = None
+        if "disabled" in d:
+            fields_set.add("disabled")
+            if d["disabled"] is not None:
+                disabled = d.pop("disabled")
+            d.pop("disabled", None)
 
-        tunnel_id = d.pop("tunnel_id", UNSET)
+        company_id: str | None = None
+        if "company_id" in d:
+            fields_set.add("company_id")
+            if d["company_id"] is not None:
+                company_id = d.pop("company_id")
+            d.pop("company_id", None)
 
-        created_by = d.pop("created_by", UNSET)
+        leadgentool_id: str | None = None
+        if "leadgentool_id" in d:
+            fields_set.add("leadgentool_id")
+            if d["leadgentool_id"] is not None:
+                leadgentool_id = d.pop("leadgentool_id")
+            d.pop("leadgentool_id", None)
 
-        hash_ = d.pop("hash", UNSET)
+        tunnel_id: str | None = None
+        if "tunnel_id" in d:
+            fields_set.add("tunnel_id")
+            if d["tunnel_id"] is not None:
+                tunnel_id = d.pop("tunnel_id")
+            d.pop("tunnel_id", None)
 
-        resubscribe_button_id = d.pop("resubscribe_button_id", UNSET)
+        created_by: str | None = None
+        if "created_by" in d:
+            fields_set.add("created_by")
+            if d["created_by"] is not None:
+                created_by = d.pop("created_by")
+            d.pop("created_by", None)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        hash_: str | None = None
+        if "hash" in d:
+            fields_set.add("hash_")
+            if d["hash"] is not None:
+                hash_ = d.pop("hash")
+            d.pop("hash", None)
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+        resubscribe_button_id: str | None = None
+        if "resubscribe_button_id" in d:
+            fields_set.add("resubscribe_button_id")
+            if d["resubscribe_button_id"] is not None:
+                resubscribe_button_id = d.pop("resubscribe_button_id")
+            d.pop("resubscribe_button_id", None)
+
+        created_at: datetime.datetime | None = None
+        if "createdAt" in d:
+            fields_set.add("created_at")
+            if d["createdAt"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+            d.pop("createdAt", None)
+
+        updated_at: datetime.datetime | None = None
+        if "updatedAt" in d:
+            fields_set.add("updated_at")
+            if d["updatedAt"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+            d.pop("updatedAt", None)
 
         traffic_source = cls(
             id=id,
@@ -208,6 +293,7 @@ class TrafficSource:
             created_at=created_at,
             updated_at=updated_at,
         )
+        traffic_source._fields_set = fields_set
 
         traffic_source.additional_properties = d
         return traffic_source

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.tunnel_links import TunnelLinks
@@ -17,39 +17,27 @@ T = TypeVar("T", bound="Tunnel")
 
 
 @_attrs_define
-class Tunnel:
+class Tunnel(Model):
     """
     Attributes:
         id (str): A 24-hex-digit object id, as every id on the page is. Example: 5b3f543bb2737000133d25b0.
         name (str):
-        created_at (datetime.datetime | Unset):
-        updated_at (datetime.datetime | Unset):
-        links (TunnelLinks | Unset):
+        created_at (datetime.datetime | None):
+        updated_at (datetime.datetime | None):
+        links (TunnelLinks | None):
     """
 
     id: str
     name: str
-    created_at: datetime.datetime | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    links: TunnelLinks | Unset = UNSET
+    created_at: datetime.datetime | None = None
+    updated_at: datetime.datetime | None = None
+    links: TunnelLinks | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
         name = self.name
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
-        links: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.links, Unset):
-            links = self.links.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -59,12 +47,24 @@ class Tunnel:
                 "name": name,
             }
         )
-        if created_at is not UNSET:
+        _created_at = self.created_at
+        if _created_at is not None:
+            created_at = _created_at.isoformat()
             field_dict["createdAt"] = created_at
-        if updated_at is not UNSET:
+        elif "created_at" in self._fields_set:
+            field_dict["createdAt"] = None
+        _updated_at = self.updated_at
+        if _updated_at is not None:
+            updated_at = _updated_at.isoformat()
             field_dict["updatedAt"] = updated_at
-        if links is not UNSET:
+        elif "updated_at" in self._fields_set:
+            field_dict["updatedAt"] = None
+        _links = self.links
+        if _links is not None:
+            links = _links.to_dict()
             field_dict["links"] = links
+        elif "links" in self._fields_set:
+            field_dict["links"] = None
 
         return field_dict
 
@@ -73,30 +73,36 @@ class Tunnel:
         from ..models.tunnel_links import TunnelLinks  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         id = d.pop("id")
+        fields_set.add("id")
 
         name = d.pop("name")
+        fields_set.add("name")
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at: datetime.datetime | None = None
+        if "createdAt" in d:
+            fields_set.add("created_at")
+            if d["createdAt"] is not None:
+                created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
+            d.pop("createdAt", None)
 
-        _links = d.pop("links", UNSET)
-        links: TunnelLinks | Unset
-        if isinstance(_links, Unset):
-            links = UNSET
-        else:
-            links = TunnelLinks.from_dict(_links)
+        updated_at: datetime.datetime | None = None
+        if "updatedAt" in d:
+            fields_set.add("updated_at")
+            if d["updatedAt"] is not None:
+                updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+            d.pop("updatedAt", None)
+
+        links: TunnelLinks | None = None
+        if "links" in d:
+            fields_set.add("links")
+            if d["links"] is not None:
+                links = TunnelLinks.from_dict(d.pop("links"))
+
+            d.pop("links", None)
 
         tunnel = cls(
             id=id,
@@ -105,6 +111,7 @@ class Tunnel:
             updated_at=updated_at,
             links=links,
         )
+        tunnel._fields_set = fields_set
 
         tunnel.additional_properties = d
         return tunnel

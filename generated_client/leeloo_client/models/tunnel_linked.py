@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.lead_gen_tool import LeadGenTool
@@ -16,29 +16,30 @@ T = TypeVar("T", bound="TunnelLinked")
 
 
 @_attrs_define
-class TunnelLinked:
+class TunnelLinked(Model):
     """The resources asked for with `include`.
 
     Attributes:
-        leadgentools (list[LeadGenTool] | Unset):
+        leadgentools (list[LeadGenTool] | None):
     """
 
-    leadgentools: list[LeadGenTool] | Unset = UNSET
+    leadgentools: list[LeadGenTool] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        leadgentools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.leadgentools, Unset):
-            leadgentools = []
-            for leadgentools_item_data in self.leadgentools:
-                leadgentools_item = leadgentools_item_data.to_dict()
-                leadgentools.append(leadgentools_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if leadgentools is not UNSET:
+        _leadgentools = self.leadgentools
+        if _leadgentools is not None:
+            leadgentools = []
+            for leadgentools_item_data in _leadgentools:
+                leadgentools_item = leadgentools_item_data.to_dict()
+                leadgentools.append(leadgentools_item)
+
             field_dict["leadgentools"] = leadgentools
+        elif "leadgentools" in self._fields_set:
+            field_dict["leadgentools"] = None
 
         return field_dict
 
@@ -47,18 +48,24 @@ class TunnelLinked:
         from ..models.lead_gen_tool import LeadGenTool  # noqa: PLC0415
 
         d = dict(src_dict)
-        _leadgentools = d.pop("leadgentools", UNSET)
-        leadgentools: list[LeadGenTool] | Unset = UNSET
-        if _leadgentools is not UNSET:
-            leadgentools = []
-            for leadgentools_item_data in _leadgentools:
-                leadgentools_item = LeadGenTool.from_dict(leadgentools_item_data)
+        fields_set: set[str] = set()
+        leadgentools: list[LeadGenTool] | None = None
+        if "leadgentools" in d:
+            fields_set.add("leadgentools")
+            if d["leadgentools"] is not None:
+                leadgentools = []
+                _leadgentools = d.pop("leadgentools")
+                for leadgentools_item_data in _leadgentools:
+                    leadgentools_item = LeadGenTool.from_dict(leadgentools_item_data)
 
-                leadgentools.append(leadgentools_item)
+                    leadgentools.append(leadgentools_item)
+
+            d.pop("leadgentools", None)
 
         tunnel_linked = cls(
             leadgentools=leadgentools,
         )
+        tunnel_linked._fields_set = fields_set
 
         tunnel_linked.additional_properties = d
         return tunnel_linked

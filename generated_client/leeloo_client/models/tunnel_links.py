@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.resource_link import ResourceLink
@@ -16,28 +16,29 @@ T = TypeVar("T", bound="TunnelLinks")
 
 
 @_attrs_define
-class TunnelLinks:
+class TunnelLinks(Model):
     """
     Attributes:
-        leadgentools (list[ResourceLink] | Unset):
+        leadgentools (list[ResourceLink] | None):
     """
 
-    leadgentools: list[ResourceLink] | Unset = UNSET
+    leadgentools: list[ResourceLink] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        leadgentools: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.leadgentools, Unset):
-            leadgentools = []
-            for leadgentools_item_data in self.leadgentools:
-                leadgentools_item = leadgentools_item_data.to_dict()
-                leadgentools.append(leadgentools_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if leadgentools is not UNSET:
+        _leadgentools = self.leadgentools
+        if _leadgentools is not None:
+            leadgentools = []
+            for leadgentools_item_data in _leadgentools:
+                leadgentools_item = leadgentools_item_data.to_dict()
+                leadgentools.append(leadgentools_item)
+
             field_dict["leadgentools"] = leadgentools
+        elif "leadgentools" in self._fields_set:
+            field_dict["leadgentools"] = None
 
         return field_dict
 
@@ -46,18 +47,24 @@ class TunnelLinks:
         from ..models.resource_link import ResourceLink  # noqa: PLC0415
 
         d = dict(src_dict)
-        _leadgentools = d.pop("leadgentools", UNSET)
-        leadgentools: list[ResourceLink] | Unset = UNSET
-        if _leadgentools is not UNSET:
-            leadgentools = []
-            for leadgentools_item_data in _leadgentools:
-                leadgentools_item = ResourceLink.from_dict(leadgentools_item_data)
+        fields_set: set[str] = set()
+        leadgentools: list[ResourceLink] | None = None
+        if "leadgentools" in d:
+            fields_set.add("leadgentools")
+            if d["leadgentools"] is not None:
+                leadgentools = []
+                _leadgentools = d.pop("leadgentools")
+                for leadgentools_item_data in _leadgentools:
+                    leadgentools_item = ResourceLink.from_dict(leadgentools_item_data)
 
-                leadgentools.append(leadgentools_item)
+                    leadgentools.append(leadgentools_item)
+
+            d.pop("leadgentools", None)
 
         tunnel_links = cls(
             leadgentools=leadgentools,
         )
+        tunnel_links._fields_set = fields_set
 
         tunnel_links.additional_properties = d
         return tunnel_links

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.page_meta import PageMeta
     from ..models.tunnel import Tunnel
@@ -15,11 +17,12 @@ T = TypeVar("T", bound="TunnelListResponse")
 
 
 @_attrs_define
-class TunnelListResponse:
+class TunnelListResponse(Model):
     """
     Attributes:
         status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
-            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
+            (**verified**; the print's update-order "Response", which repeats the request's fields,
+            aside); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
         data (list[Tunnel]):
         meta (PageMeta): Paging counts of a list.
     """
@@ -57,9 +60,11 @@ class TunnelListResponse:
         from ..models.tunnel import Tunnel  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         status = cast(Literal[1], d.pop("status"))
         if status != 1:
             raise ValueError(f"status must match const 1, got '{status}'")
+        fields_set.add("status")
 
         data = []
         _data = d.pop("data")
@@ -68,13 +73,18 @@ class TunnelListResponse:
 
             data.append(data_item)
 
+        fields_set.add("data")
+
         meta = PageMeta.from_dict(d.pop("meta"))
+
+        fields_set.add("meta")
 
         tunnel_list_response = cls(
             status=status,
             data=data,
             meta=meta,
         )
+        tunnel_list_response._fields_set = fields_set
 
         tunnel_list_response.additional_properties = d
         return tunnel_list_response

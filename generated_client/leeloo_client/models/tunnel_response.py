@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.tunnel import Tunnel
@@ -17,28 +17,25 @@ T = TypeVar("T", bound="TunnelResponse")
 
 
 @_attrs_define
-class TunnelResponse:
+class TunnelResponse(Model):
     """
     Attributes:
         status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
-            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
+            (**verified**; the print's update-order "Response", which repeats the request's fields,
+            aside); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
         data (Tunnel):
-        linked (TunnelLinked | Unset): The resources asked for with `include`.
+        linked (TunnelLinked | None): The resources asked for with `include`.
     """
 
     status: Literal[1]
     data: Tunnel
-    linked: TunnelLinked | Unset = UNSET
+    linked: TunnelLinked | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status
 
         data = self.data.to_dict()
-
-        linked: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.linked, Unset):
-            linked = self.linked.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -48,8 +45,12 @@ class TunnelResponse:
                 "data": data,
             }
         )
-        if linked is not UNSET:
+        _linked = self.linked
+        if _linked is not None:
+            linked = _linked.to_dict()
             field_dict["linked"] = linked
+        elif "linked" in self._fields_set:
+            field_dict["linked"] = None
 
         return field_dict
 
@@ -59,24 +60,30 @@ class TunnelResponse:
         from ..models.tunnel_linked import TunnelLinked  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         status = cast(Literal[1], d.pop("status"))
         if status != 1:
             raise ValueError(f"status must match const 1, got '{status}'")
+        fields_set.add("status")
 
         data = Tunnel.from_dict(d.pop("data"))
 
-        _linked = d.pop("linked", UNSET)
-        linked: TunnelLinked | Unset
-        if isinstance(_linked, Unset):
-            linked = UNSET
-        else:
-            linked = TunnelLinked.from_dict(_linked)
+        fields_set.add("data")
+
+        linked: TunnelLinked | None = None
+        if "linked" in d:
+            fields_set.add("linked")
+            if d["linked"] is not None:
+                linked = TunnelLinked.from_dict(d.pop("linked"))
+
+            d.pop("linked", None)
 
         tunnel_response = cls(
             status=status,
             data=data,
             linked=linked,
         )
+        tunnel_response._fields_set = fields_set
 
         tunnel_response.additional_properties = d
         return tunnel_response

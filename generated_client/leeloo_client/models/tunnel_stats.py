@@ -6,117 +6,195 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 T = TypeVar("T", bound="TunnelStats")
 
 
 @_attrs_define
-class TunnelStats:
+class TunnelStats(Model):
     """Counters of a tunnel (or of all tunnels).
 
     Attributes:
-        subscribers (int | Unset):
-        uniq_subscribers (int | Unset):
-        orders (int | Unset):
-        sales (int | Unset):
-        uniq_sales (int | Unset):
-        visits (int | Unset):
-        uniq_visits (int | Unset):
-        shows (int | Unset):
-        uniq_shows (int | Unset):
-        total_sale (float | Unset): Total of sales, in USD.
-        total_expenses (float | Unset): Total of expenses.
+        subscribers (int | None):
+        uniq_subscribers (int | None):
+        orders (int | None):
+        sales (int | None):
+        uniq_sales (int | None):
+        visits (int | None):
+        uniq_visits (int | None):
+        shows (int | None):
+        uniq_shows (int | None):
+        total_sale (float | None): Total of sales, in USD.
+        total_expenses (float | None): Total of expenses.
     """
 
-    subscribers: int | Unset = UNSET
-    uniq_subscribers: int | Unset = UNSET
-    orders: int | Unset = UNSET
-    sales: int | Unset = UNSET
-    uniq_sales: int | Unset = UNSET
-    visits: int | Unset = UNSET
-    uniq_visits: int | Unset = UNSET
-    shows: int | Unset = UNSET
-    uniq_shows: int | Unset = UNSET
-    total_sale: float | Unset = UNSET
-    total_expenses: float | Unset = UNSET
+    subscribers: int | None = None
+    uniq_subscribers: int | None = None
+    orders: int | None = None
+    sales: int | None = None
+    uniq_sales: int | None = None
+    visits: int | None = None
+    uniq_visits: int | None = None
+    shows: int | None = None
+    uniq_shows: int | None = None
+    total_sale: float | None = None
+    total_expenses: float | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        subscribers = self.subscribers
-
-        uniq_subscribers = self.uniq_subscribers
-
-        orders = self.orders
-
-        sales = self.sales
-
-        uniq_sales = self.uniq_sales
-
-        visits = self.visits
-
-        uniq_visits = self.uniq_visits
-
-        shows = self.shows
-
-        uniq_shows = self.uniq_shows
-
-        total_sale = self.total_sale
-
-        total_expenses = self.total_expenses
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if subscribers is not UNSET:
+        _subscribers = self.subscribers
+        if _subscribers is not None:
+            subscribers = _subscribers
             field_dict["subscribers"] = subscribers
-        if uniq_subscribers is not UNSET:
+        elif "subscribers" in self._fields_set:
+            field_dict["subscribers"] = None
+        _uniq_subscribers = self.uniq_subscribers
+        if _uniq_subscribers is not None:
+            uniq_subscribers = _uniq_subscribers
             field_dict["uniqSubscribers"] = uniq_subscribers
-        if orders is not UNSET:
+        elif "uniq_subscribers" in self._fields_set:
+            field_dict["uniqSubscribers"] = None
+        _orders = self.orders
+        if _orders is not None:
+            orders = _orders
             field_dict["orders"] = orders
-        if sales is not UNSET:
+        elif "orders" in self._fields_set:
+            field_dict["orders"] = None
+        _sales = self.sales
+        if _sales is not None:
+            sales = _sales
             field_dict["sales"] = sales
-        if uniq_sales is not UNSET:
+        elif "sales" in self._fields_set:
+            field_dict["sales"] = None
+        _uniq_sales = self.uniq_sales
+        if _uniq_sales is not None:
+            uniq_sales = _uniq_sales
             field_dict["uniqSales"] = uniq_sales
-        if visits is not UNSET:
+        elif "uniq_sales" in self._fields_set:
+            field_dict["uniqSales"] = None
+        _visits = self.visits
+        if _visits is not None:
+            visits = _visits
             field_dict["visits"] = visits
-        if uniq_visits is not UNSET:
+        elif "visits" in self._fields_set:
+            field_dict["visits"] = None
+        _uniq_visits = self.uniq_visits
+        if _uniq_visits is not None:
+            uniq_visits = _uniq_visits
             field_dict["uniqVisits"] = uniq_visits
-        if shows is not UNSET:
+        elif "uniq_visits" in self._fields_set:
+            field_dict["uniqVisits"] = None
+        _shows = self.shows
+        if _shows is not None:
+            shows = _shows
             field_dict["shows"] = shows
-        if uniq_shows is not UNSET:
+        elif "shows" in self._fields_set:
+            field_dict["shows"] = None
+        _uniq_shows = self.uniq_shows
+        if _uniq_shows is not None:
+            uniq_shows = _uniq_shows
             field_dict["uniqShows"] = uniq_shows
-        if total_sale is not UNSET:
+        elif "uniq_shows" in self._fields_set:
+            field_dict["uniqShows"] = None
+        _total_sale = self.total_sale
+        if _total_sale is not None:
+            total_sale = _total_sale
             field_dict["totalSale"] = total_sale
-        if total_expenses is not UNSET:
+        elif "total_sale" in self._fields_set:
+            field_dict["totalSale"] = None
+        _total_expenses = self.total_expenses
+        if _total_expenses is not None:
+            total_expenses = _total_expenses
             field_dict["totalExpenses"] = total_expenses
+        elif "total_expenses" in self._fields_set:
+            field_dict["totalExpenses"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        subscribers = d.pop("subscribers", UNSET)
+        fields_set: set[str] = set()
+        subscribers: int | None = None
+        if "subscribers" in d:
+            fields_set.add("subscribers")
+            if d["subscribers"] is not None:
+                subscribers = d.pop("subscribers")
+            d.pop("subscribers", None)
 
-        uniq_subscribers = d.pop("uniqSubscribers", UNSET)
+        uniq_subscribers: int | None = None
+        if "uniqSubscribers" in d:
+            fields_set.add("uniq_subscribers")
+            if d["uniqSubscribers"] is not None:
+                uniq_subscribers = d.pop("uniqSubscribers")
+            d.pop("uniqSubscribers", None)
 
-        orders = d.pop("orders", UNSET)
+        orders: int | None = None
+        if "orders" in d:
+            fields_set.add("orders")
+            if d["orders"] is not None:
+                orders = d.pop("orders")
+            d.pop("orders", None)
 
-        sales = d.pop("sales", UNSET)
+        sales: int | None = None
+        if "sales" in d:
+            fields_set.add("sales")
+            if d["sales"] is not None:
+                sales = d.pop("sales")
+            d.pop("sales", None)
 
-        uniq_sales = d.pop("uniqSales", UNSET)
+        uniq_sales: int | None = None
+        if "uniqSales" in d:
+            fields_set.add("uniq_sales")
+            if d["uniqSales"] is not None:
+                uniq_sales = d.pop("uniqSales")
+            d.pop("uniqSales", None)
 
-        visits = d.pop("visits", UNSET)
+        visits: int | None = None
+        if "visits" in d:
+            fields_set.add("visits")
+            if d["visits"] is not None:
+                visits = d.pop("visits")
+            d.pop("visits", None)
 
-        uniq_visits = d.pop("uniqVisits", UNSET)
+        uniq_visits: int | None = None
+        if "uniqVisits" in d:
+            fields_set.add("uniq_visits")
+            if d["uniqVisits"] is not None:
+                uniq_visits = d.pop("uniqVisits")
+            d.pop("uniqVisits", None)
 
-        shows = d.pop("shows", UNSET)
+        shows: int | None = None
+        if "shows" in d:
+            fields_set.add("shows")
+            if d["shows"] is not None:
+                shows = d.pop("shows")
+            d.pop("shows", None)
 
-        uniq_shows = d.pop("uniqShows", UNSET)
+        uniq_shows: int | None = None
+        if "uniqShows" in d:
+            fields_set.add("uniq_shows")
+            if d["uniqShows"] is not None:
+                uniq_shows = d.pop("uniqShows")
+            d.pop("uniqShows", None)
 
-        total_sale = d.pop("totalSale", UNSET)
+        total_sale: float | None = None
+        if "totalSale" in d:
+            fields_set.add("total_sale")
+            if d["totalSale"] is not None:
+                total_sale = d.pop("totalSale")
+            d.pop("totalSale", None)
 
-        total_expenses = d.pop("totalExpenses", UNSET)
+        total_expenses: float | None = None
+        if "totalExpenses" in d:
+            fields_set.add("total_expenses")
+            if d["totalExpenses"] is not None:
+                total_expenses = d.pop("totalExpenses")
+            d.pop("totalExpenses", None)
 
         tunnel_stats = cls(
             subscribers=subscribers,
@@ -131,6 +209,7 @@ class TunnelStats:
             total_sale=total_sale,
             total_expenses=total_expenses,
         )
+        tunnel_stats._fields_set = fields_set
 
         tunnel_stats.additional_properties = d
         return tunnel_stats

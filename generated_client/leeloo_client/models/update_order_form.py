@@ -6,105 +6,126 @@ from typing import Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
 from ..models.currency import Currency, check_currency
 from ..models.manual_order_status import ManualOrderStatus, check_manual_order_status
-from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="UpdateOrderForm")
 
 
 @_attrs_define
-class UpdateOrderForm:
+class UpdateOrderForm(Model):
     """The fields to change. The page marks none as required, but at least one must be sent:
     an empty form is an empty body, which no server can tell from a missing one.
 
         Attributes:
-            status (ManualOrderStatus | Unset): The new status of the manual order; the page allows these two.
-            payment_date (str | Unset): A moment in UTC, as an RFC 3339 date-time (`2020-02-04T11:46:48.803Z`, the create-
+            status (ManualOrderStatus | None): The new status of the manual order; the page allows these two.
+            payment_date (str | None): A moment in UTC, as an RFC 3339 date-time (`2020-02-04T11:46:48.803Z`, the create-
                 order
                 section's format) or as `YYYY-MM-DD HH:MM` (`2018-06-27 07:32`, the update form's format,
                 and what public clients send for both). One pattern rather than `anyOf` of the two, because
                 the client generator would parse `2018-06-27 07:32` into a datetime without a time zone and
                 write it back as neither form.
                  Example: 2018-06-27 07:32.
-            currency (Currency | Unset): The values listed in the `//` comment of the page's GET /orders/{order_id} example.
-            price (float | str | Unset): A sum of money: a JSON number, or a string of digits. The page gives the update
+            currency (Currency | None): The values listed in the `//` comment of the page's GET /orders/{order_id} example.
+            price (float | str | None): A sum of money: a JSON number, or a string of digits. The page gives the update
                 form's
                 price as `'100'` and public clients send `sprintf('%d', ...)`, a numeric string
                 (**verified**); a JSON number is accepted too.
                  Example: 100.
-            user_comments (str | Unset):
+            user_comments (str | None):
     """
 
-    status: ManualOrderStatus | Unset = UNSET
-    payment_date: str | Unset = UNSET
-    currency: Currency | Unset = UNSET
-    price: float | str | Unset = UNSET
-    user_comments: str | Unset = UNSET
+    status: ManualOrderStatus | None = None
+    payment_date: str | None = None
+    currency: Currency | None = None
+    price: float | str | None = None
+    user_comments: str | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        status: str | Unset = UNSET
-        if not isinstance(self.status, Unset):
-            status = self.status
-
-        payment_date = self.payment_date
-
-        currency: str | Unset = UNSET
-        if not isinstance(self.currency, Unset):
-            currency = self.currency
-
-        price: float | str | Unset
-        if isinstance(self.price, Unset):
-            price = UNSET
-        else:
-            price = self.price
-
-        user_comments = self.user_comments
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if status is not UNSET:
+        _status = self.status
+        if _status is not None:
+            status: str = _status
             field_dict["status"] = status
-        if payment_date is not UNSET:
+        elif "status" in self._fields_set:
+            field_dict["status"] = None
+        _payment_date = self.payment_date
+        if _payment_date is not None:
+            payment_date = _payment_date
             field_dict["paymentDate"] = payment_date
-        if currency is not UNSET:
+        elif "payment_date" in self._fields_set:
+            field_dict["paymentDate"] = None
+        _currency = self.currency
+        if _currency is not None:
+            currency: str = _currency
             field_dict["currency"] = currency
-        if price is not UNSET:
+        elif "currency" in self._fields_set:
+            field_dict["currency"] = None
+        _price = self.price
+        if _price is not None:
+            price: float | str
+            price = _price
             field_dict["price"] = price
-        if user_comments is not UNSET:
+        elif "price" in self._fields_set:
+            field_dict["price"] = None
+        _user_comments = self.user_comments
+        if _user_comments is not None:
+            user_comments = _user_comments
             field_dict["userComments"] = user_comments
+        elif "user_comments" in self._fields_set:
+            field_dict["userComments"] = None
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        _status = d.pop("status", UNSET)
-        status: ManualOrderStatus | Unset
-        if isinstance(_status, Unset):
-            status = UNSET
-        else:
-            status = check_manual_order_status(_status)
+        fields_set: set[str] = set()
+        status: ManualOrderStatus | None = None
+        if "status" in d:
+            fields_set.add("status")
+            if d["status"] is not None:
+                status = check_manual_order_status(d.pop("status"))
 
-        payment_date = d.pop("paymentDate", UNSET)
+            d.pop("status", None)
 
-        _currency = d.pop("currency", UNSET)
-        currency: Currency | Unset
-        if isinstance(_currency, Unset):
-            currency = UNSET
-        else:
-            currency = check_currency(_currency)
+        payment_date: str | None = None
+        if "paymentDate" in d:
+            fields_set.add("payment_date")
+            if d["paymentDate"] is not None:
+                payment_date = d.pop("paymentDate")
+            d.pop("paymentDate", None)
 
-        def _parse_price(data: object) -> float | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            return cast(float | str | Unset, data)
+        currency: Currency | None = None
+        if "currency" in d:
+            fields_set.add("currency")
+            if d["currency"] is not None:
+                currency = check_currency(d.pop("currency"))
 
-        price = _parse_price(d.pop("price", UNSET))
+            d.pop("currency", None)
 
-        user_comments = d.pop("userComments", UNSET)
+        price: float | str | None = None
+        if "price" in d:
+            fields_set.add("price")
+            if d["price"] is not None:
+
+                def _parse_price(data: object) -> float | str:
+                    return cast(float | str, data)
+
+                price = _parse_price(d.pop("price"))
+
+            d.pop("price", None)
+
+        user_comments: str | None = None
+        if "userComments" in d:
+            fields_set.add("user_comments")
+            if d["userComments"] is not None:
+                user_comments = d.pop("userComments")
+            d.pop("userComments", None)
 
         update_order_form = cls(
             status=status,
@@ -113,6 +134,7 @@ class UpdateOrderForm:
             price=price,
             user_comments=user_comments,
         )
+        update_order_form._fields_set = fields_set
 
         update_order_form.additional_properties = d
         return update_order_form

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from .._model import Model
 
 if TYPE_CHECKING:
     from ..models.custom_field import CustomField
@@ -16,41 +16,46 @@ T = TypeVar("T", bound="UpdatePersonRequest")
 
 
 @_attrs_define
-class UpdatePersonRequest:
+class UpdatePersonRequest(Model):
     """The fields to change; the page marks none as required.
 
     Attributes:
-        phone (str | Unset):
-        email (str | Unset):
-        custom_fields (list[CustomField] | Unset):
+        phone (str | None):
+        email (str | None):
+        custom_fields (list[CustomField] | None):
     """
 
-    phone: str | Unset = UNSET
-    email: str | Unset = UNSET
-    custom_fields: list[CustomField] | Unset = UNSET
+    phone: str | None = None
+    email: str | None = None
+    custom_fields: list[CustomField] | None = None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        phone = self.phone
-
-        email = self.email
-
-        custom_fields: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.custom_fields, Unset):
-            custom_fields = []
-            for custom_fields_item_data in self.custom_fields:
-                custom_fields_item = custom_fields_item_data.to_dict()
-                custom_fields.append(custom_fields_item)
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if phone is not UNSET:
+        _phone = self.phone
+        if _phone is not None:
+            phone = _phone
             field_dict["phone"] = phone
-        if email is not UNSET:
+        elif "phone" in self._fields_set:
+            field_dict["phone"] = None
+        _email = self.email
+        if _email is not None:
+            email = _email
             field_dict["email"] = email
-        if custom_fields is not UNSET:
+        elif "email" in self._fields_set:
+            field_dict["email"] = None
+        _custom_fields = self.custom_fields
+        if _custom_fields is not None:
+            custom_fields = []
+            for custom_fields_item_data in _custom_fields:
+                custom_fields_item = custom_fields_item_data.to_dict()
+                custom_fields.append(custom_fields_item)
+
             field_dict["custom_fields"] = custom_fields
+        elif "custom_fields" in self._fields_set:
+            field_dict["custom_fields"] = None
 
         return field_dict
 
@@ -59,24 +64,40 @@ class UpdatePersonRequest:
         from ..models.custom_field import CustomField  # noqa: PLC0415
 
         d = dict(src_dict)
-        phone = d.pop("phone", UNSET)
+        fields_set: set[str] = set()
+        phone: str | None = None
+        if "phone" in d:
+            fields_set.add("phone")
+            if d["phone"] is not None:
+                phone = d.pop("phone")
+            d.pop("phone", None)
 
-        email = d.pop("email", UNSET)
+        email: str | None = None
+        if "email" in d:
+            fields_set.add("email")
+            if d["email"] is not None:
+                email = d.pop("email")
+            d.pop("email", None)
 
-        _custom_fields = d.pop("custom_fields", UNSET)
-        custom_fields: list[CustomField] | Unset = UNSET
-        if _custom_fields is not UNSET:
-            custom_fields = []
-            for custom_fields_item_data in _custom_fields:
-                custom_fields_item = CustomField.from_dict(custom_fields_item_data)
+        custom_fields: list[CustomField] | None = None
+        if "custom_fields" in d:
+            fields_set.add("custom_fields")
+            if d["custom_fields"] is not None:
+                custom_fields = []
+                _custom_fields = d.pop("custom_fields")
+                for custom_fields_item_data in _custom_fields:
+                    custom_fields_item = CustomField.from_dict(custom_fields_item_data)
 
-                custom_fields.append(custom_fields_item)
+                    custom_fields.append(custom_fields_item)
+
+            d.pop("custom_fields", None)
 
         update_person_request = cls(
             phone=phone,
             email=email,
             custom_fields=custom_fields,
         )
+        update_person_request._fields_set = fields_set
 
         update_person_request.additional_properties = d
         return update_person_request

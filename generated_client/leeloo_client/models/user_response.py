@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 if TYPE_CHECKING:
     from ..models.user import User
 
@@ -14,11 +16,12 @@ T = TypeVar("T", bound="UserResponse")
 
 
 @_attrs_define
-class UserResponse:
+class UserResponse(Model):
     """
     Attributes:
         status (Literal[1]): 1 on success. Every success body on the page and in the newer print carries `status: 1`
-            (**verified**); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
+            (**verified**; the print's update-order "Response", which repeats the request's fields,
+            aside); a failure carries 0 in Leeloo's error envelope (`LeelooError`).
         data (User): A platform user (manager).
     """
 
@@ -47,16 +50,21 @@ class UserResponse:
         from ..models.user import User  # noqa: PLC0415
 
         d = dict(src_dict)
+        fields_set: set[str] = set()
         status = cast(Literal[1], d.pop("status"))
         if status != 1:
             raise ValueError(f"status must match const 1, got '{status}'")
+        fields_set.add("status")
 
         data = User.from_dict(d.pop("data"))
+
+        fields_set.add("data")
 
         user_response = cls(
             status=status,
             data=data,
         )
+        user_response._fields_set = fields_set
 
         user_response.additional_properties = d
         return user_response

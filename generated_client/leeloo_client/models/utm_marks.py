@@ -6,11 +6,13 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from .._model import Model
+
 T = TypeVar("T", bound="UtmMarks")
 
 
 @_attrs_define
-class UtmMarks:
+class UtmMarks(Model):
     """External UTM tags of the channel, by tag name (a real map)."""
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
@@ -25,7 +27,9 @@ class UtmMarks:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
+        fields_set: set[str] = set()
         utm_marks = cls()
+        utm_marks._fields_set = fields_set
 
         utm_marks.additional_properties = d
         return utm_marks

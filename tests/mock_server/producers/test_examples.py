@@ -31,3 +31,13 @@ def test_without_examples_the_schema_example_then_generated_data() -> None:
     assert build_static_media("a/b", with_example, _same, lambda v: True, lambda: 9, "").default == b"5"
     bare = {"schema": {"type": "integer"}}
     assert build_static_media("a/b", bare, _same, lambda v: True, lambda: 9, "").default == b"9"
+
+
+def test_a_text_example_is_sent_as_the_text_not_as_a_json_string() -> None:
+    # Leeloo's 429 answers the plain text of the spec's example; it was sent with JSON quotes
+    media = {"schema": {"type": "string"}, "example": "Too many requests, please try again later."}
+    built = build_static_media("text/plain", media, _same, lambda v: True, lambda: "", "")
+    assert built.default == b"Too many requests, please try again later."
+    assert build_static_media("application/json", media, _same, lambda v: True, lambda: "", "").default == (
+        b'"Too many requests, please try again later."'
+    )

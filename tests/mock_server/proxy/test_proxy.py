@@ -31,7 +31,7 @@ from mock_server.proxy.forwarder import (
     violations_text,
 )
 from mock_server.stages.pipeline import MockRequest
-from mock_server.stages.problems import Issue
+from mock_server.stages.problems import Issue, merged_violations, violations_header
 from mock_server.stages.validation import MAX_ISSUES, RequestValidator
 from mock_server.testing import app_in_process
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER, MockClient
@@ -271,3 +271,41 @@ def test_the_proxy_validates_each_request_once(
     assert answer.status_code == (INVALID if errors else 200)
     assert valid.status_code == 200
     assert calls == ["validate", "validate"]  # one per request
+
+
+# --- a proxy in front of another leeloo-mock: one sl-violations header, the upstream's request id ---
+
+
+def test_a_proxy_in_front_of_another_leeloo_mock_sends_one_sl_violations_header(
+    compiled: CompiledSpec,
+) -> None:
+    """Both mocks find the same violation; the answer carried two identical headers before."""
+    config = MockConfig(spec_path=Path(SPEC_PATH))
+    upstream = MockApp(Pipeline(compiled, config))
+    pipeline = Pipeline(compiled, config)
+    proxy = ProxyHandler(pipeline, "http://localhost", transport=httpx.ASGITransport(app=upstream))
+    app = MockApp(pipeline, handler=proxy, on_shutdown=[proxy.aclose])
+    with app_in_process(app) as mock, mock.client(base_url=mock.url) as client:
+        answer = client.get("/api/v2/users", params={"limit": "many"}, headers=TOKEN_HEADER)
+    assert answer.status_code == 400  # the upstream mock's refusal, passed through
+    [header] = answer.headers.get_list("sl-violations")
+    listed = json.loads(header)
+    assert [tuple(entry["location"]) for entry in listed] == [("request", "query", "limit")]
+    assert len(answer.headers.get_list("x-request-id")) == 1  # the upstream's, passed through
+
+
+def test_merged_violations_lists_each_entry_once_and_keeps_what_it_cannot_read() -> None:
+    ours = violations_header([("request", Issue("query", "limit", "must be an integer"))])[1]
+    theirs = json.dumps([json.loads(ours)[0], {"location": ["response", "body", "/x"], "message": "m"}])
+    deep = "[" * 20_000 + "]" * 20_000  # json.loads recurses past Python's limit: kept, not read
+    large = json.dumps([{"message": "x" * (70 << 10)}])  # past the bound: kept, not read
+    merged = merged_violations([ours, theirs, "not json", deep, large])
+    assert [name for name, _ in merged] == ["sl-violations"] * 4
+    assert [entry["location"] for entry in json.loads(merged[0][1])] == [
+        ["request", "query", "limit"],
+        ["response", "body", "/x"],
+    ]
+    assert [value for _, value in merged[1:]] == ["not json", deep, large]
+    many = json.dumps([{"message": str(number)} for number in range(50)])
+    assert len(json.loads(merged_violations([many])[0][1])) == 20
+    assert merged_violations([]) == []

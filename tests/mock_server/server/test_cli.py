@@ -15,8 +15,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from mock_server._serving import free_port, serving_command
 from mock_server.cli import main
-from mock_server.testing import free_port, serving_command
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -186,11 +186,40 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
             process.communicate()
 
 
-def test_errors_that_carry_their_own_place_are_printed_as_they_are() -> None:
-    from mock_server.cli import _located
+def test_every_start_up_error_names_its_place_without_the_command_line_guessing(tmp_path: Path) -> None:
+    """A SpecError is a LocatedError: what the document cannot place is at the spec's first line,
+    and the command line prints it as it is (it used to guess with a regex)."""
+    from mock_server import Spec, SpecError, load_spec
+    from openapi_document import LocatedError
 
+    spec_path = tmp_path / "openapi.yaml"
+    spec_path.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    with pytest.raises(SpecError) as raised:
+        load_spec(spec_path).deref({"$ref": "#/components/schemas/Nowhere"})
+    assert isinstance(raised.value, LocatedError)
+    assert str(raised.value).startswith(f"{spec_path}:1:1: ")
+    with pytest.raises(SpecError, match=r"^<document in memory>:1:1: "):
+        Spec({"openapi": "3.1.0"}).deref({"$ref": "#/nowhere"})
+
+
+def test_the_config_is_built_from_the_parser_field_by_field() -> None:
+    """Each option whose dest is a MockConfig field reaches the config without a hand-written copy;
+    the defaults of the command line are the config's own."""
+    from dataclasses import fields
+
+    from mock_server._config import MockConfig
+    from mock_server.cli import build_parser, config_from_args
+
+    parser = build_parser()
     spec = Path("spec/openapi.yaml")
-    assert _located("spec/mock-resources.yaml:12:5: unknown operation", spec) == (
-        "spec/mock-resources.yaml:12:5: unknown operation"
+    default = config_from_args(parser, parser.parse_args([]), spec)
+    own_defaults = MockConfig(spec_path=spec)
+    derived = {"allowed_hosts", "tokens", "cors_origins"}  # the host is allowed; tokens come from env too
+    for field in fields(MockConfig):
+        if field.name not in derived:
+            assert getattr(default, field.name) == getattr(own_defaults, field.name), field.name
+    args = parser.parse_args(
+        ["--max-records", "7", "--journal-size", "5", "--dynamic", "--idle-timeout", "2"]
     )
-    assert _located("$ref '#/x' points nowhere", spec) == "spec/openapi.yaml:1:1: $ref '#/x' points nowhere"
+    config = config_from_args(parser, args, spec)
+    assert (config.max_records, config.journal_size, config.dynamic, config.idle_timeout) == (7, 5, True, 2.0)

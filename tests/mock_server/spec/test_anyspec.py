@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from mock_server import load_document
+from mock_server import load_document, load_spec
 from mock_server.cli import main
 from openapi_document._upgrade import UnsupportedVersion, upgrade
 from openapi_document._yaml_positions import load_yaml_with_positions
@@ -283,7 +283,7 @@ def test_loading_an_unsupported_version_names_file_line_and_column() -> None:
 def test_an_example_that_does_not_fit_is_warned_at_its_operations_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from mock_server import Spec, compile_spec
+    from mock_server import compile_spec
 
     spec = tmp_path / "example.yaml"
     spec.write_text(
@@ -292,13 +292,13 @@ def test_an_example_that_does_not_fit_is_warned_at_its_operations_line(
         "              schema: {type: integer}\n              example: many\n"
     )
     with caplog.at_level(logging.WARNING, logger="leeloo_mock"):
-        compile_spec(Spec(load_document(spec)))
+        compile_spec(load_spec(spec))
     [warning] = [record.getMessage() for record in caplog.records]
     assert warning.startswith(f"{spec}:5: GET /x 200 application/json: example 'default' does not validate")
 
 
 def test_a_parameter_style_it_cannot_read_is_refused_at_its_operations_line(tmp_path: Path) -> None:
-    from mock_server import Spec, SpecError, compile_spec
+    from mock_server import SpecError, compile_spec
 
     spec = tmp_path / "matrix.yaml"
     spec.write_text(
@@ -306,21 +306,21 @@ def test_a_parameter_style_it_cannot_read_is_refused_at_its_operations_line(tmp_
         "        - {name: p, in: path, required: true, style: matrix, schema: {type: object}}\n"
         "      responses: {'200': {description: ok}}\n"
     )
-    with pytest.raises(SpecError, match=rf"^{spec}:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
-        compile_spec(Spec(load_document(spec)))
+    with pytest.raises(SpecError, match=rf"^{spec}:5:5: GET /x/{{p}}: parameter 'p' \(path\): style matrix"):
+        compile_spec(load_spec(spec))
 
 
 def test_a_dangling_reference_of_an_operation_is_refused_at_its_line(tmp_path: Path) -> None:
-    from mock_server import Spec, SpecError, compile_spec
+    from mock_server import SpecError, compile_spec
 
     spec = tmp_path / "dangling.yaml"
     spec.write_text(
         "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths:\n  /x:\n    get:\n"
         "      responses: {'200': {$ref: '#/components/responses/Nope'}}\n"
     )
-    refused = rf"^{spec}:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
+    refused = rf"^{spec}:5:5: GET /x: \$ref '#/components/responses/Nope' points nowhere"
     with pytest.raises(SpecError, match=refused):
-        compile_spec(Spec(load_document(spec)))
+        compile_spec(load_spec(spec))
 
 
 def test_a_form_number_is_read_as_one_where_the_string_reading_fails(make_client: ClientFactory) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from mock_server import DataGenerator, Spec, SpecError, default_spec_path, load_document
+from mock_server import DataGenerator, Spec, SpecError, default_spec_path, load_document, load_spec
 from mock_server.stages.validation import compile_validator
 
 DOCUMENT: dict[str, Any] = {
@@ -154,3 +154,13 @@ def test_load_document_bundles_files_under_the_allowed_directory(tmp_path: Path)
         "properties": {"id": {"$ref": "#/components/schemas/Id"}},
     }
     assert document["components"]["schemas"]["Local"] == {"$ref": "#/components/schemas/Id"}
+
+
+def test_a_loaded_spec_carries_its_own_source_and_one_built_in_memory_none(tmp_path: Path) -> None:
+    """The source travels with the Spec (no module-level table keyed by the document's id())."""
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    for path in (first, second):
+        path.write_text("openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n")
+    sources = [load_spec(path).source for path in (first, second)]
+    assert [source.path if source else None for source in sources] == [first, second]
+    assert Spec(load_document(first)).source is None

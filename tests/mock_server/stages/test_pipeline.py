@@ -21,6 +21,7 @@ class FakeResult:
     status: int
     body: Any
     issues: tuple[Issue, ...] = ()
+    detail: str = ""
 
 
 class FakeStore:
@@ -35,7 +36,7 @@ class FakeStore:
             return None
         if request.path_params["user_id"] == "0" * 24:
             issue = Issue("path", "user_id", "No such user.", "NOT_FOUND")
-            return FakeResult(404, {"title": "Not Found", "status": 404, "detail": "No such user."}, (issue,))
+            return FakeResult(404, None, (issue,), "No such user.")
         return FakeResult(
             200, {"status": 1, "data": {"id": request.path_params["user_id"], "name": "Stored"}}
         )
@@ -207,7 +208,7 @@ class ConflictStore:
         if request.operation_id != "get_user":
             return None
         issue = Issue("path", "user_id", "Locked.", "LOCKED")
-        return FakeResult(409, {"title": "Conflict", "status": 409, "detail": "Locked."}, (issue,))
+        return FakeResult(409, None, (issue,), "Locked.")
 
 
 def test_a_store_refusal_with_an_undeclared_status_is_the_pipelines_problem(compiled: CompiledSpec) -> None:

@@ -78,8 +78,8 @@ def assert_valid(
 ) -> None:
     """``result`` is an answer the operation declares: its status (or NXX range) and that schema.
 
-    A refusal is the store's own problem, naming the parts it is about; the pipeline turns it
-    into the error shape the operation declares (tests/mock_server/stateful/test_stateful_app.py).
+    A refusal is data (status, detail, the parts it is about), no body; the pipeline shapes it
+    as the operation declares (tests/mock_server/stateful/test_stateful_app.py).
     """
     if result.status >= 400:
         assert result.status >= 500 or result.issues, f"{operation_id} {result.status} names no part"
@@ -281,8 +281,7 @@ def test_unknown_tag_id_answers_422_naming_the_field(call: Call) -> None:
     for operation_id in ("add_tag_to_person", "remove_tag_from_person"):
         result = call(operation_id, {"person_id": person_id}, body={"tag_id": UNKNOWN_ID})
         assert result.status == 422
-        assert result.body["validation"][0]["location"] == "body"
-        assert result.body["validation"][0]["name"] == "/tag_id"
+        assert (result.issues[0].location, result.issues[0].name) == ("body", "/tag_id")
     assert call("get_person", {"person_id": person_id}).body["data"]["tags"] == []
 
 
@@ -326,9 +325,9 @@ def test_only_a_manual_order_is_updated(call: Call) -> None:
     """POST /orders/{order_id} is for MANUAL orders: one paid through WAYFORPAY is refused, unchanged."""
     refused = call("update_order", {"order_id": SEED_WAYFORPAY_ORDER_ID}, body={"status": "RESOLVED"})
     assert refused.status == 422
-    [issue] = refused.body["validation"]
-    assert (issue["location"], issue["name"]) == ("path", "order_id")
-    assert "paymentMethod is 'WAYFORPAY', not 'MANUAL'" in issue["message"]
+    [issue] = refused.issues
+    assert (issue.location, issue.name) == ("path", "order_id")
+    assert "paymentMethod is 'WAYFORPAY', not 'MANUAL'" in issue.message
     assert call("get_order", {"order_id": SEED_WAYFORPAY_ORDER_ID}).body["data"]["status"] == "SUCCESS"
 
     updated = call("update_order", {"order_id": SEED_ORDER_ID}, body={"status": "REJECTED"})
@@ -339,7 +338,7 @@ def test_only_a_manual_order_is_updated(call: Call) -> None:
 def test_order_for_an_unknown_person_answers_422(call: Call, store: StatefulStore) -> None:
     result = call("create_order", body=order_body(UNKNOWN_ID))
     assert result.status == 422
-    assert result.body["validation"][0]["name"] == "/personId"
+    assert result.issues[0].name == "/personId"
     assert store.count("orders") == 3
 
 
@@ -375,7 +374,7 @@ def test_send_message_touches_the_channel_last_message_time(call: Call) -> None:
 
 def test_message_to_an_unknown_channel_answers_422(call: Call, store: StatefulStore) -> None:
     result = call("send_message", body={"account_id": UNKNOWN_ID, "text": "x"})
-    assert result.status == 422 and result.body["validation"][0]["name"] == "/account_id"
+    assert result.status == 422 and result.issues[0].name == "/account_id"
     assert store.count("chat_messages") == 2
 
 
@@ -415,8 +414,8 @@ def test_unknown_path_id_answers_404_problem(
 ) -> None:
     result = call(operation_id, path, body=body)
     assert result.status == 404
-    assert result.body["type"] == "about:blank" and result.body["title"] == "Not Found"
-    assert UNKNOWN_ID in result.body["detail"]
+    assert result.body is None  # a refusal is data; the pipeline shapes it as the operation declares
+    assert UNKNOWN_ID in result.detail
 
 
 def test_every_stateful_operation_answers_valid_bodies(call: Call, store: StatefulStore) -> None:
@@ -522,7 +521,7 @@ def test_creates_past_max_records_answer_507_and_keep_the_store_bounded(
         statuses[result.status] = statuses.get(result.status, 0) + 1
         if result.status != 200:
             assert_valid(spec, registry, "create_person", result)
-            assert result.body["title"] == "Insufficient Storage"
+            assert "at most" in result.detail and result.body is None
     # 3 seeded people: 7 more fit
     assert statuses == {200: 7, 507: 1_993}
     assert store.count("people") == 10 and store.count("channels") == 9

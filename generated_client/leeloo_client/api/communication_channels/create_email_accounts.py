@@ -1,16 +1,16 @@
-"""Add people reached by e-mail: `POST /accounts/email` (operation `create_email_accounts`)."""
+"""Add people reached by e-mail: `POST /accounts/email` (operation `create_email_accounts`).
 
-from typing import Any
+The resource method `communication_channels.create_email_accounts` of `LeelooClient` documents its arguments. Below it,
+`sync(...)` returns the 2xx model or raises, `sync_detailed(...)` returns the `Response` whatever
+its status, `asyncio` / `asyncio_detailed` are their async twins;
+all take the arguments of `request()`.
+"""
 
-import httpx
-
-from ... import errors
 from ..._base_client import BaseClient
-from ..._resource import elapsed_of
+from ..._operation import Endpoint, Request
 from ...models.create_email_accounts_request import CreateEmailAccountsRequest
 from ...models.error_envelope import ErrorEnvelope
 from ...models.sms_processing_response import SmsProcessingResponse
-from ...types import Response
 
 OPERATION = "create_email_accounts"
 # Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
@@ -19,245 +19,34 @@ IDEMPOTENT = False
 RESOURCE_METHOD = "communication_channels.create_email_accounts"
 
 
-def _get_kwargs(
-    *,
-    body: CreateEmailAccountsRequest,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/accounts/email",
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
-
-
-def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | SmsProcessingResponse | str | None:
-    if response.status_code == 200:
-        try:
-            response_200 = SmsProcessingResponse.from_dict(response.json())
-
-            return response_200
-
-        except errors.MODEL_PARSE_ERRORS as error:
-            if errors.reports_failure(response.content):
-                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
-            raise errors.ResponseValidationError(
-                OPERATION,
-                status_code=response.status_code,
-                content=response.content,
-                headers=response.headers,
-                reason=f"{type(error).__name__}: {error}",
-            ) from error
-    if response.status_code == 400:
-        try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
-
-            return response_400
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 401:
-        try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
-
-            return response_401
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 429:
-        try:
-            response_429 = response.text
-            return response_429
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if 500 <= response.status_code <= 599:
-        try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
-
-            return response_5xx
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    return None
-
-
-def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | SmsProcessingResponse | str]:
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(response=response),
-        elapsed=elapsed_of(response),
-    )
-
-
-def _unwrap(response: Response[ErrorEnvelope | SmsProcessingResponse | str]) -> SmsProcessingResponse:
-    """The 2xx model of `response`, or the typed error of its failure."""
-    parsed_success = isinstance(response.parsed, SmsProcessingResponse)
-    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
-        raise errors.status_error(
-            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
-        )
-    if not isinstance(response.parsed, SmsProcessingResponse):
-        raise errors.ResponseValidationError(
-            OPERATION,
-            status_code=response.status_code,
-            content=response.content,
-            headers=response.headers,
-            reason="the status is not the one the spec declares",
-        )
-    return response.parsed
-
-
-def sync_detailed(
+def request(
     *,
     client: BaseClient,
     body: CreateEmailAccountsRequest,
-) -> Response[ErrorEnvelope | SmsProcessingResponse | str]:
-    """Add people reached by e-mail
-
-    Create e-mail communication channels ("accounts") on an e-mail connection (SendGrid,
-    Mandrill), one per item of `data`, optionally with a tag. Only `email` is required of an
-    item; without a name the person is named after the address; a phone that does not
-    validate is not recorded; an address that does not validate is refused with
-    `FORMAT_ERROR` naming `data/N/email`; an address already linked on the same connection is
-    skipped. Unlike POST /people/sms, `tags` is a single tag id, not a list.
-
-    Documented on the vendor's wiki page for this endpoint, not on the API page.
-
-    `POST /accounts/email`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Args:
-        body (CreateEmailAccountsRequest):
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-def sync(
-    *,
-    client: BaseClient,
-    body: CreateEmailAccountsRequest,
-) -> SmsProcessingResponse:
-    """Add people reached by e-mail
-
-    Create e-mail communication channels ("accounts") on an e-mail connection (SendGrid,
-    Mandrill), one per item of `data`, optionally with a tag. Only `email` is required of an
-    item; without a name the person is named after the address; a phone that does not
-    validate is not recorded; an address that does not validate is refused with
-    `FORMAT_ERROR` naming `data/N/email`; an address already linked on the same connection is
-    skipped. Unlike POST /people/sms, `tags` is a single tag id, not a list.
-
-    Documented on the vendor's wiki page for this endpoint, not on the API page.
-
-    `POST /accounts/email`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Args:
-        body (CreateEmailAccountsRequest):
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        sync_detailed(
-            client=client,
-            body=body,
-        )
+) -> Request:
+    """The request of `create_email_accounts`, sent through `client`; an argument left None is not sent."""
+    return Request(
+        client,
+        method="post",
+        url="/accounts/email",
+        json=body.to_dict(),
     )
 
 
-async def asyncio_detailed(
-    *,
-    client: BaseClient,
-    body: CreateEmailAccountsRequest,
-) -> Response[ErrorEnvelope | SmsProcessingResponse | str]:
-    """Add people reached by e-mail
-
-    Create e-mail communication channels ("accounts") on an e-mail connection (SendGrid,
-    Mandrill), one per item of `data`, optionally with a tag. Only `email` is required of an
-    item; without a name the person is named after the address; a phone that does not
-    validate is not recorded; an address that does not validate is refused with
-    `FORMAT_ERROR` naming `data/N/email`; an address already linked on the same connection is
-    skipped. Unlike POST /people/sms, `tags` is a single tag id, not a list.
-
-    Documented on the vendor's wiki page for this endpoint, not on the API page.
-
-    `POST /accounts/email`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Args:
-        body (CreateEmailAccountsRequest):
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs(
-        body=body,
-    )
-    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-async def asyncio(
-    *,
-    client: BaseClient,
-    body: CreateEmailAccountsRequest,
-) -> SmsProcessingResponse:
-    """Add people reached by e-mail
-
-    Create e-mail communication channels ("accounts") on an e-mail connection (SendGrid,
-    Mandrill), one per item of `data`, optionally with a tag. Only `email` is required of an
-    item; without a name the person is named after the address; a phone that does not
-    validate is not recorded; an address that does not validate is refused with
-    `FORMAT_ERROR` naming `data/N/email`; an address already linked on the same connection is
-    skipped. Unlike POST /people/sms, `tags` is a single tag id, not a list.
-
-    Documented on the vendor's wiki page for this endpoint, not on the API page.
-
-    `POST /accounts/email`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Args:
-        body (CreateEmailAccountsRequest):
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        await asyncio_detailed(
-            client=client,
-            body=body,
-        )
-    )
+ENDPOINT = Endpoint(
+    OPERATION,
+    request,
+    SmsProcessingResponse,
+    idempotent=IDEMPOTENT,
+    responses=(
+        (200, 200, SmsProcessingResponse.from_dict),
+        (400, 400, ErrorEnvelope.from_dict),
+        (401, 401, ErrorEnvelope.from_dict),
+        (429, 429, None),
+        (500, 599, ErrorEnvelope.from_dict),
+    ),
+)
+sync = ENDPOINT.sync
+sync_detailed = ENDPOINT.sync_detailed
+asyncio = ENDPOINT.asyncio
+asyncio_detailed = ENDPOINT.asyncio_detailed

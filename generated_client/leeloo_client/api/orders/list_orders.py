@@ -1,17 +1,16 @@
-"""List orders: `GET /orders` (operation `list_orders`)."""
+"""List orders: `GET /orders` (operation `list_orders`).
 
-from collections.abc import AsyncIterator, Iterator
-from typing import Any
+The resource method `orders.list` of `LeelooClient` documents its arguments. Below it,
+`sync(...)` returns the 2xx model or raises, `sync_detailed(...)` returns the `Response` whatever
+its status, `asyncio` / `asyncio_detailed` are their async twins, `iterate` / `aiterate` walk every page;
+all take the arguments of `request()`.
+"""
 
-import httpx
-
-from ... import errors
 from ..._base_client import BaseClient
-from ..._resource import elapsed_of
+from ..._operation import ListEndpoint, Request
 from ...models.error_envelope import ErrorEnvelope
 from ...models.order import Order
 from ...models.order_list_response import OrderListResponse
-from ...types import UNSET, Response, Unset
 
 OPERATION = "list_orders"
 # Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
@@ -20,328 +19,42 @@ IDEMPOTENT = True
 RESOURCE_METHOD = "orders.list"
 
 
-def _get_kwargs(
+def request(
     *,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["limit"] = limit
-
-    params["offset"] = offset
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/orders",
-        "params": params,
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | OrderListResponse | str | None:
-    if response.status_code == 200:
-        try:
-            response_200 = OrderListResponse.from_dict(response.json())
-
-            return response_200
-
-        except errors.MODEL_PARSE_ERRORS as error:
-            if errors.reports_failure(response.content):
-                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
-            raise errors.ResponseValidationError(
-                OPERATION,
-                status_code=response.status_code,
-                content=response.content,
-                headers=response.headers,
-                reason=f"{type(error).__name__}: {error}",
-            ) from error
-    if response.status_code == 400:
-        try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
-
-            return response_400
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 401:
-        try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
-
-            return response_401
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 429:
-        try:
-            response_429 = response.text
-            return response_429
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if 500 <= response.status_code <= 599:
-        try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
-
-            return response_5xx
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    return None
-
-
-def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | OrderListResponse | str]:
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(response=response),
-        elapsed=elapsed_of(response),
+    client: BaseClient,
+    limit: int | None = 20,
+    offset: int | None = 0,
+) -> Request:
+    """The request of `list_orders`, sent through `client`; an argument left None is not sent."""
+    return Request(
+        client,
+        method="get",
+        url="/orders",
+        params={
+            "limit": limit,
+            "offset": offset,
+        },
     )
 
 
-def _unwrap(response: Response[ErrorEnvelope | OrderListResponse | str]) -> OrderListResponse:
-    """The 2xx model of `response`, or the typed error of its failure."""
-    parsed_success = isinstance(response.parsed, OrderListResponse)
-    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
-        raise errors.status_error(
-            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
-        )
-    if not isinstance(response.parsed, OrderListResponse):
-        raise errors.ResponseValidationError(
-            OPERATION,
-            status_code=response.status_code,
-            content=response.content,
-            headers=response.headers,
-            reason="the status is not the one the spec declares",
-        )
-    return response.parsed
-
-
-def sync_detailed(
-    *,
-    client: BaseClient,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> Response[ErrorEnvelope | OrderListResponse | str]:
-    """List orders
-
-    Get a list of orders.
-
-    `GET /orders`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Args:
-        limit (int | Unset): How many results to return. The page warns against large pages but
-            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
-            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-        offset (int | Unset): How many results to skip (default 0). Default: 0.
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs(
-        limit=limit,
-        offset=offset,
-    )
-    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-def sync(
-    *,
-    client: BaseClient,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> OrderListResponse:
-    """List orders
-
-    Get a list of orders.
-
-    `GET /orders`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Args:
-        limit (int | Unset): How many results to return. The page warns against large pages but
-            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
-            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-        offset (int | Unset): How many results to skip (default 0). Default: 0.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        sync_detailed(
-            client=client,
-            limit=limit,
-            offset=offset,
-        )
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: BaseClient,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> Response[ErrorEnvelope | OrderListResponse | str]:
-    """List orders
-
-    Get a list of orders.
-
-    `GET /orders`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Args:
-        limit (int | Unset): How many results to return. The page warns against large pages but
-            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
-            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-        offset (int | Unset): How many results to skip (default 0). Default: 0.
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs(
-        limit=limit,
-        offset=offset,
-    )
-    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-async def asyncio(
-    *,
-    client: BaseClient,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> OrderListResponse:
-    """List orders
-
-    Get a list of orders.
-
-    `GET /orders`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Args:
-        limit (int | Unset): How many results to return. The page warns against large pages but
-            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
-            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-        offset (int | Unset): How many results to skip (default 0). Default: 0.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        await asyncio_detailed(
-            client=client,
-            limit=limit,
-            offset=offset,
-        )
-    )
-
-
-def iterate(
-    *,
-    client: BaseClient,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> Iterator[Order]:
-    """List orders
-
-    Get a list of orders.
-
-    `GET /orders`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
-    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
-    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
-
-    Args:
-        limit (int | Unset): How many results to return. The page warns against large pages but
-            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
-            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-        offset (int | Unset): How many results to skip (default 0). Default: 0.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    next_offset = offset if isinstance(offset, int) else 0
-    page_size = limit if isinstance(limit, int) else 20
-    while True:
-        page = sync(
-            client=client,
-            limit=limit,
-            offset=next_offset,
-        )
-        yield from page.data
-        next_offset += len(page.data)
-        if len(page.data) < page_size:
-            return
-
-
-async def aiterate(
-    *,
-    client: BaseClient,
-    limit: int | Unset = 20,
-    offset: int | Unset = 0,
-) -> AsyncIterator[Order]:
-    """List orders
-
-    Get a list of orders.
-
-    `GET /orders`.
-    Walks every page, `limit` items at a time from `offset` on, and yields each item; it stops at
-    an empty page or one shorter than `limit`, and never asks for a page twice. It does not trust
-    `meta.filteredCount`, which Leeloo sets to the size of the page, not the number of matches.
-
-    Args:
-        limit (int | Unset): How many results to return. The page warns against large pages but
-            gives no default or cap; the default 20 is the one its examples use and the maximum 100 is
-            a **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-        offset (int | Unset): How many results to skip (default 0). Default: 0.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    next_offset = offset if isinstance(offset, int) else 0
-    page_size = limit if isinstance(limit, int) else 20
-    while True:
-        page = await asyncio(
-            client=client,
-            limit=limit,
-            offset=next_offset,
-        )
-        for item in page.data:
-            yield item
-        next_offset += len(page.data)
-        if len(page.data) < page_size:
-            return
+ENDPOINT = ListEndpoint(
+    OPERATION,
+    request,
+    OrderListResponse,
+    idempotent=IDEMPOTENT,
+    responses=(
+        (200, 200, OrderListResponse.from_dict),
+        (400, 400, ErrorEnvelope.from_dict),
+        (401, 401, ErrorEnvelope.from_dict),
+        (429, 429, None),
+        (500, 599, ErrorEnvelope.from_dict),
+    ),
+    item=Order,
+    default_limit=20,
+)
+sync = ENDPOINT.sync
+sync_detailed = ENDPOINT.sync_detailed
+asyncio = ENDPOINT.asyncio
+asyncio_detailed = ENDPOINT.asyncio_detailed
+iterate = ENDPOINT.iterate
+aiterate = ENDPOINT.aiterate

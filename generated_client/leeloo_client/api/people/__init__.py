@@ -2,11 +2,21 @@
 
 import builtins
 import datetime
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Required, TypedDict, cast, overload
+import functools
+from collections.abc import Iterator, Mapping
+from typing import Any, Required, TypedDict, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
+from ..._resource import (
+    AsyncResource,
+    SyncResource,
+    async_iterator,
+    async_to_raw_response_wrapper,
+    awaitable,
+    missing_arguments,
+    plain_date,
+    to_raw_response_wrapper,
+)
 from ...models.add_comment_request import AddCommentRequest
 from ...models.add_sms_connection_request import AddSmsConnectionRequest
 from ...models.comment_response import CommentResponse
@@ -23,7 +33,6 @@ from ...models.sms_contact import SmsContact
 from ...models.sms_processing_response import SmsProcessingResponse
 from ...models.tag_form import TagForm
 from ...models.update_person_request import UpdatePersonRequest
-from ...types import UNSET, Unset
 from . import (
     add_comment_to_person,
     add_sms_connection,
@@ -57,8 +66,8 @@ class People(SyncResource):
 
     @property
     def with_raw_response(self) -> "PeopleWithRawResponse":
-        """The same methods, returning a `RawResponse` (model, status, headers, request id, time)."""
-        return PeopleWithRawResponse(self._client)
+        """The same methods, returning a `RawResponse` (model, status, headers, request id, body, time)."""
+        return PeopleWithRawResponse(self)
 
     @overload
     def add_comment(
@@ -69,6 +78,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> CommentResponse: ...
 
     @overload
@@ -80,6 +90,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> CommentResponse: ...
 
     def add_comment(
@@ -91,6 +102,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> CommentResponse:
         """Add a comment to a person.
 
@@ -109,9 +121,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -127,10 +141,13 @@ class People(SyncResource):
             body = AddCommentRequest(
                 comment=comment,
             )
-        return add_comment_to_person.sync(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
+        return self._call(
+            add_comment_to_person.ENDPOINT,
+            add_comment_to_person.request(
+                person_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                body=body,
+            ),
         )
 
     @overload
@@ -141,6 +158,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> SmsProcessingResponse: ...
 
     @overload
@@ -154,6 +172,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> SmsProcessingResponse: ...
 
     def add_sms_connection(
@@ -167,6 +186,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> SmsProcessingResponse:
         """Add an SMS connection to people.
 
@@ -186,9 +206,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -207,11 +229,14 @@ class People(SyncResource):
                 data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
                 connection_id=connection_id,
                 leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
+                tags=tags,
             )
-        return add_sms_connection.sync(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
+        return self._call(
+            add_sms_connection.ENDPOINT,
+            add_sms_connection.request(
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                body=body,
+            ),
         )
 
     @overload
@@ -223,6 +248,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse: ...
 
     @overload
@@ -234,6 +260,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse: ...
 
     def add_tag(
@@ -245,6 +272,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse:
         """Add a tag to a person.
 
@@ -263,9 +291,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -281,10 +311,13 @@ class People(SyncResource):
             body = TagForm(
                 tag_id=tag_id,
             )
-        return add_tag_to_person.sync(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
+        return self._call(
+            add_tag_to_person.ENDPOINT,
+            add_tag_to_person.request(
+                person_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                body=body,
+            ),
         )
 
     @overload
@@ -295,6 +328,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> CreatedPersonResponse: ...
 
     @overload
@@ -309,6 +343,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> CreatedPersonResponse: ...
 
     def create(
@@ -323,6 +358,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> CreatedPersonResponse:
         """Add a person.
 
@@ -345,9 +381,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -368,11 +406,14 @@ class People(SyncResource):
                 email=email,
                 phone=phone,
                 leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
+                connected_users_ids=connected_users_ids,
             )
-        return create_person.sync(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
+        return self._call(
+            create_person.ENDPOINT,
+            create_person.request(
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                body=body,
+            ),
         )
 
     def get(
@@ -383,6 +424,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> PersonResponse:
         """Get a person.
 
@@ -402,9 +444,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -412,10 +456,13 @@ class People(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
-        return get_person.sync(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
+        return self._call(
+            get_person.ENDPOINT,
+            get_person.request(
+                person_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                include=include,
+            ),
         )
 
     def list(
@@ -431,6 +478,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> PersonListResponse:
         """List people.
 
@@ -457,9 +505,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -469,15 +519,18 @@ class People(SyncResource):
         """
         filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
         filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
-        return list_people.sync(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-            filter_tags=UNSET if filter_tags is None else filter_tags,
-            filter_last_message_from=UNSET if filter_last_message_from is None else filter_last_message_from,
-            filter_last_message_to=UNSET if filter_last_message_to is None else filter_last_message_to,
-            filter_phone=UNSET if filter_phone is None else filter_phone,
-            filter_email=UNSET if filter_email is None else filter_email,
+        return self._call(
+            list_people.ENDPOINT,
+            list_people.request(
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                limit=limit,
+                offset=offset,
+                filter_tags=filter_tags,
+                filter_last_message_from=filter_last_message_from,
+                filter_last_message_to=filter_last_message_to,
+                filter_phone=filter_phone,
+                filter_email=filter_email,
+            ),
         )
 
     def iterate(
@@ -493,6 +546,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Iterator[PersonSummary]:
         """List people: every item of every page.
 
@@ -521,6 +575,7 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Yields:
             Each `PersonSummary` of each page.
@@ -533,16 +588,17 @@ class People(SyncResource):
         """
         filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
         filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
-        return list_people.iterate(
-            client=self._with(timeout, extra_headers, extra_query),
+        build = functools.partial(
+            list_people.request,
+            client=self._with(timeout, extra_headers, extra_query, extra_body),
             limit=limit,
-            offset=offset,
-            filter_tags=UNSET if filter_tags is None else filter_tags,
-            filter_last_message_from=UNSET if filter_last_message_from is None else filter_last_message_from,
-            filter_last_message_to=UNSET if filter_last_message_to is None else filter_last_message_to,
-            filter_phone=UNSET if filter_phone is None else filter_phone,
-            filter_email=UNSET if filter_email is None else filter_email,
+            filter_tags=filter_tags,
+            filter_last_message_from=filter_last_message_from,
+            filter_last_message_to=filter_last_message_to,
+            filter_phone=filter_phone,
+            filter_email=filter_email,
         )
+        return self._iterate(list_people.ENDPOINT, build, offset, limit)
 
     @overload
     def remove_tag(
@@ -553,6 +609,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse: ...
 
     @overload
@@ -564,6 +621,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse: ...
 
     def remove_tag(
@@ -575,6 +633,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse:
         """Remove a tag from a person.
 
@@ -593,9 +652,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -611,10 +672,13 @@ class People(SyncResource):
             body = TagForm(
                 tag_id=tag_id,
             )
-        return remove_tag_from_person.sync(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
+        return self._call(
+            remove_tag_from_person.ENDPOINT,
+            remove_tag_from_person.request(
+                person_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                body=body,
+            ),
         )
 
     def update(
@@ -628,6 +692,7 @@ class People(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> EmptyResponse:
         """Update a person.
 
@@ -650,9 +715,11 @@ class People(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -662,1778 +729,73 @@ class People(SyncResource):
         """
         if body is None:
             body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
-                if custom_fields is None
-                else [
-                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
-                    for item in custom_fields
-                ],
-            )
-        return update_person.sync(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-
-
-class PeopleWithRawResponse(SyncResource):
-    """The `people` operations returning a `RawResponse`: `client.people.with_raw_response`."""
-
-    @overload
-    def add_comment(
-        self,
-        person_id: str,
-        *,
-        body: AddCommentRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CommentResponse]: ...
-
-    @overload
-    def add_comment(
-        self,
-        person_id: str,
-        *,
-        comment: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CommentResponse]: ...
-
-    def add_comment(
-        self,
-        person_id: str,
-        *,
-        body: AddCommentRequest | None = None,
-        comment: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CommentResponse]:
-        """Add a comment to a person, with the answer's status, headers, request id and time.
-
-        Add a comment to a person's card. Each call adds one more comment although the method is
-        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
-        only when the request provably did not act, as it does a POST.
-
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            comment: Required.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if comment is None:
-                raise missing_arguments(
-                    comment=comment,
-                )
-            body = AddCommentRequest(
-                comment=comment,
-            )
-        detailed = add_comment_to_person.sync_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, add_comment_to_person._unwrap(detailed))
-
-    @overload
-    def add_sms_connection(
-        self,
-        *,
-        body: AddSmsConnectionRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SmsProcessingResponse]: ...
-
-    @overload
-    def add_sms_connection(
-        self,
-        *,
-        data: builtins.list[SmsContact | SmsContactParam],
-        connection_id: str,
-        leadgentool_id: str,
-        tags: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SmsProcessingResponse]: ...
-
-    def add_sms_connection(
-        self,
-        *,
-        body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact | SmsContactParam] | None = None,
-        connection_id: str | None = None,
-        leadgentool_id: str | None = None,
-        tags: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SmsProcessingResponse]:
-        """Add an SMS connection to people, with the answer's status, headers, request id and time.
-
-        Add people reached by SMS through a connection; the answer counts the people queued for
-        processing.
-
-        `POST /people/sms` (operation `add_sms_connection`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `AddSmsConnectionRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            body: The whole request body, instead of the keyword arguments below.
-            data: Required.
-            connection_id: Required. A 24-hex-digit object id, as every id on the page is.
-            leadgentool_id: Required. A 24-hex-digit object id, as every id on the page is.
-            tags: Ids of tags to put on the people.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if data is None or connection_id is None or leadgentool_id is None:
-                raise missing_arguments(
-                    data=data,
-                    connection_id=connection_id,
-                    leadgentool_id=leadgentool_id,
-                )
-            body = AddSmsConnectionRequest(
-                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
-                connection_id=connection_id,
-                leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
-            )
-        detailed = add_sms_connection.sync_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, add_sms_connection._unwrap(detailed))
-
-    @overload
-    def add_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    @overload
-    def add_tag(
-        self,
-        person_id: str,
-        *,
-        tag_id: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    def add_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm | None = None,
-        tag_id: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]:
-        """Add a tag to a person, with the answer's status, headers, request id and time.
-
-        Add a tag to a person. The body is JSON, as the page's general rule says, the newer
-        print's example shows and every public v2 client sends; the form encoding the headings
-        name is accepted as a second media type.
-
-        `PUT /people/{person_id}/add-tag` (operation `add_tag_to_person`).
-        Pass the body's fields as keyword arguments, or a whole `TagForm` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            tag_id: Required. A 24-hex-digit object id, as every id on the page is.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if tag_id is None:
-                raise missing_arguments(
-                    tag_id=tag_id,
-                )
-            body = TagForm(
-                tag_id=tag_id,
-            )
-        detailed = add_tag_to_person.sync_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, add_tag_to_person._unwrap(detailed))
-
-    @overload
-    def create(
-        self,
-        *,
-        body: CreatePersonRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreatedPersonResponse]: ...
-
-    @overload
-    def create(
-        self,
-        *,
-        name: str,
-        email: str,
-        phone: str,
-        leadgentool_id: str,
-        connected_users_ids: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreatedPersonResponse]: ...
-
-    def create(
-        self,
-        *,
-        body: CreatePersonRequest | None = None,
-        name: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        leadgentool_id: str | None = None,
-        connected_users_ids: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreatedPersonResponse]:
-        """Add a person, with the answer's status, headers, request id and time.
-
-        Add a person on the platform. The answer is the person's new MANUAL communication
-        channel: its `id` is the channel's id and `person_id` the new person's id.
-
-        The page notes that only `connected_users_ids` is not required.
-
-        `POST /people` (operation `create_person`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `CreatePersonRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            body: The whole request body, instead of the keyword arguments below.
-            name: Required.
-            email: Required.
-            phone: Required.
-            leadgentool_id: Required. A 24-hex-digit object id, as every id on the page is.
-            connected_users_ids: Platform users to connect the person to.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if name is None or email is None or phone is None or leadgentool_id is None:
-                raise missing_arguments(
-                    name=name,
-                    email=email,
-                    phone=phone,
-                    leadgentool_id=leadgentool_id,
-                )
-            body = CreatePersonRequest(
-                name=name,
-                email=email,
                 phone=phone,
-                leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
-            )
-        detailed = create_person.sync_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, create_person._unwrap(detailed))
-
-    def get(
-        self,
-        person_id: str,
-        *,
-        include: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[PersonResponse]:
-        """Get a person, with the answer's status, headers, request id and time.
-
-        Get information about a specific person. `include` asks for the linked users and
-        orders in the `included` block.
-
-        `include` is a comma-separated list (`include=contactedUsers,orders`), as the page's URL
-        shows; it is declared as a string with a pattern because the generated client sends an
-        array as repeated parameters, not joined with commas.
-
-        `GET /people/{person_id}` (operation `get_person`).
-
-        Args:
-            person_id: Id of the person on the platform.
-            include: Comma-separated related resources to embed in `included`; any of
-                `contactedUsers`, `orders`.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = get_person.sync_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
-        )
-        return RawResponse.of(detailed, get_person._unwrap(detailed))
-
-    def list(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        filter_tags: builtins.list[str] | None = None,
-        filter_last_message_from: datetime.date | None = None,
-        filter_last_message_to: datetime.date | None = None,
-        filter_phone: str | None = None,
-        filter_email: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[PersonListResponse]:
-        """List people, with the answer's status, headers, request id and time.
-
-        Get a list of people.
-
-        The page marks `filter[last_message]` as required, but public clients list people
-        without it (one pages through all 5,607 people of an account that way), so both bounds
-        are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
-        example URL sends plain dates (`2015-04-02`), so they are `format: date`.
-
-        `GET /people` (operation `list_people`).
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            filter_tags: Only people with these tags; repeat the parameter for several tags
-                (`filter[tags]=vip&filter[tags]=tag2`).
-            filter_last_message_from: Only people whose last message is on or after this date (UTC).
-            filter_last_message_to: Only people whose last message is on or before this date (UTC).
-            filter_phone: Only people with this phone number.
-            filter_email: Only people with this e-mail address.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
-        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
-        detailed = list_people.sync_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-            filter_tags=UNSET if filter_tags is None else filter_tags,
-            filter_last_message_from=UNSET if filter_last_message_from is None else filter_last_message_from,
-            filter_last_message_to=UNSET if filter_last_message_to is None else filter_last_message_to,
-            filter_phone=UNSET if filter_phone is None else filter_phone,
-            filter_email=UNSET if filter_email is None else filter_email,
-        )
-        return RawResponse.of(detailed, list_people._unwrap(detailed))
-
-    @overload
-    def remove_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    @overload
-    def remove_tag(
-        self,
-        person_id: str,
-        *,
-        tag_id: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    def remove_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm | None = None,
-        tag_id: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]:
-        """Remove a tag from a person, with the answer's status, headers, request id and time.
-
-        Remove a tag from a person. The body is JSON, as the page's general rule says, the
-        newer print's example shows and every public v2 client sends; the form encoding the
-        old page's heading names is accepted as a second media type.
-
-        `PUT /people/{person_id}/remove-tag` (operation `remove_tag_from_person`).
-        Pass the body's fields as keyword arguments, or a whole `TagForm` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            tag_id: Required. A 24-hex-digit object id, as every id on the page is.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if tag_id is None:
-                raise missing_arguments(
-                    tag_id=tag_id,
-                )
-            body = TagForm(
-                tag_id=tag_id,
-            )
-        detailed = remove_tag_from_person.sync_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, remove_tag_from_person._unwrap(detailed))
-
-    def update(
-        self,
-        person_id: str,
-        *,
-        body: UpdatePersonRequest | None = None,
-        phone: str | None = None,
-        email: str | None = None,
-        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]:
-        """Update a person, with the answer's status, headers, request id and time.
-
-        Update information in the customer card.
-
-        The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-        envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
-        The page's `//` comment lists the custom field types, which became an enum.
-
-        `PUT /people/{person_id}` (operation `update_person`).
-        Pass the body's fields as keyword arguments, or a whole `UpdatePersonRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            phone:
-            email:
-            custom_fields:
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
+                email=email,
+                custom_fields=None
                 if custom_fields is None
                 else [
                     item if isinstance(item, CustomField) else CustomField.from_dict(item)
                     for item in custom_fields
                 ],
             )
-        detailed = update_person.sync_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
+        return self._call(
+            update_person.ENDPOINT,
+            update_person.request(
+                person_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                body=body,
+            ),
         )
-        return RawResponse.of(detailed, update_person._unwrap(detailed))
 
 
 class AsyncPeople(AsyncResource):
-    """The `people` operations of `AsyncLeelooClient`; each awaits the 2xx model or raises."""
+    """The `people` operations of `AsyncLeelooClient`: the methods of `People`, awaited."""
 
     @property
     def with_raw_response(self) -> "AsyncPeopleWithRawResponse":
-        """The same methods, returning a `RawResponse` (model, status, headers, request id, time)."""
-        return AsyncPeopleWithRawResponse(self._client)
+        """The same methods, returning a `RawResponse` (model, status, headers, request id, body, time)."""
+        return AsyncPeopleWithRawResponse(self)
 
-    @overload
-    async def add_comment(
-        self,
-        person_id: str,
-        *,
-        body: AddCommentRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> CommentResponse: ...
-
-    @overload
-    async def add_comment(
-        self,
-        person_id: str,
-        *,
-        comment: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> CommentResponse: ...
-
-    async def add_comment(
-        self,
-        person_id: str,
-        *,
-        body: AddCommentRequest | None = None,
-        comment: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> CommentResponse:
-        """Add a comment to a person.
-
-        Add a comment to a person's card. Each call adds one more comment although the method is
-        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
-        only when the request provably did not act, as it does a POST.
-
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            comment: Required.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if comment is None:
-                raise missing_arguments(
-                    comment=comment,
-                )
-            body = AddCommentRequest(
-                comment=comment,
-            )
-        return await add_comment_to_person.asyncio(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-
-    @overload
-    async def add_sms_connection(
-        self,
-        *,
-        body: AddSmsConnectionRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> SmsProcessingResponse: ...
-
-    @overload
-    async def add_sms_connection(
-        self,
-        *,
-        data: builtins.list[SmsContact | SmsContactParam],
-        connection_id: str,
-        leadgentool_id: str,
-        tags: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> SmsProcessingResponse: ...
-
-    async def add_sms_connection(
-        self,
-        *,
-        body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact | SmsContactParam] | None = None,
-        connection_id: str | None = None,
-        leadgentool_id: str | None = None,
-        tags: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> SmsProcessingResponse:
-        """Add an SMS connection to people.
-
-        Add people reached by SMS through a connection; the answer counts the people queued for
-        processing.
-
-        `POST /people/sms` (operation `add_sms_connection`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `AddSmsConnectionRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            body: The whole request body, instead of the keyword arguments below.
-            data: Required.
-            connection_id: Required. A 24-hex-digit object id, as every id on the page is.
-            leadgentool_id: Required. A 24-hex-digit object id, as every id on the page is.
-            tags: Ids of tags to put on the people.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if data is None or connection_id is None or leadgentool_id is None:
-                raise missing_arguments(
-                    data=data,
-                    connection_id=connection_id,
-                    leadgentool_id=leadgentool_id,
-                )
-            body = AddSmsConnectionRequest(
-                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
-                connection_id=connection_id,
-                leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
-            )
-        return await add_sms_connection.asyncio(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-
-    @overload
-    async def add_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse: ...
-
-    @overload
-    async def add_tag(
-        self,
-        person_id: str,
-        *,
-        tag_id: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse: ...
-
-    async def add_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm | None = None,
-        tag_id: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse:
-        """Add a tag to a person.
-
-        Add a tag to a person. The body is JSON, as the page's general rule says, the newer
-        print's example shows and every public v2 client sends; the form encoding the headings
-        name is accepted as a second media type.
-
-        `PUT /people/{person_id}/add-tag` (operation `add_tag_to_person`).
-        Pass the body's fields as keyword arguments, or a whole `TagForm` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            tag_id: Required. A 24-hex-digit object id, as every id on the page is.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if tag_id is None:
-                raise missing_arguments(
-                    tag_id=tag_id,
-                )
-            body = TagForm(
-                tag_id=tag_id,
-            )
-        return await add_tag_to_person.asyncio(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: CreatePersonRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> CreatedPersonResponse: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        name: str,
-        email: str,
-        phone: str,
-        leadgentool_id: str,
-        connected_users_ids: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> CreatedPersonResponse: ...
-
-    async def create(
-        self,
-        *,
-        body: CreatePersonRequest | None = None,
-        name: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        leadgentool_id: str | None = None,
-        connected_users_ids: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> CreatedPersonResponse:
-        """Add a person.
-
-        Add a person on the platform. The answer is the person's new MANUAL communication
-        channel: its `id` is the channel's id and `person_id` the new person's id.
-
-        The page notes that only `connected_users_ids` is not required.
-
-        `POST /people` (operation `create_person`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `CreatePersonRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            body: The whole request body, instead of the keyword arguments below.
-            name: Required.
-            email: Required.
-            phone: Required.
-            leadgentool_id: Required. A 24-hex-digit object id, as every id on the page is.
-            connected_users_ids: Platform users to connect the person to.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if name is None or email is None or phone is None or leadgentool_id is None:
-                raise missing_arguments(
-                    name=name,
-                    email=email,
-                    phone=phone,
-                    leadgentool_id=leadgentool_id,
-                )
-            body = CreatePersonRequest(
-                name=name,
-                email=email,
-                phone=phone,
-                leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
-            )
-        return await create_person.asyncio(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-
-    async def get(
-        self,
-        person_id: str,
-        *,
-        include: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> PersonResponse:
-        """Get a person.
-
-        Get information about a specific person. `include` asks for the linked users and
-        orders in the `included` block.
-
-        `include` is a comma-separated list (`include=contactedUsers,orders`), as the page's URL
-        shows; it is declared as a string with a pattern because the generated client sends an
-        array as repeated parameters, not joined with commas.
-
-        `GET /people/{person_id}` (operation `get_person`).
-
-        Args:
-            person_id: Id of the person on the platform.
-            include: Comma-separated related resources to embed in `included`; any of
-                `contactedUsers`, `orders`.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        return await get_person.asyncio(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
-        )
-
-    async def list(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        filter_tags: builtins.list[str] | None = None,
-        filter_last_message_from: datetime.date | None = None,
-        filter_last_message_to: datetime.date | None = None,
-        filter_phone: str | None = None,
-        filter_email: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> PersonListResponse:
-        """List people.
-
-        Get a list of people.
-
-        The page marks `filter[last_message]` as required, but public clients list people
-        without it (one pages through all 5,607 people of an account that way), so both bounds
-        are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
-        example URL sends plain dates (`2015-04-02`), so they are `format: date`.
-
-        `GET /people` (operation `list_people`).
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            filter_tags: Only people with these tags; repeat the parameter for several tags
-                (`filter[tags]=vip&filter[tags]=tag2`).
-            filter_last_message_from: Only people whose last message is on or after this date (UTC).
-            filter_last_message_to: Only people whose last message is on or before this date (UTC).
-            filter_phone: Only people with this phone number.
-            filter_email: Only people with this e-mail address.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
-        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
-        return await list_people.asyncio(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-            filter_tags=UNSET if filter_tags is None else filter_tags,
-            filter_last_message_from=UNSET if filter_last_message_from is None else filter_last_message_from,
-            filter_last_message_to=UNSET if filter_last_message_to is None else filter_last_message_to,
-            filter_phone=UNSET if filter_phone is None else filter_phone,
-            filter_email=UNSET if filter_email is None else filter_email,
-        )
-
-    def iterate(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        filter_tags: builtins.list[str] | None = None,
-        filter_last_message_from: datetime.date | None = None,
-        filter_last_message_to: datetime.date | None = None,
-        filter_phone: str | None = None,
-        filter_email: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[PersonSummary]:
-        """List people: every item of every page.
-
-        Get a list of people.
-
-        The page marks `filter[last_message]` as required, but public clients list people
-        without it (one pages through all 5,607 people of an account that way), so both bounds
-        are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
-        example URL sends plain dates (`2015-04-02`), so they are `format: date`.
-
-        `GET /people` (operation `list_people`).
-        Pages from `offset` on, `limit` items at a time, until a page is short or empty; each page is
-        asked for once.
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            filter_tags: Only people with these tags; repeat the parameter for several tags
-                (`filter[tags]=vip&filter[tags]=tag2`).
-            filter_last_message_from: Only people whose last message is on or after this date (UTC).
-            filter_last_message_to: Only people whose last message is on or before this date (UTC).
-            filter_phone: Only people with this phone number.
-            filter_email: Only people with this e-mail address.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Yields:
-            Each `PersonSummary` of each page.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
-        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
-        return list_people.aiterate(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-            filter_tags=UNSET if filter_tags is None else filter_tags,
-            filter_last_message_from=UNSET if filter_last_message_from is None else filter_last_message_from,
-            filter_last_message_to=UNSET if filter_last_message_to is None else filter_last_message_to,
-            filter_phone=UNSET if filter_phone is None else filter_phone,
-            filter_email=UNSET if filter_email is None else filter_email,
-        )
-
+    add_comment = awaitable(People.add_comment)
+    add_sms_connection = awaitable(People.add_sms_connection)
+    add_tag = awaitable(People.add_tag)
+    create = awaitable(People.create)
+    get = awaitable(People.get)
+    list = awaitable(People.list)
+    iterate = async_iterator(People.iterate)
     aiterate = iterate
-
-    @overload
-    async def remove_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse: ...
-
-    @overload
-    async def remove_tag(
-        self,
-        person_id: str,
-        *,
-        tag_id: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse: ...
-
-    async def remove_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm | None = None,
-        tag_id: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse:
-        """Remove a tag from a person.
-
-        Remove a tag from a person. The body is JSON, as the page's general rule says, the
-        newer print's example shows and every public v2 client sends; the form encoding the
-        old page's heading names is accepted as a second media type.
-
-        `PUT /people/{person_id}/remove-tag` (operation `remove_tag_from_person`).
-        Pass the body's fields as keyword arguments, or a whole `TagForm` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            tag_id: Required. A 24-hex-digit object id, as every id on the page is.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if tag_id is None:
-                raise missing_arguments(
-                    tag_id=tag_id,
-                )
-            body = TagForm(
-                tag_id=tag_id,
-            )
-        return await remove_tag_from_person.asyncio(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-
-    async def update(
-        self,
-        person_id: str,
-        *,
-        body: UpdatePersonRequest | None = None,
-        phone: str | None = None,
-        email: str | None = None,
-        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> EmptyResponse:
-        """Update a person.
-
-        Update information in the customer card.
-
-        The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-        envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
-        The page's `//` comment lists the custom field types, which became an enum.
-
-        `PUT /people/{person_id}` (operation `update_person`).
-        Pass the body's fields as keyword arguments, or a whole `UpdatePersonRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            phone:
-            email:
-            custom_fields:
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
-                if custom_fields is None
-                else [
-                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
-                    for item in custom_fields
-                ],
-            )
-        return await update_person.asyncio(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
+    remove_tag = awaitable(People.remove_tag)
+    update = awaitable(People.update)
 
 
-class AsyncPeopleWithRawResponse(AsyncResource):
+class PeopleWithRawResponse:
+    """The `people` operations returning a `RawResponse`: `client.people.with_raw_response`."""
+
+    def __init__(self, resource: People) -> None:
+        self._resource = resource
+        self.add_comment = to_raw_response_wrapper(resource.add_comment)
+        self.add_sms_connection = to_raw_response_wrapper(resource.add_sms_connection)
+        self.add_tag = to_raw_response_wrapper(resource.add_tag)
+        self.create = to_raw_response_wrapper(resource.create)
+        self.get = to_raw_response_wrapper(resource.get)
+        self.list = to_raw_response_wrapper(resource.list)
+        self.remove_tag = to_raw_response_wrapper(resource.remove_tag)
+        self.update = to_raw_response_wrapper(resource.update)
+
+
+class AsyncPeopleWithRawResponse:
     """The `people` operations of `AsyncLeelooClient` returning a `RawResponse`."""
 
-    @overload
-    async def add_comment(
-        self,
-        person_id: str,
-        *,
-        body: AddCommentRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CommentResponse]: ...
-
-    @overload
-    async def add_comment(
-        self,
-        person_id: str,
-        *,
-        comment: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CommentResponse]: ...
-
-    async def add_comment(
-        self,
-        person_id: str,
-        *,
-        body: AddCommentRequest | None = None,
-        comment: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CommentResponse]:
-        """Add a comment to a person, with the answer's status, headers, request id and time.
-
-        Add a comment to a person's card. Each call adds one more comment although the method is
-        PUT, so this operation is not idempotent (`x-idempotent: false`): the client repeats it
-        only when the request provably did not act, as it does a POST.
-
-        `PUT /people/{person_id}/add-comment` (operation `add_comment_to_person`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `AddCommentRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            comment: Required.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if comment is None:
-                raise missing_arguments(
-                    comment=comment,
-                )
-            body = AddCommentRequest(
-                comment=comment,
-            )
-        detailed = await add_comment_to_person.asyncio_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, add_comment_to_person._unwrap(detailed))
-
-    @overload
-    async def add_sms_connection(
-        self,
-        *,
-        body: AddSmsConnectionRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SmsProcessingResponse]: ...
-
-    @overload
-    async def add_sms_connection(
-        self,
-        *,
-        data: builtins.list[SmsContact | SmsContactParam],
-        connection_id: str,
-        leadgentool_id: str,
-        tags: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SmsProcessingResponse]: ...
-
-    async def add_sms_connection(
-        self,
-        *,
-        body: AddSmsConnectionRequest | None = None,
-        data: builtins.list[SmsContact | SmsContactParam] | None = None,
-        connection_id: str | None = None,
-        leadgentool_id: str | None = None,
-        tags: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[SmsProcessingResponse]:
-        """Add an SMS connection to people, with the answer's status, headers, request id and time.
-
-        Add people reached by SMS through a connection; the answer counts the people queued for
-        processing.
-
-        `POST /people/sms` (operation `add_sms_connection`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `AddSmsConnectionRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            body: The whole request body, instead of the keyword arguments below.
-            data: Required.
-            connection_id: Required. A 24-hex-digit object id, as every id on the page is.
-            leadgentool_id: Required. A 24-hex-digit object id, as every id on the page is.
-            tags: Ids of tags to put on the people.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if data is None or connection_id is None or leadgentool_id is None:
-                raise missing_arguments(
-                    data=data,
-                    connection_id=connection_id,
-                    leadgentool_id=leadgentool_id,
-                )
-            body = AddSmsConnectionRequest(
-                data=[item if isinstance(item, SmsContact) else SmsContact.from_dict(item) for item in data],
-                connection_id=connection_id,
-                leadgentool_id=leadgentool_id,
-                tags=UNSET if tags is None else tags,
-            )
-        detailed = await add_sms_connection.asyncio_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, add_sms_connection._unwrap(detailed))
-
-    @overload
-    async def add_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    @overload
-    async def add_tag(
-        self,
-        person_id: str,
-        *,
-        tag_id: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    async def add_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm | None = None,
-        tag_id: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]:
-        """Add a tag to a person, with the answer's status, headers, request id and time.
-
-        Add a tag to a person. The body is JSON, as the page's general rule says, the newer
-        print's example shows and every public v2 client sends; the form encoding the headings
-        name is accepted as a second media type.
-
-        `PUT /people/{person_id}/add-tag` (operation `add_tag_to_person`).
-        Pass the body's fields as keyword arguments, or a whole `TagForm` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            tag_id: Required. A 24-hex-digit object id, as every id on the page is.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if tag_id is None:
-                raise missing_arguments(
-                    tag_id=tag_id,
-                )
-            body = TagForm(
-                tag_id=tag_id,
-            )
-        detailed = await add_tag_to_person.asyncio_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, add_tag_to_person._unwrap(detailed))
-
-    @overload
-    async def create(
-        self,
-        *,
-        body: CreatePersonRequest,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreatedPersonResponse]: ...
-
-    @overload
-    async def create(
-        self,
-        *,
-        name: str,
-        email: str,
-        phone: str,
-        leadgentool_id: str,
-        connected_users_ids: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreatedPersonResponse]: ...
-
-    async def create(
-        self,
-        *,
-        body: CreatePersonRequest | None = None,
-        name: str | None = None,
-        email: str | None = None,
-        phone: str | None = None,
-        leadgentool_id: str | None = None,
-        connected_users_ids: builtins.list[str] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[CreatedPersonResponse]:
-        """Add a person, with the answer's status, headers, request id and time.
-
-        Add a person on the platform. The answer is the person's new MANUAL communication
-        channel: its `id` is the channel's id and `person_id` the new person's id.
-
-        The page notes that only `connected_users_ids` is not required.
-
-        `POST /people` (operation `create_person`, not repeated after a failure that may have acted).
-        Pass the body's fields as keyword arguments, or a whole `CreatePersonRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            body: The whole request body, instead of the keyword arguments below.
-            name: Required.
-            email: Required.
-            phone: Required.
-            leadgentool_id: Required. A 24-hex-digit object id, as every id on the page is.
-            connected_users_ids: Platform users to connect the person to.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if name is None or email is None or phone is None or leadgentool_id is None:
-                raise missing_arguments(
-                    name=name,
-                    email=email,
-                    phone=phone,
-                    leadgentool_id=leadgentool_id,
-                )
-            body = CreatePersonRequest(
-                name=name,
-                email=email,
-                phone=phone,
-                leadgentool_id=leadgentool_id,
-                connected_users_ids=UNSET if connected_users_ids is None else connected_users_ids,
-            )
-        detailed = await create_person.asyncio_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, create_person._unwrap(detailed))
-
-    async def get(
-        self,
-        person_id: str,
-        *,
-        include: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[PersonResponse]:
-        """Get a person, with the answer's status, headers, request id and time.
-
-        Get information about a specific person. `include` asks for the linked users and
-        orders in the `included` block.
-
-        `include` is a comma-separated list (`include=contactedUsers,orders`), as the page's URL
-        shows; it is declared as a string with a pattern because the generated client sends an
-        array as repeated parameters, not joined with commas.
-
-        `GET /people/{person_id}` (operation `get_person`).
-
-        Args:
-            person_id: Id of the person on the platform.
-            include: Comma-separated related resources to embed in `included`; any of
-                `contactedUsers`, `orders`.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = await get_person.asyncio_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
-        )
-        return RawResponse.of(detailed, get_person._unwrap(detailed))
-
-    async def list(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        filter_tags: builtins.list[str] | None = None,
-        filter_last_message_from: datetime.date | None = None,
-        filter_last_message_to: datetime.date | None = None,
-        filter_phone: str | None = None,
-        filter_email: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[PersonListResponse]:
-        """List people, with the answer's status, headers, request id and time.
-
-        Get a list of people.
-
-        The page marks `filter[last_message]` as required, but public clients list people
-        without it (one pages through all 5,607 people of an account that way), so both bounds
-        are optional here. The page shows them as `{ from: 'js_date', to: 'js_date' }` and its
-        example URL sends plain dates (`2015-04-02`), so they are `format: date`.
-
-        `GET /people` (operation `list_people`).
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            filter_tags: Only people with these tags; repeat the parameter for several tags
-                (`filter[tags]=vip&filter[tags]=tag2`).
-            filter_last_message_from: Only people whose last message is on or after this date (UTC).
-            filter_last_message_to: Only people whose last message is on or before this date (UTC).
-            filter_phone: Only people with this phone number.
-            filter_email: Only people with this e-mail address.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        filter_last_message_from = plain_date(filter_last_message_from, "filter_last_message_from")
-        filter_last_message_to = plain_date(filter_last_message_to, "filter_last_message_to")
-        detailed = await list_people.asyncio_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-            filter_tags=UNSET if filter_tags is None else filter_tags,
-            filter_last_message_from=UNSET if filter_last_message_from is None else filter_last_message_from,
-            filter_last_message_to=UNSET if filter_last_message_to is None else filter_last_message_to,
-            filter_phone=UNSET if filter_phone is None else filter_phone,
-            filter_email=UNSET if filter_email is None else filter_email,
-        )
-        return RawResponse.of(detailed, list_people._unwrap(detailed))
-
-    @overload
-    async def remove_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    @overload
-    async def remove_tag(
-        self,
-        person_id: str,
-        *,
-        tag_id: str,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]: ...
-
-    async def remove_tag(
-        self,
-        person_id: str,
-        *,
-        body: TagForm | None = None,
-        tag_id: str | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]:
-        """Remove a tag from a person, with the answer's status, headers, request id and time.
-
-        Remove a tag from a person. The body is JSON, as the page's general rule says, the
-        newer print's example shows and every public v2 client sends; the form encoding the
-        old page's heading names is accepted as a second media type.
-
-        `PUT /people/{person_id}/remove-tag` (operation `remove_tag_from_person`).
-        Pass the body's fields as keyword arguments, or a whole `TagForm` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            tag_id: Required. A 24-hex-digit object id, as every id on the page is.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            if tag_id is None:
-                raise missing_arguments(
-                    tag_id=tag_id,
-                )
-            body = TagForm(
-                tag_id=tag_id,
-            )
-        detailed = await remove_tag_from_person.asyncio_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, remove_tag_from_person._unwrap(detailed))
-
-    async def update(
-        self,
-        person_id: str,
-        *,
-        body: UpdatePersonRequest | None = None,
-        phone: str | None = None,
-        email: str | None = None,
-        custom_fields: builtins.list[CustomField | CustomFieldParam] | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[EmptyResponse]:
-        """Update a person, with the answer's status, headers, request id and time.
-
-        Update information in the customer card.
-
-        The page shows no response for this endpoint; the spec assumes the `{status, data: {}}`
-        envelope that the page's other updates (add-tag, remove-tag) answer with (**guess**).
-        The page's `//` comment lists the custom field types, which became an enum.
-
-        `PUT /people/{person_id}` (operation `update_person`).
-        Pass the body's fields as keyword arguments, or a whole `UpdatePersonRequest` as `body=`; a field
-        left out (None) is not sent.
-
-        Args:
-            person_id: Id of the person on the platform.
-            body: The whole request body, instead of the keyword arguments below.
-            phone:
-            email:
-            custom_fields:
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        if body is None:
-            body = UpdatePersonRequest(
-                phone=UNSET if phone is None else phone,
-                email=UNSET if email is None else email,
-                custom_fields=UNSET
-                if custom_fields is None
-                else [
-                    item if isinstance(item, CustomField) else CustomField.from_dict(item)
-                    for item in custom_fields
-                ],
-            )
-        detailed = await update_person.asyncio_detailed(
-            person_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            body=body,
-        )
-        return RawResponse.of(detailed, update_person._unwrap(detailed))
+    def __init__(self, resource: AsyncPeople) -> None:
+        self._resource = resource
+        self.add_comment = async_to_raw_response_wrapper(resource.add_comment)
+        self.add_sms_connection = async_to_raw_response_wrapper(resource.add_sms_connection)
+        self.add_tag = async_to_raw_response_wrapper(resource.add_tag)
+        self.create = async_to_raw_response_wrapper(resource.create)
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.list = async_to_raw_response_wrapper(resource.list)
+        self.remove_tag = async_to_raw_response_wrapper(resource.remove_tag)
+        self.update = async_to_raw_response_wrapper(resource.update)
 
 
 __all__ = [

@@ -1,11 +1,21 @@
 """The `tunnels` operations: the resources `Tunnels` (`client.tunnels`) and `AsyncTunnels`, and one module per operation."""
 
 import builtins
-from collections.abc import AsyncIterator, Iterator, Mapping
-from typing import Any, Required, TypedDict, cast, overload
+import functools
+from collections.abc import Iterator, Mapping
+from typing import Any, Required, TypedDict, overload
 
 from ..._base_client import TimeoutTypes
-from ..._resource import AsyncResource, RawResponse, SyncResource, missing_arguments, plain_date
+from ..._resource import (
+    AsyncResource,
+    SyncResource,
+    async_iterator,
+    async_to_raw_response_wrapper,
+    awaitable,
+    missing_arguments,
+    plain_date,
+    to_raw_response_wrapper,
+)
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel import Tunnel
 from ...models.tunnel_include import TunnelInclude, check_tunnel_include
@@ -13,7 +23,6 @@ from ...models.tunnel_list_response import TunnelListResponse
 from ...models.tunnel_response import TunnelResponse
 from ...models.tunnel_stats import TunnelStats
 from ...models.tunnel_stats_list_response import TunnelStatsListResponse
-from ...types import UNSET, Unset
 from . import (
     get_tunnel,
     get_tunnel_stats,
@@ -27,8 +36,8 @@ class Tunnels(SyncResource):
 
     @property
     def with_raw_response(self) -> "TunnelsWithRawResponse":
-        """The same methods, returning a `RawResponse` (model, status, headers, request id, time)."""
-        return TunnelsWithRawResponse(self._client)
+        """The same methods, returning a `RawResponse` (model, status, headers, request id, body, time)."""
+        return TunnelsWithRawResponse(self)
 
     def get(
         self,
@@ -38,6 +47,7 @@ class Tunnels(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> TunnelResponse:
         """Get a tunnel.
 
@@ -54,9 +64,11 @@ class Tunnels(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -64,10 +76,13 @@ class Tunnels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
-        return get_tunnel.sync(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
+        return self._call(
+            get_tunnel.ENDPOINT,
+            get_tunnel.request(
+                tunnel_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                include=include,
+            ),
         )
 
     def get_stats(
@@ -77,6 +92,7 @@ class Tunnels(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> TunnelStatsListResponse:
         """Get statistics for one tunnel.
 
@@ -90,9 +106,11 @@ class Tunnels(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -100,9 +118,12 @@ class Tunnels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
-        return get_tunnel_stats.sync(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
+        return self._call(
+            get_tunnel_stats.ENDPOINT,
+            get_tunnel_stats.request(
+                tunnel_id,
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+            ),
         )
 
     def list_stats(
@@ -111,6 +132,7 @@ class Tunnels(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> TunnelStatsListResponse:
         """Get statistics for all tunnels.
 
@@ -123,9 +145,11 @@ class Tunnels(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -133,8 +157,11 @@ class Tunnels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
-        return list_tunnel_stats.sync(
-            client=self._with(timeout, extra_headers, extra_query),
+        return self._call(
+            list_tunnel_stats.ENDPOINT,
+            list_tunnel_stats.request(
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+            ),
         )
 
     def list(
@@ -145,6 +172,7 @@ class Tunnels(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> TunnelListResponse:
         """List tunnels.
 
@@ -161,9 +189,11 @@ class Tunnels(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Returns:
-            The model of the 2xx answer.
+            The model of the 2xx answer (awaited on `AsyncLeelooClient`; `with_raw_response` adds
+            status, headers, request id, body and time).
 
         Raises:
             APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
@@ -171,10 +201,13 @@ class Tunnels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
-        return list_tunnels.sync(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
+        return self._call(
+            list_tunnels.ENDPOINT,
+            list_tunnels.request(
+                client=self._with(timeout, extra_headers, extra_query, extra_body),
+                limit=limit,
+                offset=offset,
+            ),
         )
 
     def iterate(
@@ -185,6 +218,7 @@ class Tunnels(SyncResource):
         timeout: TimeoutTypes | None = None,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
     ) -> Iterator[Tunnel]:
         """List tunnels: every item of every page.
 
@@ -203,6 +237,7 @@ class Tunnels(SyncResource):
             timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
             extra_headers: Headers added to this call's request.
             extra_query: Query parameters added to this call's request.
+            extra_body: Fields added to (or replacing those of) this call's JSON body.
 
         Yields:
             Each `Tunnel` of each page.
@@ -213,521 +248,50 @@ class Tunnels(SyncResource):
             APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
             ResponseValidationError: A 2xx answer whose body does not match the spec.
         """
-        return list_tunnels.iterate(
-            client=self._with(timeout, extra_headers, extra_query),
+        build = functools.partial(
+            list_tunnels.request,
+            client=self._with(timeout, extra_headers, extra_query, extra_body),
             limit=limit,
-            offset=offset,
         )
-
-
-class TunnelsWithRawResponse(SyncResource):
-    """The `tunnels` operations returning a `RawResponse`: `client.tunnels.with_raw_response`."""
-
-    def get(
-        self,
-        tunnel_id: str,
-        *,
-        include: TunnelInclude | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelResponse]:
-        """Get a tunnel, with the answer's status, headers, request id and time.
-
-        Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-        in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-        the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-        an enum.
-
-        `GET /tunnels/{tunnel_id}` (operation `get_tunnel`).
-
-        Args:
-            tunnel_id: Id of the tunnel.
-            include: Related resources to embed in `linked`; only `leadgentools` is known.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = get_tunnel.sync_detailed(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
-        )
-        return RawResponse.of(detailed, get_tunnel._unwrap(detailed))
-
-    def get_stats(
-        self,
-        tunnel_id: str,
-        *,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelStatsListResponse]:
-        """Get statistics for one tunnel, with the answer's status, headers, request id and time.
-
-        Get statistics for one tunnel. The page shows the same one-element list as for all
-        tunnels, so the answer is a list here too. Its example lacks several commas; repaired.
-
-        `GET /tunnels/{tunnel_id}/stats` (operation `get_tunnel_stats`).
-
-        Args:
-            tunnel_id: Id of the tunnel.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = get_tunnel_stats.sync_detailed(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-        )
-        return RawResponse.of(detailed, get_tunnel_stats._unwrap(detailed))
-
-    def list_stats(
-        self,
-        *,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelStatsListResponse]:
-        """Get statistics for all tunnels, with the answer's status, headers, request id and time.
-
-        Get statistics for all tunnels. The page's example lacks several commas and has `//`
-        comments; repaired.
-
-        `GET /tunnels/stats` (operation `list_tunnel_stats`).
-
-        Args:
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = list_tunnel_stats.sync_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-        )
-        return RawResponse.of(detailed, list_tunnel_stats._unwrap(detailed))
-
-    def list(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelListResponse]:
-        """List tunnels, with the answer's status, headers, request id and time.
-
-        Get a list of tunnels. The page's example has a trailing comma and timestamps without
-        seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
-
-        `GET /tunnels` (operation `list_tunnels`).
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = list_tunnels.sync_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-        )
-        return RawResponse.of(detailed, list_tunnels._unwrap(detailed))
+        return self._iterate(list_tunnels.ENDPOINT, build, offset, limit)
 
 
 class AsyncTunnels(AsyncResource):
-    """The `tunnels` operations of `AsyncLeelooClient`; each awaits the 2xx model or raises."""
+    """The `tunnels` operations of `AsyncLeelooClient`: the methods of `Tunnels`, awaited."""
 
     @property
     def with_raw_response(self) -> "AsyncTunnelsWithRawResponse":
-        """The same methods, returning a `RawResponse` (model, status, headers, request id, time)."""
-        return AsyncTunnelsWithRawResponse(self._client)
+        """The same methods, returning a `RawResponse` (model, status, headers, request id, body, time)."""
+        return AsyncTunnelsWithRawResponse(self)
 
-    async def get(
-        self,
-        tunnel_id: str,
-        *,
-        include: TunnelInclude | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> TunnelResponse:
-        """Get a tunnel.
-
-        Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-        in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-        the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-        an enum.
-
-        `GET /tunnels/{tunnel_id}` (operation `get_tunnel`).
-
-        Args:
-            tunnel_id: Id of the tunnel.
-            include: Related resources to embed in `linked`; only `leadgentools` is known.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        return await get_tunnel.asyncio(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
-        )
-
-    async def get_stats(
-        self,
-        tunnel_id: str,
-        *,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> TunnelStatsListResponse:
-        """Get statistics for one tunnel.
-
-        Get statistics for one tunnel. The page shows the same one-element list as for all
-        tunnels, so the answer is a list here too. Its example lacks several commas; repaired.
-
-        `GET /tunnels/{tunnel_id}/stats` (operation `get_tunnel_stats`).
-
-        Args:
-            tunnel_id: Id of the tunnel.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        return await get_tunnel_stats.asyncio(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-        )
-
-    async def list_stats(
-        self,
-        *,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> TunnelStatsListResponse:
-        """Get statistics for all tunnels.
-
-        Get statistics for all tunnels. The page's example lacks several commas and has `//`
-        comments; repaired.
-
-        `GET /tunnels/stats` (operation `list_tunnel_stats`).
-
-        Args:
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        return await list_tunnel_stats.asyncio(
-            client=self._with(timeout, extra_headers, extra_query),
-        )
-
-    async def list(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> TunnelListResponse:
-        """List tunnels.
-
-        Get a list of tunnels. The page's example has a trailing comma and timestamps without
-        seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
-
-        `GET /tunnels` (operation `list_tunnels`).
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The model of the 2xx answer.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        return await list_tunnels.asyncio(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-        )
-
-    def iterate(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> AsyncIterator[Tunnel]:
-        """List tunnels: every item of every page.
-
-        Get a list of tunnels. The page's example has a trailing comma and timestamps without
-        seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
-
-        `GET /tunnels` (operation `list_tunnels`).
-        Pages from `offset` on, `limit` items at a time, until a page is short or empty; each page is
-        asked for once.
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Yields:
-            Each `Tunnel` of each page.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        return list_tunnels.aiterate(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-        )
-
+    get = awaitable(Tunnels.get)
+    get_stats = awaitable(Tunnels.get_stats)
+    list_stats = awaitable(Tunnels.list_stats)
+    list = awaitable(Tunnels.list)
+    iterate = async_iterator(Tunnels.iterate)
     aiterate = iterate
 
 
-class AsyncTunnelsWithRawResponse(AsyncResource):
+class TunnelsWithRawResponse:
+    """The `tunnels` operations returning a `RawResponse`: `client.tunnels.with_raw_response`."""
+
+    def __init__(self, resource: Tunnels) -> None:
+        self._resource = resource
+        self.get = to_raw_response_wrapper(resource.get)
+        self.get_stats = to_raw_response_wrapper(resource.get_stats)
+        self.list_stats = to_raw_response_wrapper(resource.list_stats)
+        self.list = to_raw_response_wrapper(resource.list)
+
+
+class AsyncTunnelsWithRawResponse:
     """The `tunnels` operations of `AsyncLeelooClient` returning a `RawResponse`."""
 
-    async def get(
-        self,
-        tunnel_id: str,
-        *,
-        include: TunnelInclude | None = None,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelResponse]:
-        """Get a tunnel, with the answer's status, headers, request id and time.
-
-        Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-        in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-        the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-        an enum.
-
-        `GET /tunnels/{tunnel_id}` (operation `get_tunnel`).
-
-        Args:
-            tunnel_id: Id of the tunnel.
-            include: Related resources to embed in `linked`; only `leadgentools` is known.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = await get_tunnel.asyncio_detailed(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-            include=UNSET if include is None else include,
-        )
-        return RawResponse.of(detailed, get_tunnel._unwrap(detailed))
-
-    async def get_stats(
-        self,
-        tunnel_id: str,
-        *,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelStatsListResponse]:
-        """Get statistics for one tunnel, with the answer's status, headers, request id and time.
-
-        Get statistics for one tunnel. The page shows the same one-element list as for all
-        tunnels, so the answer is a list here too. Its example lacks several commas; repaired.
-
-        `GET /tunnels/{tunnel_id}/stats` (operation `get_tunnel_stats`).
-
-        Args:
-            tunnel_id: Id of the tunnel.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = await get_tunnel_stats.asyncio_detailed(
-            tunnel_id,
-            client=self._with(timeout, extra_headers, extra_query),
-        )
-        return RawResponse.of(detailed, get_tunnel_stats._unwrap(detailed))
-
-    async def list_stats(
-        self,
-        *,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelStatsListResponse]:
-        """Get statistics for all tunnels, with the answer's status, headers, request id and time.
-
-        Get statistics for all tunnels. The page's example lacks several commas and has `//`
-        comments; repaired.
-
-        `GET /tunnels/stats` (operation `list_tunnel_stats`).
-
-        Args:
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = await list_tunnel_stats.asyncio_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-        )
-        return RawResponse.of(detailed, list_tunnel_stats._unwrap(detailed))
-
-    async def list(
-        self,
-        *,
-        limit: int = 20,
-        offset: int = 0,
-        timeout: TimeoutTypes | None = None,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, Any] | None = None,
-    ) -> RawResponse[TunnelListResponse]:
-        """List tunnels, with the answer's status, headers, request id and time.
-
-        Get a list of tunnels. The page's example has a trailing comma and timestamps without
-        seconds (`2015-04-02T14:20Z`); the example here is repaired to RFC 3339.
-
-        `GET /tunnels` (operation `list_tunnels`).
-
-        Args:
-            limit: How many results to return. The page warns against large pages but gives no
-                default or cap; the default 20 is the one its examples use and the maximum 100 is a
-                **guess** (a public client pages with 50; none asks for more than 100). Default: 20.
-            offset: How many results to skip (default 0). Default: 0.
-            timeout: This call's timeout (seconds or an `httpx.Timeout`); the client's by default.
-            extra_headers: Headers added to this call's request.
-            extra_query: Query parameters added to this call's request.
-
-        Returns:
-            The 2xx model as `parsed`, with `status_code`, `headers`, `request_id` and `elapsed`.
-
-        Raises:
-            APIStatusError: A failure, by the status or Leeloo's `status: 0` envelope in any answer
-                (AuthenticationError, NotFoundError, ValidationError, RateLimitError, ServerError).
-            APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-            ResponseValidationError: A 2xx answer whose body does not match the spec.
-        """
-        detailed = await list_tunnels.asyncio_detailed(
-            client=self._with(timeout, extra_headers, extra_query),
-            limit=limit,
-            offset=offset,
-        )
-        return RawResponse.of(detailed, list_tunnels._unwrap(detailed))
+    def __init__(self, resource: AsyncTunnels) -> None:
+        self._resource = resource
+        self.get = async_to_raw_response_wrapper(resource.get)
+        self.get_stats = async_to_raw_response_wrapper(resource.get_stats)
+        self.list_stats = async_to_raw_response_wrapper(resource.list_stats)
+        self.list = async_to_raw_response_wrapper(resource.list)
 
 
 __all__ = [

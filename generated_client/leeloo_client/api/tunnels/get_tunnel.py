@@ -1,16 +1,17 @@
-"""Get a tunnel: `GET /tunnels/{tunnel_id}` (operation `get_tunnel`)."""
+"""Get a tunnel: `GET /tunnels/{tunnel_id}` (operation `get_tunnel`).
 
-from typing import Any
+The resource method `tunnels.get` of `LeelooClient` documents its arguments. Below it,
+`sync(...)` returns the 2xx model or raises, `sync_detailed(...)` returns the `Response` whatever
+its status, `asyncio` / `asyncio_detailed` are their async twins;
+all take the arguments of `request()`.
+"""
 
-import httpx
-
-from ... import errors
 from ..._base_client import BaseClient
-from ..._resource import elapsed_of, path_segment
+from ..._operation import Endpoint, Request
+from ..._resource import path_segment
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel_include import TunnelInclude
 from ...models.tunnel_response import TunnelResponse
-from ...types import UNSET, Response, Unset
 
 OPERATION = "get_tunnel"
 # Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
@@ -19,261 +20,40 @@ IDEMPOTENT = True
 RESOURCE_METHOD = "tunnels.get"
 
 
-def _get_kwargs(
+def request(
     tunnel_id: str,
     *,
-    include: TunnelInclude | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    json_include: str | Unset = UNSET
-    if not isinstance(include, Unset):
-        json_include = include
-
-    params["include"] = json_include
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/tunnels/{tunnel_id}".format(
+    client: BaseClient,
+    include: TunnelInclude | None = None,
+) -> Request:
+    """The request of `get_tunnel`, sent through `client`; an argument left None is not sent."""
+    return Request(
+        client,
+        method="get",
+        url="/tunnels/{tunnel_id}".format(
             tunnel_id=path_segment(tunnel_id, "tunnel_id"),
         ),
-        "params": params,
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelResponse | str | None:
-    if response.status_code == 200:
-        try:
-            response_200 = TunnelResponse.from_dict(response.json())
-
-            return response_200
-
-        except errors.MODEL_PARSE_ERRORS as error:
-            if errors.reports_failure(response.content):
-                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
-            raise errors.ResponseValidationError(
-                OPERATION,
-                status_code=response.status_code,
-                content=response.content,
-                headers=response.headers,
-                reason=f"{type(error).__name__}: {error}",
-            ) from error
-    if response.status_code == 400:
-        try:
-            response_400 = ErrorEnvelope.from_dict(response.json())
-
-            return response_400
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 401:
-        try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
-
-            return response_401
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 404:
-        try:
-            response_404 = ErrorEnvelope.from_dict(response.json())
-
-            return response_404
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 429:
-        try:
-            response_429 = response.text
-            return response_429
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if 500 <= response.status_code <= 599:
-        try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
-
-            return response_5xx
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    return None
-
-
-def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | TunnelResponse | str]:
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(response=response),
-        elapsed=elapsed_of(response),
+        params={
+            "include": include,
+        },
     )
 
 
-def _unwrap(response: Response[ErrorEnvelope | TunnelResponse | str]) -> TunnelResponse:
-    """The 2xx model of `response`, or the typed error of its failure."""
-    parsed_success = isinstance(response.parsed, TunnelResponse)
-    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
-        raise errors.status_error(
-            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
-        )
-    if not isinstance(response.parsed, TunnelResponse):
-        raise errors.ResponseValidationError(
-            OPERATION,
-            status_code=response.status_code,
-            content=response.content,
-            headers=response.headers,
-            reason="the status is not the one the spec declares",
-        )
-    return response.parsed
-
-
-def sync_detailed(
-    tunnel_id: str,
-    *,
-    client: BaseClient,
-    include: TunnelInclude | Unset = UNSET,
-) -> Response[ErrorEnvelope | TunnelResponse | str]:
-    """Get a tunnel
-
-    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-    an enum.
-
-    `GET /tunnels/{tunnel_id}`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Args:
-        tunnel_id (str): Id of the tunnel.
-        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
-            `leadgentools` is known.
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs(
-        tunnel_id=tunnel_id,
-        include=include,
-    )
-    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-def sync(
-    tunnel_id: str,
-    *,
-    client: BaseClient,
-    include: TunnelInclude | Unset = UNSET,
-) -> TunnelResponse:
-    """Get a tunnel
-
-    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-    an enum.
-
-    `GET /tunnels/{tunnel_id}`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Args:
-        tunnel_id (str): Id of the tunnel.
-        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
-            `leadgentools` is known.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        sync_detailed(
-            tunnel_id=tunnel_id,
-            client=client,
-            include=include,
-        )
-    )
-
-
-async def asyncio_detailed(
-    tunnel_id: str,
-    *,
-    client: BaseClient,
-    include: TunnelInclude | Unset = UNSET,
-) -> Response[ErrorEnvelope | TunnelResponse | str]:
-    """Get a tunnel
-
-    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-    an enum.
-
-    `GET /tunnels/{tunnel_id}`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Args:
-        tunnel_id (str): Id of the tunnel.
-        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
-            `leadgentools` is known.
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs(
-        tunnel_id=tunnel_id,
-        include=include,
-    )
-    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-async def asyncio(
-    tunnel_id: str,
-    *,
-    client: BaseClient,
-    include: TunnelInclude | Unset = UNSET,
-) -> TunnelResponse:
-    """Get a tunnel
-
-    Get information about a tunnel. `include=leadgentools` adds the tunnel's lead-gen tools
-    in a block the page calls `linked` (not `included`, as GET /people/{person_id} does);
-    the spec follows the page. The `//` comment lists the lead-gen tool types, which became
-    an enum.
-
-    `GET /tunnels/{tunnel_id}`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Args:
-        tunnel_id (str): Id of the tunnel.
-        include (TunnelInclude | Unset): Related resources to embed in `linked`; only
-            `leadgentools` is known.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        await asyncio_detailed(
-            tunnel_id=tunnel_id,
-            client=client,
-            include=include,
-        )
-    )
+ENDPOINT = Endpoint(
+    OPERATION,
+    request,
+    TunnelResponse,
+    idempotent=IDEMPOTENT,
+    responses=(
+        (200, 200, TunnelResponse.from_dict),
+        (400, 400, ErrorEnvelope.from_dict),
+        (401, 401, ErrorEnvelope.from_dict),
+        (404, 404, ErrorEnvelope.from_dict),
+        (429, 429, None),
+        (500, 599, ErrorEnvelope.from_dict),
+    ),
+)
+sync = ENDPOINT.sync
+sync_detailed = ENDPOINT.sync_detailed
+asyncio = ENDPOINT.asyncio
+asyncio_detailed = ENDPOINT.asyncio_detailed

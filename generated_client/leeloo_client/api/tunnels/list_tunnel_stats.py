@@ -1,15 +1,15 @@
-"""Get statistics for all tunnels: `GET /tunnels/stats` (operation `list_tunnel_stats`)."""
+"""Get statistics for all tunnels: `GET /tunnels/stats` (operation `list_tunnel_stats`).
 
-from typing import Any
+The resource method `tunnels.list_stats` of `LeelooClient` documents its arguments. Below it,
+`sync(...)` returns the 2xx model or raises, `sync_detailed(...)` returns the `Response` whatever
+its status, `asyncio` / `asyncio_detailed` are their async twins;
+all take the arguments of `request()`.
+"""
 
-import httpx
-
-from ... import errors
 from ..._base_client import BaseClient
-from ..._resource import elapsed_of
+from ..._operation import Endpoint, Request
 from ...models.error_envelope import ErrorEnvelope
 from ...models.tunnel_stats_list_response import TunnelStatsListResponse
-from ...types import Response
 
 OPERATION = "list_tunnel_stats"
 # Whether a request that may have acted (a read timeout, a 5xx) may be sent again.
@@ -18,182 +18,31 @@ IDEMPOTENT = True
 RESOURCE_METHOD = "tunnels.list_stats"
 
 
-def _get_kwargs() -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/tunnels/stats",
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, response: httpx.Response) -> ErrorEnvelope | TunnelStatsListResponse | str | None:
-    if response.status_code == 200:
-        try:
-            response_200 = TunnelStatsListResponse.from_dict(response.json())
-
-            return response_200
-
-        except errors.MODEL_PARSE_ERRORS as error:
-            if errors.reports_failure(response.content):
-                return None  # Leeloo's error envelope in a 2xx answer: `_unwrap` raises it
-            raise errors.ResponseValidationError(
-                OPERATION,
-                status_code=response.status_code,
-                content=response.content,
-                headers=response.headers,
-                reason=f"{type(error).__name__}: {error}",
-            ) from error
-    if response.status_code == 401:
-        try:
-            response_401 = ErrorEnvelope.from_dict(response.json())
-
-            return response_401
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if response.status_code == 429:
-        try:
-            response_429 = response.text
-            return response_429
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    if 500 <= response.status_code <= 599:
-        try:
-            response_5xx = ErrorEnvelope.from_dict(response.json())
-
-            return response_5xx
-
-        except errors.MODEL_PARSE_ERRORS:
-            return None
-    return None
-
-
-def _build_response(*, response: httpx.Response) -> Response[ErrorEnvelope | TunnelStatsListResponse | str]:
-    return Response(
-        status_code=response.status_code,
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(response=response),
-        elapsed=elapsed_of(response),
+def request(
+    *,
+    client: BaseClient,
+) -> Request:
+    """The request of `list_tunnel_stats`, sent through `client`; an argument left None is not sent."""
+    return Request(
+        client,
+        method="get",
+        url="/tunnels/stats",
     )
 
 
-def _unwrap(response: Response[ErrorEnvelope | TunnelStatsListResponse | str]) -> TunnelStatsListResponse:
-    """The 2xx model of `response`, or the typed error of its failure."""
-    parsed_success = isinstance(response.parsed, TunnelStatsListResponse)
-    if not response.is_success or (not parsed_success and errors.reports_failure(response.content)):
-        raise errors.status_error(
-            OPERATION, status_code=response.status_code, content=response.content, headers=response.headers
-        )
-    if not isinstance(response.parsed, TunnelStatsListResponse):
-        raise errors.ResponseValidationError(
-            OPERATION,
-            status_code=response.status_code,
-            content=response.content,
-            headers=response.headers,
-            reason="the status is not the one the spec declares",
-        )
-    return response.parsed
-
-
-def sync_detailed(
-    *,
-    client: BaseClient,
-) -> Response[ErrorEnvelope | TunnelStatsListResponse | str]:
-    """Get statistics for all tunnels
-
-    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
-    repaired.
-
-    `GET /tunnels/stats`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs()
-    return _build_response(response=client.send(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-def sync(
-    *,
-    client: BaseClient,
-) -> TunnelStatsListResponse:
-    """Get statistics for all tunnels
-
-    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
-    repaired.
-
-    `GET /tunnels/stats`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        sync_detailed(
-            client=client,
-        )
-    )
-
-
-async def asyncio_detailed(
-    *,
-    client: BaseClient,
-) -> Response[ErrorEnvelope | TunnelStatsListResponse | str]:
-    """Get statistics for all tunnels
-
-    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
-    repaired.
-
-    `GET /tunnels/stats`.
-    Returns the answer whatever its status; `parsed` holds the model of a 2xx answer and the
-    `Problem` of a declared error answer.
-
-    Raises:
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    kwargs = _get_kwargs()
-    return _build_response(response=await client.asend(OPERATION, kwargs, idempotent=IDEMPOTENT))
-
-
-async def asyncio(
-    *,
-    client: BaseClient,
-) -> TunnelStatsListResponse:
-    """Get statistics for all tunnels
-
-    Get statistics for all tunnels. The page's example lacks several commas and has `//` comments;
-    repaired.
-
-    `GET /tunnels/stats`.
-    Returns the model of the 2xx answer; a failure (a non-2xx status, or Leeloo's `status: 0`
-    envelope in any answer) raises an `errors.APIStatusError`.
-
-    Raises:
-        errors.APIStatusError: A failure; its subclass follows the status (AuthenticationError,
-            NotFoundError, ValidationError, RateLimitError, ServerError) or, inside a 2xx answer,
-            the envelope's code; `code` and `fields` carry Leeloo's reasons.
-        errors.APIConnectionError: No answer after the retries (APITimeoutError on a timeout).
-        errors.ResponseValidationError: A 2xx answer whose body does not match the spec.
-    """
-
-    return _unwrap(
-        await asyncio_detailed(
-            client=client,
-        )
-    )
+ENDPOINT = Endpoint(
+    OPERATION,
+    request,
+    TunnelStatsListResponse,
+    idempotent=IDEMPOTENT,
+    responses=(
+        (200, 200, TunnelStatsListResponse.from_dict),
+        (401, 401, ErrorEnvelope.from_dict),
+        (429, 429, None),
+        (500, 599, ErrorEnvelope.from_dict),
+    ),
+)
+sync = ENDPOINT.sync
+sync_detailed = ENDPOINT.sync_detailed
+asyncio = ENDPOINT.asyncio
+asyncio_detailed = ENDPOINT.asyncio_detailed

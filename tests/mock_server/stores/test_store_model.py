@@ -3,37 +3,52 @@
 Hypothesis drives creates, tag changes, updates, orders and messages in any order; after every
 step the store must agree with a plain-Python model (who exists, their tags and phone, how many
 orders and messages) and every answer must validate against the spec.
+
+It runs on each store of the shared suite (memory, SQLite, Redis), with two engines on the store
+taking turns, as two workers would (memory: one engine); each example starts a fresh namespace.
 """
 
 from __future__ import annotations
 
+import itertools
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
+from hypothesis.stateful import (
+    Bundle,
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 from referencing import Registry, Resource
 
-from mock_server.stateful.mapping import DEFAULT_RESOURCES_PATH, load_mapping
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.store import StatefulResult, StatefulStore
 from tests.mock_server.stateful.test_stateful import (
     ALL_DATES,
     SEED_TAG_ID,
-    SPEC_PATH,
     SPEC_URI,
     UNKNOWN_ID,
     assert_valid,
     order_body,
     person_body,
 )
+from tests.mock_server.stores.conftest import SPEC, OpenBackend, engines_on
 
-SPEC: dict[str, Any] = yaml.safe_load(SPEC_PATH.read_text(encoding="utf-8"))
 REGISTRY: Registry[Any] = Registry().with_resource(SPEC_URI, Resource.opaque(SPEC))
-MAPPING = load_mapping(DEFAULT_RESOURCES_PATH, SPEC)
 SEED_ORDERS = 3
+SETTINGS = settings(
+    max_examples=25,
+    stateful_step_count=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 @dataclass
@@ -46,15 +61,18 @@ class ModelPerson:
 
 class StoreAgreesWithModel(RuleBasedStateMachine):
     people = Bundle("people")
+    # two engines on a fresh store (memory: the same one twice); set per store by the test
+    open_engines: Callable[[], list[StatefulStore]]
 
     @initialize()
     def start(self) -> None:
-        self.store = StatefulStore(SPEC, MAPPING, max_records=1_000)
+        self.engines = self.open_engines()
+        self.turns = itertools.cycle(self.engines)
         self.model: dict[str, ModelPerson] = {}
         self.orders = 0
 
     def call(self, operation_id: str, path: dict[str, str] | None = None, **extra: Any) -> StatefulResult:
-        result = self.store.handle(
+        result = next(self.turns).handle(
             StatefulRequest(operation_id, path or {}, extra.get("query", {}), extra.get("body"))
         )
         assert result is not None
@@ -101,7 +119,7 @@ class StoreAgreesWithModel(RuleBasedStateMachine):
 
     @invariant()
     def lists_agree(self) -> None:
-        if not hasattr(self, "store"):
+        if not hasattr(self, "engines"):
             return
         tagged = self.call("list_people", query=ALL_DATES | {"filter[tags]": ["Tag #1"], "limit": ["100"]})
         assert {p["id"] for p in tagged.body["data"]} == {
@@ -122,11 +140,14 @@ class StoreAgreesWithModel(RuleBasedStateMachine):
             chat = self.call("list_chat_messages", {"account_id": person.channel_id}).body
             assert chat["meta"]["totalCount"] == person.messages
 
+    def teardown(self) -> None:
+        for engine in getattr(self, "engines", []):
+            engine.close()
 
-StoreAgreesWithModel.TestCase.settings = settings(
-    max_examples=25,
-    stateful_step_count=15,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow],
-)
-test_store_agrees_with_model = StoreAgreesWithModel.TestCase
+
+def test_store_agrees_with_model(open_backend: OpenBackend, kind: str) -> None:
+    class OnThisStore(StoreAgreesWithModel):
+        def open_engines(self) -> list[StatefulStore]:
+            return engines_on(open_backend, kind, uuid.uuid4().hex)(2)
+
+    run_state_machine_as_test(OnThisStore, settings=SETTINGS)

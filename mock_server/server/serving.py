@@ -1,0 +1,103 @@
+"""Binding and serving: the listening socket, uvicorn with the mock's bounded protocol, the spec
+watcher and the workers, until SIGTERM or Ctrl-C. Next to :func:`create_app`, which builds what is
+served; the command line only wires the two (``mock_server.cli``)."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from mock_server._config import MockConfig
+from mock_server.server.app import MockApp
+from mock_server.workers.options import WorkersConfig
+
+LISTEN_BACKLOG = 2048  # connections that wait in the kernel until uvicorn accepts them
+
+
+@dataclass(frozen=True)
+class Listening:
+    """A bound, listening socket and the URL it answers on."""
+
+    sock: socket.socket
+    url: str
+
+
+def bind(host: str, port: int) -> Listening:
+    """Listen on ``host:port`` (0: a free port); OSError when the address cannot be had."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    sock.listen(LISTEN_BACKLOG)  # from here a client's connection waits in the backlog
+    shown = f"[{host}]" if family == socket.AF_INET6 else host
+    return Listening(sock, f"http://{shown}:{sock.getsockname()[1]}")
+
+
+def _stop_on_sigterm(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(0)
+
+
+def serve(
+    app: MockApp,
+    config: MockConfig,
+    listening: Listening,
+    *,
+    log_level: str,
+    workers: WorkersConfig,
+    new_app: Callable[[], MockApp],
+    watch_interval: float | None,
+    spec_is_valid: Callable[[Path], bool],
+) -> None:
+    """Serve ``app`` on ``listening`` until SIGTERM or Ctrl-C (in ``workers.count`` processes, each
+    serving an app ``new_app`` builds); the spec is watched every ``watch_interval`` seconds."""
+    import uvicorn
+
+    from mock_server.server.http import bounded_protocol, connection_limits
+    from mock_server.workers import fork_workers
+
+    if workers.count > 1:  # the parent supervises (and exits there); each worker serves from here on
+        app = fork_workers(workers, listening.sock, new_app, app)
+    server = uvicorn.Server(
+        uvicorn.Config(
+            app,
+            loop="uvloop",
+            http=bounded_protocol(connection_limits(config)),
+            timeout_keep_alive=max(1, round(config.idle_timeout)),
+            access_log=False,
+            log_level=max(logging.WARNING, logging.getLevelName(log_level.upper())),
+            server_header=False,
+            date_header=False,
+        )
+    )
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    watcher = _watch(app, config, watch_interval, spec_is_valid) if watch_interval else None
+    try:
+        server.run(sockets=[listening.sock])
+    except (KeyboardInterrupt, SystemExit):  # uvicorn re-raises the signal once it has shut down
+        pass
+    finally:
+        if watcher is not None:
+            watcher.stop()
+        sys.stderr.flush()
+
+
+def _watch(app: MockApp, config: MockConfig, interval: float, spec_is_valid: Callable[[Path], bool]) -> Any:
+    """Reload the spec when its file, or the mapping beside it in stateful mode, changes (as Prism)."""
+    from mock_server.server.reload import SpecWatcher, reload_app
+    from mock_server.stateful.mapping import RESOURCES_FILE_NAME
+
+    paths = [config.spec_path]
+    if config.stateful:
+        paths.append(config.spec_path.parent / RESOURCES_FILE_NAME)
+    return SpecWatcher(paths, lambda: reload_app(app, config, spec_is_valid), interval).start()
