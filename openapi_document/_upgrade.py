@@ -498,6 +498,7 @@ def _operation(
     operation = document["paths"][where[1]][where[2]]
     consumes = _media_types(operation.pop("consumes", None), consumes)
     produces = _media_types(operation.pop("produces", None), produces)
+    operation.pop("schemes", None)  # http or https of the real API: the mock answers on its own (Kubernetes)
     parameters: list[Any] = []
     body: dict[str, Any] | None = None
     form: list[dict[str, Any]] = []

@@ -33,6 +33,7 @@ import contextlib
 import socket
 import struct
 from dataclasses import dataclass
+from functools import partial
 from http import HTTPStatus
 from typing import Any, ClassVar
 
@@ -45,6 +46,7 @@ from mock_server._config import MockConfig
 from mock_server.faults.delivery import CONNECTION_EXTENSION
 from mock_server.stages.problems import encode, problem
 
+_INFORMATIONAL = b"HTTP/1.1 1"  # a 1xx status line: written at once
 LINGER_S = 1.0  # how long a refused connection is drained before it is closed
 BUSY_LOG_EVERY_S = 10.0  # at most one warning about refused connections per this many seconds
 _HEAD_SLACK = 1024  # request line and terminators, beyond the URL and header bounds
@@ -88,6 +90,59 @@ def problem_bytes(status: int, detail: str) -> bytes:
         "connection: close\r\n\r\n"
     )
     return head.encode("latin-1") + body
+
+
+class HeadBeforeBody:
+    """The transport one answer is written through: its head waits for the body's first write.
+
+    uvicorn writes an answer's status line and headers, then its body: two ``send`` calls, two TCP
+    segments, two wake-ups of the client, for an answer of a few hundred bytes. Held until the
+    body follows (or the loop turns, or the answer ends without a body), the head leaves with it
+    in one write. Only the first write of an answer is held, never a ``100 Continue`` (the client
+    waits for it before it sends the body) nor a streamed answer's later chunks.
+
+    It holds no reference to the request's cycle (which holds it): a reference cycle per request
+    would leave every answer's objects to the garbage collector.
+    """
+
+    __slots__ = ("_held", "_holding", "_loop", "_transport")
+
+    JOIN_AT_MOST = 64 * 1024  # a larger body is written after the head rather than copied onto it
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._held: bytes | None = None
+        self._holding = True  # until the first write of the answer's head
+
+    def write(self, data: bytes) -> None:
+        held = self._held
+        if held is not None:
+            self._held = None
+            if len(data) <= self.JOIN_AT_MOST:
+                self._transport.write(held + data)
+                return
+            self._transport.write(held)
+        elif self._holding and not data.startswith(_INFORMATIONAL):
+            self._holding = False
+            self._held = data
+            self._loop.call_soon(self.flush)  # an app that waits before its body still sends its head
+            return
+        self._transport.write(data)
+
+    def flush(self) -> None:
+        """Write the held head, if any."""
+        held = self._held
+        if held is not None:
+            self._held = None
+            self._transport.write(held)
+
+    def close(self) -> None:
+        self.flush()
+        self._transport.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._transport, name)
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
@@ -202,6 +257,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 raise _Refused
         self.scope["extensions"] = self._extensions
         super().on_headers_complete()
+        cycle = self.cycle
+        if cycle is not None and cycle.transport is self.transport:  # a new request's cycle
+            writer = HeadBeforeBody(self.transport, self.loop)
+            cycle.transport = writer  # type: ignore[assignment]
+            cycle.on_response = partial(self._answered, writer)
 
     # ---- the faults' hold on the connection (mock_server.faults.delivery.Connection) ------------
 
@@ -234,6 +294,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._awaiting_head = True
         self._head_bytes = 0
         self._completed_in_chunk = True
+
+    def _answered(self, writer: HeadBeforeBody) -> None:
+        """An answer ended (maybe with no body write: HEAD): its head goes out before anything else."""
+        writer.flush()
+        self.on_response_complete()
 
     # ---- refusals -------------------------------------------------------------------------------
 

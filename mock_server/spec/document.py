@@ -235,6 +235,8 @@ class Spec:
         self._components: Mapping[str, Any] = components if isinstance(components, Mapping) else {}
         self._resolved: dict[str, Any] = {}
         self._registry: Any = None
+        # compiled validators by schema text (mock_server.stages.validation.compile_validator)
+        self.validators: dict[str, Any] = {}
 
     def located(self, reason: str, where: JsonPath = ()) -> Located:
         """``reason`` at the node at ``where`` of the file the document came from (its first line

@@ -92,6 +92,11 @@ def status_key(code: int, declared: Sequence[str]) -> str | None:
 
 def default_status(declared: Sequence[str]) -> tuple[str, int] | None:
     """The answer without ``Prefer: code``: the lowest declared 2xx (Prism's choice), else ``default``."""
+    return _default_status(tuple(declared))  # an operation's keys are a tuple already: no copy
+
+
+@lru_cache(maxsize=1024)  # one entry per operation's keys: they were sorted on every request
+def _default_status(declared: tuple[str, ...]) -> tuple[str, int] | None:
     success = sorted(k for k in declared if k.isdigit() and k.startswith("2"))
     if success:
         return success[0], int(success[0])

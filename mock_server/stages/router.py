@@ -17,9 +17,12 @@ from urllib.parse import unquote
 T = TypeVar("T")
 
 _TEMPLATE = re.compile(r"\{([^{}]+)\}")
+_CACHE_SIZE = 4096  # distinct (method, path) answers kept; emptied when full
+_CACHED_PATH_SIZE = 256  # longer paths are matched every time (the cache stays ~1 MB at most)
 
 
-@dataclass(frozen=True)
+# not frozen: a frozen dataclass costs three times as much to create, and one is made per request
+@dataclass(slots=True)
 class RouteMatch(Generic[T]):
     """The operation found, with the raw (percent-decoded) path parameter strings."""
 
@@ -64,6 +67,7 @@ class Router(Generic[T]):
         self._root: _Node[T] = _Node()
         for method, template, target in routes:
             self._add(method.upper(), template, target)
+        self._cache: dict[tuple[str, str], RouteMatch[T] | MethodNotAllowed | NoRoute] = {}
         self._base_paths = tuple(
             sorted({b.rstrip("/") for b in base_paths if b.strip("/")}, key=len, reverse=True)
         )
@@ -103,7 +107,22 @@ class Router(Generic[T]):
         return child
 
     def match(self, method: str, path: str) -> RouteMatch[T] | MethodNotAllowed | NoRoute:
-        """Match ``path`` with a server base path stripped (longest first), else bare."""
+        """Match ``path`` with a server base path stripped (longest first), else bare.
+
+        The answers for the last ``_CACHE_SIZE`` distinct requests are kept: a client repeats the
+        same few paths, and a repeated one costs a dictionary lookup instead of a walk.
+        """
+        key = (method, path)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._match(method, path)
+            if len(path) <= _CACHED_PATH_SIZE:  # bounded: at most 4,096 short paths are kept
+                if len(self._cache) >= _CACHE_SIZE:
+                    self._cache.clear()
+                self._cache[key] = found
+        return found
+
+    def _match(self, method: str, path: str) -> RouteMatch[T] | MethodNotAllowed | NoRoute:
         for base in self._base_paths:
             if path.startswith(base) and (len(path) == len(base) or path[len(base)] == "/"):
                 result = self._match_path(method, path[len(base) :])

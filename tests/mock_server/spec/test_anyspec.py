@@ -363,7 +363,8 @@ def test_a_swagger_20_ref_inside_a_definition_is_rewritten(
     # Kubernetes' document: 1,263 "cannot resolve '#/definitions/...'" and refused
     spec = tmp_path / "k8s.yaml"
     spec.write_text(
-        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n"
+        "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      schemes: [https]\n"
+        "      responses:\n"
         "        '200': {description: ok, schema: {$ref: '#/definitions/A'}}\n"
         "        default: {$ref: '#/responses/Oops'}\n"
         "responses:\n  Oops: {description: oops, schema: {$ref: '#/definitions/B'}}\n"

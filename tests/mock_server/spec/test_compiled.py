@@ -38,3 +38,34 @@ def test_a_response_without_examples_gets_generated_valid_data_and_its_headers()
     assert media.validator.is_valid(json.loads(media.static.default))
     assert operation.responses["200"].headers == (("X-Total", "3"),)
     assert operation.responses["204"].media == {}
+
+
+def test_one_validator_per_distinct_schema() -> None:
+    # Kubernetes names each answer's schema in three media types and the same definitions in a
+    # thousand operations: a compiled copy each took 1.7 GB at start-up
+    from mock_server import Spec, compile_spec
+
+    answer = {"$ref": "#/components/schemas/Thing"}
+    content = {media: {"schema": dict(answer)} for media in ("application/json", "application/yaml")}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            f"/things{n}": {"get": {"responses": {"200": {"description": "ok", "content": content}}}}
+            for n in range(3)
+        },
+        "components": {"schemas": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}}},
+    }
+    compiled = compile_spec(Spec(document))
+    validators = {
+        id(media.validator)
+        for operation in compiled.operations
+        for media in operation.responses["200"].media.values()
+    }
+    assert len(validators) == 1
+    assert (
+        not next(iter(compiled.operations))
+        .responses["200"]
+        .media["application/json"]
+        .validator.is_valid({"a": 1})
+    )

@@ -82,3 +82,15 @@ def test_a_parameter_name_with_a_dash_beside_literal_text_is_routed() -> None:
     prefixed = router.match("GET", "/tags/ax1")
     assert isinstance(prefixed, RouteMatch) and prefixed.path_params == {"resource-arn": "x1"}
     assert isinstance(router.match("GET", "/pair/a.b"), RouteMatch)
+
+
+def test_repeated_requests_are_answered_from_a_bounded_cache() -> None:
+    router = _router()
+    first = router.match("GET", "/api/v2/tunnels/42")
+    assert router.match("GET", "/api/v2/tunnels/42") is first  # a lookup, not a walk
+    long_path = "/tunnels/" + "x" * 300
+    assert isinstance(router.match("GET", long_path), RouteMatch)
+    assert ("GET", long_path) not in router._cache  # long paths are never kept
+    for number in range(5000):
+        router.match("GET", f"/tunnels/{number}")
+    assert len(router._cache) <= 4096
