@@ -3,12 +3,16 @@
 The child gets an address-space cap (``RLIMIT_AS``) and a wall-clock timeout; code that would
 expand an alias bomb or recurse without end fails the test (a ``MemoryError``, a kill) instead
 of exhausting the machine. The peak RSS comes from ``wait4`` on that very child.
+
+The child is started by a small launcher (a fresh interpreter that forks it and waits for it), not
+forked from the test process: Linux counts a process's peak RSS from before its ``exec`` too, so a
+child forked from a large pytest worker reported that worker's size (218 MiB for a run that peaked
+at 55 MiB, under pytest-xdist).
 """
 
 from __future__ import annotations
 
 import os
-import resource
 import signal
 import subprocess
 import sys
@@ -46,8 +50,24 @@ class Bounded:
         )
 
 
-def _limit_memory(cap: int) -> None:
+# argv: CAP REPORT ARGS...; runs ``python ARGS`` under the cap, writes its peak RSS (KiB) to REPORT
+# and ends as it ended (the same exit status, or the same signal)
+_LAUNCHER = """
+import os, resource, signal, sys
+cap, report, args = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+pid = os.fork()
+if pid == 0:
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    os.execv(sys.executable, [sys.executable, *args])
+_, status, usage = os.wait4(pid, 0)
+with open(report, "w") as out:
+    out.write(str(usage.ru_maxrss))
+if os.WIFSIGNALED(status):
+    if os.WTERMSIG(status) not in (signal.SIGKILL, signal.SIGSTOP):
+        signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+    os.kill(os.getpid(), os.WTERMSIG(status))
+sys.exit(os.WEXITSTATUS(status))
+"""
 
 
 def run_bounded(
@@ -60,15 +80,19 @@ def run_bounded(
 ) -> Bounded:
     """``python ARGS`` (this interpreter) under the memory cap, killed after ``timeout`` seconds."""
     started = time.monotonic()
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryDirectory() as scratch,
+    ):
+        report = Path(scratch) / "peak-rss-kib"
         process = subprocess.Popen(
-            [sys.executable, *args],
+            [sys.executable, "-c", _LAUNCHER, str(memory_cap), str(report), *args],
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
             cwd=cwd,
             env={**os.environ, **(env or {})},
-            preexec_fn=lambda: _limit_memory(memory_cap),
             start_new_session=True,
         )
         timed_out = False
@@ -91,6 +115,6 @@ def run_bounded(
             stdout=out.read().decode(errors="replace"),
             stderr=err.read().decode(errors="replace"),
             seconds=seconds,
-            peak_rss_mib=usage.ru_maxrss / 1024,
+            peak_rss_mib=(int(report.read_text()) if report.is_file() else usage.ru_maxrss) / 1024,
             timed_out=timed_out,
         )
