@@ -8,6 +8,7 @@ for a user), with its dependencies from the package index at the versions of
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -93,9 +94,14 @@ def _build_wheel(source: Path, into: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The mock's wheel (the repository's root project) and the generated client's."""
+    """The mock's wheel (the repository's root project) and the generated client's.
+
+    Built one at a time across pytest-xdist's workers (a lock file in the folder they share):
+    setuptools builds in the project's own ``build/``, which two builds at once overwrite."""
     into = tmp_path_factory.mktemp("wheels")
-    return {"mock": _build_wheel(REPO, into), "client": _build_wheel(REPO / "generated_client", into)}
+    with (tmp_path_factory.getbasetemp().parent / "wheel-builds.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return {"mock": _build_wheel(REPO, into), "client": _build_wheel(REPO / "generated_client", into)}
 
 
 @pytest.fixture(scope="session")

@@ -27,9 +27,6 @@ from mock_server.spec.document import default_spec_path, load_spec
 from mock_server.testing import LeelooMock, in_thread, mock_config
 from openapi_document import Operation
 
-# one worker runs them one after another (make test: --dist loadgroup), so one browser serves them all
-pytestmark = pytest.mark.xdist_group("browser")
-
 SPEC = load_spec(default_spec_path())
 DOCUMENT = SPEC.document
 OPERATIONS = SPEC.operations()
