@@ -197,6 +197,17 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
 
 
 def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
+    return finish_parsed(path, parse_document(path, allow_refs_under))
+
+
+def spec_from_parsed(path: Path, data: dict[str, Any]) -> Spec:
+    """The :class:`Spec` of what :func:`parse_document` read from ``path`` (the rest of :func:`load_spec`)."""
+    return Spec(*finish_parsed(path, data))
+
+
+def parse_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:
+    """The first half of :func:`load_document`, the one in C: the file parsed (its ``$ref``s to
+    other files copied in), plain data not yet upgraded; :class:`SpecError` as :func:`load_document`."""
     try:
         loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
     except YamlSyntaxError as exc:
@@ -215,6 +226,12 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
             data = resolver.bundle()
         except RefError as exc:
             raise SpecError(exc.problems) from None
+    parsed: dict[str, Any] = data
+    return parsed
+
+
+def finish_parsed(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], SpecSource]:
+    """The second half of :func:`load_document`: upgrade to 3.1, drop the patterns that cannot compile."""
     try:
         upgraded = upgrade(data)
     except UnsupportedVersion as exc:

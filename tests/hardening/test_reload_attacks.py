@@ -18,7 +18,6 @@ from typing import Any
 import pytest
 
 from mock_server import MockConfig, create_app
-from mock_server.cli import _spec_is_valid
 from mock_server.server import reload as reload_module
 from mock_server.server.assembly import build_pipeline
 from mock_server.server.reload import reload_app
@@ -82,7 +81,7 @@ def test_reloads_with_stateful_leave_one_document_pipeline_and_store(tmp_path: P
     for number in range(RELOADS):
         with spec.open("a", encoding="utf-8") as edited:
             edited.write(f"# edit {number}\n")
-        assert reload_app(app, config, lambda path: _spec_is_valid(path), out=io.StringIO())
+        assert reload_app(app, config, check=True, out=io.StringIO())
     assert _alive(title) == (1, 1, 1)
 
 

@@ -1,0 +1,162 @@
+"""The heavy half of a hot reload, in a process of its own: check the changed spec, parse it.
+
+Checking a large document and parsing it (libyaml) hold the interpreter lock for seconds at a
+time; in the serving process every request would wait for them (issue 21: 0.5-2.3 s on a 13 MiB
+spec). Here they hold this process's lock only, and the memory they take goes with the process.
+What the serving process needs back, the parsed data, comes over a pipe in frames of a bounded
+number of nodes, so that taking them in holds its lock for one small frame at a time
+(:func:`receive_parsed`).
+
+``python -m mock_server.server.reload_child SPEC [--check] [--parse] [--allow-refs-under DIR]
+[--log-level LEVEL]``: ``--check`` runs the spec check the command line runs before serving
+(its problems on stderr), ``--parse`` writes the parsed data on stdout. Exit status 0, or 1 when
+the spec cannot be mocked (the reasons on stderr, ``file:line: reason``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import pickle
+import struct
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+FRAME_NODES = 2000  # nodes of the document in one frame (a few hundred KiB of pickle at most)
+_HEADER = struct.Struct(">Q")
+MAX_FRAME_BYTES = 256 << 20  # one string of a 256 MiB document could not be larger
+LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"  # as the command line logs
+
+JsonPath = tuple[Any, ...]
+
+
+class ParsedStreamError(Exception):
+    """The frames on the pipe do not make a document (the child died or wrote something else)."""
+
+
+def _node_count(node: Any, limit: int) -> int:
+    """How many nodes ``node`` has, counted up to ``limit + 1`` (the walk stops there)."""
+    stack = [node]
+    seen = 0
+    while stack and seen <= limit:
+        seen += 1
+        item = stack.pop()
+        if type(item) is dict:
+            stack.extend(item.values())
+        elif type(item) is list:
+            stack.extend(item)
+    return seen
+
+
+def pieces(node: Any, path: JsonPath = ()) -> Iterator[tuple[JsonPath, Any, int]]:
+    """``(path, value, nodes)`` that rebuild ``node`` in order: a container of more than a frame's
+    nodes comes as an empty one first, then its items, each at its own path."""
+    nodes = _node_count(node, FRAME_NODES)
+    if nodes > FRAME_NODES:
+        yield path, type(node)(), 1
+        items = node.items() if type(node) is dict else enumerate(node)
+        for key, value in items:
+            yield from pieces(value, (*path, key))
+    else:
+        yield path, node, nodes
+
+
+def send_parsed(data: Any, stream: IO[bytes]) -> None:
+    """Write ``data`` on ``stream``: length-prefixed pickled frames of at most 2 ``FRAME_NODES`` nodes."""
+    batch: list[tuple[JsonPath, Any]] = []
+    nodes = 0
+    for path, value, count in pieces(data):
+        batch.append((path, value))
+        nodes += count
+        if nodes >= FRAME_NODES:
+            _send_frame(batch, stream)
+            batch, nodes = [], 0
+    if batch:
+        _send_frame(batch, stream)
+    stream.flush()
+
+
+def _send_frame(batch: list[tuple[JsonPath, Any]], stream: IO[bytes]) -> None:
+    frame = pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL)
+    stream.write(_HEADER.pack(len(frame)) + frame)
+
+
+def _read_exactly(stream: IO[bytes], size: int) -> bytes:
+    chunks: list[bytes] = []
+    while size:
+        chunk = stream.read(size)
+        if not chunk:
+            raise ParsedStreamError("the document ended before its last frame")
+        chunks.append(chunk)
+        size -= len(chunk)
+    return b"".join(chunks)
+
+
+def receive_parsed(stream: IO[bytes]) -> Any:
+    """The data :func:`send_parsed` wrote (None when nothing came): one frame unpickled at a time,
+    each in a moment, the pipe read between them without the interpreter lock."""
+    root: Any = None
+    while header := stream.read(_HEADER.size):
+        if len(header) < _HEADER.size:
+            header += _read_exactly(stream, _HEADER.size - len(header))
+        (size,) = _HEADER.unpack(header)
+        if size > MAX_FRAME_BYTES:
+            raise ParsedStreamError(f"a frame of {size} bytes")
+        for path, value in pickle.loads(_read_exactly(stream, size)):  # our own child's frames
+            if not path:
+                root = value
+                continue
+            container = root
+            try:
+                for key in path[:-1]:
+                    container = container[key]
+                if type(container) is list:
+                    container.append(value)
+                else:
+                    container[path[-1]] = value
+            except (KeyError, IndexError, TypeError):
+                raise ParsedStreamError(f"a piece at {list(path)!r} has no place") from None
+    return root
+
+
+def child_command(spec_path: Path, *, check: bool, parse: bool, allow_refs_under: Path | None) -> list[str]:
+    """The command line that runs this module on ``spec_path`` with this process's interpreter."""
+    command = [sys.executable, "-m", __name__, str(spec_path)]
+    command += ["--check"] if check else []
+    command += ["--parse"] if parse else []
+    if allow_refs_under is not None:
+        command += ["--allow-refs-under", str(allow_refs_under)]
+    return [*command, "--log-level", logging.getLevelName(logging.getLogger().getEffectiveLevel())]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m mock_server.server.reload_child")
+    parser.add_argument("spec", type=Path)
+    parser.add_argument("--check", action="store_true")
+    parser.add_argument("--parse", action="store_true")
+    parser.add_argument("--allow-refs-under", type=Path, default=None)
+    parser.add_argument("--log-level", default="WARNING")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
+
+    if args.check:
+        from mock_server.cli import _spec_is_valid
+
+        if not _spec_is_valid(args.spec, args.allow_refs_under):
+            return 1
+    if args.parse:
+        from mock_server.spec.document import SpecError, parse_document
+
+        try:
+            data = parse_document(args.spec, args.allow_refs_under)
+        except SpecError as exc:
+            print(exc, file=sys.stderr, flush=True)  # file:line:column: reason
+            return 1
+        send_parsed(data, sys.stdout.buffer)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
