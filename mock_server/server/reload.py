@@ -30,6 +30,7 @@ import gc
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, TextIO
@@ -44,6 +45,7 @@ from mock_server.spec.document import SpecError, spec_from_parsed
 
 MIN_INTERVAL_S = 0.05
 RELOAD_TIMEOUT_S = 600.0  # a child that checks and parses the changed spec longer is killed
+IN_USE_WAIT_S = 10.0  # how long the old pipeline's release waits for the requests still using it
 Fingerprint = tuple[int, int] | None  # (mtime_ns, size), None: the file cannot be read
 
 
@@ -129,14 +131,52 @@ def _reload(app: MockApp, config: MockConfig, check: bool, out: TextIO, who: str
     adopt = getattr(pipeline.store, "adopt", None)
     if previous is not None and callable(adopt):
         kept = list(adopt(previous))
-    app.replace_pipeline(pipeline)  # the old one goes with the last request still using it
+    del previous
+    garbage: list[Any] = [app.pipeline, data]
+    del data
+    app.replace_pipeline(pipeline)
     records = f"; records kept in {', '.join(kept)}" if kept else ""
     print(
         f"{said}reloaded {spec_path} ({len(compiled.operations)} operations{records})",
         file=out,
         flush=True,
     )
+    let_go_gradually(garbage)
     return True
+
+
+def let_go_gradually(garbage: list[Any]) -> None:
+    """Free the old pipeline and the parsed data (``garbage``, whose items only it holds) a small
+    piece at a time, once no request uses the old pipeline any more (``IN_USE_WAIT_S`` at most).
+
+    Dropping the last reference to a large document frees it in one go, one deallocation per node,
+    never letting go of the interpreter lock: 2.7 s on a 13 MiB spec on a loaded machine, while
+    every request waited. Here each dict, list and tuple that nothing else holds is emptied item by
+    item, so that the lock changes hands between the pieces; what something else still holds (a
+    part the new spec shares, a record the new store adopted) is left whole and untouched.
+    """
+    old = garbage[0]
+    deadline = time.monotonic() + IN_USE_WAIT_S
+    while sys.getrefcount(old) > 3 and time.monotonic() < deadline:  # garbage, old, the argument
+        time.sleep(0.05)  # a request still answers from it
+    compiled = old.compiled
+    spec = compiled.spec
+    garbage += [spec.document, getattr(spec, "_resolved", None), spec.validators, compiled.operations]
+    del spec, compiled, old
+    garbage.reverse()  # the pipeline comes off first, and with it what only it holds; then the parts
+    while garbage:
+        node = garbage.pop()
+        if sys.getrefcount(node) > 2:  # held elsewhere too (2: ``node`` and the argument)
+            continue
+        kind = type(node)
+        if kind is dict:
+            while node:
+                garbage.append(node.popitem()[1])
+        elif kind is list or kind is tuple:
+            garbage.extend(node)
+            if kind is list:
+                node.clear()
+        # anything else goes when ``node`` is bound again, with what only it holds
 
 
 class ReloadError(Exception):
