@@ -8,7 +8,8 @@ number of nodes, so that taking them in holds its lock for one small frame at a 
 (:func:`receive_parsed`).
 
 ``python -m mock_server.server.reload_child SPEC [--check] [--parse] [--allow-refs-under DIR]
-[--log-level LEVEL]``: ``--check`` runs the spec check the command line runs before serving
+[--log-level LEVEL]``, its stdin a pipe the parent holds open while it waits (the child stops
+when it closes): ``--check`` runs the spec check the command line runs before serving
 (its problems on stderr), ``--parse`` writes the parsed data on stdout. Exit status 0, or 1 when
 the spec cannot be mocked (the reasons on stderr, ``file:line: reason``).
 """
@@ -16,10 +17,14 @@ the spec cannot be mocked (the reasons on stderr, ``file:line: reason``).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
+import os
 import pickle
+import signal
 import struct
 import sys
+import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -131,6 +136,14 @@ def child_command(spec_path: Path, *, check: bool, parse: bool, allow_refs_under
     return [*command, "--log-level", logging.getLevelName(logging.getLogger().getEffectiveLevel())]
 
 
+def _exit_when_orphaned() -> None:
+    """Stop once the process that started this one is gone: it holds our stdin open until then."""
+    with contextlib.suppress(OSError):
+        while os.read(0, 4096):  # the file descriptor, not sys.stdin: no lock held at the exit
+            pass
+    os._exit(3)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m mock_server.server.reload_child")
     parser.add_argument("spec", type=Path)
@@ -139,6 +152,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--allow-refs-under", type=Path, default=None)
     parser.add_argument("--log-level", default="WARNING")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C on the mock: gone without a traceback
+    threading.Thread(target=_exit_when_orphaned, name="reload-child-orphan", daemon=True).start()
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
 
     if args.check:

@@ -169,7 +169,7 @@ class _SpecGenerations:
             command = child_command(
                 config.spec_path, check=True, parse=False, allow_refs_under=config.allow_refs_under
             )
-            self.checking = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+            self.checking = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
             self.check_started = time.monotonic()
 
     def _finish_check(self) -> None:
@@ -180,6 +180,7 @@ class _SpecGenerations:
             code = self.checking.wait()
         if code is None:
             return
+        self._close_stdin()
         self.checking = None
         spec_path = self.reloads.config.spec_path
         if code == 0:
@@ -195,10 +196,16 @@ class _SpecGenerations:
             flush=True,
         )
 
+    def _close_stdin(self) -> None:
+        """The checker's stdin, held open while it runs (it stops when it closes: see reload_child)."""
+        if self.checking is not None and self.checking.stdin is not None:
+            self.checking.stdin.close()
+
     def stop(self) -> None:
         if self.checking is not None:
             self.checking.kill()
             self.checking.wait()
+            self._close_stdin()
 
 
 class _Supervisor:

@@ -7,6 +7,7 @@ import json
 import pickle
 import struct
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -66,19 +67,34 @@ def test_a_cut_stream_is_an_error_not_half_a_document() -> None:
         receive_parsed(io.BytesIO(stream.getvalue()[:-10]))
 
 
+def _run_child(spec: Path) -> tuple[int, bytes, bytes]:
+    """The child on ``spec`` as a reload runs it: its stdin held open until it is done."""
+    command = child_command(spec, check=True, parse=True, allow_refs_under=None)
+    with subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    ) as child:
+        assert child.stdout is not None and child.stderr is not None
+        sent, said = child.stdout.read(), child.stderr.read()
+        return child.wait(timeout=120), sent, said
+
+
 def test_the_child_parses_the_spec_as_the_mock_would() -> None:
-    command = child_command(SPEC_PATH, check=False, parse=True, allow_refs_under=None)
-    done = subprocess.run(command, capture_output=True, timeout=120, check=True)
-    assert receive_parsed(io.BytesIO(done.stdout)) == parse_document(SPEC_PATH)
+    code, sent, said = _run_child(SPEC_PATH)
+    assert code == 0, said
+    assert receive_parsed(io.BytesIO(sent)) == parse_document(SPEC_PATH)
 
 
 def test_the_child_says_why_a_broken_spec_cannot_be_mocked(tmp_path: Path) -> None:
     broken = tmp_path / "openapi.yaml"
     broken.write_text(SPEC_PATH.read_text(encoding="utf-8") + "\n  broken: [\n", encoding="utf-8")
-    done = subprocess.run(
-        child_command(broken, check=False, parse=True, allow_refs_under=None),
-        capture_output=True,
-        timeout=120,
-    )
-    assert done.returncode == 1 and done.stdout == b""
-    assert done.stderr.decode().startswith(f"{broken}:")  # file:line:column: reason
+    code, sent, said = _run_child(broken)
+    assert code == 1 and sent == b""
+    assert said.decode().startswith(f"{broken}:")  # file:line:column: reason
+
+
+def test_the_child_stops_when_the_process_that_started_it_is_gone() -> None:
+    command = child_command(SPEC_PATH, check=True, parse=True, allow_refs_under=None)
+    started = time.monotonic()
+    done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert done.returncode == 3 and done.stdout == b""  # its stdin at an end: nobody to hand the spec to
+    assert time.monotonic() - started < 30
