@@ -156,18 +156,22 @@ def let_go_gradually(garbage: list[Any]) -> None:
     item, so that the lock changes hands between the pieces; what something else still holds (a
     part the new spec shares, a record the new store adopted) is left whole and untouched.
     """
+    probe: list[Any] = [object()]
+    node = probe.pop()
+    alone = sys.getrefcount(node)  # what an object popped here counts when nothing else holds it
     old = garbage[0]
     deadline = time.monotonic() + IN_USE_WAIT_S
-    while sys.getrefcount(old) > 3 and time.monotonic() < deadline:  # garbage, old, the argument
+    while sys.getrefcount(old) > alone + 1 and time.monotonic() < deadline:  # + the list ``garbage``
         time.sleep(0.05)  # a request still answers from it
     compiled = old.compiled
     spec = compiled.spec
-    garbage += [spec.document, getattr(spec, "_resolved", None), spec.validators, compiled.operations]
+    # taken from the end: the pipeline (and what only it holds), the operations one by one (they
+    # hold the spec), the spec's caches, and its document last, once nothing else holds it
+    garbage[:0] = [spec.document, getattr(spec, "_resolved", None), spec.validators, compiled.operations]
     del spec, compiled, old
-    garbage.reverse()  # the pipeline comes off first, and with it what only it holds; then the parts
     while garbage:
         node = garbage.pop()
-        if sys.getrefcount(node) > 2:  # held elsewhere too (2: ``node`` and the argument)
+        if sys.getrefcount(node) > alone:  # held elsewhere too: left whole
             continue
         kind = type(node)
         if kind is dict:

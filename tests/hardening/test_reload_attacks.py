@@ -17,6 +17,7 @@ import ctypes
 import gc
 import io
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -162,3 +163,27 @@ def test_a_reload_whose_loader_dies_keeps_the_old_spec_and_says_so(
         f"leeloo-mock: reloading {spec} failed: its loader process was stopped by signal 9" in said.getvalue()
     )
     assert "still serving the previous version" in said.getvalue()
+
+
+def test_a_reload_empties_the_old_document_a_piece_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dropped at once, a 13 MiB document held the interpreter lock 2.7 s while it was freed. The
+    release looks at each node's references before it empties it: here, many dicts of the old
+    document are found held by nothing else and emptied one item at a time."""
+    spec = _edited_copy(tmp_path, "emptied piece by piece")
+    config = MockConfig(spec_path=spec, log_requests=False)
+    app = create_app(config)
+    counting = sys.getrefcount
+    looked_at: list[tuple[type, int]] = []
+
+    def counted(node: Any) -> int:
+        found = counting(node)
+        looked_at.append((type(node), found))
+        return found
+
+    monkeypatch.setattr(sys, "getrefcount", counted)
+    assert reload_app(app, config, out=io.StringIO())
+    monkeypatch.undo()
+    alone = looked_at[0][1]  # the release's own measure of a node nothing else holds
+    assert sum(1 for kind, found in looked_at if kind is dict and found == alone) > 100
