@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from mock_server.replay.config import ReplayConfig
 
 from mock_server.stores.config import StoreConfig
+from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 DEFAULT_MAX_BODY_SIZE = 1024 * 1024
 DEFAULT_MAX_RECORDS = 10_000
@@ -75,3 +76,4 @@ class MockConfig:
     recording: RecordingConfig | None = None  # --record FILE (see mock_server.recording)
     replay: ReplayConfig | None = None  # --replay FILE (see mock_server.replay)
     store: StoreConfig | None = None  # --stateful: where the records live (None: this process's memory)
+    spec_bounds: DocumentBounds = DEFAULT_BOUNDS  # --max-spec-size (see mock_server.spec.options)
