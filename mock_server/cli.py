@@ -41,9 +41,9 @@ from mock_server.faults import options as faults_options
 from mock_server.recording import options as recording_options
 from mock_server.replay import options as replay_options
 from mock_server.server.app import AccessLog, MockApp
+from mock_server.spec import options as spec_options
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
-from mock_server.spec import options as spec_options
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
 from mock_server.stores import StoreError
 from mock_server.stores import options as store_options

@@ -83,7 +83,8 @@ def too_large(spec_path: Path, bounds: DocumentBounds) -> str | None:
             f"leeloo-mock: {spec_path} is {size / (1 << 20):.1f} MiB, more than a spec may be "
             f"({DOCUMENT_BYTES_CEILING >> 20} MiB, the most {OPTION} allows)"
         )
+    bound = "by default" if bounds == DEFAULT_BOUNDS else f"with {OPTION} {bounds.size_text.replace(' ', '')}"
     return (
-        f"leeloo-mock: {spec_path} is {size / (1 << 20):.1f} MiB, more than the {bounds.size_text} "
-        f"a spec may be by default: {OPTION} {needed}MiB serves it (at most {DOCUMENT_BYTES_CEILING >> 20} MiB)"
+        f"leeloo-mock: {spec_path} is {size / (1 << 20):.1f} MiB, more than the {bounds.size_text} a spec "
+        f"may be {bound}: {OPTION} {needed}MiB serves it (at most {DOCUMENT_BYTES_CEILING >> 20} MiB)"
     )
