@@ -51,36 +51,16 @@ def shown(ref: str) -> str:
 
 
 def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
-    """Every ``$ref`` string of the data, with the JSON path of its ``$ref`` key, in document order.
-
-    Walked with a stack of the containers still to visit (a recursive generator took 5 s on
-    Microsoft Graph's 19 MiB description, each reference passed up through every level).
-    """
-    stack: list[tuple[Any, JsonPath]] = [(node, here)]
-    while stack:
-        current, at = stack.pop()
-        if type(current) is _Found:
-            yield at, current.ref
-            continue
-        pending: list[tuple[Any, JsonPath]] = []
-        if isinstance(current, dict):
-            for key, value in current.items():
-                if key == "$ref" and isinstance(value, str):
-                    pending.append((_Found(value), (*at, "$ref")))
-                elif isinstance(value, dict | list):
-                    pending.append((value, (*at, str(key))))
-        elif isinstance(current, list):
-            pending = [
-                (item, (*at, index)) for index, item in enumerate(current) if isinstance(item, dict | list)
-            ]
-        stack.extend(reversed(pending))
-
-
-@dataclass(frozen=True, slots=True)
-class _Found:
-    """A ``$ref`` string met on the walk of :func:`refs`, to be yielded in its turn."""
-
-    ref: str
+    """Every ``$ref`` string of the data, with the JSON path of its ``$ref`` key."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str):
+                yield (*here, "$ref"), value
+            else:
+                yield from refs(value, (*here, str(key)))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from refs(item, (*here, index))
 
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:
