@@ -23,6 +23,7 @@ from openapi_document._refs import RefError, RefPolicy, Resolver, refs
 from openapi_document._upgrade import UnsupportedVersion, upgrade
 from openapi_document._yaml_positions import (
     DEFAULT_BOUNDS,
+    MAX_DOCUMENT_BYTES,
     DocumentBounds,
     JsonPath,
     LoadedYaml,
@@ -71,6 +72,7 @@ class SpecSource:
     bounds: DocumentBounds = DEFAULT_BOUNDS  # the bound the document was read with
     _positions: LoadedYaml | None = field(default=None, repr=False)
     _single_line: bool | None = field(default=None, repr=False)
+    _large: bool | None = field(default=None, repr=False)
 
     def line(self, where: JsonPath) -> str:
         """``file:line`` of the node at ``where`` (``file:1`` if the file cannot be read again).
@@ -91,12 +93,27 @@ class SpecSource:
                 self._single_line = False
         return self._single_line
 
+    def _past_default_bound(self) -> bool:
+        if self._large is None:
+            try:
+                self._large = self.path.stat().st_size > MAX_DOCUMENT_BYTES
+            except OSError:
+                self._large = False
+        return self._large
+
     def place(self, where: JsonPath) -> str:
         """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
         return str(self.located(where, "")).removesuffix(": ")
 
     def located(self, where: JsonPath, reason: str) -> Located:
-        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again)."""
+        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again).
+
+        A document past the default size bound (read with ``--max-spec-size``) is not read again:
+        every node's position of a 45 MiB document would take more memory than serving it (a
+        warning about one of its operations names the operation).
+        """
+        if self._positions is None and self._past_default_bound():
+            return Located.at(self.path, 1, 1, reason)
         if self._positions is None:
             try:
                 self._positions = load_yaml_with_positions(self.path, bounds=self.bounds)
