@@ -8,9 +8,10 @@ and nothing here runs per request.
 A larger one (Microsoft Graph's description: 11,422 operations; its beta 22,361) is compiled one
 operation at a time, when a request first asks for it: compiling Graph whole took 13.5 s and
 1.5 GiB (most of it generating the bodies of answers without an example). At most
-``MAX_COMPILED_OPERATIONS`` compiled operations are kept, the least recently asked for dropped
-first, and at most ``MAX_KEPT_VALIDATORS`` compiled schemas are shared between them; so memory is
-bounded by the document and those two numbers, not by how many operations clients call.
+``KEPT_ON_DEMAND`` compiled operations are kept, the least recently asked for dropped first, and
+at most ``MAX_KEPT_VALIDATORS`` compiled schemas are shared between them (a validator of one of
+Graph's entities compiles the closure of what it references: ~0.5 MiB each); so memory is bounded
+by the document and those two numbers, not by how many operations clients call.
 """
 
 from __future__ import annotations
@@ -50,8 +51,9 @@ _SERVER_HEADERS = frozenset(
     }
 )
 
-MAX_COMPILED_OPERATIONS = 2048
-MAX_KEPT_VALIDATORS = 8192  # compiled schemas shared by operations compiled on demand; then emptied
+MAX_COMPILED_OPERATIONS = 2048  # a larger spec is compiled on demand
+KEPT_ON_DEMAND = 256  # compiled operations kept when compiled on demand
+MAX_KEPT_VALIDATORS = 512  # compiled schemas shared by operations compiled on demand; then emptied
 
 NO_BODY_STATUSES = frozenset({"204", "205", "304"})
 """Statuses whose answers carry no body (RFC 9110): content declared for them is not sent."""
@@ -310,7 +312,7 @@ class OnDemand:
     """The operations of a large spec, compiled when first asked for; the last
     ``max_kept`` used are kept (least recently used dropped first)."""
 
-    def __init__(self, spec: Spec, generator: DataGenerator, max_kept: int = MAX_COMPILED_OPERATIONS) -> None:
+    def __init__(self, spec: Spec, generator: DataGenerator, max_kept: int = KEPT_ON_DEMAND) -> None:
         self.spec = spec
         self.generator = generator
         self.max_kept = max_kept
@@ -358,14 +360,16 @@ class OnDemand:
             return OperationParts((), RequestValidator(self.spec, [], None), {}, ())
 
 
-def compile_spec(spec: Spec, max_compiled: int = MAX_COMPILED_OPERATIONS) -> CompiledSpec:
-    """Every operation of ``spec`` compiled (on demand when there are more than ``max_compiled``),
-    and the route table over them."""
+def compile_spec(
+    spec: Spec, max_compiled: int = MAX_COMPILED_OPERATIONS, kept_on_demand: int = KEPT_ON_DEMAND
+) -> CompiledSpec:
+    """Every operation of ``spec`` compiled (on demand, ``kept_on_demand`` kept, when there are more
+    than ``max_compiled``), and the route table over them."""
     generator = DataGenerator(spec.deref)
     compiled: list[CompiledOperation] = []
     operations = spec.operations()
     if len(operations) > max_compiled:
-        on_demand = OnDemand(spec, generator, max_compiled)
+        on_demand = OnDemand(spec, generator, kept_on_demand)
         compiled = [on_demand.operation(operation) for operation in operations]
     for operation in operations if not compiled else ():
         try:

@@ -44,7 +44,7 @@ def _on_demand(compiled: Any) -> OnDemand:
 
 
 def test_a_large_spec_compiles_nothing_at_start_and_each_operation_on_first_use() -> None:
-    compiled = compile_spec(Spec(_document(5)), max_compiled=4)  # 10 operations, 4 kept
+    compiled = compile_spec(Spec(_document(5)), max_compiled=4, kept_on_demand=4)  # 10 operations, 4 kept
     on_demand = _on_demand(compiled)
     assert len(compiled.operations) == 10
     assert on_demand.compiled_count == 0
@@ -65,7 +65,7 @@ def test_a_large_spec_compiles_nothing_at_start_and_each_operation_on_first_use(
 
 
 def test_at_most_max_compiled_operations_are_kept_least_recently_used_dropped() -> None:
-    compiled = compile_spec(Spec(_document(5)), max_compiled=4)
+    compiled = compile_spec(Spec(_document(5)), max_compiled=4, kept_on_demand=4)
     on_demand = _on_demand(compiled)
     operations = compiled.operations
     for operation in operations:
