@@ -135,3 +135,16 @@ def test_a_bad_size_exits_2_with_usage(text: str, capsys: pytest.CaptureFixture[
 )
 def test_sizes_are_read_in_binary_units(text: str, size: int) -> None:
     assert parse_size(text) == size
+
+
+def test_a_warning_about_a_large_spec_does_not_read_it_again_for_its_line(tmp_path: Path) -> None:
+    from mock_server.spec.document import SpecSource
+    from openapi_document._yaml_positions import DocumentBounds
+
+    spec = tmp_path / "large.yaml"
+    text = "openapi: 3.1.0\npaths:\n  /x:\n    get: {}\ninfo:\n  description: " + "x" * MAX_DOCUMENT_BYTES
+    spec.write_text(text + "\n", encoding="utf-8")  # read again, GET /x would be at line 4
+    source = SpecSource(spec, bounds=DocumentBounds(32 << 20))
+    located = source.located(("paths", "/x", "get"), "GET /x: a schema cannot be compiled")
+    assert (located.line, located.column) == (1, 1)
+    assert source._positions is None  # not read: every node's position would outweigh the document
