@@ -3,6 +3,7 @@ report tells a person what an entry would name."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from generator._drift_deviations import (
     DEVIATIONS_NAME,
+    SCHEMA_PATH,
     DeviationsError,
     KnownDeviation,
     load_deviations,
@@ -17,7 +19,7 @@ from generator._drift_deviations import (
 )
 from generator._drift_findings import Kind
 from generator.docs_drift import check_drift, main
-from openapi_document import operation_list
+from openapi_document import LocatedError, operation_list
 from openapi_document._yaml_positions import load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,13 +96,38 @@ def test_a_wellformed_entry_is_read(tmp_path: Path) -> None:
         ("deviation: []\n", ":1:1: ", "'deviations' is a required property"),
         (ENTRY + "    kind: response\n", ":6:5: ", "key 'kind' written twice (first at line 3)"),
         ("deviations: [\n", ":2:1: ", ""),
+        (ENTRY + f"    pages: [{', '.join(f'p{n}' for n in range(101))}]\n", ":6:5: ", "deviations/0/pages: ["),
     ],
-    ids=["unknown-kind", "no-why", "unknown-key", "no-subject", "page-path", "no-list", "twice", "not-yaml"],
+    ids=[
+        "unknown-kind",
+        "no-why",
+        "unknown-key",
+        "no-subject",
+        "page-path",
+        "no-list",
+        "twice",
+        "not-yaml",
+        "too-many-pages",
+    ],
 )
 def test_a_malformed_file_is_refused_at_its_line(tmp_path: Path, text: str, where: str, reason: str) -> None:
     path = _file(tmp_path, text)
     message = _refusal(path)
     assert message.startswith(f"{path}{where}") and reason in message
+
+
+def test_a_refusal_is_a_located_error_of_the_one_hierarchy(tmp_path: Path) -> None:
+    path = _file(tmp_path, ENTRY.replace("list_people", "list people"))
+    with pytest.raises(LocatedError) as caught:
+        load_deviations(path)
+    assert isinstance(caught.value, DeviationsError)
+    assert (caught.value.first.file, caught.value.first.line, caught.value.first.column) == (path, 2, 5)
+
+
+def test_the_schema_names_every_kind_an_entry_can_cover() -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    kinds = schema["$defs"]["entry"]["properties"]["kind"]["enum"]
+    assert kinds == [kind.key for kind in Kind if kind is not Kind.STALE_DEVIATION]
 
 
 def test_a_malformed_file_stops_the_check_with_exit_2(
