@@ -128,10 +128,16 @@ def load_deviations(path: Path) -> tuple[KnownDeviation, ...]:
     return tuple(entries)
 
 
-def deviations_beside(spec: Path) -> tuple[KnownDeviation, ...]:
-    """The deviations file beside ``spec``, or none when the spec has none."""
+def deviations_file(spec: Path) -> Path | None:
+    """The deviations file beside ``spec``; None when the spec has none."""
     path = spec.parent / DEVIATIONS_NAME
-    return load_deviations(path) if path.is_file() else ()
+    return path if path.is_file() else None
+
+
+def deviations_beside(spec: Path) -> tuple[KnownDeviation, ...]:
+    """The entries of the deviations file beside ``spec``, or none when the spec has none."""
+    path = deviations_file(spec)
+    return load_deviations(path) if path is not None else ()
 
 
 @dataclass(frozen=True)
