@@ -7,12 +7,13 @@ schemas with format checking, and walked for fields the spec does not declare). 
 spec made on purpose are listed in ``docs-deviations.yaml`` beside the spec (read by
 :mod:`generator._drift_deviations`) and printed as known deviations, not findings.
 
-Usage: ``python -m generator.docs_drift PAGE SPEC [--deviations FILE] [--show-repairs]``. Exit 0
-when there are no findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a
-spec that is not valid OpenAPI, a deviations file that does not fit its schema
-(``FILE:LINE:COLUMN: reason``), or a page past a bound: larger than 16 MiB, or with a JSON example nested
-deeper than 64 levels (``PAGE:LINE: too deep ...``; ``json.loads`` recursed until a
-RecursionError on a 100,000-deep one).
+Usage: ``python -m generator.docs_drift PAGE SPEC [--deviations FILE] [--show-repairs] [--traffic
+CAPTURE]``. Exit 0 when there are no findings, 1 when there are, 2 on bad arguments, a file that
+cannot be read, a spec that is not valid OpenAPI, a deviations file that does not fit its schema
+(``FILE:LINE:COLUMN: reason``), a capture that cannot be read, or a page past a bound: larger than
+16 MiB, with a JSON example larger than 1 MiB or nested deeper than 64 levels (``PAGE:LINE: too
+deep ...``: the bound comes before ``json.loads``, which would recurse until a RecursionError), or
+saved HTML past its bounds of nesting and elements.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """``--store``: which backend keeps the ``--stateful`` records, read from a URL.
 
-- ``memory`` (the default): in the one process, as before; gone at exit.
+- ``memory`` (the default): in the one process; gone at exit.
 - ``sqlite:///PATH``: a SQLite file (``sqlite:///data/mock.db`` is relative to the working
   directory, ``sqlite:////var/lib/mock.db`` absolute): one host, any number of workers, kept
   across restarts.

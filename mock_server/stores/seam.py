@@ -1,7 +1,7 @@
 """The one seam between the stateful engine and where its records live.
 
 The engine (``mock_server.stateful.store``) keeps every record it serves in its own memory and
-runs each request there, under its lock, as it always has. A backend is where the records
+runs each request there, under its lock. A backend is where the records
 *really* live: for ``memory`` that is the engine itself (the backend keeps nothing), for
 ``sqlite`` and ``redis`` a database that several processes, or several hosts, share.
 
