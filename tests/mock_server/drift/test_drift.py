@@ -309,10 +309,10 @@ def test_the_journal_is_a_capture(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_a_validator_message_never_quotes_a_secret_fields_value() -> None:
-    from mock_server.drift.checks._common import told
+    from mock_server.drift.checks._common import message_without_secret
 
     assert (
-        told("password", "hunter2", '"hunter2" is not of type "integer"')
+        message_without_secret("password", "hunter2", '"hunter2" is not of type "integer"')
         == 'REDACTED is not of type "integer"'
     )
-    assert told("name", "hunter2", '"hunter2" is too long') == '"hunter2" is too long'
+    assert message_without_secret("name", "hunter2", '"hunter2" is too long') == '"hunter2" is too long'
