@@ -22,6 +22,7 @@ from redis.backoff import ExponentialBackoff
 from redis.commands.core import Script
 from redis.retry import Retry
 
+from mock_server.proxy.forwarder import redacted_url
 from mock_server.stores import seam
 
 TIMEOUT_S = 5.0  # connecting and each command; then the request gets 503
@@ -122,13 +123,6 @@ return version
 )
 
 
-def redacted(url: str) -> str:
-    """``url`` as shown in logs and errors: a password as ``***``."""
-    from mock_server.proxy.forwarder import redacted_url
-
-    return redacted_url(url)
-
-
 def connect(url: str, timeout_s: float = TIMEOUT_S) -> redis.Redis:
     """A client of ``url`` that gives up quickly: a request waits for Redis at most about
     ``timeout_s`` (one retry after a dropped connection), never redis-py's default backoff of seconds."""
@@ -169,7 +163,7 @@ class RedisBackend:
 
     def __init__(self, url: str, namespace: str, *, timeout_s: float = TIMEOUT_S) -> None:
         self.namespace = namespace
-        self.description = redacted(url)
+        self.description = redacted_url(url)  # a password as ***
         prefix = f"leeloo-mock:{{{namespace}}}"
         self.keys = [f"{prefix}:{name}" for name in ("meta", "records", "log", "seeded", "order")]
         try:
