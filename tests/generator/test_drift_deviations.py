@@ -34,6 +34,8 @@ ENTRY = """deviations:
     why: the page forgot it
 """
 
+MANY_PAGES = ", ".join(f"page-{number}.txt" for number in range(101))  # one more than an entry may name
+
 
 def _file(tmp_path: Path, text: str) -> Path:
     path = tmp_path / DEVIATIONS_NAME
@@ -96,7 +98,7 @@ def test_a_wellformed_entry_is_read(tmp_path: Path) -> None:
         ("deviation: []\n", ":1:1: ", "'deviations' is a required property"),
         (ENTRY + "    kind: response\n", ":6:5: ", "key 'kind' written twice (first at line 3)"),
         ("deviations: [\n", ":2:1: ", ""),
-        (ENTRY + f"    pages: [{', '.join(f'p{n}' for n in range(101))}]\n", ":6:5: ", "deviations/0/pages: ["),
+        (ENTRY + f"    pages: [{MANY_PAGES}]\n", ":6:5: ", "deviations/0/pages: ["),
     ],
     ids=[
         "unknown-kind",
