@@ -39,9 +39,7 @@ class MockConfig:
     log_requests: bool = True
     error_status: int | None = None  # send Leeloo's error envelopes with this status (e.g. 200)
     allow_refs_under: Path | None = None  # the directory a $ref may name files under (none: refused)
-    limits: ServerLimits = field(
-        default_factory=ServerLimits
-    )  # connections, request heads and bodies, the journal
+    limits: ServerLimits = field(default_factory=ServerLimits)  # connections, requests, journal
     access: AccessRules = field(default_factory=AccessRules)  # CORS, Host names (see server.guard)
     proxy: ProxyConfig | None = None  # --proxy UPSTREAM and its bounds (see mock_server.proxy)
     store_limits: StoreLimits = field(default_factory=StoreLimits)  # --stateful: how much the store keeps
