@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from mock_server import MockConfig
-from mock_server.proxy.config import DEFAULT_UPSTREAM_TIMEOUT, ProxyConfig
-from mock_server.server.config import DEFAULT_CORS_ORIGINS, AccessRules, ServerLimits
-from mock_server.stateful.config import StoreLimits
+from mock_server import AccessRules, MockConfig, ProxyConfig, ServerLimits, StoreLimits
+from mock_server.proxy.config import DEFAULT_UPSTREAM_TIMEOUT
+from mock_server.server.config import DEFAULT_CORS_ORIGINS
 from mock_server.testing import mock_config
 
 SPEC = Path("spec/openapi.yaml")
