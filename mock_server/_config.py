@@ -16,7 +16,7 @@ from mock_server.server.config import AccessRules, ServerLimits
 from mock_server.stateful.config import StoreLimits
 from mock_server.stores.config import StoreConfig
 
-DEFAULT_WATCH_INTERVAL = 1.0  # seconds between looks at the spec's file for changes (see _reload)
+DEFAULT_WATCH_INTERVAL = 1.0  # seconds between looks at the spec's file for changes (see server/reload.py)
 # the groups whose fields MockConfig.from_options also takes one by one, by their own names
 _GROUPS: tuple[tuple[str, type[Any]], ...] = (
     ("limits", ServerLimits),

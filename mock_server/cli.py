@@ -12,7 +12,7 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -431,6 +431,33 @@ def config_from_args(
         if field.name not in derived and field.name != "spec_path" and hasattr(args, field.name)
     }
     return MockConfig(spec_path=spec_path, **as_named, **derived)
+
+
+# keywords of MockConfig.from_options whose option has another dest
+_OPTION_DESTS = {"upstream_concurrency": "max_upstream_concurrency", "recording": "record"}
+
+
+def command_line_options(options: Mapping[str, Any]) -> list[str]:
+    """The options of ``leeloo-mock`` that configure what ``MockConfig.from_options(SPEC,
+    **options)`` does, found in the parser's own grammar: a flag for True (``--no-...`` for False
+    where the option turns a default off), one option per item of a repeatable one, and a
+    cassette's recording or replay as its file. TypeError names a keyword the command line lacks."""
+    actions = {action.dest: action for action in build_parser("proxy")._actions if action.option_strings}
+    argv: list[str] = []
+    for keyword, value in options.items():
+        action = actions.get(_OPTION_DESTS.get(keyword, keyword))
+        if action is None:
+            raise TypeError(f"{keyword}= has no command-line option of leeloo-mock")
+        flag = action.option_strings[-1]
+        value = getattr(value, "path", value)  # a cassette's recording or replay: its file
+        if isinstance(action, argparse._StoreConstAction):  # store_true and store_false
+            argv += [flag] if value == action.const else []
+        elif isinstance(action, argparse._AppendAction) and not isinstance(value, str):
+            for item in value:
+                argv += [flag, str(item)]
+        elif value is not None:
+            argv += [flag, str(value)]
+    return argv
 
 
 def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:

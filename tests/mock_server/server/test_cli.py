@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -262,3 +263,34 @@ def test_each_group_of_the_config_comes_from_its_options() -> None:
     assert config.access.allowed_hosts == ("127.0.0.1", "b.example")
     assert (config.store_limits.max_store_bytes, config.limits.max_body_size) == (11, 12)
     assert config_from_args(parser, build_parser().parse_args([]), Path("x")).proxy is None
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"stateful": True, "max_records": 3, "journal_size": 0},
+        {"proxy": "http://upstream.example/api", "errors": True, "upstream_concurrency": 4},
+        {"cors": False, "cors_origins": ("https://a.example", "https://b.example"), "dynamic": True},
+        {"max_store_bytes": 11, "upstream_timeout": None, "seed": 7, "cors": True, "stateful": False},
+    ],
+)
+def test_the_command_line_for_test_keywords_gives_the_same_config(options: dict[str, Any]) -> None:
+    """The pytest plugin's process mode starts ``leeloo-mock`` with these options: the config the
+    child builds from them is the one ``from_options`` builds in process (it named
+    ``--upstream-concurrency``, which does not exist, and passed a tuple of origins as one)."""
+    from mock_server._config import MockConfig
+    from mock_server.cli import _parsed, command_line_options, config_from_args
+
+    spec = Path("spec/openapi.yaml")
+    given = {name: value for name, value in options.items() if value is not None}
+    parser, args = _parsed([str(spec), *command_line_options(given)])
+    from_the_command_line = config_from_args(parser, args, spec)
+    access = replace(from_the_command_line.access, allowed_hosts=())  # the CLI adds --host to them
+    assert replace(from_the_command_line, access=access) == MockConfig.from_options(spec, **given)
+
+
+def test_a_test_keyword_with_no_command_line_option_is_named() -> None:
+    from mock_server.cli import command_line_options
+
+    with pytest.raises(TypeError, match="watchdog= has no command-line option"):
+        command_line_options({"watchdog": 1})
