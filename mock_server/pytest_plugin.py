@@ -124,11 +124,12 @@ def _started(config: pytest.Config, overrides: dict[str, Any]) -> Iterator[Leelo
     stateful = bool(config.getini("leeloo_mock_stateful")) if stateless is None else not stateless
     overrides.setdefault("stateful", stateful)
     if serve == "process":
-        flags = ["--stateful"] if overrides.pop("stateful") else []
-        for name, value in overrides.items():
-            flag = "--" + {"recording": "record"}.get(name, name).replace("_", "-")
-            value = getattr(value, "path", value)  # a cassette's replay and recording: their file
-            flags += [flag] if value is True else [] if value is False else [flag, str(value)]
+        from mock_server.cli import command_line_options
+
+        try:
+            flags = command_line_options(overrides)
+        except TypeError as exc:
+            raise pytest.UsageError(f"leeloo_mock(serve='process'): {exc}") from exc
         with testing.in_child_process(*flags, spec=spec) as mock:
             yield mock
         return
