@@ -62,6 +62,21 @@ def test_the_proxy_records_the_upstream_exchange_redacted(compiled: CompiledSpec
     assert "any-token" not in text and "qs-secret" not in text and "abc123" not in text
 
 
+def test_a_path_the_proxy_refuses_is_recorded_as_it_came(compiled: CompiledSpec, tmp_path: Path) -> None:
+    path = tmp_path / "refused.har"
+    with (
+        app_in_process(_proxy_app(compiled, RecordingConfig(path))) as mock,
+        mock.client(base_url=mock.url) as client,
+    ):
+        answer = client.get("/api/v2/%2e%2e/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 400
+    (entry,) = read_entries(path)
+    assert entry.response.status == 400
+    assert entry.request.url.startswith("http://upstream.local/api/v2/") and entry.request.url.endswith(
+        "/tags"
+    )
+
+
 def test_record_secrets_keeps_them(compiled: CompiledSpec, tmp_path: Path) -> None:
     path = tmp_path / "secrets.har"
     with (
