@@ -72,7 +72,7 @@ class KnownDeviation:
 @cache
 def _pattern(subject: str) -> re.Pattern[str]:
     """A subject as a pattern: ``*`` is any one step of a JSON path (an array index), everything else
-    is literal (``filter[email]`` names a parameter; fnmatch took its brackets for a character set)."""
+    is literal (``filter[email]`` names a parameter, not fnmatch's character set)."""
     return re.compile("[^/]*".join(re.escape(part) for part in subject.split("*")))
 
 

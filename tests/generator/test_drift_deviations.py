@@ -198,5 +198,5 @@ def test_a_star_is_one_step_of_a_json_path_and_brackets_are_literal() -> None:
     assert subject_matches("response:/data/*/createdAt", "response:/data/12/createdAt")
     assert not subject_matches("response:/data/*/createdAt", "response:/data/1/items/2/createdAt")
     assert subject_matches("filter[email]", "filter[email]")
-    assert not subject_matches("filter[email]", "filter[e]")  # fnmatch read [email] as a set of letters
+    assert not subject_matches("filter[email]", "filter[e]")  # brackets are literal, not a set of letters
     assert not subject_matches("response:/data", "response:/data/id")
