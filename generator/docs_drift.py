@@ -48,13 +48,13 @@ from generator._drift_html import (
 from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
 from generator._drift_schema import undeclared_fields
-from generator._evidence import evidence_register, format_register, shown_by_capture
 from openapi_document import Operation, operation_list, resolve_or_keep
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
     LoadedYaml,
 )
+from openapi_document.evidence import evidence_register, format_register, shown_by_capture
 from openapi_document.example_check import validate_example
 from openapi_document.spec_check import load_checked
 

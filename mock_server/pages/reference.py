@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from generator._evidence import evidence_register
 from mock_server.pages._markup import Page, asset, esc, not_a_read, page
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from openapi_document import Operation, UnresolvableRef, operation_list, resolve
+from openapi_document.evidence import evidence_register
 
 DOCS_PATH = "/__docs"
 EVIDENCE_KEY = "x-evidence"
