@@ -12,39 +12,41 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mock_server._config import (
+from mock_server._config import DEFAULT_WATCH_INTERVAL, MockConfig
+from mock_server.faults import options as faults_options
+from mock_server.proxy import options as proxy_options
+from mock_server.proxy.config import (
+    DEFAULT_MAX_UPSTREAM_SIZE,
+    DEFAULT_UPSTREAM_CONCURRENCY,
+    DEFAULT_UPSTREAM_TIMEOUT,
+)
+from mock_server.recording import options as recording_options
+from mock_server.replay import options as replay_options
+from mock_server.server import options as server_options
+from mock_server.server.app import AccessLog, MockApp
+from mock_server.server.config import (
     DEFAULT_BODY_TIMEOUT,
-    DEFAULT_CORS_ORIGINS,
     DEFAULT_HEADER_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_JOURNAL_SIZE,
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_MAX_HEADER_SIZE,
-    DEFAULT_MAX_RECORDS,
-    DEFAULT_MAX_STORE_BYTES,
-    DEFAULT_MAX_UPSTREAM_SIZE,
     DEFAULT_MAX_URL_SIZE,
-    DEFAULT_UPSTREAM_CONCURRENCY,
-    DEFAULT_UPSTREAM_TIMEOUT,
-    DEFAULT_WATCH_INTERVAL,
     MAX_JOURNAL_SIZE,
-    MockConfig,
 )
-from mock_server.faults import options as faults_options
-from mock_server.recording import options as recording_options
-from mock_server.replay import options as replay_options
-from mock_server.server.app import AccessLog, MockApp
 from mock_server.spec import options as spec_options
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
+from mock_server.stateful import options as stateful_options
+from mock_server.stateful.config import DEFAULT_MAX_RECORDS, DEFAULT_MAX_STORE_BYTES
 from mock_server.stores import StoreError
 from mock_server.stores import options as store_options
 from mock_server.workers import options as worker_options
@@ -419,14 +421,15 @@ def config_from_args(
     parser: argparse.ArgumentParser, args: argparse.Namespace, spec_path: Path
 ) -> MockConfig:
     """The mock's settings from the parsed command line: the options that differ in form from
-    their field, and each room's own options through the room's ``from_args``, by name; every
+    their field, and each room's own group through the room's ``from_args``, by name; every
     other option whose ``dest`` is a field of :class:`MockConfig` as it is."""
     derived: dict[str, Any] = {
         "tokens": _tokens(args.tokens),
-        "cors_origins": tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
-        "allowed_hosts": (args.host, *(args.allowed_hosts or ())),
         "log_requests": args.log_level in ("debug", "info"),
-        "upstream_concurrency": args.max_upstream_concurrency,
+        "limits": server_options.limits_from_args(args),
+        "access": server_options.access_from_args(args),
+        "proxy": proxy_options.from_args(args),
+        "store_limits": stateful_options.from_args(args),
         "faults": faults_options.from_args(parser, args),
         "recording": recording_options.from_args(parser, args),
         "replay": replay_options.from_args(parser, args),
@@ -439,6 +442,38 @@ def config_from_args(
         if field.name not in derived and field.name != "spec_path" and hasattr(args, field.name)
     }
     return MockConfig(spec_path=spec_path, **as_named, **derived)
+
+
+# keywords of MockConfig.from_options whose option has another dest
+_OPTION_DESTS = {
+    "upstream_concurrency": "max_upstream_concurrency",
+    "recording": "record",
+    "spec_bounds": "max_spec_size",
+}
+
+
+def command_line_options(options: Mapping[str, Any]) -> list[str]:
+    """The options of ``leeloo-mock`` that configure what ``MockConfig.from_options(SPEC,
+    **options)`` does, found in the parser's own grammar: a flag for True (``--no-...`` for False
+    where the option turns a default off), one option per item of a repeatable one, and a
+    cassette's recording or replay as its file. TypeError names a keyword the command line lacks."""
+    actions = {action.dest: action for action in build_parser("proxy")._actions if action.option_strings}
+    argv: list[str] = []
+    for keyword, value in options.items():
+        action = actions.get(_OPTION_DESTS.get(keyword, keyword))
+        if action is None:
+            raise TypeError(f"{keyword}= has no command-line option of leeloo-mock")
+        flag = action.option_strings[-1]
+        value = getattr(value, "path", value)  # a cassette's recording or replay: its file
+        value = getattr(value, "max_bytes", value)  # spec_bounds: the size in bytes
+        if isinstance(action, argparse._StoreConstAction):  # store_true and store_false
+            argv += [flag] if value == action.const else []
+        elif isinstance(action, argparse._AppendAction) and not isinstance(value, str):
+            for item in value:
+                argv += [flag, str(item)]
+        elif value is not None:
+            argv += [flag, str(value)]
+    return argv
 
 
 def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
@@ -460,7 +495,7 @@ def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argpar
 
 def _announce(config: MockConfig, operations: Sequence[CompiledOperation], url: str, started: float) -> None:
     mode = (
-        "proxy to " + _shown(config.proxy)
+        "proxy to " + _shown(config.proxy.upstream)
         if config.proxy
         else ("dynamic" if config.dynamic else "static examples")
     )
@@ -500,7 +535,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"leeloo-mock: the store cannot be used: {exc}", file=sys.stderr)
         return 1
 
-    _warn_if_near_the_file_limit(config.max_connections)
+    _warn_if_near_the_file_limit(config.limits.max_connections)
     try:
         listening = bind(args.host, args.port)
     except OSError as exc:

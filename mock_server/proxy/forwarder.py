@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 import httpx
 
-from mock_server._config import (
+from mock_server.proxy.config import (
     DEFAULT_MAX_UPSTREAM_SIZE,
     DEFAULT_UPSTREAM_CONCURRENCY,
     DEFAULT_UPSTREAM_TIMEOUT,
@@ -420,7 +420,7 @@ class ProxyHandler:
                     source="response",
                 )
         # the app adds its own CORS set (not with --no-cors): one set must reach the client
-        dropped = _SET_BY_PROXY | _CORS_SET_BY_APP if self.pipeline.config.cors else _SET_BY_PROXY
+        dropped = _SET_BY_PROXY | _CORS_SET_BY_APP if self.pipeline.config.access.cors else _SET_BY_PROXY
         # one sl-violations header: the proxy's own and the upstream's (another leeloo-mock or
         # Prism behind it sends its own) merged, each violation once; two were sent before
         headers = _end_to_end(upstream.headers, dropped | {VIOLATIONS_HEADER})

@@ -1,4 +1,4 @@
-"""``--replay FILE``: answer what a capture (HAR 1.2, NDJSON of HAR entries) recorded (issue 22).
+"""``--replay FILE``: answer what a capture (HAR 1.2, NDJSON of HAR entries) recorded.
 
 - ``config``: ``ReplayConfig`` (``MockConfig.replay``).
 - ``recordings``: the recorded answers by request (method, path, query, the body of a write),

@@ -98,11 +98,6 @@ class Recordings:
         answer, operation_id = listed[min(turn, len(listed) - 1)]
         return answer.response(operation_id)
 
-    def rewind(self) -> None:
-        """Serve every request's answers from the first again."""
-        with self._lock:
-            self._served.clear()
-
 
 def _recorded(entry: Entry, compiled: CompiledSpec) -> tuple[RecordedAnswer, str | None]:
     request, response = entry.request, entry.response

@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from mock_server._config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
 from mock_server.har.redaction import redact_headers, redact_query, scrub_text
+from mock_server.server.config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
 from mock_server.server.guard import split_host
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from mock_server.stages.problems import VIOLATIONS_HEADER, encode

@@ -17,12 +17,12 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
-from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
 from mock_server.faults.delivery import deliver
 from mock_server.faults.injector import FaultInjector, FaultPlan
 from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
 from mock_server.server.admin import Admin, RequestJournal, admin_allowed, is_admin_path
+from mock_server.server.config import DEFAULT_CORS_ORIGINS
 from mock_server.server.guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server.stages import problems
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response

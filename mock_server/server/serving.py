@@ -63,7 +63,7 @@ def serve(
     serving an app ``new_app`` builds); the spec is watched every ``watch_interval`` seconds."""
     import uvicorn
 
-    from mock_server.server.http import bounded_protocol, connection_limits
+    from mock_server.server.http import bounded_protocol
     from mock_server.workers import fork_workers
 
     if workers.count > 1:  # the parent supervises (and exits there); each worker serves from here on
@@ -72,8 +72,8 @@ def serve(
         uvicorn.Config(
             app,
             loop="uvloop",
-            http=bounded_protocol(connection_limits(config)),
-            timeout_keep_alive=max(1, round(config.idle_timeout)),
+            http=bounded_protocol(config.limits),
+            timeout_keep_alive=max(1, round(config.limits.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(log_level.upper())),
             server_header=False,

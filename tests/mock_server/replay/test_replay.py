@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from mock_server.cli import main
-from mock_server.har import Body, Entry, Request, Response, har_document
+from mock_server.har import Body, Entry, HarError, Request, Response, har_document
 from mock_server.replay import ReplayConfig
 from mock_server.testing import in_child_process
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH, TOKEN_HEADER, ClientFactory
@@ -135,6 +135,13 @@ def test_a_bad_capture_is_a_usage_error_naming_it(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "--replay" in err and named in err
+
+
+def test_a_capture_past_its_bound_of_bodies_is_refused_at_the_entry_that_passes_it(tmp_path: Path) -> None:
+    capture = _capture(tmp_path, *[_entry("GET", f"{API}/tags", 200, b"x" * 400) for _ in range(3)])
+    assert len(ReplayConfig.read(capture, max_body_bytes=1200).entries) == 3
+    with pytest.raises(HarError, match=r"entry 2: its bodies come to more than 1,000 bytes"):
+        ReplayConfig.read(capture, max_body_bytes=1000)
 
 
 def test_a_missing_capture_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -148,3 +148,12 @@ def test_a_warning_about_a_large_spec_does_not_read_it_again_for_its_line(tmp_pa
     located = source.located(("paths", "/x", "get"), "GET /x: a schema cannot be compiled")
     assert (located.line, located.column) == (1, 1)
     assert source._positions is None  # not read: every node's position would outweigh the document
+
+
+def test_the_plugin_command_line_carries_the_bound() -> None:
+    from mock_server.cli import command_line_options
+    from openapi_document._yaml_positions import DocumentBounds
+
+    argv = command_line_options({"spec_bounds": DocumentBounds(64 << 20)})
+    assert argv == ["--max-spec-size", str(64 << 20)]
+    assert parse_size(argv[1]) == 64 << 20
