@@ -22,10 +22,11 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote
 
 import httpx
 
+from mock_server.har.redaction import redact_url
 from mock_server.proxy.config import (
     DEFAULT_MAX_UPSTREAM_SIZE,
     DEFAULT_UPSTREAM_CONCURRENCY,
@@ -81,16 +82,6 @@ class ForeignTarget(Exception):
 
 class UndecodableAnswer(Exception):
     """The upstream's answer has a Content-Encoding the proxy cannot decode, or is corrupt."""
-
-
-def redacted_url(url: str) -> str:
-    """``url`` with its userinfo password shown as ``***``: for every line that prints it."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 def _escape(text: str) -> str:
@@ -260,7 +251,7 @@ class ProxyHandler:
         self.pipeline = pipeline
         self.base = httpx.URL(upstream)
         self.base_path = self.base.raw_path.split(b"?", 1)[0].rstrip(b"/").decode("ascii")
-        self.shown = redacted_url(upstream.rstrip("/"))  # the upstream as logs may print it
+        self.shown = redact_url(upstream.rstrip("/"))  # the upstream as logs may print it
         self.errors = errors
         self.max_size = max_size
         self.max_in_flight = max_in_flight
