@@ -84,6 +84,11 @@ class Recordings:
     def __len__(self) -> int:
         return sum(len(listed) for listed in self._answers.values())
 
+    def rewind(self) -> None:
+        """Serve every request's recorded answers from the first again (``POST /__admin/reset``)."""
+        with self._lock:
+            self._served.clear()
+
     def answer(self, request: MockRequest) -> MockResponse | None:
         """The next recorded answer to ``request`` (the last one again once all were served)."""
         if not self._answers:
