@@ -118,10 +118,10 @@ def _error_status(text: str) -> int:
 
 
 def _shown(url: str) -> str:
-    """The upstream URL as printed: its password, if any, as ``***``."""
-    from mock_server.proxy.forwarder import redacted_url  # imported by the proxy app anyway
+    """The upstream URL as printed: a password or a secret query value as ``REDACTED``."""
+    from mock_server.har.redaction import redact_url
 
-    return redacted_url(url)
+    return redact_url(url)
 
 
 def _token(text: str) -> str:

@@ -55,6 +55,13 @@ class WrappingHandler:
         if self.inner is not None and hasattr(self.inner, "pipeline"):
             self.inner.pipeline = pipeline
 
+    def reset(self) -> None:
+        """Back to where it started (``POST /__admin/reset``): a handler that keeps state between
+        requests (the replay's turns) overrides it; the inner handler is reset too."""
+        inner_reset = getattr(self.inner, "reset", None)
+        if callable(inner_reset):
+            inner_reset()
+
     async def pass_on(self, request: MockRequest) -> MockResponse:
         """The inner handler's answer, else the pipeline's."""
         if self.inner is not None:
@@ -246,7 +253,11 @@ class MockApp:
             self.handler.pipeline = pipeline
 
     def reset_store(self) -> int | None:
-        """The ``--stateful`` store back to its seed; the records it holds then (None: not stateful)."""
+        """The ``--stateful`` store back to its seed and a replayed capture back to its first
+        answers; the records the store holds then (None: not stateful)."""
+        handler_reset = getattr(self.handler, "reset", None)
+        if callable(handler_reset):
+            handler_reset()
         store = self.pipeline.store
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None

@@ -51,10 +51,10 @@ class StoreConfig:
 
     @property
     def description(self) -> str:
-        """The URL as printed: a password as ``***``."""
-        from mock_server.proxy.forwarder import redacted_url
+        """The URL as printed: a password as ``REDACTED``."""
+        from mock_server.har.redaction import redact_url
 
-        return redacted_url(self.url) if self.kind == "redis" else self.url
+        return redact_url(self.url) if self.kind == "redis" else self.url
 
     def open(self, document: Mapping[str, Any]) -> StoreBackend:
         """The backend, connected, under ``document``'s namespace; StoreError when it cannot be used."""

@@ -22,7 +22,7 @@ from redis.backoff import ExponentialBackoff
 from redis.commands.core import Script
 from redis.retry import Retry
 
-from mock_server.proxy.forwarder import redacted_url
+from mock_server.har.redaction import redact_url
 from mock_server.stores import seam
 
 TIMEOUT_S = 5.0  # connecting and each command; then the request gets 503
@@ -163,7 +163,7 @@ class RedisBackend:
 
     def __init__(self, url: str, namespace: str, *, timeout_s: float = TIMEOUT_S) -> None:
         self.namespace = namespace
-        self.description = redacted_url(url)  # a password as ***
+        self.description = redact_url(url)  # a password as REDACTED
         prefix = f"leeloo-mock:{{{namespace}}}"
         self.keys = [f"{prefix}:{name}" for name in ("meta", "records", "log", "seeded", "order")]
         try:

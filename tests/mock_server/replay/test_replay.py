@@ -76,6 +76,25 @@ def test_recorded_answers_are_served_in_order_then_the_last_repeats(
     ]
 
 
+def test_an_admin_reset_serves_the_recorded_answers_from_the_first_again(
+    tmp_path: Path, make_client: ClientFactory
+) -> None:
+    """WireMock's reset puts its scenarios back to their start; the replay's turns go back too."""
+    capture = _capture(
+        tmp_path,
+        _entry("GET", f"{API}/tags", 200, _tags("first")),
+        _entry("GET", f"{API}/tags", 200, _tags("second")),
+    )
+    client = make_client(replay=ReplayConfig.read(capture))
+
+    def names() -> list[str]:
+        return [client.get("/api/v2/tags", headers=TOKEN_HEADER).json()["data"][0]["name"] for _ in range(3)]
+
+    assert names() == ["first", "second", "second"]
+    assert client.post("/__admin/reset").status_code == 200
+    assert names() == ["first", "second", "second"]
+
+
 def test_other_requests_get_the_specs_answer(tmp_path: Path, make_client: ClientFactory) -> None:
     capture = _capture(tmp_path, _entry("GET", f"{API}/tags?limit=5", 200, _tags("five")))
     client = make_client(replay=ReplayConfig.read(capture))
