@@ -33,6 +33,7 @@ from bench._drift_speed import measure_drift_speed
 from bench._faults_cost import measure_faults_cost
 from bench._pages_speed import measure_pages_speed
 from bench._real_specs import (
+    fetch_graph,
     fetch_kubernetes,
     fetch_sample,
     measure_real_specs,
@@ -188,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return records_table(report["contract_speed"])
 
     def real_specs() -> str:
-        specs = [*fetch_sample(_log), *fetch_kubernetes(_log), *shared_specs()]
+        specs = [*fetch_sample(_log), *fetch_kubernetes(_log), *shared_specs(), *fetch_graph(_log)]
         results = measure_real_specs(
             specs,
             with_prism=not args.no_prism,

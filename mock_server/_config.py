@@ -15,6 +15,7 @@ from mock_server.proxy.config import ProxyConfig
 from mock_server.server.config import AccessRules, ServerLimits
 from mock_server.stateful.config import StoreLimits
 from mock_server.stores.config import StoreConfig
+from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 DEFAULT_WATCH_INTERVAL = 1.0  # seconds between looks at the spec's file for changes (see server/reload.py)
 # the groups whose fields MockConfig.from_options also takes one by one, by their own names
@@ -47,6 +48,7 @@ class MockConfig:
     recording: RecordingConfig | None = None  # --record FILE (see mock_server.recording)
     replay: ReplayConfig | None = None  # --replay FILE (see mock_server.replay)
     store: StoreConfig | None = None  # --stateful: where the records live (None: this process's memory)
+    spec_bounds: DocumentBounds = DEFAULT_BOUNDS  # --max-spec-size (see mock_server.spec.options)
 
     @classmethod
     def from_options(cls, spec_path: Path, **options: Any) -> MockConfig:

@@ -41,6 +41,7 @@ from mock_server.server.config import (
     DEFAULT_MAX_URL_SIZE,
     MAX_JOURNAL_SIZE,
 )
+from mock_server.spec import options as spec_options
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
@@ -49,6 +50,7 @@ from mock_server.stateful.config import DEFAULT_MAX_RECORDS, DEFAULT_MAX_STORE_B
 from mock_server.stores import StoreError
 from mock_server.stores import options as store_options
 from mock_server.workers import options as worker_options
+from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
@@ -334,6 +336,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     replay_options.add_arguments(parser)
     store_options.add_arguments(parser)
     worker_options.add_arguments(parser)
+    spec_options.add_arguments(parser)
     return parser
 
 
@@ -343,17 +346,24 @@ def _tokens(cli_tokens: Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> bool:
+def _spec_is_valid(
+    spec_path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> bool:
     """Run ``openapi_document.spec_check`` (skipped for spec bytes that passed it before); print problems.
 
     With ``allow_refs_under`` the check always runs: the files it reads are not in the cache's key.
+    A file larger than ``bounds`` allows is refused first, naming the flag that raises them.
     """
+    too_large = spec_options.too_large(spec_path, bounds)
+    if too_large is not None:
+        print(too_large, file=sys.stderr)
+        return False
     checker = Path(generator_spec_check_file())
     if allow_refs_under is None and already_checked(spec_path, checker):
         return True
     from openapi_document.spec_check import check_spec_for_mock as check_spec
 
-    problems = check_spec(spec_path, allow_refs_under)
+    problems = check_spec(spec_path, allow_refs_under, bounds)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -424,6 +434,7 @@ def config_from_args(
         "recording": recording_options.from_args(parser, args),
         "replay": replay_options.from_args(parser, args),
         "store": store_options.from_args(parser, args),
+        "spec_bounds": spec_options.from_args(parser, args),
     }
     as_named = {
         field.name: getattr(args, field.name)
@@ -434,7 +445,11 @@ def config_from_args(
 
 
 # keywords of MockConfig.from_options whose option has another dest
-_OPTION_DESTS = {"upstream_concurrency": "max_upstream_concurrency", "recording": "record"}
+_OPTION_DESTS = {
+    "upstream_concurrency": "max_upstream_concurrency",
+    "recording": "record",
+    "spec_bounds": "max_spec_size",
+}
 
 
 def command_line_options(options: Mapping[str, Any]) -> list[str]:
@@ -450,6 +465,7 @@ def command_line_options(options: Mapping[str, Any]) -> list[str]:
             raise TypeError(f"{keyword}= has no command-line option of leeloo-mock")
         flag = action.option_strings[-1]
         value = getattr(value, "path", value)  # a cassette's recording or replay: its file
+        value = getattr(value, "max_bytes", value)  # spec_bounds: the size in bytes
         if isinstance(action, argparse._StoreConstAction):  # store_true and store_false
             argv += [flag] if value == action.const else []
         elif isinstance(action, argparse._AppendAction) and not isinstance(value, str):
@@ -501,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers = worker_options.from_args(parser, args, args.store)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
-    if not _spec_is_valid(spec_path, config.allow_refs_under):
+    if not _spec_is_valid(spec_path, config.allow_refs_under, config.spec_bounds):
         return 1
     from mock_server.server.assembly import create_app, load_compiled
     from mock_server.server.serving import bind, serve
@@ -534,7 +550,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         workers=workers,
         new_app=new_app,
         watch_interval=args.watch_interval if args.watch else None,
-        spec_is_valid=lambda path: _spec_is_valid(path, config.allow_refs_under),
+        spec_is_valid=lambda path: _spec_is_valid(path, config.allow_refs_under, config.spec_bounds),
     )
     print("leeloo-mock: stopped", flush=True)
     return 0

@@ -26,7 +26,9 @@ from urllib.parse import unquote, urlsplit
 
 from openapi_document import Located, LocatedError, UnresolvableRef, pointer_walk
 from openapi_document._yaml_positions import (
+    DEFAULT_BOUNDS,
     MAX_DEPTH,
+    DocumentBounds,
     JsonPath,
     LoadedYaml,
     Position,
@@ -37,7 +39,8 @@ from openapi_document._yaml_positions import (
 ALLOW_OPTION = "--allow-refs-under"
 MAX_REF_FILES = 100
 # nodes of the document once every $ref is replaced by its target: 29,968 for the spec, 972,919
-# for the bench's synthetic spec of 3,000 operations; a target used many times expands like an alias
+# for the bench's synthetic spec of 3,000 operations; a target used many times expands like an alias.
+# A document allowed k times the default size (DocumentBounds) may resolve to k times as many.
 MAX_RESOLVED_NODES = 5_000_000
 _SHOWN_REF = 200  # characters of a $ref quoted in a message
 
@@ -142,11 +145,13 @@ class Resolver:
 
     root: LoadedYaml
     policy: RefPolicy
+    bounds: DocumentBounds = DEFAULT_BOUNDS  # the size bound of each file read, and the node bound
     _documents: dict[Path, LoadedYaml] = field(default_factory=dict)
     _done: dict[tuple[Path, str, bool], tuple[Any, int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._root_file = self.root.path.resolve()
+        self._max_resolved_nodes = int(MAX_RESOLVED_NODES * self.bounds.scale)
         self._documents[self._root_file] = self.root
 
     def refused(self) -> list[RefError]:
@@ -182,7 +187,7 @@ class Resolver:
         if len(self._documents) > MAX_REF_FILES:
             raise RefError(source.path, position, f"more than {MAX_REF_FILES} files referenced", bound=True)
         try:
-            loaded = load_yaml_with_positions(file)
+            loaded = load_yaml_with_positions(file, bounds=self.bounds)
         except YamlSyntaxError as exc:
             raise RefError(exc.path, exc.position, exc.reason) from None
         except (OSError, UnicodeDecodeError):
@@ -227,8 +232,8 @@ class Resolver:
             size = 1 + sum(s for _, _, s in walked)
         else:
             return node, 0, 1
-        if size > MAX_RESOLVED_NODES:
-            reason = f"too large: more than {MAX_RESOLVED_NODES:,} nodes once $refs are resolved"
+        if size > self._max_resolved_nodes:
+            reason = f"too large: more than {self._max_resolved_nodes:,} nodes once $refs are resolved"
             raise RefError(document.path, document.locate(here), reason, bound=True)
         return resolved, height, size
 

@@ -37,6 +37,9 @@ from openapi_document import Located, Operation, json_pointer, operation_list, o
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
 from openapi_document._refs import refs as _refs
 from openapi_document._yaml_positions import (
+    DEFAULT_BOUNDS,
+    MAX_DOCUMENT_BYTES,
+    DocumentBounds,
     JsonPath,
     LoadedYaml,
     Position,
@@ -374,14 +377,15 @@ class _Positions:
     file read again with them.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, bounds: DocumentBounds = DEFAULT_BOUNDS) -> None:
         self.path = path
+        self.bounds = bounds
         self._loaded: LoadedYaml | None = None
 
     def locate(self, where: Sequence[str | int]) -> Position:
         if self._loaded is None:
             try:
-                self._loaded = load_yaml_with_positions(self.path)
+                self._loaded = load_yaml_with_positions(self.path, bounds=self.bounds)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
                 self._loaded = LoadedYaml(self.path, None, {})
         return self._loaded.locate(where)
@@ -480,7 +484,9 @@ def _size_warning(loaded: LoadedYaml, where: JsonPath, what: str) -> SpecProblem
     return SpecProblem(loaded.path, position.line, position.column, reason)
 
 
-def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
+def check_for_mock(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> MockCheck:
     """The spec check as the mock needs it: any version it can upgrade, flaws it never meets warned.
 
     A Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 first (``openapi_document._upgrade``) and
@@ -488,12 +494,13 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     mock never needs (see ``_never_needed``) and a key written twice are warnings; a recursive
     ``$ref`` is legal (the second pass, over the document with references resolved, is skipped
     where resolving never ends or passes a bound). Everything else refuses the spec, as
-    :func:`check_spec` does.
+    :func:`check_spec` does. ``bounds`` raises the loader's size bound; a document past the
+    default one is checked against the meta-schema alone (``openapi_document._meta_check``).
     """
     from openapi_document._upgrade import UnsupportedVersion, source_version, upgrade
 
     try:
-        parsed = load_yaml_with_positions(path, positions=False)
+        parsed = load_yaml_with_positions(path, positions=False, bounds=bounds)
     except YamlSyntaxError as exc:
         return MockCheck([SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)], [])
     except OSError as exc:
@@ -502,7 +509,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         return MockCheck([SpecProblem(path, 1, 1, f"not UTF-8 text: {exc.reason}")], [])
     if not isinstance(parsed.data, dict):
         return MockCheck([SpecProblem(path, 1, 1, "the document is not a YAML mapping")], [])
-    positions = _Positions(path)
+    positions = _Positions(path, bounds)
     loaded = _UpgradedYaml(path, parsed.data, {}, source=positions)
     try:
         source_version(loaded.data)
@@ -510,7 +517,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         position = loaded.locate(exc.where)
         return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
     policy = RefPolicy.allowing(allow_refs_under)
-    resolver = Resolver(loaded, policy)
+    resolver = Resolver(loaded, policy, bounds)
     refused = resolver.refused()
     if refused:
         return MockCheck([_ref_problem(error) for error in refused], [])
@@ -521,7 +528,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         except RefError as exc:
             return MockCheck([_ref_problem(exc)], [])
     try:
-        upgraded = upgrade(document)
+        upgraded = upgrade(document, in_place="swagger" not in loaded.data)  # it is read below
     except UnsupportedVersion as exc:  # the upgrade passed a bound (UpgradeRefused)
         position = loaded.locate(exc.where)
         return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
@@ -537,6 +544,8 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     ref_problems = list(_unresolvable_ref_problems(checked))
     if ref_problems:
         return MockCheck(ref_problems, warnings, upgraded.source_version)
+    if path.stat().st_size > MAX_DOCUMENT_BYTES:
+        return _large_document_check(checked, warnings, upgraded.source_version)
     findings = list(_validator_problems(checked, checked.data, refs_resolved=False))
     if not findings and path.stat().st_size <= MOCK_SECOND_PASS_BYTES:
         try:
@@ -556,20 +565,32 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     return MockCheck(problems, warnings, upgraded.source_version)
 
 
+def _large_document_check(checked: LoadedYaml, warnings: list[SpecProblem], version: str) -> MockCheck:
+    """:func:`check_for_mock`'s end for a document past the default size bound (see ``_meta_check``)."""
+    from openapi_document._meta_check import meta_schema_problems, partial_check_warning
+
+    problems = list(meta_schema_problems(checked))
+    warning = partial_check_warning(DEFAULT_BOUNDS.size_text)
+    warnings = [SpecProblem(checked.path, 1, 1, warning), *warnings, *_too_large_to_generate(checked)]
+    return MockCheck(problems, warnings, version)
+
+
 PRINTED_WARNINGS: dict[str, list[str]] = {}
 """The warning lines :func:`check_spec_for_mock` printed, by spec path (the mock's check cache keeps
 them, to print them again on a start the cache spares the check)."""
 MAX_PRINTED_WARNINGS = 50
 
 
-def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> list[SpecProblem]:
+def check_spec_for_mock(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> list[SpecProblem]:
     """:func:`check_for_mock`'s problems; its warnings are printed to stderr, one line each.
 
     At most ``MAX_PRINTED_WARNINGS`` are printed, then a line saying how many more there are. A
     spec that is refused gets no warnings printed: the reason it is refused is the first line
     its user reads, not one after a screen of warnings about parts that would have been served.
     """
-    checked = check_for_mock(path, allow_refs_under)
+    checked = check_for_mock(path, allow_refs_under, bounds)
     if checked.problems:
         return checked.problems
     lines = [f"{w.file}:{w.line}:{w.column}: warning: {w.reason}" for w in checked.warnings]

@@ -15,7 +15,7 @@ from mock_server.stages.pipeline import Pipeline
 
 def load_compiled(config: MockConfig) -> CompiledSpec:
     """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
-    return compile_spec(load_spec(config.spec_path, config.allow_refs_under))
+    return compile_spec(load_spec(config.spec_path, config.allow_refs_under, config.spec_bounds))
 
 
 def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:

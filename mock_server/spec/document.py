@@ -21,7 +21,15 @@ from typing import Any
 from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
 from openapi_document._refs import RefError, RefPolicy, Resolver, refs
 from openapi_document._upgrade import UnsupportedVersion, upgrade
-from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from openapi_document._yaml_positions import (
+    DEFAULT_BOUNDS,
+    MAX_DOCUMENT_BYTES,
+    DocumentBounds,
+    JsonPath,
+    LoadedYaml,
+    YamlSyntaxError,
+    load_yaml_with_positions,
+)
 
 logger = logging.getLogger("leeloo_mock")
 
@@ -61,8 +69,10 @@ class SpecSource:
 
     path: Path
     origin: Callable[[JsonPath], JsonPath] = lambda where: where
+    bounds: DocumentBounds = DEFAULT_BOUNDS  # the bound the document was read with
     _positions: LoadedYaml | None = field(default=None, repr=False)
     _single_line: bool | None = field(default=None, repr=False)
+    _large: bool | None = field(default=None, repr=False)
 
     def line(self, where: JsonPath) -> str:
         """``file:line`` of the node at ``where`` (``file:1`` if the file cannot be read again).
@@ -83,15 +93,30 @@ class SpecSource:
                 self._single_line = False
         return self._single_line
 
+    def _past_default_bound(self) -> bool:
+        if self._large is None:
+            try:
+                self._large = self.path.stat().st_size > MAX_DOCUMENT_BYTES
+            except OSError:
+                self._large = False
+        return self._large
+
     def place(self, where: JsonPath) -> str:
         """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
         return str(self.located(where, "")).removesuffix(": ")
 
     def located(self, where: JsonPath, reason: str) -> Located:
-        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again)."""
+        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again).
+
+        A document past the default size bound (read with ``--max-spec-size``) is not read again:
+        every node's position of a 45 MiB document would take more memory than serving it (a
+        warning about one of its operations names the operation).
+        """
+        if self._positions is None and self._past_default_bound():
+            return Located.at(self.path, 1, 1, reason)
         if self._positions is None:
             try:
-                self._positions = load_yaml_with_positions(self.path)
+                self._positions = load_yaml_with_positions(self.path, bounds=self.bounds)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
                 return Located.at(self.path, 1, 1, reason)
         position = self._positions.locate(self.origin(where))
@@ -177,10 +202,13 @@ def default_spec_path() -> Path:
     return leeloo_spec_path()
 
 
-def load_spec(path: Path, allow_refs_under: Path | None = None) -> Spec:
+def load_spec(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> Spec:
     """The document at ``path`` (:func:`load_document`) as a :class:`Spec` that knows its source,
-    so that what is said of one of its nodes names the node's line."""
-    document, source = _load(path, allow_refs_under)
+    so that what is said of one of its nodes names the node's line; ``bounds`` raises the size
+    bound (``--max-spec-size``)."""
+    document, source = _load(path, allow_refs_under, bounds)
     return Spec(document, source)
 
 
@@ -193,12 +221,15 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
     with a warning (:func:`drop_bad_patterns`).
     """
-    return _load(path, allow_refs_under)[0]
+    return _load(path, allow_refs_under, DEFAULT_BOUNDS)[0]
 
 
-def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
+def _load(
+    path: Path, allow_refs_under: Path | None, bounds: DocumentBounds
+) -> tuple[dict[str, Any], SpecSource]:
     try:
-        loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
+        # lines only when one is reported
+        loaded = load_yaml_with_positions(path, positions=False, bounds=bounds)
     except YamlSyntaxError as exc:
         raise SpecError(exc.problems) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -208,7 +239,8 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
     if not isinstance(data, dict):
         raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
     if any(not ref.startswith("#") for _, ref in refs(data)):
-        resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
+        located = load_yaml_with_positions(path, bounds=bounds)
+        resolver = Resolver(located, RefPolicy.allowing(allow_refs_under), bounds)
         try:
             for refused in resolver.refused():
                 raise refused
@@ -216,10 +248,10 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
         except RefError as exc:
             raise SpecError(exc.problems) from None
     try:
-        upgraded = upgrade(data)
+        upgraded = upgrade(data, in_place=True)  # parsed here for this Spec alone
     except UnsupportedVersion as exc:
-        raise SpecError(SpecSource(path).located(exc.where, exc.reason)) from None
-    source = SpecSource(path, upgraded.origin)
+        raise SpecError(SpecSource(path, bounds=bounds).located(exc.where, exc.reason)) from None
+    source = SpecSource(path, upgraded.origin, bounds)
     document = upgraded.document
     drop_bad_patterns(document, source)
     return document, source
