@@ -86,23 +86,6 @@ def _type_declarations(node: Any, type_name: object, here: JsonPath = ()) -> Ite
             yield from _type_declarations(item, type_name, (*here, index))
 
 
-def _forget_validator_runs(validator_type: type) -> None:
-    """Drop what openapi-spec-validator remembers of a run.
-
-    Its ``iter_errors`` is an ``lru_cache`` without a bound whose key is the validator, which
-    holds the document and its resolved references: a process that checks again and again (the
-    mock reloading an edited spec) kept every document it ever checked, ~2 MiB a reload of the
-    Leeloo spec. Nothing of ours calls it twice for one validator, so the cache only costs.
-    """
-    wrapper = getattr(validator_type, "iter_errors", None)
-    for _ in range(8):  # the cache sits under a decorator or two: follow their __wrapped__
-        clear = getattr(wrapper, "cache_clear", None)
-        if callable(clear):
-            clear()
-            return
-        wrapper = getattr(wrapper, "__wrapped__", None)
-
-
 def _validator_problems(
     loaded: LoadedYaml, document: Any, *, refs_resolved: bool, dangling_refs_reported: bool = False
 ) -> Iterator[SpecProblem]:
@@ -118,14 +101,10 @@ def _validator_problems(
     from jsonschema.exceptions import UnknownType
     from referencing.exceptions import NoSuchResource, Unresolvable, Unretrievable
 
-    from openapi_document._spec_validation import LocatingOpenAPIV31SpecValidator
+    from openapi_document._spec_validation import spec_errors
 
     try:
-        validator = LocatingOpenAPIV31SpecValidator(document, base_uri=loaded.path.resolve().as_uri())
-        try:
-            errors = list(validator.iter_errors())
-        finally:
-            _forget_validator_runs(LocatingOpenAPIV31SpecValidator)
+        errors = spec_errors(document, base_uri=loaded.path.resolve().as_uri())
     except (Unresolvable, NoSuchResource, Unretrievable) as exc:
         if not dangling_refs_reported:
             # referencing names the file it could not read, or the pointer it could not follow
