@@ -48,16 +48,26 @@ def shown(ref: str) -> str:
 
 
 def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
-    """Every ``$ref`` string of the data, with the JSON path of its ``$ref`` key."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
-                yield (*here, "$ref"), value
-            else:
-                yield from refs(value, (*here, str(key)))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from refs(item, (*here, index))
+    """Every ``$ref`` string of the data, with the JSON path of its ``$ref`` key, in document order.
+
+    Walked with a stack of its own, not by recursion: a generator per level passed each ``$ref``
+    up through every level above it (1 s of the check of GitHub's 5.7 MB description, three times).
+    """
+    stack: list[tuple[Any, JsonPath, bool]] = [(node, here, False)]
+    while stack:
+        node, here, is_ref = stack.pop()
+        if is_ref:
+            yield here, node
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                if key == "$ref" and isinstance(value, str):
+                    stack.append((value, (*here, "$ref"), True))
+                elif isinstance(value, dict | list):
+                    stack.append((value, (*here, str(key)), False))
+        elif isinstance(node, list):
+            for index in range(len(node) - 1, -1, -1):
+                if isinstance(node[index], dict | list):
+                    stack.append((node[index], (*here, index), False))
 
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:

@@ -28,7 +28,7 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -36,6 +36,7 @@ from urllib.parse import unquote
 from openapi_document import Located, Operation, json_pointer, operation_list, operations, pointer_parts
 from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
 from openapi_document._refs import refs as _refs
+from openapi_document._upgrade import Upgraded
 from openapi_document._yaml_positions import (
     JsonPath,
     LoadedYaml,
@@ -191,13 +192,16 @@ def _written_path(document: Any, resolved_path: Iterable[str | int]) -> JsonPath
     return here
 
 
-def _unresolvable_ref_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
-    """Each local ``$ref`` that points nowhere, at the line of that ``$ref``.
+def _unresolvable_ref_problems(
+    loaded: LoadedYaml, all_refs: Iterable[tuple[JsonPath, str]] | None = None
+) -> Iterator[SpecProblem]:
+    """Each local ``$ref`` that points nowhere, at the line of that ``$ref`` (``all_refs``: the
+    document's ``$ref``s, when the caller has walked them already).
 
     prance stops at the first unresolvable reference and names no line; walking the local
     references ourselves reports every one of them where it stands.
     """
-    for where, ref in _refs(loaded.data):
+    for where, ref in _refs(loaded.data) if all_refs is None else all_refs:
         if ref.startswith("#") and _target(loaded.data, ref) is None:
             position = loaded.locate(where)
             reason = f"{_pointer(where)}: cannot resolve {ref!r}"
@@ -385,6 +389,9 @@ class MockCheck:
     problems: list[SpecProblem]
     warnings: list[SpecProblem]
     source_version: str = ""
+    # the document checked, upgraded to 3.1, when it was read from the file alone (no other file
+    # bundled in): the mock serves it instead of reading and upgrading the file again
+    upgraded: Upgraded | None = field(default=None, repr=False, compare=False)
 
 
 MOCK_SECOND_PASS_BYTES = 1 << 20
@@ -401,12 +408,10 @@ def _path_parts(reason: str) -> list[str]:
     return pointer_parts(reason.split(": ", 1)[0])
 
 
-def _used_schemas(document: Any) -> set[str]:
-    """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
+def _used_schemas(all_refs: Iterable[tuple[JsonPath, str]]) -> set[str]:
+    """Names of ``components/schemas`` that one of the document's ``$ref``s points at."""
     prefix = "#/components/schemas/"
-    return {
-        pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in _refs(document) if ref.startswith(prefix)
-    }
+    return {pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in all_refs if ref.startswith(prefix)}
 
 
 def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
@@ -472,6 +477,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     from openapi_document._upgrade import UnsupportedVersion, source_version, upgrade
 
     try:
+        read_as = _file_identity(path)
         parsed = load_yaml_with_positions(path, positions=False)
     except YamlSyntaxError as exc:
         return MockCheck([SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)], [])
@@ -499,8 +505,9 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             document = resolver.bundle()
         except RefError as exc:
             return MockCheck([_ref_problem(exc)], [])
+    version_key = ("swagger",) if "swagger" in loaded.data else ("openapi",)
     try:
-        upgraded = upgrade(document)
+        upgraded = upgrade(document, in_place=True)  # nothing else reads the parsed document
     except UnsupportedVersion as exc:  # the upgrade passed a bound (UpgradeRefused)
         position = loaded.locate(exc.where)
         return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
@@ -508,12 +515,13 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     warnings: list[SpecProblem] = []
     lost = upgraded.warning()
     if lost is not None:
-        position = loaded.locate(("swagger",) if "swagger" in loaded.data else ("openapi",))
+        position = loaded.locate(version_key)
         warnings.append(SpecProblem(path, position.line, position.column, lost))
     for where, what in upgraded.repaired:
         position = checked.locate(where)
         warnings.append(SpecProblem(path, position.line, position.column, f"{_pointer(where)}: {what}"))
-    ref_problems = list(_unresolvable_ref_problems(checked))
+    all_refs = list(_refs(checked.data))
+    ref_problems = list(_unresolvable_ref_problems(checked, all_refs))
     if ref_problems:
         return MockCheck(ref_problems, warnings, upgraded.source_version)
     findings = list(_validator_problems(checked, checked.data, refs_resolved=False))
@@ -524,7 +532,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             resolved = None  # recursive (legal), or past a bound: the first pass is what there is
         if resolved is not None:
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
-    used = _used_schemas(checked.data)
+    used = _used_schemas(all_refs)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
     # a pattern is warned about where the mock compiles it (mock_server.spec.document.drop_bad_patterns):
     # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
@@ -532,7 +540,34 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
     )
     warnings.extend(_too_large_to_generate(checked))
-    return MockCheck(problems, warnings, upgraded.source_version)
+    handed = upgraded if document is parsed.data else None  # none other than the file's
+    if handed is not None and read_as is not None and not problems:
+        _CHECKED_DOCUMENT.clear()
+        _CHECKED_DOCUMENT[read_as] = handed
+    return MockCheck(problems, warnings, upgraded.source_version, handed)
+
+
+_CHECKED_DOCUMENT: dict[tuple[str, int, int, int], Upgraded] = {}
+"""The last document :func:`check_for_mock` passed, by the file's identity when it was read (one at
+most: the mock reads it back once with :func:`take_checked_document`)."""
+
+
+def _file_identity(path: Path) -> tuple[str, int, int, int] | None:
+    """The file's path, inode, size and modification time (``None`` when it cannot be read)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return str(path.resolve()), status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def take_checked_document(path: Path) -> Upgraded | None:
+    """The document the last passed :func:`check_for_mock` read from ``path``, upgraded to 3.1,
+    if the file has not changed since; it is handed over once (the caller owns it then)."""
+    identity = _file_identity(path)
+    handed = _CHECKED_DOCUMENT.pop(identity, None) if identity is not None else None
+    _CHECKED_DOCUMENT.clear()
+    return handed
 
 
 PRINTED_WARNINGS: dict[str, list[str]] = {}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Any
 
 from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
 from openapi_document._refs import RefError, RefPolicy, Resolver, refs
-from openapi_document._upgrade import UnsupportedVersion, upgrade
+from openapi_document._upgrade import UnsupportedVersion, Upgraded, upgrade
 from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 
 logger = logging.getLogger("leeloo_mock")
@@ -196,7 +197,23 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     return _load(path, allow_refs_under)[0]
 
 
+def _checked_document(path: Path, allow_refs_under: Path | None) -> Upgraded | None:
+    """The document the spec check just read from ``path`` and passed, if it ran in this process
+    and the file has not changed since: reading and upgrading it again took 2.5 s of GitHub's
+    5.7 MB description, and a second copy of it in memory."""
+    checker = sys.modules.get("openapi_document.spec_check")
+    if checker is None or allow_refs_under is not None:
+        return None
+    handed: Upgraded | None = checker.take_checked_document(path)
+    return handed
+
+
 def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
+    checked = _checked_document(path, allow_refs_under)
+    if checked is not None:
+        source = SpecSource(path, checked.origin)
+        drop_bad_patterns(checked.document, source)
+        return checked.document, source
     try:
         loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
     except YamlSyntaxError as exc:
@@ -216,7 +233,7 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
         except RefError as exc:
             raise SpecError(exc.problems) from None
     try:
-        upgraded = upgrade(data)
+        upgraded = upgrade(data, in_place=True)  # the parsed data is this function's own
     except UnsupportedVersion as exc:
         raise SpecError(SpecSource(path).located(exc.where, exc.reason)) from None
     source = SpecSource(path, upgraded.origin)
