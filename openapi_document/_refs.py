@@ -156,21 +156,30 @@ class Resolver:
     _done: dict[tuple[Path, str, bool], tuple[Any, int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._has_external: bool | None = None
         self._root_file = self.root.path.resolve()
         self._documents[self._root_file] = self.root
 
     def refused(self) -> list[RefError]:
         """Each ``$ref`` of the root document that the policy refuses, at its line."""
         found = []
+        external = False
         for where, ref in refs(self.root.data):
+            if ref.startswith("#"):
+                continue  # inside the document: always followed
+            external = True
             try:
                 self.policy.locate(ref, self._root_file)
             except RefRefused as exc:
                 found.append(RefError(self.root.path, self.root.locate(where), str(exc)))
+        self._has_external = external
         return found
 
     def has_external(self) -> bool:
-        return any(not ref.startswith("#") for _, ref in refs(self.root.data))
+        """Whether a ``$ref`` of the root document names another file (known once :meth:`refused` ran)."""
+        if self._has_external is None:
+            self._has_external = any(not ref.startswith("#") for _, ref in refs(self.root.data))
+        return self._has_external
 
     def resolve_all(self) -> Any:
         """The root document with every ``$ref`` replaced by its target (raises :class:`RefError`)."""

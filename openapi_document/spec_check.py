@@ -434,9 +434,41 @@ def _about_a_pattern(problem: SpecProblem) -> bool:
     return "pattern" in parts or "patternProperties" in parts or "is not a 'regex'" in problem.reason
 
 
+def _asks_for_too_much(node: dict[Any, Any]) -> bool:
+    """Whether a schema's size keyword or pattern asks for more than the mock generates."""
+    for keyword in _SIZE_KEYWORDS:
+        wanted = node.get(keyword)
+        if isinstance(wanted, int) and wanted > MOCK_GENERATED_SIZE:
+            return True
+    pattern = node.get("pattern")
+    if isinstance(pattern, str) and "{" in pattern:
+        repeats = [int(found) for found in _REGEX_REPEAT.findall(pattern[:10_000]) if len(found) < 19]
+        return bool(repeats) and max(repeats) > MOCK_GENERATED_SIZE
+    return False
+
+
+# a size keyword or a regex repeat with a number of six characters or more, as YAML or JSON may
+# write one (1_000_000, 0x186A1; a `{` escaped in a JSON string)
+_LARGE_NUMBER_WRITTEN = re.compile(
+    r"(?:minLength|minItems|minProperties)\W{0,16}[+]?[0-9][0-9a-fA-FxXoO_]{5,}|(?:\{|\\u007[bB])[0-9]{6,}"
+)
+
+
+def _may_be_too_large(path: Path) -> bool:
+    """Whether the file's text may hold what :func:`_too_large_to_generate` warns about: walking
+    the document with paths took a second of loket.nl's description, to find nothing."""
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
+        return True
+    return _LARGE_NUMBER_WRITTEN.search(text) is not None
+
+
 def _too_large_to_generate(loaded: LoadedYaml) -> Iterator[SpecProblem]:
     """A warning for each ``minLength``, ``minItems``, ``minProperties`` or regex repeat that asks
     for more than the mock generates in one value (it answers with the example instead)."""
+    if not _may_be_too_large(loaded.path):
+        return
     stack: list[tuple[Any, JsonPath]] = [(loaded.data, ())]
     while stack:
         node, here = stack.pop()
