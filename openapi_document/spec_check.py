@@ -450,7 +450,7 @@ def _asks_for_too_much(node: dict[Any, Any]) -> bool:
 # a size keyword or a regex repeat with a number of six characters or more, as YAML or JSON may
 # write one (1_000_000, 0x186A1; a `{` escaped in a JSON string)
 _LARGE_NUMBER_WRITTEN = re.compile(
-    r"(?:minLength|minItems|minProperties)\W{0,16}[+]?[0-9][0-9a-fA-FxXoO_]{5,}|(?:\{|\\u007[bB])[0-9]{6,}"
+    rb"(?:minLength|minItems|minProperties)\W{0,16}[+]?[0-9][0-9a-fA-FxXoO_]{5,}|(?:\{|\\u007[bB])[0-9]{6,}"
 )
 
 
@@ -458,7 +458,7 @@ def _may_be_too_large(path: Path) -> bool:
     """Whether the file's text may hold what :func:`_too_large_to_generate` warns about: walking
     the document with paths took a second of loket.nl's description, to find nothing."""
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        text = path.read_bytes()  # searched as bytes: a str of a text with one emoji is 4 bytes a character
     except OSError:
         return True
     return _LARGE_NUMBER_WRITTEN.search(text) is not None

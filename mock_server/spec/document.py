@@ -18,8 +18,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
+from openapi_document import (
+    Located,
+    LocatedError,
+    Operation,
+    UnresolvableRef,
+    operation_list,
+    pointer_parts,
+    resolve,
+)
 from openapi_document._refs import RefError, RefPolicy, Resolver, refs
 from openapi_document._upgrade import UnsupportedVersion, Upgraded, upgrade
 from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
@@ -242,6 +251,46 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
     return document, source
 
 
+_KEPT_DEPTH = 3  # a target elsewhere is kept with its siblings below this depth (#/paths/~1pets/get)
+_NEVER_A_SCHEMA = ("examples",)  # parts of `components` no schema's `$ref` may point into
+
+
+def referenced_parts(document: Mapping[str, Any]) -> dict[str, Any]:
+    """What a validator's ``$ref`` can reach of ``document``, at the places the document has it.
+
+    The registry holds its own copy of what it is given: 50 MiB for GitHub's whole 5.7 MB
+    description, most of it paths and examples that no schema points into. Kept: ``components``
+    but its Example Objects, and each other part a ``$ref`` of the document points into, from its
+    first three steps (``#/paths/~1pets/get``); a step through something other than a mapping
+    keeps the whole document, as before.
+    """
+    components = document.get("components")
+    kept: dict[str, Any] = {}
+    if isinstance(components, Mapping):
+        kept["components"] = {key: value for key, value in components.items() if key not in _NEVER_A_SCHEMA}
+    wanted: set[tuple[str, ...]] = set()
+    for _, ref in refs({**document, **kept}):  # an Example Object's references are never followed
+        if ref.startswith("#") and not ref.startswith("#/components/"):
+            wanted.add(tuple(pointer_parts(unquote(ref[1:])))[:_KEPT_DEPTH])
+    taken: set[tuple[str, ...]] = set()
+    for parts in sorted(wanted, key=len):
+        if not parts or parts[0] == "components":  # the whole document (#), or #/components
+            return dict(document)
+        if any(parts[:length] in taken for length in range(1, len(parts))):
+            continue  # inside a part kept whole already
+        source: Any = document
+        into = kept
+        for step in parts[:-1]:
+            source = source.get(step) if isinstance(source, Mapping) else None
+            into = into.setdefault(step, {})
+        if not isinstance(source, Mapping):
+            return dict(document)
+        if parts[-1] in source:
+            into[parts[-1]] = source[parts[-1]]
+            taken.add(parts)
+    return kept
+
+
 class Spec:
     """An OpenAPI document, with ``$ref`` following and validator-ready schemas."""
 
@@ -306,7 +355,7 @@ class Spec:
         if self._registry is None:
             import jsonschema_rs
 
-            self._registry = jsonschema_rs.Registry([(SPEC_URI, dict(self.document))])
+            self._registry = jsonschema_rs.Registry([(SPEC_URI, referenced_parts(self.document))])
         return self._registry
 
     def registry_schema(self, schema: Any) -> dict[str, Any]:
