@@ -69,3 +69,41 @@ def test_one_validator_per_distinct_schema() -> None:
         .media["application/json"]
         .validator.is_valid({"a": 1})
     )
+
+
+def test_one_stand_in_body_is_generated_per_distinct_schema(monkeypatch: Any) -> None:
+    # Kubernetes' answers name the same schema in three media types and many operations:
+    # generating each again took three quarters of its compile
+    from mock_server.producers.dynamic import DataGenerator
+
+    generated: list[Any] = []
+    generate = DataGenerator.generate
+
+    def counting(self: DataGenerator, schema: Any, seed: int) -> Any:
+        generated.append(schema)
+        return generate(self, schema, seed)
+
+    monkeypatch.setattr(DataGenerator, "generate", counting)
+    thing = {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}
+    content = {media: {"schema": dict(thing)} for media in ("application/json", "application/yaml")}
+    other = {"application/json": {"schema": {"type": "integer"}}}
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            **{
+                f"/things{n}": {"get": {"responses": {"200": {"description": "ok", "content": content}}}}
+                for n in range(3)
+            },
+            "/count": {"get": {"responses": {"200": {"description": "ok", "content": other}}}},
+        },
+    }
+    compiled = compile_spec(Spec(document))
+    assert len(generated) == 2  # one per distinct schema, not one per media type and operation
+    bodies = {
+        media.static.default
+        for operation in compiled.operations
+        for media in operation.responses["200"].media.values()
+    }
+    assert len(bodies) == 2
+    assert all(json.loads(body) is not None for body in bodies)
