@@ -34,7 +34,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from openapi_document import Located, Operation, json_pointer, operation_list, operations, pointer_parts
-from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
+from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, ref_strings, target
 from openapi_document._refs import refs as _refs
 from openapi_document._upgrade import Upgraded
 from openapi_document._yaml_positions import (
@@ -192,16 +192,13 @@ def _written_path(document: Any, resolved_path: Iterable[str | int]) -> JsonPath
     return here
 
 
-def _unresolvable_ref_problems(
-    loaded: LoadedYaml, all_refs: Iterable[tuple[JsonPath, str]] | None = None
-) -> Iterator[SpecProblem]:
-    """Each local ``$ref`` that points nowhere, at the line of that ``$ref`` (``all_refs``: the
-    document's ``$ref``s, when the caller has walked them already).
+def _unresolvable_ref_problems(loaded: LoadedYaml) -> Iterator[SpecProblem]:
+    """Each local ``$ref`` that points nowhere, at the line of that ``$ref``.
 
     prance stops at the first unresolvable reference and names no line; walking the local
     references ourselves reports every one of them where it stands.
     """
-    for where, ref in _refs(loaded.data) if all_refs is None else all_refs:
+    for where, ref in _refs(loaded.data):
         if ref.startswith("#") and _target(loaded.data, ref) is None:
             position = loaded.locate(where)
             reason = f"{_pointer(where)}: cannot resolve {ref!r}"
@@ -408,10 +405,10 @@ def _path_parts(reason: str) -> list[str]:
     return pointer_parts(reason.split(": ", 1)[0])
 
 
-def _used_schemas(all_refs: Iterable[tuple[JsonPath, str]]) -> set[str]:
+def _used_schemas(ref_values: Iterable[str]) -> set[str]:
     """Names of ``components/schemas`` that one of the document's ``$ref``s points at."""
     prefix = "#/components/schemas/"
-    return {pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in all_refs if ref.startswith(prefix)}
+    return {pointer_parts(unquote(ref[len(prefix) :]))[0] for ref in ref_values if ref.startswith(prefix)}
 
 
 def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
@@ -496,7 +493,7 @@ def _size_warning(loaded: LoadedYaml, where: JsonPath, what: str) -> SpecProblem
     return SpecProblem(loaded.path, position.line, position.column, reason)
 
 
-def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
+def check_for_mock(path: Path, allow_refs_under: Path | None = None, *, hand_over: bool = False) -> MockCheck:
     """The spec check as the mock needs it: any version it can upgrade, flaws it never meets warned.
 
     A Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 first (``openapi_document._upgrade``) and
@@ -504,7 +501,8 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     mock never needs (see ``_never_needed``) and a key written twice are warnings; a recursive
     ``$ref`` is legal (the second pass, over the document with references resolved, is skipped
     where resolving never ends or passes a bound). Everything else refuses the spec, as
-    :func:`check_spec` does.
+    :func:`check_spec` does. ``hand_over``: a document that passes is kept (one at most) for
+    :func:`take_checked_document`, so that the mock serves it without reading it again.
     """
     from openapi_document._upgrade import UnsupportedVersion, source_version, upgrade
 
@@ -552,10 +550,11 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     for where, what in upgraded.repaired:
         position = checked.locate(where)
         warnings.append(SpecProblem(path, position.line, position.column, f"{_pointer(where)}: {what}"))
-    all_refs = list(_refs(checked.data))
-    ref_problems = list(_unresolvable_ref_problems(checked, all_refs))
-    if ref_problems:
-        return MockCheck(ref_problems, warnings, upgraded.source_version)
+    ref_values = ref_strings(checked.data)
+    if any(ref.startswith("#") and _target(checked.data, ref) is None for ref in ref_values):
+        ref_problems = list(_unresolvable_ref_problems(checked))  # walked again, for their places
+        if ref_problems:
+            return MockCheck(ref_problems, warnings, upgraded.source_version)
     findings = list(_validator_problems(checked, checked.data, refs_resolved=False))
     if not findings and path.stat().st_size <= MOCK_SECOND_PASS_BYTES:
         try:
@@ -564,7 +563,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             resolved = None  # recursive (legal), or past a bound: the first pass is what there is
         if resolved is not None:
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
-    used = _used_schemas(all_refs)
+    used = _used_schemas(ref_values)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
     # a pattern is warned about where the mock compiles it (mock_server.spec.document.drop_bad_patterns):
     # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
@@ -573,7 +572,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     )
     warnings.extend(_too_large_to_generate(checked))
     handed = upgraded if document is parsed.data else None  # none other than the file's
-    if handed is not None and read_as is not None and not problems:
+    if hand_over and handed is not None and read_as is not None and not problems:
         _CHECKED_DOCUMENT.clear()
         _CHECKED_DOCUMENT[read_as] = handed
     return MockCheck(problems, warnings, upgraded.source_version, handed)
@@ -615,7 +614,7 @@ def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> lis
     spec that is refused gets no warnings printed: the reason it is refused is the first line
     its user reads, not one after a screen of warnings about parts that would have been served.
     """
-    checked = check_for_mock(path, allow_refs_under)
+    checked = check_for_mock(path, allow_refs_under, hand_over=True)
     if checked.problems:
         return checked.problems
     lines = [f"{w.file}:{w.line}:{w.column}: warning: {w.reason}" for w in checked.warnings]

@@ -29,7 +29,7 @@ from openapi_document import (
     pointer_parts,
     resolve,
 )
-from openapi_document._refs import RefError, RefPolicy, Resolver, refs
+from openapi_document._refs import RefError, RefPolicy, Resolver, ref_strings
 from openapi_document._upgrade import UnsupportedVersion, Upgraded, upgrade
 from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 
@@ -233,7 +233,7 @@ def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], Sp
     data: Any = loaded.data
     if not isinstance(data, dict):
         raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
-    if any(not ref.startswith("#") for _, ref in refs(data)):
+    if any(not ref.startswith("#") for ref in ref_strings(data)):
         resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
         try:
             for refused in resolver.refused():
@@ -269,7 +269,7 @@ def referenced_parts(document: Mapping[str, Any]) -> dict[str, Any]:
     if isinstance(components, Mapping):
         kept["components"] = {key: value for key, value in components.items() if key not in _NEVER_A_SCHEMA}
     wanted: set[tuple[str, ...]] = set()
-    for _, ref in refs({**document, **kept}):  # an Example Object's references are never followed
+    for ref in ref_strings({**document, **kept}):  # an Example Object's references are never followed
         if ref.startswith("#") and not ref.startswith("#/components/"):
             wanted.add(tuple(pointer_parts(unquote(ref[1:])))[:_KEPT_DEPTH])
     taken: set[tuple[str, ...]] = set()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -447,12 +448,14 @@ def test_the_mock_gets_the_checked_document_once_and_only_from_an_unchanged_file
     from openapi_document.spec_check import check_for_mock, take_checked_document
 
     spec = _small_spec(tmp_path)
-    checked = check_for_mock(spec)
+    check_for_mock(spec)
+    assert take_checked_document(spec) is None  # kept only when the mock asks for it
+    checked = check_for_mock(spec, hand_over=True)
     assert checked.upgraded is not None
     handed = take_checked_document(spec)
     assert handed is checked.upgraded and handed.document["paths"]
     assert take_checked_document(spec) is None  # handed over once
-    check_for_mock(spec)
+    check_for_mock(spec, hand_over=True)
     spec.write_text(SMALL_SPEC.replace('version: "1"', 'version: "2"'), encoding="utf-8")
     assert take_checked_document(spec) is None  # the file changed since it was checked
 
@@ -461,7 +464,7 @@ def test_a_refused_document_is_not_handed_to_the_mock(tmp_path: Path) -> None:
     from openapi_document.spec_check import check_for_mock, take_checked_document
 
     spec = _small_spec(tmp_path, "          type: integer", "          type: intger")
-    assert check_for_mock(spec).problems
+    assert check_for_mock(spec, hand_over=True).problems
     assert take_checked_document(spec) is None
 
 
@@ -478,3 +481,20 @@ def test_a_bad_subschema_is_found_whether_reached_inside_its_schema_or_through_a
     assert (
         problem.reason == 'components/schemas/Other/properties/deep/minimum: "high" is not of type "number"'
     )
+
+
+def test_references_found_in_the_json_text_are_those_the_walk_finds() -> None:
+    import datetime
+
+    from openapi_document._refs import ref_strings, refs
+
+    data: dict[str, Any] = {
+        "a": {"$ref": '#/x"q', "b": [{"$ref": "#/y"}, 1, {"c": {"$ref": "#/z~1é"}}]},
+        "$ref": "#/w",
+        "e": {"$ref": 5, 'k"$ref': "not a reference", "d": 'say "$ref": "not one either"'},
+        "f": {"$ref": "other.yaml#/A"},
+    }
+    expected = [ref for _, ref in refs(data)]
+    assert expected == ['#/x"q', "#/y", "#/z~1é", "#/w", "other.yaml#/A"]
+    assert ref_strings(data) == expected
+    assert ref_strings({**data, "when": datetime.date(2026, 1, 1)}) == expected  # not JSON: walked
