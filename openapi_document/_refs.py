@@ -18,8 +18,6 @@ for the spec check's second pass, and bundles allowed files into one document fo
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,23 +70,10 @@ def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
                     stack.append((node[index], (*here, index), False))
 
 
-# a "$ref" key with a string value, in the text json.dumps writes (a quote escaped inside a string
-# is preceded by a backslash, a key's opening quote never is)
-_REF_IN_JSON = re.compile(r'(?<!\\)"\$ref": ("(?:[^"\\]|\\.)*")')
-
-
 def ref_strings(node: Any) -> list[str]:
-    """Every ``$ref`` string of the data, in document order, without their paths.
-
-    What :func:`refs` yields, found in the data's JSON text (written and searched in C: a tenth
-    of the walk, which built a path for every node of a document to find a few thousand
-    references); data that is not JSON (a YAML date, a number as a key) is walked.
-    """
-    try:
-        text = json.dumps(node, ensure_ascii=True, check_circular=False)
-    except (TypeError, ValueError, RecursionError):
-        return [ref for _, ref in refs(node)]
-    return [json.loads(written) for written in _REF_IN_JSON.findall(text)]
+    """Every ``$ref`` string of the data, in document order, without their paths (for the checks
+    that need a place only when one of them is wrong, and then walk again with :func:`refs`)."""
+    return [ref for _, ref in refs(node)]
 
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:

@@ -240,44 +240,42 @@ class _Walk:
     # ---- Schema Objects
 
     def schema(
-        self, schema: Any, here: JsonPath, require_properties: bool = True
+        self, schema: Any, here: JsonPath, require_properties: bool = True, inside_passed: bool = False
     ) -> Iterator[ValidationError]:
         """Meta-checks each schema once and walks its subschemas; one that failed is not walked.
 
         openapi-spec-validator forgot a schema that failed its meta check and walked it again when
         another ``$ref`` reached it, and walked a schema first reached through a ``$ref`` inside
         another schema unchecked: either way a ``type: intger`` crashed its default-value check.
-        Here every schema is checked the first time it is reached.
+        Here every schema is checked the first time it is reached, except one written inside a
+        schema that passed (``inside_passed``): the dialect's meta-schema checks each subschema
+        with itself (``$dynamicRef``), so it passes too (checking each again cost 40,000 calls on
+        loket.nl's description). One reached through a ``$ref`` or naming its own ``$schema`` is
+        checked on its own.
         """
         if not isinstance(schema, Mapping | bool):
             yield _error(f"{schema!r} is not of type 'object', 'boolean'", here)
             return
         if id(schema) not in self.meta_check_passed:
-            errors = self._meta_errors(schema, here)
-            self.meta_check_passed[id(schema)] = not errors
-            yield from errors
+            if inside_passed and (isinstance(schema, bool) or "$schema" not in schema):
+                self.meta_check_passed[id(schema)] = True
+            else:
+                errors = self._meta_errors(schema, here)
+                self.meta_check_passed[id(schema)] = not errors
+                yield from errors
         if not self.meta_check_passed[id(schema)] or id(schema) in self.visited_schemas:
             return
         self.visited_schemas.add(id(schema))
         if not isinstance(schema, dict):
             return
-        if "$schema" not in schema:
-            self._passed_inside(schema)
+        own_dialect = "$schema" not in schema
         nested_properties: set[str] = set()
-        if "allOf" in schema:
-            for _, inner, inner_at in self.items(*self.child(schema, "allOf", here)):
-                yield from self.schema(inner, inner_at, require_properties=False)
-                nested_properties |= self._properties(inner, set())
-        for keyword in ("anyOf", "oneOf"):
+        for keyword in ("allOf", "anyOf", "oneOf", "not", "items", "properties"):
             if keyword in schema:
-                for _, inner, inner_at in self.items(*self.child(schema, keyword, here)):
-                    yield from self.schema(inner, inner_at, require_properties=False)
-        for keyword in ("not", "items"):
-            if keyword in schema:
-                yield from self.schema(*self.child(schema, keyword, here), require_properties=False)
-        if "properties" in schema:
-            for _, inner, inner_at in self.items(*self.child(schema, "properties", here)):
-                yield from self.schema(inner, inner_at, require_properties=False)
+                for inner, inner_at, written_inside in self._subschemas(schema, keyword, here):
+                    yield from self.schema(inner, inner_at, False, own_dialect and written_inside)
+                    if keyword == "allOf":
+                        nested_properties |= self._properties(inner, set())
         if "allOf" in schema and require_properties:
             required = self.child(schema, "required", here)[0] if "required" in schema else None
             own = set(self.child(schema, "properties", here)[0] or ()) if "properties" in schema else set()
@@ -289,26 +287,26 @@ class _Walk:
             if default is not None or schema.get("nullable") is not True:
                 yield from self._default_errors(schema, default, here)
 
-    def _passed_inside(self, schema: dict[str, Any]) -> None:
-        """Marks the subschemas the walk visits that are written inside ``schema`` as passed.
-
-        The dialect's meta-schema checks each subschema with itself (``$dynamicRef``), so a
-        schema that passed has subschemas that pass: checking each again cost 40,000 calls on
-        loket.nl's description. One reached through a ``$ref`` or naming its own ``$schema``
-        is checked on its own.
-        """
-        inside: list[Any] = []
-        for keyword in ("allOf", "anyOf", "oneOf"):
-            if isinstance(schema.get(keyword), list):
-                inside.extend(schema[keyword])
-        inside.extend(schema[keyword] for keyword in ("not", "items") if keyword in schema)
-        if isinstance(schema.get("properties"), dict):
-            inside.extend(schema["properties"].values())
-        for node in inside:
-            if isinstance(node, bool) or (
-                isinstance(node, dict) and "$ref" not in node and "$schema" not in node
-            ):
-                self.meta_check_passed.setdefault(id(node), True)
+    def _subschemas(
+        self, schema: dict[str, Any], keyword: str, here: JsonPath
+    ) -> Iterator[tuple[Any, JsonPath, bool]]:
+        """Each subschema under ``keyword``, where it is written, and whether it is written inside
+        ``schema`` (no ``$ref`` followed to reach it)."""
+        raw = schema[keyword]
+        container, at = self.deref(raw, (*here, keyword))
+        if keyword in ("not", "items"):
+            yield container, at, container is raw
+            return
+        entries: Any = (
+            container.items()
+            if isinstance(container, dict)
+            else enumerate(container)
+            if isinstance(container, list)
+            else ()
+        )
+        for key, value in list(entries):
+            inner, inner_at = self.deref(value, (*at, key))
+            yield inner, inner_at, container is raw and inner is value
 
     def _properties(self, schema: Any, seen: set[int]) -> set[str]:
         """Every property name reachable from ``schema`` through allOf/anyOf/oneOf, items and not."""

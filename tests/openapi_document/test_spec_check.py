@@ -483,7 +483,7 @@ def test_a_bad_subschema_is_found_whether_reached_inside_its_schema_or_through_a
     )
 
 
-def test_references_found_in_the_json_text_are_those_the_walk_finds() -> None:
+def test_references_are_found_in_document_order_without_their_places() -> None:
     import datetime
 
     from openapi_document._refs import ref_strings, refs
@@ -497,4 +497,4 @@ def test_references_found_in_the_json_text_are_those_the_walk_finds() -> None:
     expected = [ref for _, ref in refs(data)]
     assert expected == ['#/x"q', "#/y", "#/z~1é", "#/w", "other.yaml#/A"]
     assert ref_strings(data) == expected
-    assert ref_strings({**data, "when": datetime.date(2026, 1, 1)}) == expected  # not JSON: walked
+    assert ref_strings({**data, "when": datetime.date(2026, 1, 1)}) == expected  # not JSON data
