@@ -194,7 +194,7 @@ def _generated_or_empty(
     schema text for one compile (generation is a pure function of the schema: Kubernetes' document
     names the same schema in three media types and many operations, 77 % of its compile)."""
     try:
-        text = json.dumps(schema, sort_keys=True) if generated is not None else None
+        text = json.dumps(schema) if generated is not None else None
     except (TypeError, ValueError):  # not JSON data (a YAML date, say): generated on its own
         text = None
     if text is not None and generated is not None and text in generated:

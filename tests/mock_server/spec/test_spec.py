@@ -217,3 +217,26 @@ def test_a_ref_to_the_whole_document_keeps_it_whole() -> None:
     document = _document_with_refs_everywhere()
     document["components"]["schemas"]["Root"] = {"$ref": "#"}
     assert referenced_parts(document) == document
+
+
+def test_a_schema_s_local_refs_are_made_absolute_as_the_walk_makes_them() -> None:
+    import datetime
+
+    from mock_server.spec.document import SPEC_URI, _absolute_refs, _absolute_refs_walked
+
+    schema: dict[str, Any] = {
+        "a": {"$ref": "#/x"},
+        "b": [{"$ref": '#/y"z'}],
+        "c": {"$ref": "other.yaml#/q"},
+        "d": {"$ref": 5},
+        "e": 'say "$ref": "#not a reference"',
+        'k"$ref': "#not one either",
+    }
+    rewritten = _absolute_refs(schema)
+    assert rewritten == _absolute_refs_walked(schema)
+    assert rewritten["a"] == {"$ref": f"{SPEC_URI}#/x"} and rewritten["b"][0] == {"$ref": f'{SPEC_URI}#/y"z'}
+    assert schema["a"] == {"$ref": "#/x"}  # a copy: the document keeps its references
+    plain = {"type": "string"}
+    assert _absolute_refs(plain) is plain  # nothing to rewrite: not copied
+    dated = {"$ref": "#/a", "default": datetime.date(2026, 1, 1)}  # not JSON data: walked
+    assert _absolute_refs(dated) == {"$ref": f"{SPEC_URI}#/a", "default": datetime.date(2026, 1, 1)}
