@@ -163,13 +163,16 @@ class Resolver:
 
     def __post_init__(self) -> None:
         self._has_external: bool | None = None
+        self._has_refs: bool | None = None
         self._root_file = self.root.path.resolve()
         self._documents[self._root_file] = self.root
 
     def refused(self) -> list[RefError]:
         """Each ``$ref`` of the root document that the policy refuses, at its line."""
         found: list[RefError] = []
-        external = any(not ref.startswith("#") for ref in ref_strings(self.root.data))
+        written = ref_strings(self.root.data)
+        self._has_refs = bool(written)
+        external = any(not ref.startswith("#") for ref in written)
         self._has_external = external
         if not external:  # every reference is inside the document: always followed
             return found
@@ -181,6 +184,12 @@ class Resolver:
             except RefRefused as exc:
                 found.append(RefError(self.root.path, self.root.locate(where), str(exc)))
         return found
+
+    def has_refs(self) -> bool:
+        """Whether the root document has a ``$ref`` at all (known once :meth:`refused` ran)."""
+        if self._has_refs is None:
+            self._has_refs = bool(ref_strings(self.root.data))
+        return self._has_refs
 
     def has_external(self) -> bool:
         """Whether a ``$ref`` of the root document names another file (known once :meth:`refused` ran)."""

@@ -549,7 +549,8 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None, *, hand_ove
     for where, what in upgraded.repaired:
         position = checked.locate(where)
         warnings.append(SpecProblem(path, position.line, position.column, f"{_pointer(where)}: {what}"))
-    ref_values = ref_strings(checked.data)
+    # the upgrade rewrites references and makes none: a document written without one has none
+    ref_values = ref_strings(checked.data) if resolver.has_refs() else []
     if any(ref.startswith("#") and _target(checked.data, ref) is None for ref in ref_values):
         ref_problems = list(_unresolvable_ref_problems(checked))  # walked again, for their places
         if ref_problems:
