@@ -227,6 +227,7 @@ def _within_bounds(data: Any) -> bool:
     if not isinstance(data, dict | list):
         return True
     stack: list[tuple[Any, int]] = [(data, 0)]
+    push = stack.append
     nodes = 1
     while stack:
         node, depth = stack.pop()
@@ -234,10 +235,12 @@ def _within_bounds(data: Any) -> bool:
         if not children:
             continue
         nodes += len(children)
-        if depth + 1 > MAX_DEPTH or nodes > MAX_NODES:
-            return False
         deeper = depth + 1
-        stack.extend((child, deeper) for child in children if isinstance(child, dict | list))
+        if deeper > MAX_DEPTH or nodes > MAX_NODES:
+            return False
+        for child in children:
+            if isinstance(child, dict | list):
+                push((child, deeper))
     return True
 
 
