@@ -11,16 +11,28 @@ read here once, at start-up: the parameters, bodies and responses of each operat
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
-from openapi_document._refs import RefError, RefPolicy, Resolver, refs
-from openapi_document._upgrade import UnsupportedVersion, upgrade
+from openapi_document import (
+    Located,
+    LocatedError,
+    Operation,
+    UnresolvableRef,
+    operation_list,
+    pointer_parts,
+    resolve,
+)
+from openapi_document._refs import RefError, RefPolicy, Resolver, ref_strings
+from openapi_document._upgrade import UnsupportedVersion, Upgraded, upgrade
 from openapi_document._yaml_positions import (
     DEFAULT_BOUNDS,
     MAX_DOCUMENT_BYTES,
@@ -41,16 +53,35 @@ SPEC_URI = "urn:leeloo-mock:spec"
 IN_MEMORY = "<document in memory>"  # the file named by a problem of a document no file holds
 
 
+# a local "$ref" in the text json.dumps writes (a quote escaped in a string has a backslash before it)
+_LOCAL_REF_IN_JSON = re.compile(r'(?<!\\)"\$ref": "#')
+
+
 def _absolute_refs(node: Any) -> Any:
-    """A copy of ``node`` whose ``"$ref": "#/..."`` values point into ``SPEC_URI``."""
+    """``node`` with its ``"$ref": "#/..."`` values pointing into ``SPEC_URI`` (``node`` itself
+    when it has none: the validator copies what it is given).
+
+    Rewritten in the JSON text (in C: walking each schema in Python was a third of compiling
+    loket.nl's 933 schemas); data that is not JSON (a YAML date) is walked.
+    """
+    try:
+        text = json.dumps(node)
+    except (TypeError, ValueError, RecursionError):
+        return _absolute_refs_walked(node)
+    if '"$ref": "#' not in text:
+        return node
+    return json.loads(_LOCAL_REF_IN_JSON.sub(lambda _: f'"$ref": "{SPEC_URI}#', text))
+
+
+def _absolute_refs_walked(node: Any) -> Any:
     if isinstance(node, Mapping):
-        copied = {key: _absolute_refs(value) for key, value in node.items()}
+        copied = {key: _absolute_refs_walked(value) for key, value in node.items()}
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             copied["$ref"] = SPEC_URI + ref
         return copied
     if isinstance(node, list):
-        return [_absolute_refs(item) for item in node]
+        return [_absolute_refs_walked(item) for item in node]
     return node
 
 
@@ -150,17 +181,17 @@ def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
     """
     cache: dict[str, bool] = {}
     dropped = 0
-
-    def walk(node: Any, here: JsonPath) -> None:
-        nonlocal dropped
-        if len(here) > _MAX_WALK_DEPTH:
-            return
+    # walked with a stack; a node's path is kept as a chain (parent's chain, key) and spelled out
+    # only for a warning (building a tuple per node was most of this walk on loket.nl's 6 MB)
+    stack: list[tuple[Any, Any, int]] = [(document, None, 0)]
+    while stack:
+        node, trail, depth = stack.pop()
         if isinstance(node, dict):
             pattern = node.get("pattern")
             if isinstance(pattern, str) and not _regex_compiles(pattern, cache):
                 del node["pattern"]
                 dropped += 1
-                where = source.line((*here, "pattern")) if source else "spec"
+                where = source.line((*_spelled(trail), "pattern")) if source else "spec"
                 logger.warning(
                     "%s: pattern %r cannot be compiled (jsonschema-rs); that schema is served without it",
                     where,
@@ -171,22 +202,33 @@ def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
                 for key in [k for k in properties if isinstance(k, str) and not _regex_compiles(k, cache)]:
                     del properties[key]
                     dropped += 1
-                    where = source.line((*here, "patternProperties", key)) if source else "spec"
+                    where = source.line((*_spelled(trail), "patternProperties", key)) if source else "spec"
                     logger.warning(
                         "%s: patternProperties %r cannot be compiled (jsonschema-rs); served without it",
                         where,
                         key[:80],
                     )
-            for key, value in node.items():
-                if key not in _DATA_KEYS and isinstance(value, dict | list):
-                    walk(value, (*here, str(key)))
+            children: Any = (
+                (str(key), value) for key, value in reversed(node.items()) if key not in _DATA_KEYS
+            )
         elif isinstance(node, list):
-            for index, item in enumerate(node):
-                if isinstance(item, dict | list):
-                    walk(item, (*here, index))
-
-    walk(document, ())
+            children = ((index, node[index]) for index in range(len(node) - 1, -1, -1))
+        else:
+            continue
+        if depth < _MAX_WALK_DEPTH:
+            for step, child in children:
+                if isinstance(child, dict | list):
+                    stack.append((child, (trail, step), depth + 1))
     return dropped
+
+
+def _spelled(trail: Any) -> JsonPath:
+    """The path a chain of ``(parent's chain, step)`` pairs stands for."""
+    steps: list[str | int] = []
+    while trail is not None:
+        trail, step = trail
+        steps.append(step)
+    return tuple(reversed(steps))
 
 
 def default_spec_path() -> Path:
@@ -224,9 +266,25 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     return _load(path, allow_refs_under, DEFAULT_BOUNDS)[0]
 
 
+def _checked_document(path: Path, allow_refs_under: Path | None) -> Upgraded | None:
+    """The document the spec check just read from ``path`` and passed, if it ran in this process
+    and the file has not changed since: reading and upgrading it again took 2.5 s of GitHub's
+    5.7 MB description, and a second copy of it in memory."""
+    checker = sys.modules.get("openapi_document.spec_check")
+    if checker is None or allow_refs_under is not None:
+        return None
+    handed: Upgraded | None = checker.take_checked_document(path)
+    return handed
+
+
 def _load(
     path: Path, allow_refs_under: Path | None, bounds: DocumentBounds
 ) -> tuple[dict[str, Any], SpecSource]:
+    checked = _checked_document(path, allow_refs_under)
+    if checked is not None:
+        source = SpecSource(path, checked.origin, bounds)
+        drop_bad_patterns(checked.document, source)
+        return checked.document, source
     try:
         # lines only when one is reported
         loaded = load_yaml_with_positions(path, positions=False, bounds=bounds)
@@ -238,7 +296,7 @@ def _load(
     data: Any = loaded.data
     if not isinstance(data, dict):
         raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
-    if any(not ref.startswith("#") for _, ref in refs(data)):
+    if any(not ref.startswith("#") for ref in ref_strings(data)):
         located = load_yaml_with_positions(path, bounds=bounds)
         resolver = Resolver(located, RefPolicy.allowing(allow_refs_under), bounds)
         try:
@@ -248,13 +306,53 @@ def _load(
         except RefError as exc:
             raise SpecError(exc.problems) from None
     try:
-        upgraded = upgrade(data, in_place=True)  # parsed here for this Spec alone
+        upgraded = upgrade(data, in_place=True)  # the parsed data is this function's own
     except UnsupportedVersion as exc:
         raise SpecError(SpecSource(path, bounds=bounds).located(exc.where, exc.reason)) from None
     source = SpecSource(path, upgraded.origin, bounds)
     document = upgraded.document
     drop_bad_patterns(document, source)
     return document, source
+
+
+_KEPT_DEPTH = 3  # a target elsewhere is kept with its siblings below this depth (#/paths/~1pets/get)
+_NEVER_A_SCHEMA = ("examples",)  # parts of `components` no schema's `$ref` may point into
+
+
+def referenced_parts(document: Mapping[str, Any]) -> dict[str, Any]:
+    """What a validator's ``$ref`` can reach of ``document``, at the places the document has it.
+
+    The registry holds its own copy of what it is given: 50 MiB for GitHub's whole 5.7 MB
+    description, most of it paths and examples that no schema points into. Kept: ``components``
+    but its Example Objects, and each other part a ``$ref`` of the document points into, from its
+    first three steps (``#/paths/~1pets/get``); a step through something other than a mapping
+    keeps the whole document, as before.
+    """
+    components = document.get("components")
+    kept: dict[str, Any] = {}
+    if isinstance(components, Mapping):
+        kept["components"] = {key: value for key, value in components.items() if key not in _NEVER_A_SCHEMA}
+    wanted: set[tuple[str, ...]] = set()
+    for ref in ref_strings({**document, **kept}):  # an Example Object's references are never followed
+        if ref.startswith("#") and not ref.startswith("#/components/"):
+            wanted.add(tuple(pointer_parts(unquote(ref[1:])))[:_KEPT_DEPTH])
+    taken: set[tuple[str, ...]] = set()
+    for parts in sorted(wanted, key=len):
+        if not parts or parts[0] == "components":  # the whole document (#), or #/components
+            return dict(document)
+        if any(parts[:length] in taken for length in range(1, len(parts))):
+            continue  # inside a part kept whole already
+        source: Any = document
+        into = kept
+        for step in parts[:-1]:
+            source = source.get(step) if isinstance(source, Mapping) else None
+            into = into.setdefault(step, {})
+        if not isinstance(source, Mapping):
+            return dict(document)
+        if parts[-1] in source:
+            into[parts[-1]] = source[parts[-1]]
+            taken.add(parts)
+    return kept
 
 
 class Spec:
@@ -321,7 +419,7 @@ class Spec:
         if self._registry is None:
             import jsonschema_rs
 
-            self._registry = jsonschema_rs.Registry([(SPEC_URI, dict(self.document))])
+            self._registry = jsonschema_rs.Registry([(SPEC_URI, referenced_parts(self.document))])
         return self._registry
 
     def registry_schema(self, schema: Any) -> dict[str, Any]:
