@@ -294,3 +294,11 @@ def test_a_test_keyword_with_no_command_line_option_is_named() -> None:
 
     with pytest.raises(TypeError, match="watchdog= has no command-line option"):
         command_line_options({"watchdog": 1})
+
+
+def test_the_command_line_does_not_import_httpx_until_a_proxy_or_recording_needs_it() -> None:
+    """httpx (and the rich console its own command line pulls in) cost every cold start about
+    0.2 s; only --proxy, --record and --replay use it, and their packages import it when used."""
+    code = "import sys, mock_server.cli; print('httpx' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert done.stdout.strip() == "False", done.stderr
