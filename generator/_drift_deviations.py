@@ -9,69 +9,38 @@ printed as "known deviations"; a subject that matches nothing on a page it is ab
 finding, so the file cannot rot. Any other difference is a finding.
 
 The file is read by the project's bounded, positioned YAML loader and checked against
-:data:`SCHEMA` (JSON Schema); a problem is refused as ``file:line:column: reason``.
+``docs-deviations.schema.json`` beside this module (JSON Schema 2020-12, as the stateful
+mapping's grammar is); a problem is refused as ``file:line:column: reason``.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from jsonschema import Draft202012Validator
 
 from generator._drift_findings import Finding, Kind
+from openapi_document import Located, LocatedError
 from openapi_document._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
 
 DEVIATIONS_NAME = "docs-deviations.yaml"  # beside the spec, as mock-resources.yaml is
-MAX_ENTRIES = 1_000
-MAX_SUBJECTS = 100
-
-_KINDS = [kind.key for kind in Kind if kind is not Kind.STALE_DEVIATION]
-_TEXT = {"type": "string", "minLength": 1, "maxLength": 4_000}
-SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "title": "Known deviations between the docs page and the spec",
-    "type": "object",
-    "required": ["deviations"],
-    "additionalProperties": False,
-    "properties": {
-        "deviations": {
-            "type": "array",
-            "maxItems": MAX_ENTRIES,
-            "items": {
-                "type": "object",
-                "required": ["operation", "kind", "subjects", "why"],
-                "additionalProperties": False,
-                "properties": {
-                    "operation": {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"},
-                    "kind": {"enum": _KINDS},
-                    "subjects": {
-                        "type": "array",
-                        "minItems": 1,
-                        "maxItems": MAX_SUBJECTS,
-                        "uniqueItems": True,
-                        "items": _TEXT,
-                    },
-                    "why": _TEXT,
-                    "pages": {
-                        "type": "array",
-                        "minItems": 1,
-                        "uniqueItems": True,
-                        "items": {"type": "string", "pattern": r"^[^/\\]+$"},
-                    },
-                },
-            },
-        }
-    },
-}
-_VALIDATOR = Draft202012Validator(SCHEMA)
+SCHEMA_PATH = Path(__file__).with_name("docs-deviations.schema.json")
+MAX_REASON_CHARS = 300  # a schema message quotes the value it refuses: a long one is cut
 
 
-class DeviationsError(Exception):
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+class DeviationsError(LocatedError):
     """The deviations file cannot be used: ``file:line:column: reason``."""
 
 
@@ -103,7 +72,7 @@ class KnownDeviation:
 @cache
 def _pattern(subject: str) -> re.Pattern[str]:
     """A subject as a pattern: ``*`` is any one step of a JSON path (an array index), everything else
-    is literal (``filter[email]`` names a parameter; fnmatch took its brackets for a character set)."""
+    is literal (``filter[email]`` names a parameter, not fnmatch's character set)."""
     return re.compile("[^/]*".join(re.escape(part) for part in subject.split("*")))
 
 
@@ -116,9 +85,9 @@ def _kind_of(key: str) -> Kind:
     return next(kind for kind in Kind if kind.key == key)
 
 
-def _message(path: Path, loaded: LoadedYaml, where: Sequence[str | int], reason: str) -> str:
+def _problem(path: Path, loaded: LoadedYaml, where: Sequence[str | int], reason: str) -> Located:
     position = loaded.locate(list(where))
-    return f"{path}:{position.line}:{position.column}: {reason}"
+    return Located(path, position.line, position.column, reason)
 
 
 def load_deviations(path: Path) -> tuple[KnownDeviation, ...]:
@@ -126,23 +95,24 @@ def load_deviations(path: Path) -> tuple[KnownDeviation, ...]:
     try:
         loaded = load_yaml_with_positions(path)
     except YamlSyntaxError as exc:
-        raise DeviationsError(str(exc)) from None
+        raise DeviationsError(exc.problems) from None
     except OSError as exc:
-        raise DeviationsError(f"{path}:1:1: cannot read: {exc.strerror}") from None
+        raise DeviationsError(Located(path, 1, 1, f"cannot read: {exc.strerror}")) from None
     except UnicodeDecodeError as exc:
-        raise DeviationsError(f"{path}:1:1: not UTF-8 text: {exc.reason}") from None
+        raise DeviationsError(Located(path, 1, 1, f"not UTF-8 text: {exc.reason}")) from None
     if loaded.duplicate_keys:
         duplicate = loaded.duplicate_keys[0]
-        raise DeviationsError(
-            f"{path}:{duplicate.position.line}:{duplicate.position.column}: key {duplicate.json_path[-1]!r} "
-            f"written twice (first at line {duplicate.first_position.line})"
+        reason = (
+            f"key {duplicate.json_path[-1]!r} written twice (first at line {duplicate.first_position.line})"
         )
-    error = next(iter(sorted(_VALIDATOR.iter_errors(loaded.data), key=lambda e: list(e.absolute_path))), None)
-    if error is not None:
-        where = [part for part in error.absolute_path]
+        raise DeviationsError(Located(path, duplicate.position.line, duplicate.position.column, reason))
+    errors = sorted(_validator().iter_errors(loaded.data), key=lambda error: list(error.absolute_path))
+    if errors:
+        where = list(errors[0].absolute_path)
         named = "/".join(str(part) for part in where) or "the document"
-        reason = error.message if len(error.message) <= 300 else error.message[:300] + "..."
-        raise DeviationsError(_message(path, loaded, where, f"{named}: {reason}"))
+        message = errors[0].message
+        reason = message if len(message) <= MAX_REASON_CHARS else message[:MAX_REASON_CHARS] + "..."
+        raise DeviationsError(_problem(path, loaded, where, f"{named}: {reason}"))
     entries = []
     for index, entry in enumerate(loaded.data["deviations"]):
         entries.append(
@@ -158,10 +128,16 @@ def load_deviations(path: Path) -> tuple[KnownDeviation, ...]:
     return tuple(entries)
 
 
-def deviations_beside(spec: Path) -> tuple[KnownDeviation, ...]:
-    """The deviations file beside ``spec``, or none when the spec has none."""
+def deviations_file(spec: Path) -> Path | None:
+    """The deviations file beside ``spec``; None when the spec has none."""
     path = spec.parent / DEVIATIONS_NAME
-    return load_deviations(path) if path.is_file() else ()
+    return path if path.is_file() else None
+
+
+def deviations_beside(spec: Path) -> tuple[KnownDeviation, ...]:
+    """The entries of the deviations file beside ``spec``, or none when the spec has none."""
+    path = deviations_file(spec)
+    return load_deviations(path) if path is not None else ()
 
 
 @dataclass(frozen=True)

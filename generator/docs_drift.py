@@ -7,12 +7,13 @@ schemas with format checking, and walked for fields the spec does not declare). 
 spec made on purpose are listed in ``docs-deviations.yaml`` beside the spec (read by
 :mod:`generator._drift_deviations`) and printed as known deviations, not findings.
 
-Usage: ``python -m generator.docs_drift PAGE SPEC [--deviations FILE] [--show-repairs]``. Exit 0
-when there are no findings, 1 when there are, 2 on bad arguments, a file that cannot be read, a
-spec that is not valid OpenAPI, a deviations file that does not fit its schema
-(``FILE:LINE:COLUMN: reason``), or a page past a bound: larger than 16 MiB, or with a JSON example nested
-deeper than 64 levels (``PAGE:LINE: too deep ...``; ``json.loads`` recursed until a
-RecursionError on a 100,000-deep one).
+Usage: ``python -m generator.docs_drift PAGE SPEC [--deviations FILE] [--show-repairs] [--traffic
+CAPTURE]``. Exit 0 when there are no findings, 1 when there are, 2 on bad arguments, a file that
+cannot be read, a spec that is not valid OpenAPI, a deviations file that does not fit its schema
+(``FILE:LINE:COLUMN: reason``), a capture that cannot be read, or a page past a bound: larger than
+16 MiB, with a JSON example larger than 1 MiB or nested deeper than 64 levels (``PAGE:LINE: too
+deep ...``: the bound comes before ``json.loads``, which would recurse until a RecursionError), or
+saved HTML past its bounds of nesting and elements.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from generator._drift_deviations import (
     DeviationsError,
     KnownDeviation,
     deviations_beside,
+    deviations_file,
     load_deviations,
     sort_out,
 )
@@ -46,13 +48,13 @@ from generator._drift_html import (
 from generator._drift_page import PageExample, PageLines, PageOperation, parse_lines
 from generator._drift_repair import repair_json
 from generator._drift_schema import undeclared_fields
-from generator._evidence import evidence_register, format_register, shown_by_capture
 from openapi_document import Operation, operation_list, resolve_or_keep
 from openapi_document._yaml_positions import (
     MAX_DEPTH,
     MAX_DOCUMENT_BYTES,
     LoadedYaml,
 )
+from openapi_document.evidence import evidence_register, format_register, shown_by_capture
 from openapi_document.example_check import validate_example
 from openapi_document.spec_check import load_checked
 
@@ -356,6 +358,80 @@ def _near_match(page: PageOperation, candidates: Sequence[Operation]) -> Operati
     return fitting[0] if len(fitting) == 1 else None
 
 
+@dataclass
+class _Pairing:
+    """Which page operation is which spec operation: exact pairs, then near ones (a finding each)."""
+
+    pairs: list[tuple[PageOperation, Operation, bool]] = field(default_factory=list)  # (page, spec, near)
+    matched_keys: set[tuple[str, str]] = field(default_factory=set)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _pair_operations(
+    page_operations: Sequence[PageOperation], spec_operations: Sequence[Operation]
+) -> _Pairing:
+    """Pair each page operation with the spec operation of its method and path (parameter names
+    aside; the first section counts when the page documents one twice), then each one left with a
+    near match among those left; a page operation with neither is a finding."""
+    by_key = {template_key(op.method, op.path): op for op in spec_operations}
+    pairing = _Pairing()
+    unmatched: list[PageOperation] = []
+    for page in page_operations:
+        key = template_key(page.method, page.path)
+        operation = by_key.get(key)
+        if operation is None:
+            unmatched.append(page)
+        elif key not in pairing.matched_keys:
+            pairing.matched_keys.add(key)
+            pairing.pairs.append((page, operation, False))
+    for page in unmatched:
+        left = [op for op in spec_operations if template_key(op.method, op.path) not in pairing.matched_keys]
+        operation = _near_match(page, left)
+        if operation is None:
+            message = "no operation of the spec has this method and path (parameter names aside)"
+            pairing.findings.append(
+                Finding(Kind.OPERATION_MISSING_FROM_SPEC, page.label, "", page.label, message, page.line)
+            )
+            continue
+        pairing.matched_keys.add(template_key(operation.method, operation.path))
+        message = (
+            f"the page's URL reads {page.path} where the spec has {operation.path}; matched on the method, "
+            f"the first segment and the listed path parameters ({', '.join(page.listed_path)})"
+        )
+        pairing.findings.append(
+            Finding(
+                Kind.PATH_PARAMETER,
+                page.label,
+                operation.operation_id,
+                f"url {page.path}",
+                message,
+                page.line,
+                operation.line,
+            )
+        )
+        pairing.pairs.append((page, operation, True))
+    return pairing
+
+
+def _missing_from_page(
+    spec_operations: Sequence[Operation], matched_keys: set[tuple[str, str]]
+) -> list[Finding]:
+    """A finding for each spec operation no page operation was paired with."""
+    message = "no METHOD URL line of the page has this method and path (parameter names aside)"
+    return [
+        Finding(
+            Kind.OPERATION_MISSING_FROM_PAGE,
+            operation.label,
+            operation.operation_id,
+            operation.label,
+            message,
+            spec_line=operation.line,
+        )
+        for operation in spec_operations
+        if template_key(operation.method, operation.path) not in matched_keys
+    ]
+
+
 def check_drift(
     page_text: str | PageLines,
     loaded: LoadedYaml,
@@ -376,70 +452,21 @@ def check_drift(
     page_lines = read_page(page_text) if isinstance(page_text, str) else page_text
     page_operations = parse_lines(page_lines, servers)
     spec_operations = _spec_operations(loaded)
-    by_key = {template_key(op.method, op.path): op for op in spec_operations}
-    matched_keys: set[tuple[str, str]] = set()
-    findings: list[Finding] = []
+    pairing = _pair_operations(page_operations, spec_operations)
+    findings = list(pairing.findings)
     repairs: dict[str, list[str]] = {}
     examples = 0
-    pairs: list[tuple[PageOperation, Operation, bool]] = []
-    unmatched: list[PageOperation] = []
-    for page in page_operations:
-        key = template_key(page.method, page.path)
-        operation = by_key.get(key)
-        if operation is None:
-            unmatched.append(page)
-        elif key not in matched_keys:  # the page documents an operation twice: the first section counts
-            matched_keys.add(key)
-            pairs.append((page, operation, False))
-    for page in unmatched:
-        left = [op for op in spec_operations if template_key(op.method, op.path) not in matched_keys]
-        operation = _near_match(page, left)
-        if operation is None:
-            message = "no operation of the spec has this method and path (parameter names aside)"
-            findings.append(
-                Finding(Kind.OPERATION_MISSING_FROM_SPEC, page.label, "", page.label, message, page.line)
-            )
-            continue
-        matched_keys.add(template_key(operation.method, operation.path))
-        message = (
-            f"the page's URL reads {page.path} where the spec has {operation.path}; matched on the method, "
-            f"the first segment and the listed path parameters ({', '.join(page.listed_path)})"
-        )
-        findings.append(
-            Finding(
-                Kind.PATH_PARAMETER,
-                page.label,
-                operation.operation_id,
-                f"url {page.path}",
-                message,
-                page.line,
-                operation.line,
-            )
-        )
-        pairs.append((page, operation, True))
-    for page, operation, near in pairs:
+    for page, operation, near in pairing.pairs:
         comparison = _Comparison(spec, page, operation, near)
         findings.extend(comparison.all())
         repairs.update(comparison.repairs)
         examples += comparison.examples_checked
-    for operation in spec_operations:
-        if template_key(operation.method, operation.path) not in matched_keys:
-            message = "no METHOD URL line of the page has this method and path (parameter names aside)"
-            findings.append(
-                Finding(
-                    Kind.OPERATION_MISSING_FROM_PAGE,
-                    operation.label,
-                    operation.operation_id,
-                    operation.label,
-                    message,
-                    spec_line=operation.line,
-                )
-            )
+    findings += _missing_from_page(spec_operations, pairing.matched_keys)
     split = sort_out(findings, deviations, page_name)
     return DriftReport(
         page_operations=len(page_operations),
         spec_operations=len(spec_operations),
-        matched=len(matched_keys),
+        matched=len(pairing.matched_keys),
         examples_checked=examples,
         findings=split.findings,
         known=split.known,
@@ -498,7 +525,7 @@ def format_report(
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator.docs_drift", description=(__doc__ or "").split("\n", 1)[0]
     )
@@ -519,33 +546,40 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--traffic", type=Path, help="a capture (HAR, NDJSON, journal): say what it showed of each guess"
     )
-    args = parser.parse_args(argv)
+    return parser
+
+
+def read_page_file(path: Path) -> str:
+    """The page's text with its line ends made ``\\n``; :class:`PageError` past ``MAX_DOCUMENT_BYTES``
+    (the file is read no further), OSError and UnicodeDecodeError as they come."""
+    with path.open("rb") as stream:
+        data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise PageError(1, f"too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB")
+    return data.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     try:
-        with args.page.open("rb") as stream:
-            page_bytes = stream.read(MAX_DOCUMENT_BYTES + 1)
-        if len(page_bytes) > MAX_DOCUMENT_BYTES:
-            print(f"{args.page}:1: too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB", file=sys.stderr)
+        page_text = read_page_file(args.page)
+        loaded = load_checked(args.spec, "docs_drift", "compared")
+        if loaded is None:
             return 2
-        page_text = page_bytes.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        deviations_path: Path | None = args.deviations or deviations_file(args.spec)
+        deviations = load_deviations(deviations_path) if deviations_path is not None else ()
+        report = check_drift(page_text, loaded, deviations, page_name=args.page.name)
     except OSError as exc:
         print(f"docs_drift: cannot read {exc.filename}: {exc.strerror}", file=sys.stderr)
         return 2
     except UnicodeDecodeError as exc:
         print(f"docs_drift: not UTF-8 text: {exc.reason}", file=sys.stderr)
         return 2
-    loaded = load_checked(args.spec, "docs_drift", "compared")
-    if loaded is None:
-        return 2
-    beside: Path = args.spec.parent / DEVIATIONS_NAME
-    deviations_path: Path | None = args.deviations or (beside if beside.is_file() else None)
-    try:
-        deviations = load_deviations(deviations_path) if deviations_path is not None else ()
-        report = check_drift(page_text, loaded, deviations, page_name=args.page.name)
-    except DeviationsError as exc:
-        print(exc, file=sys.stderr)
-        return 2
     except PageError as exc:
         print(f"{args.page}:{exc.line}: {exc.reason}", file=sys.stderr)
+        return 2
+    except DeviationsError as exc:
+        print(exc, file=sys.stderr)
         return 2
     traffic = _traffic_verdicts(args.traffic, args.spec) if args.traffic is not None else None
     if isinstance(traffic, str):
@@ -554,20 +588,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     register = format_register(
         evidence_register(loaded.data), lambda where: loaded.locate(where).line, traffic
     )
-    shape = page_format(page_text)
-    print(
-        printable(
-            format_report(
-                report,
-                args.page,
-                args.spec,
-                show_repairs=args.show_repairs,
-                evidence=register,
-                shape=shape,
-                deviations=deviations_path,
-            )
-        )
+    text = format_report(
+        report,
+        args.page,
+        args.spec,
+        show_repairs=args.show_repairs,
+        evidence=register,
+        shape=page_format(page_text),
+        deviations=deviations_path,
     )
+    print(printable(text))
     return 1 if report.findings else 0
 
 

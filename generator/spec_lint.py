@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator._evidence import evidence_problems
 from openapi_document import operations, resolve_or_keep
 from openapi_document._yaml_positions import JsonPath
+from openapi_document.evidence import evidence_problems
 from openapi_document.example_check import validate_example
 from openapi_document.spec_check import load_checked
 

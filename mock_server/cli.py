@@ -7,46 +7,51 @@ operations, logs one line per request, and stops cleanly on Ctrl-C or SIGTERM (e
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.util
 import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mock_server._config import (
+from mock_server._config import DEFAULT_WATCH_INTERVAL, MockConfig
+from mock_server.faults import options as faults_options
+from mock_server.proxy import options as proxy_options
+from mock_server.proxy.config import (
+    DEFAULT_MAX_UPSTREAM_SIZE,
+    DEFAULT_UPSTREAM_CONCURRENCY,
+    DEFAULT_UPSTREAM_TIMEOUT,
+)
+from mock_server.recording import options as recording_options
+from mock_server.replay import options as replay_options
+from mock_server.server import options as server_options
+from mock_server.server.app import AccessLog, MockApp
+from mock_server.server.config import (
     DEFAULT_BODY_TIMEOUT,
-    DEFAULT_CORS_ORIGINS,
     DEFAULT_HEADER_TIMEOUT,
     DEFAULT_IDLE_TIMEOUT,
     DEFAULT_JOURNAL_SIZE,
     DEFAULT_MAX_BODY_SIZE,
     DEFAULT_MAX_CONNECTIONS,
     DEFAULT_MAX_HEADER_SIZE,
-    DEFAULT_MAX_RECORDS,
-    DEFAULT_MAX_STORE_BYTES,
-    DEFAULT_MAX_UPSTREAM_SIZE,
     DEFAULT_MAX_URL_SIZE,
-    DEFAULT_UPSTREAM_CONCURRENCY,
-    DEFAULT_UPSTREAM_TIMEOUT,
-    DEFAULT_WATCH_INTERVAL,
     MAX_JOURNAL_SIZE,
-    MockConfig,
 )
-from mock_server.faults import options as faults_options
-from mock_server.recording import options as recording_options
-from mock_server.replay import options as replay_options
-from mock_server.server.app import AccessLog, MockApp
+from mock_server.spec import options as spec_options
 from mock_server.spec.check_cache import already_checked, remember_checked
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
+from mock_server.stateful import options as stateful_options
+from mock_server.stateful.config import DEFAULT_MAX_RECORDS, DEFAULT_MAX_STORE_BYTES
 from mock_server.stores import StoreError
 from mock_server.stores import options as store_options
 from mock_server.workers import options as worker_options
+from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
@@ -114,10 +119,10 @@ def _error_status(text: str) -> int:
 
 
 def _shown(url: str) -> str:
-    """The upstream URL as printed: its password, if any, as ``***``."""
-    from mock_server.proxy.forwarder import redacted_url  # imported by the proxy app anyway
+    """The upstream URL as printed: a password or a secret query value as ``REDACTED``."""
+    from mock_server.har.redaction import redact_url
 
-    return redacted_url(url)
+    return redact_url(url)
 
 
 def _token(text: str) -> str:
@@ -332,6 +337,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     replay_options.add_arguments(parser)
     store_options.add_arguments(parser)
     worker_options.add_arguments(parser)
+    spec_options.add_arguments(parser)
     return parser
 
 
@@ -341,17 +347,24 @@ def _tokens(cli_tokens: Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def _spec_is_valid(spec_path: Path, allow_refs_under: Path | None = None) -> bool:
+def _spec_is_valid(
+    spec_path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> bool:
     """Run ``openapi_document.spec_check`` (skipped for spec bytes that passed it before); print problems.
 
     With ``allow_refs_under`` the check always runs: the files it reads are not in the cache's key.
+    A file larger than ``bounds`` allows is refused first, naming the flag that raises them.
     """
+    too_large = spec_options.too_large(spec_path, bounds)
+    if too_large is not None:
+        print(too_large, file=sys.stderr)
+        return False
     checker = Path(generator_spec_check_file())
     if allow_refs_under is None and already_checked(spec_path, checker):
         return True
     from openapi_document.spec_check import check_spec_for_mock as check_spec
 
-    problems = check_spec(spec_path, allow_refs_under)
+    problems = check_spec(spec_path, allow_refs_under, bounds)
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -409,18 +422,20 @@ def config_from_args(
     parser: argparse.ArgumentParser, args: argparse.Namespace, spec_path: Path
 ) -> MockConfig:
     """The mock's settings from the parsed command line: the options that differ in form from
-    their field, and each room's own options through the room's ``from_args``, by name; every
+    their field, and each room's own group through the room's ``from_args``, by name; every
     other option whose ``dest`` is a field of :class:`MockConfig` as it is."""
     derived: dict[str, Any] = {
         "tokens": _tokens(args.tokens),
-        "cors_origins": tuple(args.cors_origins) if args.cors_origins else DEFAULT_CORS_ORIGINS,
-        "allowed_hosts": (args.host, *(args.allowed_hosts or ())),
         "log_requests": args.log_level in ("debug", "info"),
-        "upstream_concurrency": args.max_upstream_concurrency,
+        "limits": server_options.limits_from_args(args),
+        "access": server_options.access_from_args(args),
+        "proxy": proxy_options.from_args(args),
+        "store_limits": stateful_options.from_args(args),
         "faults": faults_options.from_args(parser, args),
         "recording": recording_options.from_args(parser, args),
         "replay": replay_options.from_args(parser, args),
         "store": store_options.from_args(parser, args),
+        "spec_bounds": spec_options.from_args(parser, args),
     }
     as_named = {
         field.name: getattr(args, field.name)
@@ -428,6 +443,38 @@ def config_from_args(
         if field.name not in derived and field.name != "spec_path" and hasattr(args, field.name)
     }
     return MockConfig(spec_path=spec_path, **as_named, **derived)
+
+
+# keywords of MockConfig.from_options whose option has another dest
+_OPTION_DESTS = {
+    "upstream_concurrency": "max_upstream_concurrency",
+    "recording": "record",
+    "spec_bounds": "max_spec_size",
+}
+
+
+def command_line_options(options: Mapping[str, Any]) -> list[str]:
+    """The options of ``leeloo-mock`` that configure what ``MockConfig.from_options(SPEC,
+    **options)`` does, found in the parser's own grammar: a flag for True (``--no-...`` for False
+    where the option turns a default off), one option per item of a repeatable one, and a
+    cassette's recording or replay as its file. TypeError names a keyword the command line lacks."""
+    actions = {action.dest: action for action in build_parser("proxy")._actions if action.option_strings}
+    argv: list[str] = []
+    for keyword, value in options.items():
+        action = actions.get(_OPTION_DESTS.get(keyword, keyword))
+        if action is None:
+            raise TypeError(f"{keyword}= has no command-line option of leeloo-mock")
+        flag = action.option_strings[-1]
+        value = getattr(value, "path", value)  # a cassette's recording or replay: its file
+        value = getattr(value, "max_bytes", value)  # spec_bounds: the size in bytes
+        if isinstance(action, argparse._StoreConstAction):  # store_true and store_false
+            argv += [flag] if value == action.const else []
+        elif isinstance(action, argparse._AppendAction) and not isinstance(value, str):
+            for item in value:
+                argv += [flag, str(item)]
+        elif value is not None:
+            argv += [flag, str(value)]
+    return argv
 
 
 def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
@@ -449,7 +496,7 @@ def _parsed(argv: Sequence[str] | None) -> tuple[argparse.ArgumentParser, argpar
 
 def _announce(config: MockConfig, operations: Sequence[CompiledOperation], url: str, started: float) -> None:
     mode = (
-        "proxy to " + _shown(config.proxy)
+        "proxy to " + _shown(config.proxy.upstream)
         if config.proxy
         else ("dynamic" if config.dynamic else "static examples")
     )
@@ -471,25 +518,32 @@ def main(argv: Sequence[str] | None = None) -> int:
     workers = worker_options.from_args(parser, args, args.store)
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
 
-    if not _spec_is_valid(spec_path, config.allow_refs_under):
-        return 1
-    from mock_server.server.assembly import create_app, load_compiled
-    from mock_server.server.serving import bind, serve
-
-    def new_app() -> MockApp:
-        return create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
-
+    # the cyclic collector is held while start-up builds millions of objects (a document is a
+    # tree, freed without it): its full collections were a sixth of the check on a 6 MB spec;
+    # the app's lifespan collects once and freezes what start-up built
+    gc.disable()
     try:
-        compiled = load_compiled(config)
-        app = new_app()
-    except SpecError as exc:
-        print(exc, file=sys.stderr)  # file:line:column: reason, one problem a line
-        return 1
-    except StoreError as exc:
-        print(f"leeloo-mock: the store cannot be used: {exc}", file=sys.stderr)
-        return 1
+        if not _spec_is_valid(spec_path, config.allow_refs_under, config.spec_bounds):
+            return 1
+        from mock_server.server.assembly import create_app, load_compiled
+        from mock_server.server.serving import bind, serve
 
-    _warn_if_near_the_file_limit(config.max_connections)
+        def new_app() -> MockApp:
+            return create_app(config, compiled, AccessLog(sys.stderr, enabled=config.log_requests))
+
+        try:
+            compiled = load_compiled(config)
+            app = new_app()
+        except SpecError as exc:
+            print(exc, file=sys.stderr)  # file:line:column: reason, one problem a line
+            return 1
+        except StoreError as exc:
+            print(f"leeloo-mock: the store cannot be used: {exc}", file=sys.stderr)
+            return 1
+    finally:
+        gc.enable()
+
+    _warn_if_near_the_file_limit(config.limits.max_connections)
     try:
         listening = bind(args.host, args.port)
     except OSError as exc:

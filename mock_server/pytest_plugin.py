@@ -58,7 +58,9 @@ import pytest
 if TYPE_CHECKING:
     from mock_server.testing import Journal, LeelooMock
 
-RECORD_MODES = ("none", "once", "new_episodes", "all")  # as mock_server.replay.cassettes has them
+# mock_server.replay.cassettes.RECORD_MODES (a test keeps them equal): importing it here would load the
+# whole mock into every pytest run
+RECORD_MODES = ("none", "once", "new_episodes", "all")
 UPSTREAM_ENV_VAR = "LEELOO_BASE_URL"
 DEFAULT_UPSTREAM = "https://api.leeloo.ai/api/v2"  # the spec's server
 SCOPES = ("function", "session")
@@ -99,13 +101,13 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _setting(config: pytest.Config, name: str) -> Any:
-    name = name if name.startswith("record_") else f"mock_{name.removeprefix('mock_')}"
+    """The command line's ``--leeloo-NAME`` when given, else the ini's ``leeloo_NAME``."""
     given = config.getoption(f"leeloo_{name}", default=None)
     return given if given is not None else config.getini(f"leeloo_{name}")
 
 
 def _scope(fixture_name: str, config: pytest.Config) -> Literal["function", "session"]:
-    return "session" if _setting(config, "scope") == "session" else "function"
+    return "session" if _setting(config, "mock_scope") == "session" else "function"
 
 
 @contextlib.contextmanager
@@ -113,20 +115,21 @@ def _started(config: pytest.Config, overrides: dict[str, Any]) -> Iterator[Leelo
     from mock_server import testing
 
     overrides = dict(overrides)
-    serve = overrides.pop("serve", None) or _setting(config, "serve")
+    serve = overrides.pop("serve", None) or _setting(config, "mock_serve")
     if serve not in SERVES:
         raise pytest.UsageError(f"leeloo_mock(serve={serve!r}): it must be one of {', '.join(SERVES)}")
-    spec_setting = _setting(config, "spec")
+    spec_setting = _setting(config, "mock_spec")
     spec = Path(config.rootpath, spec_setting) if spec_setting else None
     stateless = config.getoption("leeloo_mock_stateless", default=None)
     stateful = bool(config.getini("leeloo_mock_stateful")) if stateless is None else not stateless
     overrides.setdefault("stateful", stateful)
     if serve == "process":
-        flags = ["--stateful"] if overrides.pop("stateful") else []
-        for name, value in overrides.items():
-            flag = "--" + {"recording": "record"}.get(name, name).replace("_", "-")
-            value = getattr(value, "path", value)  # a cassette's replay and recording: their file
-            flags += [flag] if value is True else [] if value is False else [flag, str(value)]
+        from mock_server.cli import command_line_options
+
+        try:
+            flags = command_line_options(overrides)
+        except TypeError as exc:
+            raise pytest.UsageError(f"leeloo_mock(serve='process'): {exc}") from exc
         with testing.in_child_process(*flags, spec=spec) as mock:
             yield mock
         return

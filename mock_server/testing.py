@@ -50,7 +50,7 @@ from mock_server.faults.delivery import STEPPED_EXTENSION, ConnectionFault
 from mock_server.server.admin import ADMIN_PREFIX
 from mock_server.server.app import MockApp
 from mock_server.server.assembly import create_app, load_compiled
-from mock_server.server.http import bounded_protocol, connection_limits
+from mock_server.server.http import bounded_protocol
 from mock_server.spec.compiled import CompiledSpec
 from mock_server.spec.document import default_spec_path
 
@@ -78,10 +78,12 @@ class MockStartError(ServerStartError):
 
 def mock_config(spec: Path | str | None = None, *, stateful: bool = True, **options: Any) -> MockConfig:
     """A configuration for tests: Leeloo's spec unless ``spec`` names one, ``--stateful`` by default,
-    no access log; ``options`` are :class:`MockConfig` fields (``dynamic=True``, ``seed=1``...)."""
+    no access log; ``options`` are :class:`MockConfig` fields (``dynamic=True``, ``seed=1``...) or
+    those of its groups by their own names (``max_records=3``, ``proxy=URL``: see
+    :meth:`MockConfig.from_options`)."""
     spec_path = Path(spec) if spec is not None else default_spec_path()
     options.setdefault("log_requests", False)
-    return MockConfig(spec_path=spec_path, stateful=stateful, **options)
+    return MockConfig.from_options(spec_path, stateful=stateful, **options)
 
 
 @lru_cache(maxsize=_COMPILED_CACHE_SIZE)
@@ -453,7 +455,7 @@ def in_thread(
     config = config if config is not None else mock_config()
     compiled = compiled_for(config)
     app = create_app(config, compiled)
-    with serving_app(app, host, port, bounded_protocol(connection_limits(config))) as url:
+    with serving_app(app, host, port, bounded_protocol(config.limits)) as url:
         yield LeelooMock(url=url, api_url=url + base_path_of(compiled), mode="thread", app=app)
 
 

@@ -1,16 +1,16 @@
 """The OpenAPI document layer: the vocabulary every tool of the project shares to read a spec.
 
-The mock, the generator's checks, the docs-drift check, the lint, the contract tests and the
-unit tests all walk the same kind of document; this module is the one place that says which keys
-of a path item are operations (``HTTP_METHODS``), how a JSON pointer is read and written, how a
-local ``$ref`` is followed (:func:`resolve`), what one operation of a document is
-(:class:`Operation`) and a value's JSON Schema type. The package also owns loading with positions
-(``_yaml_positions``, the bounded YAML reader), the in-document ``$ref`` resolution of a whole
-spec (``_refs``), reading older versions as 3.1 (``_upgrade``), example validation
-(``example_check``), the spec check (``spec_check``, ``_spec_validation``) and the one way an
-error names its place in a file (``Located``, ``LocatedError``: the tree is drawn in
-``_located``): the mock, the generator, the drift check, the lint and the contract tests stand on
-it, and it imports none of them.
+The mock, the generator's checks, the docs-drift check, the lint, the contract tests and the unit
+tests all walk the same kind of document; this module is the one place that says which keys of a
+path item are operations (``HTTP_METHODS``), how a JSON pointer is read and written, how a local
+``$ref`` is followed (:func:`resolve`), what one operation of a document is (:class:`Operation`)
+and a value's JSON Schema type. The package also owns loading with positions (``_yaml_positions``,
+the bounded YAML reader), the in-document ``$ref`` resolution of a whole spec (``_refs``), reading
+older versions as 3.1 (``_upgrade``), example validation (``example_check``), the spec check
+(``spec_check``, ``_spec_validation``), the one way an error names its place in a file
+(``Located``, ``LocatedError``: the tree is drawn in ``_located``) and the spec's evidence
+register (``evidence``): the mock, the generator, the drift check, the lint and the contract tests
+stand on it, and it imports none of them.
 """
 
 from __future__ import annotations

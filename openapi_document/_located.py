@@ -8,8 +8,10 @@ it is (no guessing whether a message already names its place)::
      └── LocatedError                    one or more Located problems, one line each
           ├── YamlSyntaxError            openapi_document._yaml_positions: not YAML, too large, too deep
           ├── RefError                   openapi_document._refs: a $ref that cannot be followed
-          └── SpecError                  mock_server.spec.document: a document the mock cannot serve
-               └── ResourceMappingError  mock_server.stateful.mapping: a --stateful mapping that does not fit
+          ├── SpecError                  mock_server.spec.document: a document the mock cannot serve
+          │    └── ResourceMappingError  mock_server.stateful.mapping: a --stateful mapping that does not fit
+          ├── FaultsFileError            mock_server.faults.config: a --faults file that does not fit
+          └── DeviationsError            generator._drift_deviations: a deviations file that does not fit
 
 The spec check (``openapi_document.spec_check``) lists its findings as ``Located`` values too
 (``SpecProblem`` is the same type), and so does the mapping check.

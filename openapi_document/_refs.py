@@ -26,7 +26,9 @@ from urllib.parse import unquote, urlsplit
 
 from openapi_document import Located, LocatedError, UnresolvableRef, pointer_walk
 from openapi_document._yaml_positions import (
+    DEFAULT_BOUNDS,
     MAX_DEPTH,
+    DocumentBounds,
     JsonPath,
     LoadedYaml,
     Position,
@@ -37,7 +39,8 @@ from openapi_document._yaml_positions import (
 ALLOW_OPTION = "--allow-refs-under"
 MAX_REF_FILES = 100
 # nodes of the document once every $ref is replaced by its target: 29,968 for the spec, 972,919
-# for the bench's synthetic spec of 3,000 operations; a target used many times expands like an alias
+# for the bench's synthetic spec of 3,000 operations; a target used many times expands like an alias.
+# A document allowed k times the default size (DocumentBounds) may resolve to k times as many.
 MAX_RESOLVED_NODES = 5_000_000
 _SHOWN_REF = 200  # characters of a $ref quoted in a message
 
@@ -48,16 +51,32 @@ def shown(ref: str) -> str:
 
 
 def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
-    """Every ``$ref`` string of the data, with the JSON path of its ``$ref`` key."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "$ref" and isinstance(value, str):
-                yield (*here, "$ref"), value
-            else:
-                yield from refs(value, (*here, str(key)))
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            yield from refs(item, (*here, index))
+    """Every ``$ref`` string of the data, with the JSON path of its ``$ref`` key, in document order.
+
+    Walked with a stack of its own, not by recursion: a generator per level passed each ``$ref``
+    up through every level above it (1 s of the check of GitHub's 5.7 MB description, three times).
+    """
+    stack: list[tuple[Any, JsonPath, bool]] = [(node, here, False)]
+    while stack:
+        node, here, is_ref = stack.pop()
+        if is_ref:
+            yield here, node
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                if key == "$ref" and isinstance(value, str):
+                    stack.append((value, (*here, "$ref"), True))
+                elif isinstance(value, dict | list):
+                    stack.append((value, (*here, str(key)), False))
+        elif isinstance(node, list):
+            for index in range(len(node) - 1, -1, -1):
+                if isinstance(node[index], dict | list):
+                    stack.append((node[index], (*here, index), False))
+
+
+def ref_strings(node: Any) -> list[str]:
+    """Every ``$ref`` string of the data, in document order, without their paths (for the checks
+    that need a place only when one of them is wrong, and then walk again with :func:`refs`)."""
+    return [ref for _, ref in refs(node)]
 
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:
@@ -142,25 +161,46 @@ class Resolver:
 
     root: LoadedYaml
     policy: RefPolicy
+    bounds: DocumentBounds = DEFAULT_BOUNDS  # the size bound of each file read, and the node bound
     _documents: dict[Path, LoadedYaml] = field(default_factory=dict)
     _done: dict[tuple[Path, str, bool], tuple[Any, int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        self._has_external: bool | None = None
+        self._has_refs: bool | None = None
         self._root_file = self.root.path.resolve()
+        self._max_resolved_nodes = int(MAX_RESOLVED_NODES * self.bounds.scale)
         self._documents[self._root_file] = self.root
 
     def refused(self) -> list[RefError]:
         """Each ``$ref`` of the root document that the policy refuses, at its line."""
-        found = []
+        found: list[RefError] = []
+        written = ref_strings(self.root.data)
+        self._has_refs = bool(written)
+        external = any(not ref.startswith("#") for ref in written)
+        self._has_external = external
+        if not external:  # every reference is inside the document: always followed
+            return found
         for where, ref in refs(self.root.data):
+            if ref.startswith("#"):
+                continue
             try:
                 self.policy.locate(ref, self._root_file)
             except RefRefused as exc:
                 found.append(RefError(self.root.path, self.root.locate(where), str(exc)))
         return found
 
+    def has_refs(self) -> bool:
+        """Whether the root document has a ``$ref`` at all (known once :meth:`refused` ran)."""
+        if self._has_refs is None:
+            self._has_refs = bool(ref_strings(self.root.data))
+        return self._has_refs
+
     def has_external(self) -> bool:
-        return any(not ref.startswith("#") for _, ref in refs(self.root.data))
+        """Whether a ``$ref`` of the root document names another file (known once :meth:`refused` ran)."""
+        if self._has_external is None:
+            self._has_external = any(not ref.startswith("#") for ref in ref_strings(self.root.data))
+        return self._has_external
 
     def resolve_all(self) -> Any:
         """The root document with every ``$ref`` replaced by its target (raises :class:`RefError`)."""
@@ -182,7 +222,7 @@ class Resolver:
         if len(self._documents) > MAX_REF_FILES:
             raise RefError(source.path, position, f"more than {MAX_REF_FILES} files referenced", bound=True)
         try:
-            loaded = load_yaml_with_positions(file)
+            loaded = load_yaml_with_positions(file, bounds=self.bounds)
         except YamlSyntaxError as exc:
             raise RefError(exc.path, exc.position, exc.reason) from None
         except (OSError, UnicodeDecodeError):
@@ -227,8 +267,8 @@ class Resolver:
             size = 1 + sum(s for _, _, s in walked)
         else:
             return node, 0, 1
-        if size > MAX_RESOLVED_NODES:
-            reason = f"too large: more than {MAX_RESOLVED_NODES:,} nodes once $refs are resolved"
+        if size > self._max_resolved_nodes:
+            reason = f"too large: more than {self._max_resolved_nodes:,} nodes once $refs are resolved"
             raise RefError(document.path, document.locate(here), reason, bound=True)
         return resolved, height, size
 

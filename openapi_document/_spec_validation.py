@@ -1,66 +1,53 @@
-"""openapi-spec-validator, made to name where each problem is and to meta-check schemas in Rust.
+"""openapi-spec-validator's checks, run over the plain document and placed where each node is written.
 
-openapi-spec-validator checks every Schema Object against the OpenAPI 3.1 schema dialect with
-pure-Python jsonschema: 0.37 s of its 0.42 s on this spec (and ``spec_check`` runs it twice).
-Here jsonschema-rs validates against the same dialect documents (the registry
-openapi-schema-validator checks with) in 2 ms. Of the formats those documents use (``regex``,
-``uri``, ``uri-reference``) openapi-schema-validator asserts only ``regex``; jsonschema-rs is given
-that very Python check and told to accept the others, so both reject the same schemas (tests
-compare the two). A schema jsonschema-rs cannot read (a non-string key) or one that names another
-dialect is checked the Python way, as before.
+openapi-spec-validator checks a document in two parts: the OpenAPI 3.1 meta-schema over the whole
+document (jsonschema-rs does that: ``openapi_v31_schema_validator``), then a walk of its keyword
+validators: duplicate tags, each path item's and operation's parameters (a duplicate, a path
+parameter the URL does not name or one it names and none declares), duplicate operationIds, each
+Schema Object met under a response's content, a parameter or ``components/schemas`` (the 3.1
+dialect's meta-schema, ``required`` naming no property beside ``allOf``, a ``default`` its own
+schema rejects). That walk went through jsonschema-path, which resolves every step again: 10 of
+the 13 s the check took on GitHub's 5.7 MB description. :func:`spec_errors` walks the same nodes
+in the same order with the same rules and messages over the parsed document, following each
+``$ref`` with the project's pointer walk, in a tenth of the time.
 
-openapi-spec-validator's own findings carry no JSON path (a duplicate operationId, an undeclared
-path parameter, a duplicate parameter or tag, ``required`` naming no property), and a schema's
-meta-schema error carries only the path inside that schema, so each used to be printed at 1:1.
-The keyword validators below give every error the document path of the node it is about; a
-schema's path is where the schema is written, even when the error was met through a ``$ref``.
+Each Schema Object is meta-checked by jsonschema-rs against the dialect documents that
+openapi-schema-validator checks with: of the formats those documents use (``regex``, ``uri``,
+``uri-reference``) openapi-schema-validator asserts only ``regex``; jsonschema-rs is given that
+very Python check and told to accept the others, so both reject the same schemas (tests compare
+the two). A schema jsonschema-rs cannot read (a non-string key) or one that names another
+dialect is checked the Python way. A ``default`` is checked by openapi-schema-validator's own
+``OAS31Validator``, as before.
+
+Every finding carries the path of the node it is about, as the document writes it: a node
+reached through a ``$ref`` is placed at the reference's target, where a person fixes it. A
+``$ref`` that points nowhere stops the walk (``referencing``'s ``Unresolvable``, as
+openapi-spec-validator raised it): the spec check reports it at its line.
 """
 
 from __future__ import annotations
 
-import re
-from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+import string
+from collections.abc import Iterator, Mapping
 from functools import cache, partial
 from typing import Any, cast
+from urllib.parse import unquote
 
 import jsonschema_rs
-from jsonschema.exceptions import ValidationError
-from jsonschema_path import SchemaPath
+from jsonschema.exceptions import SchemaError, ValidationError
+from jsonschema.validators import validator_for
 from openapi_schema_validator import OAS31_BASE_DIALECT_ID, OAS31Validator, oas31_format_checker
 
 # the registry openapi-schema-validator meta-checks schemas with; no public name exports it
 from openapi_schema_validator._specifications import REGISTRY as OPENAPI_SCHEMA_REGISTRY
-from openapi_spec_validator import OpenAPIV31SpecValidator
-from openapi_spec_validator.validation.exceptions import (
-    DuplicateOperationIDError,
-    ExtraParametersError,
-    OpenAPIValidationError,
-    ParameterDuplicateError,
-    UnresolvableParameterError,
-)
-from openapi_spec_validator.validation.keywords import (
-    KeywordValidator,
-    OpenAPIV31SchemaValidator,
-    OpenAPIV31ValueValidator,
-    OperationValidator,
-    ParametersValidator,
-    TagsValidator,
-)
-from openapi_spec_validator.validation.registries import KeywordValidatorRegistry
+from referencing import Registry, Resource
+from referencing.exceptions import Unresolvable
+from referencing.jsonschema import DRAFT202012
 
+from openapi_document import HTTP_METHODS, MAX_REF_HOPS, UnresolvableRef, pointer_walk
 from openapi_document._yaml_positions import JsonPath
 
 JSON_SCHEMA_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
-_UNRESOLVED_PATH_PARAMETER = re.compile(
-    r"Path parameter '(?P<name>.*)' for '.*' operation in '.*' was not resolved"
-)
-
-
-def _placed(error: ValidationError, where: Sequence[str | int]) -> ValidationError:
-    """``error`` with ``where`` as its path in the document."""
-    error.path = error.relative_path = deque(where)
-    return error
 
 
 def _format_names(node: Any, found: set[str]) -> set[str]:
@@ -95,45 +82,6 @@ def _oas31_dialect_checker() -> jsonschema_rs.Validator:
     )
 
 
-def _container_paths(node: Any, here: JsonPath, found: dict[int, JsonPath]) -> dict[int, JsonPath]:
-    """The JSON path of every mapping and list of the document, by identity.
-
-    A node met again (a YAML alias, a ``$ref`` target resolved into several places) keeps the
-    path it was first met at, and is not walked again.
-    """
-    if id(node) in found:
-        return found
-    found[id(node)] = here
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if isinstance(value, dict | list):
-                _container_paths(value, (*here, str(key)), found)
-    elif isinstance(node, list):
-        for index, item in enumerate(node):
-            if isinstance(item, dict | list):
-                _container_paths(item, (*here, index), found)
-    return found
-
-
-class _LocatingRegistry(KeywordValidatorRegistry):
-    """The keyword validators of one run, and where each node of the document is written."""
-
-    def __init__(self, keyword_validators: Mapping[str, type[KeywordValidator]], document: Any) -> None:
-        super().__init__(keyword_validators)
-        self.paths_by_identity = _container_paths(document, (), {})
-
-    def written_at(self, node: SchemaPath) -> JsonPath:
-        """Where ``node`` is written: the target of the ``$ref`` it was reached through, if any."""
-        value = node.read_value()
-        if isinstance(value, dict | list) and id(value) in self.paths_by_identity:
-            return self.paths_by_identity[id(value)]
-        return tuple(node.parts)
-
-
-def _written_at(validator: KeywordValidator, node: SchemaPath) -> JsonPath:
-    return cast(_LocatingRegistry, validator.registry).written_at(node)
-
-
 def _reason(error: jsonschema_rs.ValidationError) -> str:
     """jsonschema-rs's message, except that a bad ``type`` says which name it does not know."""
     value = error.instance
@@ -146,187 +94,296 @@ def _reason(error: jsonschema_rs.ValidationError) -> str:
     return str(error.message)
 
 
-class _IdList(list[int]):
-    """A list of ids whose membership test is a set lookup."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._members: set[int] = set()
-
-    def append(self, item: int) -> None:
-        super().append(item)
-        self._members.add(item)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._members
+def _error(message: str, where: JsonPath) -> ValidationError:
+    """A finding about the node at ``where`` of the document."""
+    return ValidationError(message, path=where)
 
 
-class _SchemaValidator(OpenAPIV31SchemaValidator):
-    """Meta-checks each schema once, in Rust, and places its findings in the document.
+class _Walk:
+    """One run of the keyword checks over ``document``; see the module docstring."""
 
-    openapi-spec-validator forgets a schema that failed its meta check and walks it again when
-    another ``$ref`` reaches it, and walks a schema first reached through a ``$ref`` inside
-    another schema unchecked: either way a ``type: intger`` crashed its default-value check with
-    UnknownType. Here every schema is checked the first time it is reached (one already checked
-    as part of the schema it is written in passes again, cheaply), and one that failed is not
-    walked.
-    """
-
-    def __init__(self, registry: KeywordValidatorRegistry) -> None:
-        super().__init__(registry)
+    def __init__(self, document: Any, base_uri: str) -> None:
+        self.document = document
+        self.base_uri = base_uri
+        dialect = document.get("jsonSchemaDialect") if isinstance(document, dict) else None
+        self.default_dialect = dialect if isinstance(dialect, str) else OAS31_BASE_DIALECT_ID
         self.meta_check_passed: dict[int, bool] = {}
-        # the base class keeps the ids it has seen in lists: a membership test per schema made
-        # the walk quadratic (28 s of GitHub's 5.7 MB description); the same lists, found by set
-        self.visited_schema_ids = _IdList()
-        self.meta_checked_schema_ids = _IdList()
+        self.visited_schemas: set[int] = set()
+        self.operation_ids: set[Any] = set()
+        self._default_resolver: Any = None
 
-    def __call__(
-        self, schema: SchemaPath, require_properties: bool = True, meta_checked: bool = False
+    # ---- following references
+
+    def deref(self, node: Any, here: JsonPath) -> tuple[Any, JsonPath]:
+        """``node`` with its chain of ``$ref``s followed, and where the target is written."""
+        seen = 0
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
+            reference: str = node["$ref"]
+            file_part, hash_sign, pointer = reference.partition("#")
+            if file_part or not hash_sign:  # another file: the spec check bundled or refused it
+                raise Unresolvable(ref=reference)
+            seen += 1
+            if seen > MAX_REF_HOPS:
+                raise ValueError(f"$ref {reference!r} loops")
+            try:
+                node, here = pointer_walk(self.document, unquote(pointer))
+            except UnresolvableRef:
+                raise Unresolvable(ref=pointer) from None
+        return node, here
+
+    def child(self, node: Any, key: str | int, here: JsonPath) -> tuple[Any, JsonPath]:
+        """The member ``key`` of ``node`` (written at ``here``), its ``$ref``s followed."""
+        return self.deref(node[key], (*here, key))
+
+    def items(self, node: Any, here: JsonPath) -> Iterator[tuple[Any, Any, JsonPath]]:
+        """Each member of a mapping or item of a list: key, value resolved, where it is written."""
+        if isinstance(node, dict):
+            for key in list(node):
+                yield (key, *self.child(node, key, here))
+        elif isinstance(node, list):
+            for index in range(len(node)):
+                yield (index, *self.child(node, index, here))
+
+    # ---- the document
+
+    def root(self) -> Iterator[ValidationError]:
+        spec, here = self.deref(self.document, ())
+        if not isinstance(spec, dict):
+            return
+        if "tags" in spec:
+            yield from self.tags(*self.child(spec, "tags", here))
+        if "paths" in spec:
+            paths, paths_at = self.child(spec, "paths", here)
+            for url, path_item, item_at in self.items(paths, paths_at):
+                yield from self.path_item(str(url), path_item, item_at)
+        if "components" in spec:
+            components, components_at = self.child(spec, "components", here)
+            if isinstance(components, dict) and "schemas" in components:
+                schemas, schemas_at = self.child(components, "schemas", components_at)
+                for _, schema, schema_at in self.items(schemas, schemas_at):
+                    yield from self.schema(schema, schema_at)
+
+    def tags(self, tags: Any, here: JsonPath) -> Iterator[ValidationError]:
+        seen: set[Any] = set()
+        for index, tag, _ in self.items(tags, here):
+            name = tag.get("name") if isinstance(tag, dict) else None
+            if name in seen:
+                yield _error(f"Duplicate tag name '{name}'", (*here, index, "name"))
+            seen.add(name)
+
+    def path_item(self, url: str, item: Any, here: JsonPath) -> Iterator[ValidationError]:
+        if not isinstance(item, dict):
+            return
+        shared: tuple[Any, JsonPath] | None = None
+        if "parameters" in item:
+            shared = self.child(item, "parameters", here)
+            yield from self.parameters(*shared)
+        for name in list(item):
+            if name in HTTP_METHODS:  # openapi-spec-validator's list, in its order
+                yield from self.operation(url, str(name), *self.child(item, name, here), shared)
+
+    def parameters(self, parameters: Any, here: JsonPath) -> Iterator[ValidationError]:
+        seen: set[tuple[Any, Any]] = set()
+        for index, parameter, parameter_at in self.items(parameters, here):
+            if isinstance(parameter, dict) and "schema" in parameter:
+                yield from self.schema(*self.child(parameter, "schema", parameter_at))
+            key = (parameter["name"], parameter["in"])
+            if key in seen:
+                yield _error(f"Duplicate parameter '{parameter['name']}'", (*here, index))
+            seen.add(key)
+
+    def _path_parameter_names(self, parameters: Any, here: JsonPath) -> Iterator[tuple[str, JsonPath]]:
+        """Each path parameter's name, and where the list declares it (a ``$ref`` not followed)."""
+        for index, parameter, _ in self.items(parameters, here):
+            if isinstance(parameter, dict) and parameter.get("in") == "path":
+                yield str(parameter.get("name")), (*here, index)
+
+    def operation(
+        self,
+        url: str,
+        name: str,
+        operation: Any,
+        here: JsonPath,
+        shared: tuple[Any, JsonPath] | None,
     ) -> Iterator[ValidationError]:
-        # `meta_checked` (the caller's word that `schema` was checked with the schema it is written
-        # in) is not trusted: see the class docstring
-        value = schema.read_value()
-        if not isinstance(value, Mapping | bool):
-            not_a_schema = OpenAPIValidationError(f"{value!r} is not of type 'object', 'boolean'")
-            yield _placed(not_a_schema, _written_at(self, schema))
+        if not isinstance(operation, dict):
             return
-        if id(value) not in self.meta_check_passed:
-            errors = self._meta_errors(schema, value)
-            self.meta_check_passed[id(value)] = not errors
-            yield from errors
-        if not self.meta_check_passed[id(value)]:
-            return
-        for error in super().__call__(schema, require_properties, meta_checked=True):
-            if not error.path:  # a nested schema placed its own; this one is about `schema` itself
-                suffix = ("required",) if isinstance(error, ExtraParametersError) else ()
-                _placed(error, (*_written_at(self, schema), *suffix))
-            yield error
+        if "operationId" in operation:
+            operation_id, _ = self.child(operation, "operationId", here)
+            if operation_id is not None and operation_id in self.operation_ids:
+                reason = f"Operation ID '{operation_id}' for '{name}' in '{url}' is not unique"
+                yield _error(reason, (*here, "operationId"))
+            self.operation_ids.add(operation_id)
+        if "responses" in operation:
+            for _, response, response_at in self.items(*self.child(operation, "responses", here)):
+                if isinstance(response, dict) and "content" in response:
+                    for _, media, media_at in self.items(*self.child(response, "content", response_at)):
+                        if isinstance(media, dict) and "schema" in media:
+                            yield from self.schema(*self.child(media, "schema", media_at))
+        declared: list[tuple[str, JsonPath]] = []
+        if "parameters" in operation:
+            own = self.child(operation, "parameters", here)
+            yield from self.parameters(*own)
+            declared += self._path_parameter_names(*own)
+        if shared is not None:
+            declared += self._path_parameter_names(*shared)
+        declared_names = {declared_name for declared_name, _ in declared}
+        url_names = {found[1] for found in string.Formatter().parse(url) if found[1]}
+        for missing in sorted(url_names - declared_names):
+            yield _error(
+                f"Path parameter '{missing}' for '{name}' operation in '{url}' was not resolved", here
+            )
+        for extra in sorted(declared_names - url_names):
+            at = next(parameter_at for declared_name, parameter_at in declared if declared_name == extra)
+            yield _error(f"Path parameter '{extra}' for '{name}' operation in '{url}' was not resolved", at)
 
-    def _meta_errors(self, schema: SchemaPath, value: Any) -> list[ValidationError]:
-        where = _written_at(self, schema)
+    # ---- Schema Objects
+
+    def schema(
+        self, schema: Any, here: JsonPath, require_properties: bool = True, inside_passed: bool = False
+    ) -> Iterator[ValidationError]:
+        """Meta-checks each schema once and walks its subschemas; one that failed is not walked.
+
+        openapi-spec-validator forgot a schema that failed its meta check and walked it again when
+        another ``$ref`` reached it, and walked a schema first reached through a ``$ref`` inside
+        another schema unchecked: either way a ``type: intger`` crashed its default-value check.
+        Here every schema is checked the first time it is reached, except one written inside a
+        schema that passed (``inside_passed``): the dialect's meta-schema checks each subschema
+        with itself (``$dynamicRef``), so it passes too (checking each again cost 40,000 calls on
+        loket.nl's description). One reached through a ``$ref`` or naming its own ``$schema`` is
+        checked on its own.
+        """
+        if not isinstance(schema, Mapping | bool):
+            yield _error(f"{schema!r} is not of type 'object', 'boolean'", here)
+            return
+        if id(schema) not in self.meta_check_passed:
+            if inside_passed and (isinstance(schema, bool) or "$schema" not in schema):
+                self.meta_check_passed[id(schema)] = True
+            else:
+                errors = self._meta_errors(schema, here)
+                self.meta_check_passed[id(schema)] = not errors
+                yield from errors
+        if not self.meta_check_passed[id(schema)] or id(schema) in self.visited_schemas:
+            return
+        self.visited_schemas.add(id(schema))
+        if not isinstance(schema, dict):
+            return
+        own_dialect = "$schema" not in schema
+        nested_properties: set[str] = set()
+        for keyword in ("allOf", "anyOf", "oneOf", "not", "items", "properties"):
+            if keyword in schema:
+                for inner, inner_at, written_inside in self._subschemas(schema, keyword, here):
+                    yield from self.schema(inner, inner_at, False, own_dialect and written_inside)
+                    if keyword == "allOf":
+                        nested_properties |= self._properties(inner, set())
+        if "allOf" in schema and require_properties:
+            required = self.child(schema, "required", here)[0] if "required" in schema else None
+            own = set(self.child(schema, "properties", here)[0] or ()) if "properties" in schema else set()
+            extra = list(set(required or []) - own - nested_properties)
+            if extra:
+                yield _error(f"Required list has not defined properties: {extra}", (*here, "required"))
+        if "default" in schema:
+            default = schema["default"]
+            if default is not None or schema.get("nullable") is not True:
+                yield from self._default_errors(schema, default, here)
+
+    def _subschemas(
+        self, schema: dict[str, Any], keyword: str, here: JsonPath
+    ) -> Iterator[tuple[Any, JsonPath, bool]]:
+        """Each subschema under ``keyword``, where it is written, and whether it is written inside
+        ``schema`` (no ``$ref`` followed to reach it)."""
+        raw = schema[keyword]
+        container, at = self.deref(raw, (*here, keyword))
+        if keyword in ("not", "items"):
+            yield container, at, container is raw
+            return
+        entries: Any = (
+            container.items()
+            if isinstance(container, dict)
+            else enumerate(container)
+            if isinstance(container, list)
+            else ()
+        )
+        for key, value in list(entries):
+            inner, inner_at = self.deref(value, (*at, key))
+            yield inner, inner_at, container is raw and inner is value
+
+    def _properties(self, schema: Any, seen: set[int]) -> set[str]:
+        """Every property name reachable from ``schema`` through allOf/anyOf/oneOf, items and not."""
+        if not isinstance(schema, dict) or id(schema) in seen:
+            return set()
+        seen.add(id(schema))
+        found: set[str] = set()
+        if isinstance(schema.get("properties"), dict | list):
+            found.update(str(key) for key in self.deref(schema["properties"], ())[0])
+        for keyword in ("allOf", "anyOf", "oneOf"):
+            if keyword in schema:
+                for _, inner, _ in self.items(*self.child(schema, keyword, ())):
+                    found |= self._properties(inner, seen)
+        for keyword in ("items", "not"):
+            if keyword in schema:
+                found |= self._properties(self.child(schema, keyword, ())[0], seen)
+        return found
+
+    def _meta_errors(self, schema: Any, here: JsonPath) -> list[ValidationError]:
+        dialect: Any = self.default_dialect
+        if isinstance(schema, Mapping) and "$schema" in schema:
+            dialect = schema["$schema"]
         try:
-            uses_base_dialect = self._get_schema_dialect_id(schema, value) == OAS31_BASE_DIALECT_ID
-            found = list(_oas31_dialect_checker().iter_errors(value)) if uses_base_dialect else None
+            if not isinstance(dialect, str):
+                raise ValueError
+            found = (
+                list(_oas31_dialect_checker().iter_errors(schema))
+                if dialect == OAS31_BASE_DIALECT_ID
+                else None
+            )
         except (ValueError, TypeError, OverflowError):  # not JSON (a non-string key): Python copes
             found = None
         if found is None:
-            error = self._validate_schema_meta(schema, value)
-            return [] if error is None else [_placed(error, (*where, *error.path))]
-        errors: dict[tuple[str | int, ...], ValidationError] = {}
+            return self._python_meta_errors(schema, dialect, here)
+        errors: dict[JsonPath, ValidationError] = {}
         for rs_error in found:  # one finding per node: jsonschema-rs may explain a node twice
             inside = tuple(rs_error.instance_path)
             if inside not in errors:
-                errors[inside] = OpenAPIValidationError(_reason(rs_error), path=(*where, *inside))
+                errors[inside] = _error(_reason(rs_error), (*here, *inside))
         return list(errors.values())
 
+    @staticmethod
+    def _python_meta_errors(schema: Any, dialect: Any, here: JsonPath) -> list[ValidationError]:
+        if not isinstance(dialect, str):
+            return [_error(f"Unknown JSON Schema dialect: {dialect!r}", here)]
+        checker: Any = validator_for({"$schema": dialect}, default=cast(Any, None))
+        if checker is None:
+            return [_error(f"Unknown JSON Schema dialect: {dialect!r}", here)]
+        try:
+            checker.check_schema(schema, format_checker=oas31_format_checker)
+        except (SchemaError, ValidationError) as exc:
+            return [_error(exc.message, (*here, *exc.path))]
+        return []
 
-class _DefaultValueValidator(OpenAPIV31ValueValidator):
-    """A schema's ``default`` checked against the schema, placed at that ``default``."""
-
-    def __call__(self, schema: SchemaPath, value: Any) -> Iterator[ValidationError]:
-        for error in super().__call__(schema, value):
-            yield _placed(error, (*_written_at(self, schema), "default", *error.path))
-
-
-class _OperationValidator(OperationValidator):
-    """Places a duplicate operationId at it, and an unmatched path parameter at its declaration."""
-
-    def __call__(
-        self, url: str, name: str, operation: SchemaPath, path_parameters: SchemaPath | None
+    def _default_errors(
+        self, schema: dict[str, Any], default: Any, here: JsonPath
     ) -> Iterator[ValidationError]:
-        for error in super().__call__(url, name, operation, path_parameters):
-            if isinstance(error, DuplicateOperationIDError) and not error.path:
-                _placed(error, (*_written_at(self, operation), "operationId"))
-            elif isinstance(error, UnresolvableParameterError) and not error.path:
-                _placed(error, self._declaration(error, operation, path_parameters))
-            yield error
-
-    def _declaration(
-        self, error: ValidationError, operation: SchemaPath, path_parameters: SchemaPath | None
-    ) -> JsonPath:
-        """The parameter the error names, if declared (in the URL only: the operation)."""
-        match = _UNRESOLVED_PATH_PARAMETER.fullmatch(error.message)
-        declared = [operation / "parameters"] if "parameters" in operation else []
-        declared += [path_parameters] if path_parameters is not None else []
-        for parameters in declared:
-            for index, parameter in enumerate(parameters):
-                value = parameter.read_value()
-                declares = isinstance(value, dict) and value.get("in") == "path"
-                if match and declares and value.get("name") == match["name"]:
-                    return (*parameters.parts, index)
-        return _written_at(self, operation)
+        """``default`` checked against its schema (``$ref``s in it resolve in the document)."""
+        if self._default_resolver is None:
+            resource = Resource.from_contents(self.document, default_specification=DRAFT202012)
+            registry: Registry[Any] = Registry().with_resource(self.base_uri, resource)
+            self._default_resolver = registry.resolver(base_uri=self.base_uri)
+        validator = OAS31Validator(
+            schema, _resolver=self._default_resolver, format_checker=oas31_format_checker
+        )
+        for error in validator.iter_errors(default):
+            yield _error(error.message, (*here, "default", *error.path))
 
 
-def _repeated_indexes(items: SchemaPath, key_of: Callable[[dict[str, Any]], object]) -> Iterator[int]:
-    """Indexes of the mappings whose key an earlier mapping of ``items`` already had."""
-    seen = set()
-    for index, item in enumerate(items):
-        value = item.read_value()
-        if not isinstance(value, dict):
-            continue
-        if key_of(value) in seen:
-            yield index
-        seen.add(key_of(value))
+def spec_errors(document: Any, base_uri: str = "") -> list[ValidationError]:
+    """openapi-spec-validator's findings on an OpenAPI 3.1 ``document``, each at its document path.
 
-
-class _ParametersValidator(ParametersValidator):
-    """Places a duplicate parameter at its second declaration."""
-
-    def __call__(self, parameters: SchemaPath) -> Iterator[ValidationError]:
-        repeated = _repeated_indexes(parameters, lambda value: (value.get("name"), value.get("in")))
-        for error in super().__call__(parameters):
-            if isinstance(error, ParameterDuplicateError) and not error.path:
-                _placed(error, (*parameters.parts, next(repeated, 0)))
-            yield error
-
-
-class _TagsValidator(TagsValidator):
-    """Places a duplicate tag name at its second declaration."""
-
-    def __call__(self, tags: SchemaPath) -> Iterator[ValidationError]:
-        repeated = _repeated_indexes(tags, lambda value: value.get("name"))
-        for error in super().__call__(tags):
-            if not error.path:
-                _placed(error, (*tags.parts, next(repeated, 0), "name"))
-            yield error
-
-
-def _retrieve_nothing(uri: str) -> Any:
-    raise LookupError(f"not retrieved: {uri}")
-
-
-class _NoRetrieval(dict[str, Callable[[str], Any]]):
-    """Resolver handlers that read no file and fetch no URL, whatever the scheme.
-
-    jsonschema-path falls back to ``urlopen`` for a scheme it has no handler for, so every
-    scheme has this one. ``openapi_document._refs`` has followed (or refused) every ``$ref`` already;
-    this is the safety net under it.
+    ``Unresolvable`` for a ``$ref`` that points nowhere or into another file; ``UnknownType``
+    (from a ``default``'s check) for a type name jsonschema does not know.
     """
+    from openapi_spec_validator.schemas import openapi_v31_schema_validator
 
-    def __contains__(self, scheme: object) -> bool:
-        return True
-
-    def __missing__(self, scheme: str) -> Callable[[str], Any]:
-        return _retrieve_nothing
-
-
-class LocatingOpenAPIV31SpecValidator(OpenAPIV31SpecValidator):
-    """openapi-spec-validator for OpenAPI 3.1, whose every error has its document path.
-
-    It retrieves nothing: a ``$ref`` outside the document is not resolved by it.
-    """
-
-    resolver_handlers = _NoRetrieval()  # type: ignore[assignment]
-
-    keyword_validators = {  # noqa: RUF012 (the base class declares it a class attribute)
-        **OpenAPIV31SpecValidator.keyword_validators,
-        "default": _DefaultValueValidator,
-        "operation": _OperationValidator,
-        "parameters": _ParametersValidator,
-        "schema": _SchemaValidator,
-        "tags": _TagsValidator,
-    }
-
-    def __init__(self, document: Any, base_uri: str = "") -> None:
-        super().__init__(document, base_uri=base_uri)
-        self.keyword_validators_registry = _LocatingRegistry(self.keyword_validators, document)
+    errors: list[ValidationError] = list(openapi_v31_schema_validator.iter_errors(document))
+    errors.extend(_Walk(document, base_uri).root())
+    return errors

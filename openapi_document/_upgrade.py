@@ -181,17 +181,22 @@ def source_version(document: dict[str, Any]) -> tuple[JsonPath, str]:
     )
 
 
-def upgrade(document: dict[str, Any]) -> Upgraded:
-    """``document`` as OpenAPI 3.1 (a copy when it was not 3.1 already; 3.1 is returned as it is)."""
+def upgrade(document: dict[str, Any], *, in_place: bool = False) -> Upgraded:
+    """``document`` as OpenAPI 3.1 (a copy when it was not 3.1 already; 3.1 is returned as it is).
+
+    ``in_place``: ``document`` itself is rewritten, for a caller that parsed it and keeps no other
+    use of it (the copy took 4 s of the 6 s a 19 MiB document took to upgrade).
+    """
     _, version = source_version(document)
     if version.startswith("3.1"):
         return Upgraded(document, version)
     lost: Counter[str] = Counter()
+    owned = document if in_place else copy.deepcopy(document)
     if version == "2.0":
-        result = _from_swagger2(copy.deepcopy(document), lost)
+        result = _from_swagger2(owned, lost)
         origin = _swagger2_origin
     else:
-        result = copy.deepcopy(document)
+        result = owned
         origin = _same
     result["openapi"] = TARGET_VERSION
     repaired: list[tuple[JsonPath, str]] = []

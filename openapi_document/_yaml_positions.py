@@ -13,7 +13,9 @@ the Python parser, and what is accepted and every error message stay those of ``
 This is the one loader every tool reads a spec (or a mapping file) with, and it is bounded, so
 that a hostile document is refused with its line instead of taking the machine down:
 
-- at most ``MAX_DOCUMENT_BYTES`` (16 MiB; the spec is 94 KiB);
+- at most ``MAX_DOCUMENT_BYTES`` (16 MiB; the spec is 94 KiB), unless the caller raises it on
+  purpose (:class:`DocumentBounds`, the mock's ``--max-spec-size``), never past
+  ``DOCUMENT_BYTES_CEILING`` (256 MiB; Microsoft Graph's beta description is 45 MiB);
 - at most ``MAX_DEPTH`` (64) levels of nesting (the spec has 15): the parsers and every tool that
   walks the data recurse once a level, so a 1,000-deep document used to end in a RecursionError;
 - at most ``MAX_ALIASES`` (10,000) alias nodes, at most ``MAX_ALIAS_NODES`` (250,000) nodes
@@ -22,6 +24,10 @@ that a hostile document is refused with its line instead of taking the machine d
   writes shared objects as aliases) 310,427 nodes, 2,400 aliases adding 63,600. Six levels of
   nine aliases of nine (a "billion laughs" of a few hundred bytes) add 597,870 nodes, nine levels
   387 million: every tool that walked them ran out of memory.
+
+The node bound follows the size bound: a document allowed ``k`` times 16 MiB may have ``k``
+million nodes (Graph's 19 MiB v1.0 has 1.9 million). The depth and alias bounds do not: no
+real document needs more of either, however large it is.
 
 The nesting and the aliases are counted on the event stream, before anything is composed;
 the expanded size on the composed node graph, where each aliased node is counted once per use
@@ -47,6 +53,44 @@ MAX_DEPTH = 64
 MAX_ALIASES = 10_000
 MAX_ALIAS_NODES = 250_000
 MAX_NODES = 1_000_000
+DOCUMENT_BYTES_CEILING = 256 << 20
+
+
+@dataclass(frozen=True)
+class DocumentBounds:
+    """The size bound of one load, and the node bound that follows it (see the module's docstring)."""
+
+    max_bytes: int = MAX_DOCUMENT_BYTES
+
+    def __post_init__(self) -> None:
+        if not 0 < self.max_bytes <= DOCUMENT_BYTES_CEILING:
+            raise ValueError(f"a document bound is from 1 byte to {DOCUMENT_BYTES_CEILING >> 20} MiB")
+
+    @property
+    def scale(self) -> float:
+        """How many times the default size this bound allows (never less than once)."""
+        return max(1.0, self.max_bytes / MAX_DOCUMENT_BYTES)
+
+    @property
+    def max_nodes(self) -> int:
+        """Nodes a document may have, expanded aliases counted."""
+        return int(MAX_NODES * self.scale)
+
+    @property
+    def size_text(self) -> str:
+        """The size bound as a person reads it (``16 MiB``)."""
+        return _size_text(self.max_bytes)
+
+
+def _size_text(size: int) -> str:
+    if size % (1 << 20) == 0:
+        return f"{size >> 20} MiB"
+    if size % 1024 == 0:
+        return f"{size >> 10} KiB"
+    return f"{size:,} bytes"
+
+
+DEFAULT_BOUNDS = DocumentBounds()
 
 
 @dataclass(frozen=True)
@@ -155,9 +199,9 @@ def _check_events(text: str, loader_class: Any) -> int:
     return aliases
 
 
-def _check_expanded_size(root: yaml.Node, aliases: int) -> None:
+def _check_expanded_size(root: yaml.Node, aliases: int, max_nodes: int) -> None:
     """Refuse a node graph that aliases expand by more than ``MAX_ALIAS_NODES`` nodes, or that
-    has more than ``MAX_NODES`` nodes once expanded.
+    has more than ``max_nodes`` nodes once expanded.
 
     Each distinct node is measured once, so this takes time linear in the text, however large
     the expansion would be. The first node found too large is the one reported.
@@ -177,8 +221,8 @@ def _check_expanded_size(root: yaml.Node, aliases: int) -> None:
         if aliases and total > len(sizes) + 1 + MAX_ALIAS_NODES:
             reason = f"too many YAML aliases: expanding them adds more than {MAX_ALIAS_NODES:,} nodes"
             raise _TooBig(node.start_mark, reason)
-        if total > MAX_NODES:
-            raise _TooBig(node.start_mark, f"too large: more than {MAX_NODES:,} nodes")
+        if total > max_nodes:
+            raise _TooBig(node.start_mark, f"too large: more than {max_nodes:,} nodes")
         sizes[id(node)] = total
         return total
 
@@ -188,28 +232,28 @@ def _check_expanded_size(root: yaml.Node, aliases: int) -> None:
         raise _TooBig(root.start_mark, reason)
 
 
-def _parse(text: str, loader_class: Any) -> tuple[yaml.Node | None, Any]:
+def _parse(text: str, loader_class: Any, max_nodes: int) -> tuple[yaml.Node | None, Any]:
     """The node tree and the data of ``text``, built from one parse (after the bounds are checked)."""
     aliases = _check_events(text, loader_class)
     loader = loader_class(text)
     try:
         node = loader.get_single_node()
         if node is not None:
-            _check_expanded_size(node, aliases)
+            _check_expanded_size(node, aliases, max_nodes)
         return node, (loader.construct_document(node) if node is not None else None)
     finally:
         loader.dispose()
 
 
-def _parse_as_safe_load_does(path: Path, text: str) -> tuple[yaml.Node | None, Any]:
+def _parse_as_safe_load_does(path: Path, text: str, max_nodes: int) -> tuple[yaml.Node | None, Any]:
     fast_loader = getattr(yaml, "CSafeLoader", None)
     try:
         if fast_loader is not None and "\t" not in text:
             try:
-                return _parse(text, fast_loader)
+                return _parse(text, fast_loader, max_nodes)
             except yaml.YAMLError:
                 pass  # the Python parser words the error as every other tool reading the spec does
-        return _parse(text, yaml.SafeLoader)
+        return _parse(text, yaml.SafeLoader, max_nodes)
     except _TooBig as exc:
         raise YamlSyntaxError(path, _position(exc.mark) if exc.mark else Position(1, 1), exc.reason) from None
     except yaml.MarkedYAMLError as exc:
@@ -221,23 +265,30 @@ def _parse_as_safe_load_does(path: Path, text: str) -> tuple[yaml.Node | None, A
         raise YamlSyntaxError(path, position, reason) from exc
 
 
-def _within_bounds(data: Any) -> bool:
-    """Whether parsed data keeps to ``MAX_DEPTH`` levels and ``MAX_NODES`` nodes (walked in a loop)."""
+def _within_bounds(data: Any, max_nodes: int) -> bool:
+    """Whether parsed data keeps to ``MAX_DEPTH`` levels and ``max_nodes`` nodes (walked in a loop;
+    a scalar is counted with its container, never pushed: half the time on a 6 MB document)."""
+    if not isinstance(data, dict | list):
+        return True
     stack: list[tuple[Any, int]] = [(data, 0)]
-    nodes = 0
+    push = stack.append
+    nodes = 1
     while stack:
         node, depth = stack.pop()
-        nodes += 1
-        if depth > MAX_DEPTH or nodes > MAX_NODES:
+        children = node.values() if isinstance(node, dict) else node
+        if not children:
+            continue
+        nodes += len(children)
+        deeper = depth + 1
+        if deeper > MAX_DEPTH or nodes > max_nodes:
             return False
-        if isinstance(node, dict):
-            stack.extend((value, depth + 1) for value in node.values())
-        elif isinstance(node, list):
-            stack.extend((item, depth + 1) for item in node)
+        for child in children:
+            if isinstance(child, dict | list):
+                push((child, deeper))
     return True
 
 
-def _json_data(text: str) -> Any:
+def _json_data(text: str, max_nodes: int) -> Any:
     """``text`` parsed as JSON when it is a JSON object within the bounds; else ``None``.
 
     A JSON document of several MiB takes libyaml seconds and the json module a tenth of that.
@@ -250,27 +301,38 @@ def _json_data(text: str) -> Any:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) and _within_bounds(data) else None
+    return data if isinstance(data, dict) and _within_bounds(data, max_nodes) else None
 
 
-def load_yaml_with_positions(path: Path, *, positions: bool = True) -> LoadedYaml:
+class DocumentTooLarge(YamlSyntaxError):
+    """The file is larger than the size bound of the load (its ``bounds``)."""
+
+    def __init__(self, path: Path, bounds: DocumentBounds) -> None:
+        super().__init__(path, Position(1, 1), f"too large: more than {bounds.size_text}")
+        self.bounds = bounds
+
+
+def load_yaml_with_positions(
+    path: Path, *, positions: bool = True, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> LoadedYaml:
     """Parse ``path``; raise :class:`YamlSyntaxError` with file, line and reason when it is not YAML
-    or passes a bound of the loader (see the module's docstring).
+    or passes a bound of the loader (see the module's docstring; ``bounds`` raises the size bound,
+    and the node bound with it).
 
     ``positions=False`` skips indexing where each node stands (a third of the time on a large
     document): every position is then the document's start, and a JSON document is read by the
     json module (a key written twice is then not reported).
     """
     with path.open("rb") as stream:
-        raw = stream.read(MAX_DOCUMENT_BYTES + 1)
-    if len(raw) > MAX_DOCUMENT_BYTES:
-        raise YamlSyntaxError(path, Position(1, 1), f"too large: more than {MAX_DOCUMENT_BYTES >> 20} MiB")
+        raw = stream.read(bounds.max_bytes + 1)
+    if len(raw) > bounds.max_bytes:
+        raise DocumentTooLarge(path, bounds)
     text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text() reads
     if not positions:
-        as_json = _json_data(text)
+        as_json = _json_data(text, bounds.max_nodes)
         if as_json is not None:
             return LoadedYaml(path=path, data=as_json, positions={})
-    node, data = _parse_as_safe_load_does(path, text)
+    node, data = _parse_as_safe_load_does(path, text, bounds.max_nodes)
     found: dict[JsonPath, Position] = {}
     duplicates: list[DuplicateKey] = []
     if node is not None and positions:

@@ -28,15 +28,19 @@ import argparse
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 from openapi_document import Located, Operation, json_pointer, operation_list, operations, pointer_parts
-from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, target
+from openapi_document._refs import ALLOW_OPTION, RefError, RefPolicy, Resolver, ref_strings, target
 from openapi_document._refs import refs as _refs
+from openapi_document._upgrade import Upgraded
 from openapi_document._yaml_positions import (
+    DEFAULT_BOUNDS,
+    MAX_DOCUMENT_BYTES,
+    DocumentBounds,
     JsonPath,
     LoadedYaml,
     Position,
@@ -86,23 +90,6 @@ def _type_declarations(node: Any, type_name: object, here: JsonPath = ()) -> Ite
             yield from _type_declarations(item, type_name, (*here, index))
 
 
-def _forget_validator_runs(validator_type: type) -> None:
-    """Drop what openapi-spec-validator remembers of a run.
-
-    Its ``iter_errors`` is an ``lru_cache`` without a bound whose key is the validator, which
-    holds the document and its resolved references: a process that checks again and again (the
-    mock reloading an edited spec) kept every document it ever checked, ~2 MiB a reload of the
-    Leeloo spec. Nothing of ours calls it twice for one validator, so the cache only costs.
-    """
-    wrapper = getattr(validator_type, "iter_errors", None)
-    for _ in range(8):  # the cache sits under a decorator or two: follow their __wrapped__
-        clear = getattr(wrapper, "cache_clear", None)
-        if callable(clear):
-            clear()
-            return
-        wrapper = getattr(wrapper, "__wrapped__", None)
-
-
 def _validator_problems(
     loaded: LoadedYaml, document: Any, *, refs_resolved: bool, dangling_refs_reported: bool = False
 ) -> Iterator[SpecProblem]:
@@ -118,14 +105,10 @@ def _validator_problems(
     from jsonschema.exceptions import UnknownType
     from referencing.exceptions import NoSuchResource, Unresolvable, Unretrievable
 
-    from openapi_document._spec_validation import LocatingOpenAPIV31SpecValidator
+    from openapi_document._spec_validation import spec_errors
 
     try:
-        validator = LocatingOpenAPIV31SpecValidator(document, base_uri=loaded.path.resolve().as_uri())
-        try:
-            errors = list(validator.iter_errors())
-        finally:
-            _forget_validator_runs(LocatingOpenAPIV31SpecValidator)
+        errors = spec_errors(document, base_uri=loaded.path.resolve().as_uri())
     except (Unresolvable, NoSuchResource, Unretrievable) as exc:
         if not dangling_refs_reported:
             # referencing names the file it could not read, or the pointer it could not follow
@@ -374,14 +357,15 @@ class _Positions:
     file read again with them.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, bounds: DocumentBounds = DEFAULT_BOUNDS) -> None:
         self.path = path
+        self.bounds = bounds
         self._loaded: LoadedYaml | None = None
 
     def locate(self, where: Sequence[str | int]) -> Position:
         if self._loaded is None:
             try:
-                self._loaded = load_yaml_with_positions(self.path)
+                self._loaded = load_yaml_with_positions(self.path, bounds=self.bounds)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
                 self._loaded = LoadedYaml(self.path, None, {})
         return self._loaded.locate(where)
@@ -406,6 +390,9 @@ class MockCheck:
     problems: list[SpecProblem]
     warnings: list[SpecProblem]
     source_version: str = ""
+    # the document checked, upgraded to 3.1, when it was read from the file alone (no other file
+    # bundled in): the mock serves it instead of reading and upgrading the file again
+    upgraded: Upgraded | None = field(default=None, repr=False, compare=False)
 
 
 MOCK_SECOND_PASS_BYTES = 1 << 20
@@ -422,12 +409,10 @@ def _path_parts(reason: str) -> list[str]:
     return pointer_parts(reason.split(": ", 1)[0])
 
 
-def _used_schemas(document: Any) -> set[str]:
-    """Names of ``components/schemas`` that a ``$ref`` anywhere in the document points at."""
+def _used_schemas(ref_values: Iterable[str]) -> set[str]:
+    """Names of ``components/schemas`` that one of the document's ``$ref``s points at."""
     prefix = "#/components/schemas/"
-    return {
-        pointer_parts(unquote(ref[len(prefix) :]))[0] for _, ref in _refs(document) if ref.startswith(prefix)
-    }
+    return {pointer_parts(unquote(ref[len(prefix) :]))[0] for ref in ref_values if ref.startswith(prefix)}
 
 
 def _never_needed(problem: SpecProblem, used_schemas: set[str]) -> bool:
@@ -450,9 +435,40 @@ def _about_a_pattern(problem: SpecProblem) -> bool:
     return "pattern" in parts or "patternProperties" in parts or "is not a 'regex'" in problem.reason
 
 
+def _asks_for_too_much(node: dict[Any, Any]) -> bool:
+    """Whether a schema's size keyword or pattern asks for more than the mock generates."""
+    for keyword in _SIZE_KEYWORDS:
+        wanted = node.get(keyword)
+        if isinstance(wanted, int) and wanted > MOCK_GENERATED_SIZE:
+            return True
+    pattern = node.get("pattern")
+    if isinstance(pattern, str) and "{" in pattern:
+        repeats = [int(found) for found in _REGEX_REPEAT.findall(pattern[:10_000]) if len(found) < 19]
+        return bool(repeats) and max(repeats) > MOCK_GENERATED_SIZE
+    return False
+
+
+# a size keyword or a regex repeat with a number of six characters or more, as YAML or JSON may
+# write one (1_000_000, 0x186A1; a `{` escaped in a JSON string)
+_LARGE_SIZE_WRITTEN = re.compile(rb"min(?:Length|Items|Properties)\W{0,16}[+]?[0-9][0-9a-fA-FxXoO_]{5,}")
+_LARGE_REPEAT_WRITTEN = re.compile(rb"(?:\{|\\u007[bB])[0-9]{6,}")
+
+
+def _may_be_too_large(path: Path) -> bool:
+    """Whether the file's text may hold what :func:`_too_large_to_generate` warns about: walking
+    the document with paths took a second of loket.nl's description, to find nothing."""
+    try:
+        text = path.read_bytes()  # searched as bytes: a str of a text with one emoji is 4 bytes a character
+    except OSError:
+        return True
+    return _LARGE_SIZE_WRITTEN.search(text) is not None or _LARGE_REPEAT_WRITTEN.search(text) is not None
+
+
 def _too_large_to_generate(loaded: LoadedYaml) -> Iterator[SpecProblem]:
     """A warning for each ``minLength``, ``minItems``, ``minProperties`` or regex repeat that asks
     for more than the mock generates in one value (it answers with the example instead)."""
+    if not _may_be_too_large(loaded.path):
+        return
     stack: list[tuple[Any, JsonPath]] = [(loaded.data, ())]
     while stack:
         node, here = stack.pop()
@@ -480,7 +496,13 @@ def _size_warning(loaded: LoadedYaml, where: JsonPath, what: str) -> SpecProblem
     return SpecProblem(loaded.path, position.line, position.column, reason)
 
 
-def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockCheck:
+def check_for_mock(
+    path: Path,
+    allow_refs_under: Path | None = None,
+    bounds: DocumentBounds = DEFAULT_BOUNDS,
+    *,
+    hand_over: bool = False,
+) -> MockCheck:
     """The spec check as the mock needs it: any version it can upgrade, flaws it never meets warned.
 
     A Swagger 2.0 or OpenAPI 3.0 document is upgraded to 3.1 first (``openapi_document._upgrade``) and
@@ -488,12 +510,16 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     mock never needs (see ``_never_needed``) and a key written twice are warnings; a recursive
     ``$ref`` is legal (the second pass, over the document with references resolved, is skipped
     where resolving never ends or passes a bound). Everything else refuses the spec, as
-    :func:`check_spec` does.
+    :func:`check_spec` does. ``bounds`` raises the loader's size bound; a document past the
+    default one is checked against the meta-schema alone (``openapi_document._meta_check``).
+    ``hand_over``: a document that passes is kept (one at most) for
+    :func:`take_checked_document`, so that the mock serves it without reading it again.
     """
     from openapi_document._upgrade import UnsupportedVersion, source_version, upgrade
 
     try:
-        parsed = load_yaml_with_positions(path, positions=False)
+        read_as = _file_identity(path)
+        parsed = load_yaml_with_positions(path, positions=False, bounds=bounds)
     except YamlSyntaxError as exc:
         return MockCheck([SpecProblem(exc.path, exc.position.line, exc.position.column, exc.reason)], [])
     except OSError as exc:
@@ -502,7 +528,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         return MockCheck([SpecProblem(path, 1, 1, f"not UTF-8 text: {exc.reason}")], [])
     if not isinstance(parsed.data, dict):
         return MockCheck([SpecProblem(path, 1, 1, "the document is not a YAML mapping")], [])
-    positions = _Positions(path)
+    positions = _Positions(path, bounds)
     loaded = _UpgradedYaml(path, parsed.data, {}, source=positions)
     try:
         source_version(loaded.data)
@@ -510,7 +536,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         position = loaded.locate(exc.where)
         return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
     policy = RefPolicy.allowing(allow_refs_under)
-    resolver = Resolver(loaded, policy)
+    resolver = Resolver(loaded, policy, bounds)
     refused = resolver.refused()
     if refused:
         return MockCheck([_ref_problem(error) for error in refused], [])
@@ -520,8 +546,9 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             document = resolver.bundle()
         except RefError as exc:
             return MockCheck([_ref_problem(exc)], [])
+    version_key = ("swagger",) if "swagger" in loaded.data else ("openapi",)
     try:
-        upgraded = upgrade(document)
+        upgraded = upgrade(document, in_place=True)  # nothing else reads the parsed document
     except UnsupportedVersion as exc:  # the upgrade passed a bound (UpgradeRefused)
         position = loaded.locate(exc.where)
         return MockCheck([SpecProblem(path, position.line, position.column, exc.reason)], [])
@@ -529,14 +556,21 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
     warnings: list[SpecProblem] = []
     lost = upgraded.warning()
     if lost is not None:
-        position = loaded.locate(("swagger",) if "swagger" in loaded.data else ("openapi",))
+        position = loaded.locate(version_key)
         warnings.append(SpecProblem(path, position.line, position.column, lost))
     for where, what in upgraded.repaired:
         position = checked.locate(where)
         warnings.append(SpecProblem(path, position.line, position.column, f"{_pointer(where)}: {what}"))
-    ref_problems = list(_unresolvable_ref_problems(checked))
-    if ref_problems:
-        return MockCheck(ref_problems, warnings, upgraded.source_version)
+    # the upgrade rewrites references and makes none: a document written without one has none
+    ref_values = ref_strings(checked.data) if resolver.has_refs() else []
+    if any(ref.startswith("#") and _target(checked.data, ref) is None for ref in ref_values):
+        ref_problems = list(_unresolvable_ref_problems(checked))  # walked again, for their places
+        if ref_problems:
+            return MockCheck(ref_problems, warnings, upgraded.source_version)
+    handed = upgraded if document is parsed.data else None  # none other than the file's
+    if path.stat().st_size > MAX_DOCUMENT_BYTES:
+        large = _large_document_check(checked, warnings, upgraded.source_version)
+        return _handed_over(large, handed if hand_over else None, read_as)
     findings = list(_validator_problems(checked, checked.data, refs_resolved=False))
     if not findings and path.stat().st_size <= MOCK_SECOND_PASS_BYTES:
         try:
@@ -545,7 +579,7 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
             resolved = None  # recursive (legal), or past a bound: the first pass is what there is
         if resolved is not None:
             findings = list(_validator_problems(checked, resolved, refs_resolved=True))
-    used = _used_schemas(checked.data)
+    used = _used_schemas(ref_values)
     problems = [finding for finding in findings if not _never_needed(finding, used)]
     # a pattern is warned about where the mock compiles it (mock_server.spec.document.drop_bad_patterns):
     # Python's regex and jsonschema-rs's disagree, and only the latter's verdict matters there
@@ -553,7 +587,53 @@ def check_for_mock(path: Path, allow_refs_under: Path | None = None) -> MockChec
         finding for finding in findings if _never_needed(finding, used) and not _about_a_pattern(finding)
     )
     warnings.extend(_too_large_to_generate(checked))
-    return MockCheck(problems, warnings, upgraded.source_version)
+    return _handed_over(
+        MockCheck(problems, warnings, upgraded.source_version), handed if hand_over else None, read_as
+    )
+
+
+def _handed_over(
+    checked: MockCheck, handed: Upgraded | None, read_as: tuple[str, int, int, int] | None
+) -> MockCheck:
+    """``checked`` with the document it passed, which is also kept for :func:`take_checked_document`."""
+    if handed is None or read_as is None or checked.problems:
+        return checked
+    _CHECKED_DOCUMENT.clear()
+    _CHECKED_DOCUMENT[read_as] = handed
+    return replace(checked, upgraded=handed)
+
+
+_CHECKED_DOCUMENT: dict[tuple[str, int, int, int], Upgraded] = {}
+"""The last document :func:`check_for_mock` passed, by the file's identity when it was read (one at
+most: the mock reads it back once with :func:`take_checked_document`)."""
+
+
+def _file_identity(path: Path) -> tuple[str, int, int, int] | None:
+    """The file's path, inode, size and modification time (``None`` when it cannot be read)."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return str(path.resolve()), status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def take_checked_document(path: Path) -> Upgraded | None:
+    """The document the last passed :func:`check_for_mock` read from ``path``, upgraded to 3.1,
+    if the file has not changed since; it is handed over once (the caller owns it then)."""
+    identity = _file_identity(path)
+    handed = _CHECKED_DOCUMENT.pop(identity, None) if identity is not None else None
+    _CHECKED_DOCUMENT.clear()
+    return handed
+
+
+def _large_document_check(checked: LoadedYaml, warnings: list[SpecProblem], version: str) -> MockCheck:
+    """:func:`check_for_mock`'s end for a document past the default size bound (see ``_meta_check``)."""
+    from openapi_document._meta_check import meta_schema_problems, partial_check_warning
+
+    problems = list(meta_schema_problems(checked))
+    warning = partial_check_warning(DEFAULT_BOUNDS.size_text)
+    warnings = [SpecProblem(checked.path, 1, 1, warning), *warnings, *_too_large_to_generate(checked)]
+    return MockCheck(problems, warnings, version)
 
 
 PRINTED_WARNINGS: dict[str, list[str]] = {}
@@ -562,14 +642,16 @@ them, to print them again on a start the cache spares the check)."""
 MAX_PRINTED_WARNINGS = 50
 
 
-def check_spec_for_mock(path: Path, allow_refs_under: Path | None = None) -> list[SpecProblem]:
+def check_spec_for_mock(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> list[SpecProblem]:
     """:func:`check_for_mock`'s problems; its warnings are printed to stderr, one line each.
 
     At most ``MAX_PRINTED_WARNINGS`` are printed, then a line saying how many more there are. A
     spec that is refused gets no warnings printed: the reason it is refused is the first line
     its user reads, not one after a screen of warnings about parts that would have been served.
     """
-    checked = check_for_mock(path, allow_refs_under)
+    checked = check_for_mock(path, allow_refs_under, bounds, hand_over=True)
     if checked.problems:
         return checked.problems
     lines = [f"{w.file}:{w.line}:{w.column}: warning: {w.reason}" for w in checked.warnings]

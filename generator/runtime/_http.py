@@ -14,8 +14,10 @@ import httpx
 
 # The header that carries the account's token.
 AUTH_HEADER_NAME = "X-Leeloo-AuthToken"
-# Headers whose values are secrets, in lower case: never shown in a repr or kept in an error.
-SECRET_HEADERS = frozenset({AUTH_HEADER_NAME.lower(), "authorization", "proxy-authorization"})
+# Headers whose values are secrets, in lower case: never shown in a repr, a log or an error.
+SECRET_HEADERS = frozenset(
+    {AUTH_HEADER_NAME.lower(), "authorization", "proxy-authorization", "cookie", "set-cookie"}
+)
 
 MASK = "****"
 # Query parameters whose values are masked in a logged URL (`?token=...`, `api_key=...`).

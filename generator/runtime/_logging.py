@@ -14,16 +14,13 @@ from collections.abc import Iterable
 
 import httpx
 
-from ._http import AUTH_HEADER_NAME, MASK, safe_url
+from ._http import MASK, SECRET_HEADERS, safe_url
 from ._retry import CALL_SETTINGS, CallSettings
 
 LOG_ENV_VAR = "LEELOO_LOG"
 LOGGER_NAME = "leeloo_client"
 # The request extension where the logging transport counts the attempts of one request.
 _ATTEMPT = "leeloo_client.attempt"
-_SECRET_HEADERS = frozenset(
-    {AUTH_HEADER_NAME.lower(), "authorization", "proxy-authorization", "cookie", "set-cookie"}
-)
 _LEVELS = {"info": logging.INFO, "debug": logging.DEBUG}
 
 _logger = logging.getLogger(LOGGER_NAME)
@@ -47,7 +44,7 @@ def setup_logging() -> None:
 def safe_headers(headers: Iterable[tuple[str, str]]) -> str:
     """Headers as `Name: value` pairs, credentials masked."""
     return ", ".join(
-        f"{name}: {MASK if name.lower() in _SECRET_HEADERS else value}" for name, value in headers
+        f"{name}: {MASK if name.lower() in SECRET_HEADERS else value}" for name, value in headers
     )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator._evidence import Evidence
+from openapi_document.evidence import Evidence
 
 JsonPath = tuple[str | int, ...]
 

@@ -423,36 +423,38 @@ def _noted(proposal: Proposal, done: bool, change: str) -> bool:
     return done
 
 
-def _propose(proposal: Proposal, finding: Finding, widened: set[tuple[JsonPath, str]]) -> bool:
-    """Add the edits for one finding; False when there is nothing this tool may propose for it."""
+_WIDENED_KEYWORDS = ("enum", "type", "maximum", "minimum", "maxLength")
+
+
+def _widen(proposal: Proposal, finding: Finding, widened: set[tuple[JsonPath, str]]) -> bool:
+    """Widen the schema keyword a value broke (an enum, a type, a bound), once per place and keyword."""
     place = finding.places[0] if finding.places else ()
-    values = finding.values
-    kind, keyword = finding.kind, finding.keyword
-    if kind in (model.RESPONSE_SCHEMA_MISMATCH, model.REFUSED_VALUE_ACCEPTED) and keyword in (
-        "enum",
-        "type",
-        "maximum",
-        "minimum",
-        "maxLength",
-    ):
-        if (place, keyword) in widened:
-            return True
-        shown = ", ".join(scalar(v) for v in values[:5])
-        if keyword == "enum":
-            done = _widen_enum(proposal, place, values)
-            what = f"{_label(finding)} {finding.location} {finding.pointer} showed {shown}"
-        elif keyword == "type":
-            done = _widen_type(proposal, place, values)
-            what = f"{_label(finding)} {finding.location} {finding.pointer} showed {shown}"
-        else:
-            done = _lift_bound(proposal, place, keyword, values)
-            seen = ", ".join(str(v) for v in values[:5])
-            what = f"{_label(finding)} accepted {finding.pointer.lstrip('/')}={seen} ({keyword} lifted)"
-        if done:
-            widened.add((place, keyword))
-            proposal.evidence.setdefault(place, []).append(proposal.source(finding, what))
-            proposal.changes.append(f"{keyword} of {'/'.join(map(str, place))}: {shown}")
-        return done
+    values, keyword = finding.values, finding.keyword
+    if (place, keyword) in widened:
+        return True
+    shown = ", ".join(scalar(v) for v in values[:5])
+    if keyword == "enum":
+        done = _widen_enum(proposal, place, values)
+        what = f"{_label(finding)} {finding.location} {finding.pointer} showed {shown}"
+    elif keyword == "type":
+        done = _widen_type(proposal, place, values)
+        what = f"{_label(finding)} {finding.location} {finding.pointer} showed {shown}"
+    else:
+        done = _lift_bound(proposal, place, keyword, values)
+        seen = ", ".join(str(v) for v in values[:5])
+        what = f"{_label(finding)} accepted {finding.pointer.lstrip('/')}={seen} ({keyword} lifted)"
+    if done:
+        widened.add((place, keyword))
+        proposal.evidence.setdefault(place, []).append(proposal.source(finding, what))
+        proposal.changes.append(f"{keyword} of {'/'.join(map(str, place))}: {shown}")
+    return done
+
+
+def _declare(proposal: Proposal, finding: Finding) -> bool:
+    """Declare what the traffic showed and the spec lacks: a property, a query parameter, a status
+    or a media type; False for any other kind of finding."""
+    place = finding.places[0] if finding.places else ()
+    values, kind = finding.values, finding.kind
     name = pointer_parts(finding.pointer)[-1] if finding.pointer else ""
     label = _label(finding)
     if kind in (model.UNDECLARED_RESPONSE_FIELD, model.UNDECLARED_REQUEST_FIELD):
@@ -476,6 +478,14 @@ def _propose(proposal: Proposal, finding: Finding, widened: set[tuple[JsonPath, 
         done = _add_media_type(proposal, place, str(values[0]), source)
         return _noted(proposal, done, f"media type {values[0]} of {'/'.join(map(str, place))}")
     return False
+
+
+def _propose(proposal: Proposal, finding: Finding, widened: set[tuple[JsonPath, str]]) -> bool:
+    """Add the edits for one finding; False when there is nothing this tool may propose for it."""
+    broke_a_keyword = finding.kind in (model.RESPONSE_SCHEMA_MISMATCH, model.REFUSED_VALUE_ACCEPTED)
+    if broke_a_keyword and finding.keyword in _WIDENED_KEYWORDS:
+        return _widen(proposal, finding, widened)
+    return _declare(proposal, finding)
 
 
 def _apply(lines: list[str], edits: list[_Edit]) -> list[str]:

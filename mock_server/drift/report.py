@@ -6,9 +6,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator._evidence import Evidence
 from mock_server.drift.model import KINDS, Finding
 from mock_server.har import scrub_text
+from openapi_document.evidence import Evidence
 
 CONTRADICTED = "contradicted"
 CONFIRMED = "confirmed"

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from generator._evidence import Evidence
 from mock_server.drift.checks import EXCHANGE_CHECKS, path_template, undeclared_operation
 from mock_server.drift.exchange import Exchange
 from mock_server.drift.model import Finding, JsonPath, Observation
@@ -13,6 +12,7 @@ from mock_server.drift.report import EvidenceVerdict, Report
 from mock_server.drift.spec import DriftSpec
 from mock_server.har import Entry, redact_entry
 from mock_server.stages.router import MethodNotAllowed, NoRoute
+from openapi_document.evidence import Evidence
 
 MAX_FINDINGS = 10_000  # distinct findings kept; past it they are counted only
 

@@ -8,13 +8,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from generator._evidence import Evidence, evidence_register
 from mock_server._config import MockConfig
 from mock_server.drift.schema_walk import Shapes
 from mock_server.server.assembly import load_compiled
 from mock_server.spec.compiled import CompiledSpec
 from openapi_document import Operation, operation_list
 from openapi_document._yaml_positions import LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from openapi_document.evidence import Evidence, evidence_register
 
 JsonPath = tuple[str | int, ...]
 

@@ -1,4 +1,4 @@
-"""Faults on demand: delays, failures, broken connections and rate limits (issue 22).
+"""Faults on demand: delays, failures, broken connections and rate limits.
 
 - ``values``: the values and their text forms (``uniform:100-300``, ``0.1:503``, ``10/60``).
 - ``config``: ``FaultsConfig`` (``MockConfig.faults``) and the ``--faults`` file.

@@ -28,6 +28,7 @@ MAX_DOCUMENT_BYTES = 128 * 1024 * 1024  # a HAR or journal document is parsed wh
 MAX_LINE_BYTES = 32 * 1024 * 1024  # one NDJSON entry
 _SNIFF_BYTES = 64 * 1024
 _BOM = b"\xef\xbb\xbf"  # some tools write one before a HAR document
+_TOO_DEEP = "nested too deep (past the depth Python's JSON parser follows)"
 JOURNAL_HOST = "http://localhost"  # the journal keeps paths; its entries get this origin
 
 
@@ -79,6 +80,8 @@ def _document(path: Path, handle: io.BufferedReader[io.FileIO], max_bytes: int) 
         raise HarError(path, f"not UTF-8 text ({exc.reason})") from None
     except json.JSONDecodeError as exc:
         raise HarError(path, f"not valid JSON: line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+    except RecursionError:
+        raise HarError(path, f"not valid JSON: {_TOO_DEEP}") from None
 
 
 def _document_entries(path: Path, document: Any) -> Iterator[Entry]:
@@ -114,9 +117,12 @@ def _ndjson_entries(path: Path, handle: io.BufferedReader[io.FileIO], max_line_b
             continue
         try:
             item = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            reason = exc.msg if isinstance(exc, json.JSONDecodeError) else "not UTF-8 text"
-            raise HarError(path, f"not a JSON object: {reason}", index) from None
+        except json.JSONDecodeError as exc:
+            raise HarError(path, f"not a JSON object: {exc.msg}", index) from None
+        except UnicodeDecodeError:
+            raise HarError(path, "not a JSON object: not UTF-8 text", index) from None
+        except RecursionError:
+            raise HarError(path, f"not a JSON object: {_TOO_DEEP}", index) from None
         try:
             yield _entry_of(item)
         except ValueError as exc:

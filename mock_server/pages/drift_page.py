@@ -2,8 +2,9 @@
 
 The same content as the text form, in the same order (the verified decisions the capture
 contradicts first, then the findings by kind, then what the capture said of the evidence
-register), with the page's style inline and no script. It is built from the report's JSON form,
-whose secrets are already redacted, and the finished page is scrubbed once more.
+register), with the page's style inline and no script. It is built from the report's JSON text,
+whose secrets are redacted before anything is escaped (an escaped ``&`` would hide a token from
+the scrub), and the finished page is scrubbed once more.
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def _verdict_html(verdict: dict[str, Any]) -> str:
 
 def render_drift(report: Report) -> str:
     """The whole report as one HTML document (style inline, no script, nothing from elsewhere)."""
-    shown = report.as_json()
+    shown = json.loads(report.to_json())  # the token's value redacted before any of it is escaped
     loud = [
         "<div class=loud><strong>Verified decision contradicted:</strong> "
         f"<code>{esc(v['pointer'])}</code> "

@@ -18,10 +18,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from generator._evidence import evidence_register
 from mock_server.pages._markup import Page, asset, esc, not_a_read, page
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from openapi_document import Operation, UnresolvableRef, operation_list, resolve
+from openapi_document.evidence import evidence_register
 
 DOCS_PATH = "/__docs"
 EVIDENCE_KEY = "x-evidence"
@@ -328,48 +328,55 @@ class Reference:
                         names.append(name)
         return names
 
+    def parameter_field(self, parameter: Mapping[str, Any]) -> str | None:
+        """The labelled input of a path, query or header parameter, prefilled from its example or
+        default (an optional query parameter's only as a hint); None for a cookie parameter."""
+        place = str(parameter.get("in", ""))
+        if place not in ("path", "query", "header"):
+            return None
+        schema = self.resolved(parameter.get("schema", parameter))
+        value = parameter.get("example")
+        if value is None and isinstance(schema, Mapping):
+            value = schema.get("example", schema.get("default"))
+        prefill = "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
+        if place == "query" and not parameter.get("required"):
+            attributes = f'placeholder="{esc(prefill)}"'
+        else:
+            attributes = f'value="{esc(prefill)}"' + (" required" if place == "path" else "")
+        return (
+            f"<label>{esc(parameter.get('name', ''))} <span class=muted>({esc(place)})</span></label>"
+            f'<input data-in="{esc(place)}" data-name="{esc(parameter.get("name", ""))}" {attributes}>'
+        )
+
+    def body_field(self, operation: Operation, body: Mapping[str, Any] | None) -> str | None:
+        """The request body's text area, prefilled with the first media type's example."""
+        content = body.get("content") if body else None
+        if isinstance(content, Mapping) and content:
+            media_type, media = next(iter(content.items()))
+            example = self.first_example(media) if isinstance(media, Mapping) else None
+            text = "" if example is None else example_text(example)
+            return (
+                f"<label>body <span class=muted>({esc(media_type)})</span></label>"
+                f'<textarea data-in="body" data-type="{esc(media_type)}">{esc(text)}</textarea>'
+            )
+        if operation.method in _METHODS_WITH_BODY and body is not None:
+            return '<label>body</label><textarea data-in="body" data-type="application/json"></textarea>'
+        return None
+
     def try_form(
         self, operation: Operation, parameters: list[Mapping[str, Any]], body: Mapping[str, Any] | None
     ) -> str:
-        fields = []
-        for parameter in parameters:
-            place = str(parameter.get("in", ""))
-            if place not in ("path", "query", "header"):
-                continue
-            schema = self.resolved(parameter.get("schema", parameter))
-            value = parameter.get("example")
-            if value is None and isinstance(schema, Mapping):
-                value = schema.get("example", schema.get("default"))
-            prefill = (
-                "" if value is None else str(value) if not isinstance(value, bool) else str(value).lower()
-            )
-            if place == "query" and not parameter.get("required"):  # optional: shown as a hint only
-                attributes = f'placeholder="{esc(prefill)}"'
-            else:
-                attributes = f'value="{esc(prefill)}"' + (" required" if place == "path" else "")
-            fields.append(
-                f"<label>{esc(parameter.get('name', ''))} <span class=muted>({esc(place)})</span></label>"
-                f'<input data-in="{esc(place)}" data-name="{esc(parameter.get("name", ""))}" {attributes}>'
-            )
+        """The form that sends the operation to the mock from the page."""
+        fields = [field for field in map(self.parameter_field, parameters) if field is not None]
         for header in self.security_headers(operation):
             fields.append(
                 f"<label>{esc(header)} <span class=muted>(header, not kept)</span></label>"
                 f'<input type="password" autocomplete="off" data-in="header" data-name="{esc(header)}" '
                 'data-secret="1" value="demo-token">'
             )
-        content = body.get("content") if body else None
-        if isinstance(content, Mapping) and content:
-            media_type, media = next(iter(content.items()))
-            example = self.first_example(media) if isinstance(media, Mapping) else None
-            text = "" if example is None else example_text(example)
-            fields.append(
-                f"<label>body <span class=muted>({esc(media_type)})</span></label>"
-                f'<textarea data-in="body" data-type="{esc(media_type)}">{esc(text)}</textarea>'
-            )
-        elif operation.method in _METHODS_WITH_BODY and body is not None:
-            fields.append(
-                '<label>body</label><textarea data-in="body" data-type="application/json"></textarea>'
-            )
+        body_field = self.body_field(operation, body)
+        if body_field is not None:
+            fields.append(body_field)
         return (
             f'<form class="try" data-method="{esc(operation.method)}" data-path="{esc(operation.path)}">'
             f'<h3>Try it against the mock</h3><div class="fields">{"".join(fields)}</div>'

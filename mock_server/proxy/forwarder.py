@@ -22,11 +22,12 @@ import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote
 
 import httpx
 
-from mock_server._config import (
+from mock_server.har.redaction import redact_url
+from mock_server.proxy.config import (
     DEFAULT_MAX_UPSTREAM_SIZE,
     DEFAULT_UPSTREAM_CONCURRENCY,
     DEFAULT_UPSTREAM_TIMEOUT,
@@ -59,9 +60,9 @@ _HOP_BY_HOP = frozenset(
 # set by the proxy's own HTTP client for each request
 _SET_BY_CLIENT = frozenset({"host", "content-length", "accept-encoding"})
 # the answer is decoded here, its media type and length are set by the app that sends it
-_SET_BY_PROXY = frozenset({"content-length", "content-encoding", "content-type"})
+SET_BY_PROXY = frozenset({"content-length", "content-encoding", "content-type"})
 # what the app adds to every answer when CORS is on (preflight headers stay the upstream's)
-_CORS_SET_BY_APP = frozenset(
+CORS_SET_BY_APP = frozenset(
     {"access-control-allow-origin", "access-control-allow-credentials", "access-control-expose-headers"}
 )
 # the encodings the proxy decodes (with a cap); only these are asked of the upstream
@@ -81,16 +82,6 @@ class ForeignTarget(Exception):
 
 class UndecodableAnswer(Exception):
     """The upstream's answer has a Content-Encoding the proxy cannot decode, or is corrupt."""
-
-
-def redacted_url(url: str) -> str:
-    """``url`` with its userinfo password shown as ``***``: for every line that prints it."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    user = parts.username or ""
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
 
 
 def _escape(text: str) -> str:
@@ -194,7 +185,7 @@ def _connection_named(headers: Sequence[tuple[str, str]]) -> set[str]:
     }
 
 
-def _end_to_end(headers: Sequence[tuple[str, str]], dropped: frozenset[str]) -> list[tuple[str, str]]:
+def end_to_end_headers(headers: Sequence[tuple[str, str]], dropped: frozenset[str]) -> list[tuple[str, str]]:
     """``headers`` less the hop-by-hop ones, those ``Connection`` names and ``dropped``."""
     named = _connection_named(headers)
     return [(k, v) for k, v in headers if k not in _HOP_BY_HOP and k not in named and k not in dropped]
@@ -260,7 +251,7 @@ class ProxyHandler:
         self.pipeline = pipeline
         self.base = httpx.URL(upstream)
         self.base_path = self.base.raw_path.split(b"?", 1)[0].rstrip(b"/").decode("ascii")
-        self.shown = redacted_url(upstream.rstrip("/"))  # the upstream as logs may print it
+        self.shown = redact_url(upstream.rstrip("/"))  # the upstream as logs may print it
         self.errors = errors
         self.max_size = max_size
         self.max_in_flight = max_in_flight
@@ -367,7 +358,7 @@ class ProxyHandler:
         """
         headers = [
             (k.encode("latin-1"), v.encode("latin-1"))
-            for k, v in _end_to_end(list(request.headers.items()), _SET_BY_CLIENT)
+            for k, v in end_to_end_headers(list(request.headers.items()), _SET_BY_CLIENT)
         ]
         headers.append((b"accept-encoding", _ACCEPT_ENCODING.encode()))
         client = self._http()
@@ -420,10 +411,10 @@ class ProxyHandler:
                     source="response",
                 )
         # the app adds its own CORS set (not with --no-cors): one set must reach the client
-        dropped = _SET_BY_PROXY | _CORS_SET_BY_APP if self.pipeline.config.cors else _SET_BY_PROXY
+        dropped = SET_BY_PROXY | CORS_SET_BY_APP if self.pipeline.config.access.cors else SET_BY_PROXY
         # one sl-violations header: the proxy's own and the upstream's (another leeloo-mock or
         # Prism behind it sends its own) merged, each violation once; two were sent before
-        headers = _end_to_end(upstream.headers, dropped | {VIOLATIONS_HEADER})
+        headers = end_to_end_headers(upstream.headers, dropped | {VIOLATIONS_HEADER})
         reported = [value for name, value in upstream.headers if name == VIOLATIONS_HEADER]
         if violations:
             listed = violations[:_LOGGED_VIOLATIONS]

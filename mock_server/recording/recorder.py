@@ -13,11 +13,11 @@ import dataclasses
 import http
 import logging
 import time
-from typing import Any
 
 import httpx
 
 from mock_server.har import Body, Entry, HarWriter, Request, Response, iso_time
+from mock_server.proxy.forwarder import ForeignTarget, ProxyHandler
 from mock_server.recording.config import RecordingConfig
 from mock_server.server.app import Handler, WrappingHandler
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline
@@ -71,11 +71,12 @@ class Recorder(WrappingHandler):
     def _url(self, request: MockRequest) -> str:
         query = f"?{request.query_string}" if request.query_string else ""
         if self.upstream is not None:
-            target: Any = getattr(self.inner, "target", None)
-            try:
-                return str(target(request)) if callable(target) else self.upstream + request.path + query
-            except Exception:  # a target the proxy refused: the path as it came
-                return self.upstream + request.path + query
+            if isinstance(self.inner, ProxyHandler):
+                try:
+                    return str(self.inner.target(request))
+                except ForeignTarget:  # a path the proxy refused to forward: the path as it came
+                    pass
+            return self.upstream + request.path + query
         host = request.headers.get("host", "localhost")
         return f"http://{host}{request.path}{query}"
 

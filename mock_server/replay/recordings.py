@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from mock_server.har import Entry, is_secret_query_key
-from mock_server.proxy.forwarder import _CORS_SET_BY_APP, _SET_BY_PROXY, _end_to_end
+from mock_server.proxy.forwarder import CORS_SET_BY_APP, SET_BY_PROXY, end_to_end_headers
 from mock_server.spec.compiled import CompiledSpec
 from mock_server.stages.pipeline import MockRequest, MockResponse
 from mock_server.stages.problems import Issue, violations_header
@@ -31,7 +31,7 @@ from mock_server.stages.router import RouteMatch
 logger = logging.getLogger("leeloo_mock")
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-_REPLAY_DROPPED = _SET_BY_PROXY | _CORS_SET_BY_APP  # framing, and what the app sets itself
+_REPLAY_DROPPED = SET_BY_PROXY | CORS_SET_BY_APP  # framing, and what the app sets itself
 _LOGGED = 20  # violating answers named one by one at start-up
 
 RequestKey = tuple[str, str, tuple[tuple[str, str], ...], bytes]
@@ -84,6 +84,11 @@ class Recordings:
     def __len__(self) -> int:
         return sum(len(listed) for listed in self._answers.values())
 
+    def rewind(self) -> None:
+        """Serve every request's recorded answers from the first again (``POST /__admin/reset``)."""
+        with self._lock:
+            self._served.clear()
+
     def answer(self, request: MockRequest) -> MockResponse | None:
         """The next recorded answer to ``request`` (the last one again once all were served)."""
         if not self._answers:
@@ -98,17 +103,12 @@ class Recordings:
         answer, operation_id = listed[min(turn, len(listed) - 1)]
         return answer.response(operation_id)
 
-    def rewind(self) -> None:
-        """Serve every request's answers from the first again."""
-        with self._lock:
-            self._served.clear()
-
 
 def _recorded(entry: Entry, compiled: CompiledSpec) -> tuple[RecordedAnswer, str | None]:
     request, response = entry.request, entry.response
     body = response.body.data if response.body is not None else b""
     media_type = response.media_type
-    headers = _end_to_end([(name.lower(), value) for name, value in response.headers], _REPLAY_DROPPED)
+    headers = end_to_end_headers([(name.lower(), value) for name, value in response.headers], _REPLAY_DROPPED)
     found = compiled.router.match(request.method, request.path)
     violations: Sequence[Issue]
     operation_id = None

@@ -15,6 +15,11 @@ class Replayer(WrappingHandler):
         super().__init__(pipeline, inner)
         self.recordings = recordings
 
+    def reset(self) -> None:
+        """Back to the capture's first answers, and the handlers inside too."""
+        self.recordings.rewind()
+        super().reset()
+
     async def __call__(self, request: MockRequest) -> MockResponse:
         recorded = self.recordings.answer(request)
         return recorded if recorded is not None else await self.pass_on(request)

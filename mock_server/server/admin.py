@@ -4,8 +4,8 @@
   the operation it matched and its validation outcome (the ``sl-violations`` issues);
   ``?limit=N`` keeps the newest N.
 - ``DELETE /__admin/requests``: forget them.
-- ``POST /__admin/reset``: the ``--stateful`` store back to its seed records, and the journal
-  emptied (WireMock's reset also clears its journal).
+- ``POST /__admin/reset``: the ``--stateful`` store back to its seed records, a replayed capture
+  back to its first answers, and the journal emptied (WireMock's reset also clears its journal).
 - ``GET /__admin/health``: ``{"status": "ok"}``, for scripts that wait for the mock.
 - ``/__admin/faults``: the faults in force (``mock_server.faults.admin``), ``/__admin/ui``: the
   journal as a page (``mock_server.pages``); other rooms' endpoints are handed to :class:`Admin`
@@ -41,8 +41,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from mock_server._config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
 from mock_server.har.redaction import redact_headers, redact_query, scrub_text
+from mock_server.server.config import DEFAULT_JOURNAL_SIZE, MAX_JOURNAL_SIZE
 from mock_server.server.guard import split_host
 from mock_server.stages.pipeline import MockRequest, MockResponse, problem_response
 from mock_server.stages.problems import VIOLATIONS_HEADER, encode

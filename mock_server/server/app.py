@@ -17,12 +17,12 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from typing import Any, TextIO
 
-from mock_server._config import DEFAULT_CORS_ORIGINS
 from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
 from mock_server.faults.delivery import deliver
 from mock_server.faults.injector import FaultInjector, FaultPlan
 from mock_server.pages import INSPECTOR_PATH, InspectorEndpoint, ReferenceEndpoint, is_docs_path
 from mock_server.server.admin import Admin, RequestJournal, admin_allowed, is_admin_path
+from mock_server.server.config import DEFAULT_CORS_ORIGINS
 from mock_server.server.guard import CorsGrant, HostPolicy, OriginPolicy
 from mock_server.stages import problems
 from mock_server.stages.pipeline import MockRequest, MockResponse, Pipeline, problem_response
@@ -54,6 +54,13 @@ class WrappingHandler:
         self._pipeline = pipeline
         if self.inner is not None and hasattr(self.inner, "pipeline"):
             self.inner.pipeline = pipeline
+
+    def reset(self) -> None:
+        """Back to where it started (``POST /__admin/reset``): a handler that keeps state between
+        requests (the replay's turns) overrides it; the inner handler is reset too."""
+        inner_reset = getattr(self.inner, "reset", None)
+        if callable(inner_reset):
+            inner_reset()
 
     async def pass_on(self, request: MockRequest) -> MockResponse:
         """The inner handler's answer, else the pipeline's."""
@@ -246,7 +253,11 @@ class MockApp:
             self.handler.pipeline = pipeline
 
     def reset_store(self) -> int | None:
-        """The ``--stateful`` store back to its seed; the records it holds then (None: not stateful)."""
+        """The ``--stateful`` store back to its seed and a replayed capture back to its first
+        answers; the records the store holds then (None: not stateful)."""
+        handler_reset = getattr(self.handler, "reset", None)
+        if callable(handler_reset):
+            handler_reset()
         store = self.pipeline.store
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None

@@ -15,7 +15,7 @@ from mock_server.stages.pipeline import Pipeline
 
 def load_compiled(config: MockConfig) -> CompiledSpec:
     """Read and compile the spec the configuration names (no semantic check: see spec_check)."""
-    return compile_spec(load_spec(config.spec_path, config.allow_refs_under))
+    return compile_spec(load_spec(config.spec_path, config.allow_refs_under, config.spec_bounds))
 
 
 def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
@@ -27,8 +27,8 @@ def build_pipeline(config: MockConfig, compiled: CompiledSpec) -> Pipeline:
 
         store = StatefulStore.from_spec(
             compiled.spec.document,
-            max_records=config.max_records,
-            max_store_bytes=config.max_store_bytes,
+            max_records=config.store_limits.max_records,
+            max_store_bytes=config.store_limits.max_store_bytes,
             resources_path=config.spec_path.parent / RESOURCES_FILE_NAME,
             backend=config.store.open(compiled.spec.document) if config.store is not None else None,
         )
@@ -43,22 +43,23 @@ def create_app(
     pipeline = build_pipeline(config, compiled)
     handler: Handler | None = None
     on_shutdown = []
-    if config.proxy:
+    if config.proxy is not None:
         from mock_server.proxy.forwarder import ProxyHandler
 
         proxy = ProxyHandler(
             pipeline,
-            config.proxy,
-            errors=config.errors,
-            timeout=config.upstream_timeout,
-            max_size=config.max_upstream_size,
-            max_in_flight=config.upstream_concurrency,
+            config.proxy.upstream,
+            errors=config.proxy.errors,
+            timeout=config.proxy.upstream_timeout,
+            max_size=config.proxy.max_upstream_size,
+            max_in_flight=config.proxy.upstream_concurrency,
         )
         handler, on_shutdown = proxy, [proxy.aclose]
     if config.recording is not None:
         from mock_server.recording import Recorder, open_writer
 
-        recorder = Recorder(pipeline, open_writer(config.recording), handler, config.proxy)
+        upstream = config.proxy.upstream if config.proxy is not None else None
+        recorder = Recorder(pipeline, open_writer(config.recording), handler, upstream)
         handler, on_shutdown = recorder, [*on_shutdown, recorder.aclose]
     if config.replay is not None:  # outermost: a recorded answer is neither forwarded nor recorded again
         from mock_server.replay import Replayer, load_recordings
@@ -67,13 +68,13 @@ def create_app(
         handler = Replayer(pipeline, recordings, handler)
     return MockApp(
         pipeline,
-        cors=config.cors,
-        max_body_size=config.max_body_size,
+        cors=config.access.cors,
+        max_body_size=config.limits.max_body_size,
         access_log=access_log,
         handler=handler,
         on_shutdown=on_shutdown,
-        cors_origins=config.cors_origins,
-        allowed_hosts=config.allowed_hosts,
-        journal=RequestJournal(config.journal_size),
+        cors_origins=config.access.cors_origins,
+        allowed_hosts=config.access.allowed_hosts,
+        journal=RequestJournal(config.limits.journal_size),
         faults=FaultInjector(config.faults, compiled),
     )

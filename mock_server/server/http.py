@@ -32,7 +32,6 @@ import asyncio
 import contextlib
 import socket
 import struct
-from dataclasses import dataclass
 from functools import partial
 from http import HTTPStatus
 from typing import Any, ClassVar
@@ -42,38 +41,14 @@ from uvicorn.config import Config
 from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
-from mock_server._config import MockConfig
 from mock_server.faults.delivery import CONNECTION_EXTENSION
+from mock_server.server.config import ServerLimits
 from mock_server.stages.problems import encode, problem
 
 _INFORMATIONAL = b"HTTP/1.1 1"  # a 1xx status line: written at once
 LINGER_S = 1.0  # how long a refused connection is drained before it is closed
 BUSY_LOG_EVERY_S = 10.0  # at most one warning about refused connections per this many seconds
 _HEAD_SLACK = 1024  # request line and terminators, beyond the URL and header bounds
-
-
-@dataclass(frozen=True)
-class ConnectionLimits:
-    """The bounds of one server's connections (see the module docstring)."""
-
-    max_connections: int
-    idle_timeout: float
-    header_timeout: float
-    body_timeout: float
-    max_url_size: int
-    max_header_size: int
-
-
-def connection_limits(config: MockConfig) -> ConnectionLimits:
-    """The connection bounds a configuration sets."""
-    return ConnectionLimits(
-        max_connections=config.max_connections,
-        idle_timeout=config.idle_timeout,
-        header_timeout=config.header_timeout,
-        body_timeout=config.body_timeout,
-        max_url_size=config.max_url_size,
-        max_header_size=config.max_header_size,
-    )
 
 
 class _Refused(Exception):
@@ -146,9 +121,10 @@ class HeadBeforeBody:
 
 
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
-    """``HttpToolsProtocol`` with :class:`ConnectionLimits`; see :func:`bounded_protocol`."""
+    """``HttpToolsProtocol`` with the bounds of :class:`ServerLimits` on connections and request
+    heads; see :func:`bounded_protocol`."""
 
-    limits: ClassVar[ConnectionLimits]
+    limits: ClassVar[ServerLimits]
     _busy_since_log: ClassVar[int] = 0
     _busy_logged_at: ClassVar[float] = float("-inf")
 
@@ -390,6 +366,6 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.transport.close()
 
 
-def bounded_protocol(limits: ConnectionLimits) -> type[BoundedHttpToolsProtocol]:
+def bounded_protocol(limits: ServerLimits) -> type[BoundedHttpToolsProtocol]:
     """The protocol class to give ``uvicorn.Config(http=...)`` for these limits."""
     return type("BoundedHttpToolsProtocol", (BoundedHttpToolsProtocol,), {"limits": limits})

@@ -108,7 +108,9 @@ def _reload(app: MockApp, config: MockConfig, check: bool, out: TextIO, who: str
     compiled = pipeline = None
     try:
         data = parse_in_child(config, check=check, out=out)
-        compiled = compile_spec(spec_from_parsed(spec_path, data)) if data is not None else None
+        compiled = (
+            compile_spec(spec_from_parsed(spec_path, data, config.spec_bounds)) if data is not None else None
+        )
         pipeline = build_pipeline(config, compiled) if compiled is not None else None
     except SpecError as exc:  # the mapping's errors are SpecErrors too
         print(exc, file=out)
@@ -195,7 +197,11 @@ def parse_in_child(config: MockConfig, *, check: bool, out: TextIO) -> Any:
     :class:`ReloadError` when the child dies, or takes longer than ``RELOAD_TIMEOUT_S`` (it is killed).
     """
     command = child_command(
-        config.spec_path, check=check, parse=True, allow_refs_under=config.allow_refs_under
+        config.spec_path,
+        check=check,
+        parse=True,
+        allow_refs_under=config.allow_refs_under,
+        bounds=config.spec_bounds,
     )
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE

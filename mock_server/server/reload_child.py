@@ -8,10 +8,10 @@ number of nodes, so that taking them in holds its lock for one small frame at a 
 (:func:`receive_parsed`).
 
 ``python -m mock_server.server.reload_child SPEC [--check] [--parse] [--allow-refs-under DIR]
-[--log-level LEVEL]``, its stdin a pipe the parent holds open while it waits (the child stops
-when it closes): ``--check`` runs the spec check the command line runs before serving
-(its problems on stderr), ``--parse`` writes the parsed data on stdout. Exit status 0, or 1 when
-the spec cannot be mocked (the reasons on stderr, ``file:line: reason``).
+[--log-level LEVEL] [--max-spec-bytes N]`` (N: ``--max-spec-size``), its stdin a pipe the parent
+holds open while it waits (the child stops when it closes): ``--check`` runs the spec check the
+command line runs before serving (its problems on stderr), ``--parse`` writes the parsed data on
+stdout. Exit status 0, or 1 when the spec cannot be mocked (the reasons on stderr, ``file:line: reason``).
 """
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
+
+from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 FRAME_NODES = 2000  # nodes of the document in one frame (a few hundred KiB of pickle at most)
 _HEADER = struct.Struct(">Q")
@@ -126,13 +128,22 @@ def receive_parsed(stream: IO[bytes]) -> Any:
     return root
 
 
-def child_command(spec_path: Path, *, check: bool, parse: bool, allow_refs_under: Path | None) -> list[str]:
+def child_command(
+    spec_path: Path,
+    *,
+    check: bool,
+    parse: bool,
+    allow_refs_under: Path | None,
+    bounds: DocumentBounds = DEFAULT_BOUNDS,
+) -> list[str]:
     """The command line that runs this module on ``spec_path`` with this process's interpreter."""
     command = [sys.executable, "-m", __name__, str(spec_path)]
     command += ["--check"] if check else []
     command += ["--parse"] if parse else []
     if allow_refs_under is not None:
         command += ["--allow-refs-under", str(allow_refs_under)]
+    if bounds != DEFAULT_BOUNDS:
+        command += ["--max-spec-bytes", str(bounds.max_bytes)]
     return [*command, "--log-level", logging.getLevelName(logging.getLogger().getEffectiveLevel())]
 
 
@@ -151,7 +162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--parse", action="store_true")
     parser.add_argument("--allow-refs-under", type=Path, default=None)
     parser.add_argument("--log-level", default="WARNING")
+    parser.add_argument("--max-spec-bytes", type=int, default=DEFAULT_BOUNDS.max_bytes)
     args = parser.parse_args(argv)
+    bounds = DocumentBounds(args.max_spec_bytes)
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C on the mock: gone without a traceback
     threading.Thread(target=_exit_when_orphaned, name="reload-child-orphan", daemon=True).start()
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
@@ -159,13 +172,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.check:
         from mock_server.cli import _spec_is_valid
 
-        if not _spec_is_valid(args.spec, args.allow_refs_under):
+        if not _spec_is_valid(args.spec, args.allow_refs_under, bounds):
             return 1
     if args.parse:
         from mock_server.spec.document import SpecError, parse_document
 
         try:
-            data = parse_document(args.spec, args.allow_refs_under)
+            data = parse_document(args.spec, args.allow_refs_under, bounds)
         except SpecError as exc:
             print(exc, file=sys.stderr, flush=True)  # file:line:column: reason
             return 1

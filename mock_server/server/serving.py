@@ -61,7 +61,7 @@ def serve(
     the supervisor with workers, which tells each worker to reload)."""
     import uvicorn
 
-    from mock_server.server.http import bounded_protocol, connection_limits
+    from mock_server.server.http import bounded_protocol
     from mock_server.server.reload import ChangeDetector, watched_paths
     from mock_server.workers import WorkerReloads, fork_workers
 
@@ -74,8 +74,8 @@ def serve(
         uvicorn.Config(
             app,
             loop="uvloop",
-            http=bounded_protocol(connection_limits(config)),
-            timeout_keep_alive=max(1, round(config.idle_timeout)),
+            http=bounded_protocol(config.limits),
+            timeout_keep_alive=max(1, round(config.limits.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(log_level.upper())),
             server_header=False,

@@ -3,9 +3,10 @@
 The full check (meta-schema plus ``$ref`` resolution) takes about a second; a spec
 whose exact bytes passed it before, with the same checker, need not be checked again. Only
 successes are remembered, so a broken spec is always reported. The cache is a directory of
-marker files named by a SHA-256 of the spec bytes and the checker's source (with the upgrade
-module beside it); a marker holds the warning lines the check printed, printed again when the
-marker spares the check, so that a restart says what the first start said.
+marker files named by a SHA-256 of the spec bytes and the checker's source (with the modules
+beside it that its verdict rests on: the upgrade, the validation walk, the references, the
+loader); a marker holds the warning lines the check printed, printed again when the marker
+spares the check, so that a restart says what the first start said.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 _MAX_REMEMBERED_WARNINGS = 64 * 1024  # bytes of warning lines kept in one marker
 
 CACHE_ENV_VAR = "LEELOO_MOCK_CACHE_DIR"
+_CHECKER_MODULES = ("_upgrade.py", "_spec_validation.py", "_refs.py", "_yaml_positions.py")
 
 
 def cache_dir() -> Path:
@@ -33,9 +35,10 @@ def _marker(spec_path: Path, checker_source: Path) -> Path | None:
     try:
         digest = hashlib.sha256(spec_path.read_bytes())
         digest.update(checker_source.read_bytes())
-        upgrade_source = checker_source.parent / "_upgrade.py"
-        if upgrade_source.is_file():
-            digest.update(upgrade_source.read_bytes())
+        for module in _CHECKER_MODULES:  # what the check's verdict also rests on
+            source = checker_source.parent / module
+            if source.is_file():
+                digest.update(source.read_bytes())
     except OSError:
         return None
     return cache_dir() / f"checked-{digest.hexdigest()}"

@@ -11,17 +11,37 @@ read here once, at start-up: the parameters, bodies and responses of each operat
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from openapi_document import Located, LocatedError, Operation, UnresolvableRef, operation_list, resolve
-from openapi_document._refs import RefError, RefPolicy, Resolver, refs
-from openapi_document._upgrade import UnsupportedVersion, upgrade
-from openapi_document._yaml_positions import JsonPath, LoadedYaml, YamlSyntaxError, load_yaml_with_positions
+from openapi_document import (
+    Located,
+    LocatedError,
+    Operation,
+    UnresolvableRef,
+    operation_list,
+    pointer_parts,
+    resolve,
+)
+from openapi_document._refs import RefError, RefPolicy, Resolver, ref_strings
+from openapi_document._upgrade import UnsupportedVersion, Upgraded, upgrade
+from openapi_document._yaml_positions import (
+    DEFAULT_BOUNDS,
+    MAX_DOCUMENT_BYTES,
+    DocumentBounds,
+    JsonPath,
+    LoadedYaml,
+    YamlSyntaxError,
+    load_yaml_with_positions,
+)
 
 logger = logging.getLogger("leeloo_mock")
 
@@ -33,16 +53,35 @@ SPEC_URI = "urn:leeloo-mock:spec"
 IN_MEMORY = "<document in memory>"  # the file named by a problem of a document no file holds
 
 
+# a local "$ref" in the text json.dumps writes (a quote escaped in a string has a backslash before it)
+_LOCAL_REF_IN_JSON = re.compile(r'(?<!\\)"\$ref": "#')
+
+
 def _absolute_refs(node: Any) -> Any:
-    """A copy of ``node`` whose ``"$ref": "#/..."`` values point into ``SPEC_URI``."""
+    """``node`` with its ``"$ref": "#/..."`` values pointing into ``SPEC_URI`` (``node`` itself
+    when it has none: the validator copies what it is given).
+
+    Rewritten in the JSON text (in C: walking each schema in Python was a third of compiling
+    loket.nl's 933 schemas); data that is not JSON (a YAML date) is walked.
+    """
+    try:
+        text = json.dumps(node)
+    except (TypeError, ValueError, RecursionError):
+        return _absolute_refs_walked(node)
+    if '"$ref": "#' not in text:
+        return node
+    return json.loads(_LOCAL_REF_IN_JSON.sub(lambda _: f'"$ref": "{SPEC_URI}#', text))
+
+
+def _absolute_refs_walked(node: Any) -> Any:
     if isinstance(node, Mapping):
-        copied = {key: _absolute_refs(value) for key, value in node.items()}
+        copied = {key: _absolute_refs_walked(value) for key, value in node.items()}
         ref = node.get("$ref")
         if isinstance(ref, str) and ref.startswith("#"):
             copied["$ref"] = SPEC_URI + ref
         return copied
     if isinstance(node, list):
-        return [_absolute_refs(item) for item in node]
+        return [_absolute_refs_walked(item) for item in node]
     return node
 
 
@@ -61,8 +100,10 @@ class SpecSource:
 
     path: Path
     origin: Callable[[JsonPath], JsonPath] = lambda where: where
+    bounds: DocumentBounds = DEFAULT_BOUNDS  # the bound the document was read with
     _positions: LoadedYaml | None = field(default=None, repr=False)
     _single_line: bool | None = field(default=None, repr=False)
+    _large: bool | None = field(default=None, repr=False)
 
     def line(self, where: JsonPath) -> str:
         """``file:line`` of the node at ``where`` (``file:1`` if the file cannot be read again).
@@ -83,15 +124,30 @@ class SpecSource:
                 self._single_line = False
         return self._single_line
 
+    def _past_default_bound(self) -> bool:
+        if self._large is None:
+            try:
+                self._large = self.path.stat().st_size > MAX_DOCUMENT_BYTES
+            except OSError:
+                self._large = False
+        return self._large
+
     def place(self, where: JsonPath) -> str:
         """``file:line:column`` of the node at ``where`` (``file:1:1`` if the file cannot be read again)."""
         return str(self.located(where, "")).removesuffix(": ")
 
     def located(self, where: JsonPath, reason: str) -> Located:
-        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again)."""
+        """``reason`` at the node at ``where`` (line 1, column 1 if the file cannot be read again).
+
+        A document past the default size bound (read with ``--max-spec-size``) is not read again:
+        every node's position of a 45 MiB document would take more memory than serving it (a
+        warning about one of its operations names the operation).
+        """
+        if self._positions is None and self._past_default_bound():
+            return Located.at(self.path, 1, 1, reason)
         if self._positions is None:
             try:
-                self._positions = load_yaml_with_positions(self.path)
+                self._positions = load_yaml_with_positions(self.path, bounds=self.bounds)
             except (YamlSyntaxError, OSError, UnicodeDecodeError):
                 return Located.at(self.path, 1, 1, reason)
         position = self._positions.locate(self.origin(where))
@@ -125,17 +181,17 @@ def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
     """
     cache: dict[str, bool] = {}
     dropped = 0
-
-    def walk(node: Any, here: JsonPath) -> None:
-        nonlocal dropped
-        if len(here) > _MAX_WALK_DEPTH:
-            return
+    # walked with a stack; a node's path is kept as a chain (parent's chain, key) and spelled out
+    # only for a warning (building a tuple per node was most of this walk on loket.nl's 6 MB)
+    stack: list[tuple[Any, Any, int]] = [(document, None, 0)]
+    while stack:
+        node, trail, depth = stack.pop()
         if isinstance(node, dict):
             pattern = node.get("pattern")
             if isinstance(pattern, str) and not _regex_compiles(pattern, cache):
                 del node["pattern"]
                 dropped += 1
-                where = source.line((*here, "pattern")) if source else "spec"
+                where = source.line((*_spelled(trail), "pattern")) if source else "spec"
                 logger.warning(
                     "%s: pattern %r cannot be compiled (jsonschema-rs); that schema is served without it",
                     where,
@@ -146,22 +202,33 @@ def drop_bad_patterns(document: Any, source: SpecSource | None) -> int:
                 for key in [k for k in properties if isinstance(k, str) and not _regex_compiles(k, cache)]:
                     del properties[key]
                     dropped += 1
-                    where = source.line((*here, "patternProperties", key)) if source else "spec"
+                    where = source.line((*_spelled(trail), "patternProperties", key)) if source else "spec"
                     logger.warning(
                         "%s: patternProperties %r cannot be compiled (jsonschema-rs); served without it",
                         where,
                         key[:80],
                     )
-            for key, value in node.items():
-                if key not in _DATA_KEYS and isinstance(value, dict | list):
-                    walk(value, (*here, str(key)))
+            children: Any = (
+                (str(key), value) for key, value in reversed(node.items()) if key not in _DATA_KEYS
+            )
         elif isinstance(node, list):
-            for index, item in enumerate(node):
-                if isinstance(item, dict | list):
-                    walk(item, (*here, index))
-
-    walk(document, ())
+            children = ((index, node[index]) for index in range(len(node) - 1, -1, -1))
+        else:
+            continue
+        if depth < _MAX_WALK_DEPTH:
+            for step, child in children:
+                if isinstance(child, dict | list):
+                    stack.append((child, (trail, step), depth + 1))
     return dropped
+
+
+def _spelled(trail: Any) -> JsonPath:
+    """The path a chain of ``(parent's chain, step)`` pairs stands for."""
+    steps: list[str | int] = []
+    while trail is not None:
+        trail, step = trail
+        steps.append(step)
+    return tuple(reversed(steps))
 
 
 def default_spec_path() -> Path:
@@ -177,10 +244,13 @@ def default_spec_path() -> Path:
     return leeloo_spec_path()
 
 
-def load_spec(path: Path, allow_refs_under: Path | None = None) -> Spec:
+def load_spec(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> Spec:
     """The document at ``path`` (:func:`load_document`) as a :class:`Spec` that knows its source,
-    so that what is said of one of its nodes names the node's line."""
-    document, source = _load(path, allow_refs_under)
+    so that what is said of one of its nodes names the node's line; ``bounds`` raises the size
+    bound (``--max-spec-size``)."""
+    document, source = _load(path, allow_refs_under, bounds)
     return Spec(document, source)
 
 
@@ -193,23 +263,44 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     version is refused in one sentence. A ``pattern`` jsonschema-rs cannot compile is dropped
     with a warning (:func:`drop_bad_patterns`).
     """
-    return _load(path, allow_refs_under)[0]
+    return _load(path, allow_refs_under, DEFAULT_BOUNDS)[0]
 
 
-def _load(path: Path, allow_refs_under: Path | None) -> tuple[dict[str, Any], SpecSource]:
-    return finish_parsed(path, parse_document(path, allow_refs_under))
+def _checked_document(path: Path, allow_refs_under: Path | None) -> Upgraded | None:
+    """The document the spec check just read from ``path`` and passed, if it ran in this process
+    and the file has not changed since: reading and upgrading it again took 2.5 s of GitHub's
+    5.7 MB description, and a second copy of it in memory."""
+    checker = sys.modules.get("openapi_document.spec_check")
+    if checker is None or allow_refs_under is not None:
+        return None
+    handed: Upgraded | None = checker.take_checked_document(path)
+    return handed
 
 
-def spec_from_parsed(path: Path, data: dict[str, Any]) -> Spec:
+def _load(
+    path: Path, allow_refs_under: Path | None, bounds: DocumentBounds
+) -> tuple[dict[str, Any], SpecSource]:
+    checked = _checked_document(path, allow_refs_under)
+    if checked is not None:
+        source = SpecSource(path, checked.origin, bounds)
+        drop_bad_patterns(checked.document, source)
+        return checked.document, source
+    return finish_parsed(path, parse_document(path, allow_refs_under, bounds), bounds)
+
+
+def spec_from_parsed(path: Path, data: dict[str, Any], bounds: DocumentBounds = DEFAULT_BOUNDS) -> Spec:
     """The :class:`Spec` of what :func:`parse_document` read from ``path`` (the rest of :func:`load_spec`)."""
-    return Spec(*finish_parsed(path, data))
+    return Spec(*finish_parsed(path, data, bounds))
 
 
-def parse_document(path: Path, allow_refs_under: Path | None = None) -> dict[str, Any]:
+def parse_document(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> dict[str, Any]:
     """The first half of :func:`load_document`, the one in C: the file parsed (its ``$ref``s to
     other files copied in), plain data not yet upgraded; :class:`SpecError` as :func:`load_document`."""
     try:
-        loaded = load_yaml_with_positions(path, positions=False)  # lines only when one is reported
+        # lines only when one is reported
+        loaded = load_yaml_with_positions(path, positions=False, bounds=bounds)
     except YamlSyntaxError as exc:
         raise SpecError(exc.problems) from None
     except (OSError, UnicodeDecodeError) as exc:
@@ -218,8 +309,9 @@ def parse_document(path: Path, allow_refs_under: Path | None = None) -> dict[str
     data: Any = loaded.data
     if not isinstance(data, dict):
         raise SpecError(Located.at(path, 1, 1, "the document is not a mapping"))
-    if any(not ref.startswith("#") for _, ref in refs(data)):
-        resolver = Resolver(load_yaml_with_positions(path), RefPolicy.allowing(allow_refs_under))
+    if any(not ref.startswith("#") for ref in ref_strings(data)):
+        located = load_yaml_with_positions(path, bounds=bounds)
+        resolver = Resolver(located, RefPolicy.allowing(allow_refs_under), bounds)
         try:
             for refused in resolver.refused():
                 raise refused
@@ -230,16 +322,58 @@ def parse_document(path: Path, allow_refs_under: Path | None = None) -> dict[str
     return parsed
 
 
-def finish_parsed(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any], SpecSource]:
+def finish_parsed(
+    path: Path, data: dict[str, Any], bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> tuple[dict[str, Any], SpecSource]:
     """The second half of :func:`load_document`: upgrade to 3.1, drop the patterns that cannot compile."""
     try:
-        upgraded = upgrade(data)
+        upgraded = upgrade(data, in_place=True)  # the parsed data is this function's own
     except UnsupportedVersion as exc:
-        raise SpecError(SpecSource(path).located(exc.where, exc.reason)) from None
-    source = SpecSource(path, upgraded.origin)
+        raise SpecError(SpecSource(path, bounds=bounds).located(exc.where, exc.reason)) from None
+    source = SpecSource(path, upgraded.origin, bounds)
     document = upgraded.document
     drop_bad_patterns(document, source)
     return document, source
+
+
+_KEPT_DEPTH = 3  # a target elsewhere is kept with its siblings below this depth (#/paths/~1pets/get)
+_NEVER_A_SCHEMA = ("examples",)  # parts of `components` no schema's `$ref` may point into
+
+
+def referenced_parts(document: Mapping[str, Any]) -> dict[str, Any]:
+    """What a validator's ``$ref`` can reach of ``document``, at the places the document has it.
+
+    The registry holds its own copy of what it is given: 50 MiB for GitHub's whole 5.7 MB
+    description, most of it paths and examples that no schema points into. Kept: ``components``
+    but its Example Objects, and each other part a ``$ref`` of the document points into, from its
+    first three steps (``#/paths/~1pets/get``); a step through something other than a mapping
+    keeps the whole document, as before.
+    """
+    components = document.get("components")
+    kept: dict[str, Any] = {}
+    if isinstance(components, Mapping):
+        kept["components"] = {key: value for key, value in components.items() if key not in _NEVER_A_SCHEMA}
+    wanted: set[tuple[str, ...]] = set()
+    for ref in ref_strings({**document, **kept}):  # an Example Object's references are never followed
+        if ref.startswith("#") and not ref.startswith("#/components/"):
+            wanted.add(tuple(pointer_parts(unquote(ref[1:])))[:_KEPT_DEPTH])
+    taken: set[tuple[str, ...]] = set()
+    for parts in sorted(wanted, key=len):
+        if not parts or parts[0] == "components":  # the whole document (#), or #/components
+            return dict(document)
+        if any(parts[:length] in taken for length in range(1, len(parts))):
+            continue  # inside a part kept whole already
+        source: Any = document
+        into = kept
+        for step in parts[:-1]:
+            source = source.get(step) if isinstance(source, Mapping) else None
+            into = into.setdefault(step, {})
+        if not isinstance(source, Mapping):
+            return dict(document)
+        if parts[-1] in source:
+            into[parts[-1]] = source[parts[-1]]
+            taken.add(parts)
+    return kept
 
 
 class Spec:
@@ -306,7 +440,7 @@ class Spec:
         if self._registry is None:
             import jsonschema_rs
 
-            self._registry = jsonschema_rs.Registry([(SPEC_URI, dict(self.document))])
+            self._registry = jsonschema_rs.Registry([(SPEC_URI, referenced_parts(self.document))])
         return self._registry
 
     def registry_schema(self, schema: Any) -> dict[str, Any]:

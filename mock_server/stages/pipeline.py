@@ -137,7 +137,7 @@ class Pipeline:
                 404, f"No path of the spec matches {request.path}.", problems.NO_PATH_MATCHED, request.path
             )
         if isinstance(found, MethodNotAllowed):
-            if method == "OPTIONS" and self.config.cors:
+            if method == "OPTIONS" and self.config.access.cors:
                 return self.preflight(request, found.allowed)
             allowed = ", ".join(found.allowed)
             return problem_response(

@@ -38,9 +38,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mock_server._config import DEFAULT_MAX_STORE_BYTES
 from mock_server.stages.problems import Issue
 from mock_server.stateful import schema
+from mock_server.stateful.config import DEFAULT_MAX_RECORDS, DEFAULT_MAX_STORE_BYTES
 from mock_server.stateful.hooks import HOOKS
 from mock_server.stateful.index import KeyIndex
 from mock_server.stateful.mapping import (
@@ -311,7 +311,7 @@ class StatefulStore:
         cls,
         spec: Mapping[str, Any],
         *,
-        max_records: int = 10_000,
+        max_records: int = DEFAULT_MAX_RECORDS,
         max_store_bytes: int = DEFAULT_MAX_STORE_BYTES,
         resources_path: Path | None = None,
         backend: StoreBackend | None = None,

@@ -1,6 +1,6 @@
 """``--store``: which backend keeps the ``--stateful`` records, read from a URL.
 
-- ``memory`` (the default): in the one process, as before; gone at exit.
+- ``memory`` (the default): in the one process; gone at exit.
 - ``sqlite:///PATH``: a SQLite file (``sqlite:///data/mock.db`` is relative to the working
   directory, ``sqlite:////var/lib/mock.db`` absolute): one host, any number of workers, kept
   across restarts.
@@ -51,10 +51,10 @@ class StoreConfig:
 
     @property
     def description(self) -> str:
-        """The URL as printed: a password as ``***``."""
-        from mock_server.stores.redis import redacted
+        """The URL as printed: a password as ``REDACTED``."""
+        from mock_server.har.redaction import redact_url
 
-        return redacted(self.url) if self.kind == "redis" else self.url
+        return redact_url(self.url) if self.kind == "redis" else self.url
 
     def open(self, document: Mapping[str, Any]) -> StoreBackend:
         """The backend, connected, under ``document``'s namespace; StoreError when it cannot be used."""

@@ -1,9 +1,9 @@
 """``--store memory`` (the default): the records live in the engine of one process only.
 
 The backend keeps nothing: the engine's own memory is the store. Commits always succeed and
-nothing ever changes behind the engine's back, so the engine answers as it did before there
-were other backends. With ``--workers`` above 1 each worker would have a store of its own, so
-the command line refuses that pair.
+nothing ever changes behind the engine's back: the engine alone decides every answer. With
+``--workers`` above 1 each worker would have a store of its own, so the command line refuses
+that pair.
 """
 
 from __future__ import annotations

@@ -14,8 +14,7 @@ Redis get two namespaces and never see each other's records.
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 import redis
@@ -23,16 +22,8 @@ from redis.backoff import ExponentialBackoff
 from redis.commands.core import Script
 from redis.retry import Retry
 
-from mock_server.stores.seam import (
-    Attached,
-    ChangedRecord,
-    Collections,
-    Record,
-    StoreError,
-    StoreState,
-    encode_record,
-    flat_records,
-)
+from mock_server.har.redaction import redact_url
+from mock_server.stores import seam
 
 TIMEOUT_S = 5.0  # connecting and each command; then the request gets 503
 RETRIES = 1  # a command sent again once after a dropped connection (a restarted Redis)
@@ -132,13 +123,6 @@ return version
 )
 
 
-def redacted(url: str) -> str:
-    """``url`` as shown in logs and errors: a password as ``***``."""
-    from mock_server.proxy.forwarder import redacted_url
-
-    return redacted_url(url)
-
-
 def connect(url: str, timeout_s: float = TIMEOUT_S) -> redis.Redis:
     """A client of ``url`` that gives up quickly: a request waits for Redis at most about
     ``timeout_s`` (one retry after a dropped connection), never redis-py's default backoff of seconds."""
@@ -154,15 +138,22 @@ def _field(collection: str, record_id: str) -> str:
     return f"{collection}/{record_id}"
 
 
-def _pairs(records: Sequence[ChangedRecord]) -> list[str]:
+def _pairs(records: Sequence[seam.ChangedRecord]) -> list[str]:
     pairs: list[str] = []
     for name, record_id, record in records:
-        pairs += [_field(name, record_id), encode_record(record)]
+        pairs += [_field(name, record_id), seam.encode_record(record)]
     return pairs
 
 
 def _text(value: Any) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def _rows(pairs: Sequence[Any]) -> Iterator[tuple[str, str, bytes]]:
+    """``field, body, field, body, ...`` as a script returns them, as ``(collection, id, body)``."""
+    for field, body in zip(pairs[::2], pairs[1::2], strict=True):
+        name, _, record_id = _text(field).partition("/")
+        yield name, record_id, body
 
 
 class RedisBackend:
@@ -172,13 +163,13 @@ class RedisBackend:
 
     def __init__(self, url: str, namespace: str, *, timeout_s: float = TIMEOUT_S) -> None:
         self.namespace = namespace
-        self.description = redacted(url)
+        self.description = redact_url(url)  # a password as REDACTED
         prefix = f"leeloo-mock:{{{namespace}}}"
         self.keys = [f"{prefix}:{name}" for name in ("meta", "records", "log", "seeded", "order")]
         try:
             self._client = connect(url, timeout_s)
         except ValueError as exc:
-            raise StoreError(f"{self.description}: {exc}") from None
+            raise seam.StoreError(f"{self.description}: {exc}") from None
         self._attach: Script = self._client.register_script(_ATTACH)
         self._changes: Script = self._client.register_script(_CHANGES)
         self._commit: Script = self._client.register_script(_COMMIT)
@@ -188,32 +179,28 @@ class RedisBackend:
         try:
             return script(keys=list(keys), args=list(args), client=self._client)
         except redis.RedisError as exc:
-            raise StoreError(f"{self.description}: {type(exc).__name__}: {exc}") from None
+            raise seam.StoreError(f"{self.description}: {type(exc).__name__}: {exc}") from None
 
-    def attach(self, seeds: Mapping[str, Mapping[str, Record]]) -> Attached:
+    def attach(self, seeds: Mapping[str, Mapping[str, seam.Record]]) -> seam.Attached:
         names = list(seeds)
-        kept = self._run(self._attach, self.keys, [len(names), *names, *_pairs(flat_records(seeds))])
+        kept = self._run(self._attach, self.keys, [len(names), *names, *_pairs(seam.flat_records(seeds))])
         state = self.changes_since(-1)
         assert state is not None  # -1 is never current
-        return Attached(state, tuple(sorted(_text(name) for name in kept)))
+        return seam.Attached(state, tuple(sorted(_text(name) for name in kept)))
 
-    def changes_since(self, version: int) -> StoreState | None:
+    def changes_since(self, version: int) -> seam.StoreState | None:
         reply = self._run(self._changes, self.keys, [version])
         if len(reply) == 1:
             return None
-        records: Collections = {}
-        items = reply[3:]
-        for field, body in zip(items[::2], items[1::2], strict=True):
-            name, _, record_id = _text(field).partition("/")
-            records.setdefault(name, {})[record_id] = json.loads(body)
-        return StoreState(int(reply[0]), int(reply[1]), records, full=bool(reply[2]))
+        records = seam.decode_records(_rows(reply[3:]))
+        return seam.StoreState(int(reply[0]), int(reply[1]), records, full=bool(reply[2]))
 
-    def commit(self, version: int, counter: int, records: Sequence[ChangedRecord]) -> int | None:
+    def commit(self, version: int, counter: int, records: Sequence[seam.ChangedRecord]) -> int | None:
         new = int(self._run(self._commit, self.keys, [version, counter, *_pairs(records)]))
         return None if new < 0 else new
 
-    def reset(self, seeds: Mapping[str, Mapping[str, Record]]) -> int:
-        return int(self._run(self._reset, self.keys, [*seeds, "", *_pairs(flat_records(seeds))]))
+    def reset(self, seeds: Mapping[str, Mapping[str, seam.Record]]) -> int:
+        return int(self._run(self._reset, self.keys, [*seeds, "", *_pairs(seam.flat_records(seeds))]))
 
     def close(self) -> None:
         self._client.close()

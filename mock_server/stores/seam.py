@@ -1,7 +1,7 @@
 """The one seam between the stateful engine and where its records live.
 
 The engine (``mock_server.stateful.store``) keeps every record it serves in its own memory and
-runs each request there, under its lock, as it always has. A backend is where the records
+runs each request there, under its lock. A backend is where the records
 *really* live: for ``memory`` that is the engine itself (the backend keeps nothing), for
 ``sqlite`` and ``redis`` a database that several processes, or several hosts, share.
 
@@ -18,7 +18,7 @@ run again only when its first run was not stored).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -31,6 +31,14 @@ ChangedRecord = tuple[str, str, Record]
 def encode_record(record: Record) -> str:
     """A record as a backend stores it: compact JSON, ASCII only (a lone surrogate stays escaped)."""
     return json.dumps(record, separators=(",", ":"), default=str)
+
+
+def decode_records(rows: Iterable[tuple[str, str, str | bytes]]) -> Collections:
+    """The ``(collection, id, stored JSON)`` rows a backend read back, by collection, in their order."""
+    records: Collections = {}
+    for name, record_id, body in rows:
+        records.setdefault(name, {})[record_id] = json.loads(body)
+    return records
 
 
 def flat_records(collections: Mapping[str, Mapping[str, Record]]) -> list[ChangedRecord]:

@@ -22,16 +22,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from mock_server.stores.seam import (
-    Attached,
-    ChangedRecord,
-    Collections,
-    Record,
-    StoreError,
-    StoreState,
-    encode_record,
-    flat_records,
-)
+from mock_server.stores import seam
 
 BUSY_TIMEOUT_S = 10.0  # how long a worker waits for another's write transaction, then 503
 SCHEMA = (
@@ -65,19 +56,19 @@ class SqliteBackend:
                 path, timeout=busy_timeout_s, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as exc:
-            raise StoreError(f"{self.description}: cannot open the file: {exc}") from None
+            raise seam.StoreError(f"{self.description}: cannot open the file: {exc}") from None
         try:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             with self._transaction() as db:
                 for statement in SCHEMA:
                     db.execute(statement)
-        except StoreError:
+        except seam.StoreError:
             self._db.close()
             raise
         except sqlite3.Error as exc:
             self._db.close()
-            raise StoreError(f"{self.description}: not a store the mock can use: {exc}") from None
+            raise seam.StoreError(f"{self.description}: not a store the mock can use: {exc}") from None
 
     @contextmanager
     def _transaction(self, immediate: bool = True) -> Iterator[sqlite3.Connection]:
@@ -92,7 +83,7 @@ class SqliteBackend:
                     raise
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.description}: {exc}") from None
+                raise seam.StoreError(f"{self.description}: {exc}") from None
 
     def _meta(self, db: sqlite3.Connection) -> tuple[int, int, int, list[str]]:
         row = db.execute(
@@ -112,54 +103,51 @@ class SqliteBackend:
             (self.namespace, version, reset, counter, json.dumps(sorted(seeded))),
         )
 
-    def _insert(self, db: sqlite3.Connection, version: int, records: Sequence[ChangedRecord]) -> None:
+    def _insert(self, db: sqlite3.Connection, version: int, records: Sequence[seam.ChangedRecord]) -> None:
         db.executemany(
             _UPSERT,
             [
-                (self.namespace, name, record_id, version, encode_record(record))
+                (self.namespace, name, record_id, version, seam.encode_record(record))
                 for name, record_id, record in records
             ],
         )
 
-    def _rows(self, db: sqlite3.Connection, after: int | None) -> Collections:
+    def _rows(self, db: sqlite3.Connection, after: int | None) -> seam.Collections:
         query = "SELECT collection, id, body FROM leeloo_mock_records WHERE namespace = ?"
         parameters: tuple[str | int, ...] = (self.namespace,)
         if after is not None:
             query += " AND version > ?"
             parameters += (after,)
         query += " ORDER BY rowid"
-        found: Collections = {}
-        for name, record_id, body in db.execute(query, parameters):
-            found.setdefault(name, {})[record_id] = json.loads(body)
-        return found
+        return seam.decode_records(db.execute(query, parameters))
 
-    def attach(self, seeds: Mapping[str, Mapping[str, Record]]) -> Attached:
+    def attach(self, seeds: Mapping[str, Mapping[str, seam.Record]]) -> seam.Attached:
         with self._transaction() as db:
             version, reset, counter, seeded = self._meta(db)
             fresh = [name for name in seeds if name not in seeded]
             if fresh or not seeded:
                 version += 1
-                self._insert(db, version, flat_records({name: seeds[name] for name in fresh}))
+                self._insert(db, version, seam.flat_records({name: seeds[name] for name in fresh}))
                 self._write_meta(db, version, reset, counter, [*seeded, *fresh])
-            state = StoreState(version, counter, self._rows(db, None), full=True)
-        return Attached(state, tuple(sorted(name for name in seeds if name in seeded)))
+            state = seam.StoreState(version, counter, self._rows(db, None), full=True)
+        return seam.Attached(state, tuple(sorted(name for name in seeds if name in seeded)))
 
-    def changes_since(self, version: int) -> StoreState | None:
+    def changes_since(self, version: int) -> seam.StoreState | None:
         with self._lock:
             try:
                 row = self._db.execute(
                     "SELECT version FROM leeloo_mock_meta WHERE namespace = ?", (self.namespace,)
                 ).fetchone()
             except sqlite3.Error as exc:
-                raise StoreError(f"{self.description}: {exc}") from None
+                raise seam.StoreError(f"{self.description}: {exc}") from None
         if row is not None and int(row[0]) == version:
             return None
         with self._transaction(immediate=False) as db:
             current, reset, counter, _ = self._meta(db)
             full = version < reset or version > current
-            return StoreState(current, counter, self._rows(db, None if full else version), full)
+            return seam.StoreState(current, counter, self._rows(db, None if full else version), full)
 
-    def commit(self, version: int, counter: int, records: Sequence[ChangedRecord]) -> int | None:
+    def commit(self, version: int, counter: int, records: Sequence[seam.ChangedRecord]) -> int | None:
         with self._transaction() as db:
             current, reset, _, seeded = self._meta(db)
             if current != version:
@@ -168,11 +156,11 @@ class SqliteBackend:
             self._write_meta(db, current + 1, reset, counter, seeded)
         return current + 1
 
-    def reset(self, seeds: Mapping[str, Mapping[str, Record]]) -> int:
+    def reset(self, seeds: Mapping[str, Mapping[str, seam.Record]]) -> int:
         with self._transaction() as db:
             version = self._meta(db)[0] + 1
             db.execute("DELETE FROM leeloo_mock_records WHERE namespace = ?", (self.namespace,))
-            self._insert(db, version, flat_records(seeds))
+            self._insert(db, version, seam.flat_records(seeds))
             self._write_meta(db, version, version, 0, list(seeds))
         return version
 

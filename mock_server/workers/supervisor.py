@@ -167,7 +167,11 @@ class _SpecGenerations:
         if self.reloads.detector.settled_change():
             config = self.reloads.config
             command = child_command(
-                config.spec_path, check=True, parse=False, allow_refs_under=config.allow_refs_under
+                config.spec_path,
+                check=True,
+                parse=False,
+                allow_refs_under=config.allow_refs_under,
+                bounds=config.spec_bounds,
             )
             self.checking = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
             self.check_started = time.monotonic()

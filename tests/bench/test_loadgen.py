@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bench.loadgen import LoadPlan, LoadPlanError, _build_request, _lua_string, main, run_python_in_process
+from tests.socket_server import connection_server
 
 
 @pytest.mark.parametrize(
@@ -58,14 +59,9 @@ def test_lua_string_escapes_every_byte() -> None:
 @pytest.fixture
 def tiny_server() -> Iterator[tuple[int, list[int]]]:
     """A keep-alive server answering 200 then 404 alternately (chunked and sized); counts requests."""
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(16)
-    listener.settimeout(0.1)
     count = [0]
-    stop = threading.Event()
 
-    def handle(conn: socket.socket) -> None:
+    def handle(conn: socket.socket, stop: threading.Event) -> None:
         buffer = b""
         with conn:
             while not stop.is_set():
@@ -87,20 +83,8 @@ def tiny_server() -> Iterator[tuple[int, list[int]]]:
                             b"2\r\nno\r\n0\r\n\r\n"
                         )
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=handle, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    yield listener.getsockname()[1], count
-    stop.set()
-    thread.join(timeout=5)
-    listener.close()
+    with connection_server(handle) as port:
+        yield port, count
 
 
 def test_fallback_generator_counts_answers_and_non_2xx(tiny_server: tuple[int, list[int]]) -> None:

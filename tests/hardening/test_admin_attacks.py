@@ -27,6 +27,7 @@ from mock_server.server.admin import (
     RequestJournal,
     is_loopback_origin,
 )
+from mock_server.server.config import AccessRules
 from mock_server.stages.pipeline import MockRequest, MockResponse
 from tests.hardening._asgi import asgi_request
 from tests.hardening.conftest import SPEC_PATH, TOKEN_HEADER, run_mock
@@ -202,7 +203,10 @@ async def test_a_page_whose_name_starts_with_127_cannot_read_or_reset(
     compiled_spec: CompiledSpec, cors: tuple[str, ...]
 ) -> None:
     app = create_app(
-        MockConfig(spec_path=SPEC_PATH, log_requests=False, stateful=True, cors_origins=cors), compiled_spec
+        MockConfig(
+            spec_path=SPEC_PATH, log_requests=False, stateful=True, access=AccessRules(cors_origins=cors)
+        ),
+        compiled_spec,
     )
     page = [(b"origin", b"http://127.evil.example")]
     assert (await asgi_request(app, "GET", "/__admin/requests", headers=page)).status == 403
@@ -216,7 +220,8 @@ async def test_admin_refuses_a_host_that_is_not_loopback_whatever_is_allowed(
     compiled_spec: CompiledSpec, allowed: tuple[str, ...]
 ) -> None:
     app = create_app(
-        MockConfig(spec_path=SPEC_PATH, log_requests=False, allowed_hosts=allowed), compiled_spec
+        MockConfig(spec_path=SPEC_PATH, log_requests=False, access=AccessRules(allowed_hosts=allowed)),
+        compiled_spec,
     )
     host = b"rebound.example:4010"
     server = ("127.0.0.1", 4010)

@@ -29,6 +29,8 @@ from leeloo_client import (
 )
 from leeloo_client.api.tags import list_tags
 
+from tests.socket_server import connection_server
+
 from ._bounded import run_bounded
 from .test_client_failures import HANG, TAGS, Sleeps, http_response, scripted_server
 
@@ -122,13 +124,8 @@ def test_an_encoding_the_client_cannot_bound_is_refused() -> None:
 @contextlib.contextmanager
 def dribbling_server(every: float, piece: bytes = b" " * 60, lasts: float = 15.0) -> Iterator[str]:
     """A server that answers headers at once, then `piece` every `every` seconds for `lasts` s."""
-    stop = threading.Event()
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(8)
-    listener.settimeout(0.1)
 
-    def answer(conn: socket.socket) -> None:
+    def answer(conn: socket.socket, stop: threading.Event) -> None:
         with conn, contextlib.suppress(OSError):
             conn.recv(65536)
             conn.sendall(
@@ -139,22 +136,8 @@ def dribbling_server(every: float, piece: bytes = b" " * 60, lasts: float = 15.0
                 conn.sendall(piece)
                 stop.wait(every)
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-            except TimeoutError:
-                continue
-            threading.Thread(target=answer, args=(conn,), daemon=True).start()
-
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}/api/v2"
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
+    with connection_server(answer, backlog=8) as port:
+        yield f"http://127.0.0.1:{port}/api/v2"
 
 
 def test_a_dribbling_server_is_cut_at_the_call_timeout() -> None:

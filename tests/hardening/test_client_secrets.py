@@ -91,6 +91,13 @@ def test_a_timeout_keeps_the_request_without_its_token() -> None:
     assert TOKEN not in repr(error.request.headers)
 
 
+def test_a_cookie_is_masked_in_the_request_an_error_keeps_as_in_the_log() -> None:
+    error = failing_call(HANG, timeout=0.3, headers={"Cookie": "session=COOKIE-SECRET"})
+    assert isinstance(error, APITimeoutError) and error.request is not None
+    assert error.request.headers["Cookie"] == "[secret]"
+    assert "COOKIE-SECRET" not in everything_shown(error)
+
+
 def test_a_client_does_not_pickle_its_token() -> None:
     client = LeelooClient(token=TOKEN)
     with pytest.raises(TypeError, match="from_env"):

@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
+from mock_server.server.config import ServerLimits
 from tests.hardening._asgi import RawResponse, asgi_request
 from tests.hardening.conftest import SPEC_PATH
 from tests.refusals import INVALID, validation
@@ -67,7 +68,8 @@ async def test_10_mib_body_is_refused_with_413(static_app: Any) -> None:
 
 
 async def test_body_limit_is_configurable(compiled_spec: CompiledSpec) -> None:
-    app = create_app(MockConfig(spec_path=SPEC_PATH, log_requests=False, max_body_size=100), compiled_spec)
+    limits = ServerLimits(max_body_size=100)
+    app = create_app(MockConfig(spec_path=SPEC_PATH, log_requests=False, limits=limits), compiled_spec)
     body = json.dumps(VALID_MESSAGE).encode()
     padded = body + b" " * (100 - len(body))  # exactly at the limit: accepted
     assert (await asgi_request(app, "POST", SEND_MESSAGE, headers=JSON, body=padded)).status == 200

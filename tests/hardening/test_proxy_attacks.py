@@ -403,5 +403,5 @@ def test_upstream_password_is_never_printed() -> None:
             assert get(proxy).status_code == 502
             out = proxy.stdout_text() + proxy.stderr_text()
     assert "hunter2" not in out
-    assert "leeloo:***@127.0.0.1" in out
+    assert "leeloo:REDACTED@127.0.0.1" in out
     assert TOKEN not in out

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
+from mock_server.proxy.config import ProxyConfig
 from mock_server.proxy.forwarder import origin_form_path
 from tests.hardening._asgi import asgi_request
 from tests.hardening.conftest import SPEC_PATH
@@ -33,7 +34,8 @@ CLIMBING = [
 @pytest.fixture(scope="module")
 def proxy_app(compiled_spec: CompiledSpec) -> Any:
     return create_app(
-        MockConfig(spec_path=SPEC_PATH, log_requests=False, proxy="http://127.0.0.1:9/base"), compiled_spec
+        MockConfig(spec_path=SPEC_PATH, log_requests=False, proxy=ProxyConfig("http://127.0.0.1:9/base")),
+        compiled_spec,
     )
 
 

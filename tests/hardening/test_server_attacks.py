@@ -27,6 +27,7 @@ import httpx
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
+from mock_server.server.config import AccessRules
 from tests.hardening._asgi import asgi_request
 from tests.hardening.conftest import SPEC_PATH, TOKEN_HEADER, MockProcess, run_mock
 from tests.hardening.test_socket_level import RawAnswer, _read_answer
@@ -320,7 +321,7 @@ async def test_a_loopback_origin_gets_credentialed_cors(secure_app: Any, origin:
 
 
 async def test_cors_origin_star_grants_any_origin_without_credentials(compiled_spec: CompiledSpec) -> None:
-    config = MockConfig(spec_path=SPEC_PATH, log_requests=False, cors_origins=("*",))
+    config = MockConfig(spec_path=SPEC_PATH, log_requests=False, access=AccessRules(cors_origins=("*",)))
     app = create_app(config, compiled_spec)
     response = await asgi_request(app, "GET", "/api/v2/tags", headers=[(b"origin", b"https://app.example")])
     assert response.status == 200
@@ -329,7 +330,8 @@ async def test_cors_origin_star_grants_any_origin_without_credentials(compiled_s
 
 
 async def test_a_named_cors_origin_replaces_the_loopback_default(compiled_spec: CompiledSpec) -> None:
-    config = MockConfig(spec_path=SPEC_PATH, log_requests=False, cors_origins=("https://app.example",))
+    access = AccessRules(cors_origins=("https://app.example",))
+    config = MockConfig(spec_path=SPEC_PATH, log_requests=False, access=access)
     app = create_app(config, compiled_spec)
     allowed = await asgi_request(app, "GET", "/api/v2/tags", headers=[(b"origin", b"https://app.example")])
     assert allowed.status == 200
@@ -435,7 +437,7 @@ def test_an_update_past_the_byte_cap_is_refused_and_changes_nothing(
     ],
 )
 def test_the_default_origins_are_the_loopback_ones(origin: str, allowed: bool) -> None:
-    from mock_server._config import DEFAULT_CORS_ORIGINS
+    from mock_server.server.config import DEFAULT_CORS_ORIGINS
     from mock_server.server.guard import OriginPolicy
 
     assert OriginPolicy(DEFAULT_CORS_ORIGINS).allows(origin) is allowed

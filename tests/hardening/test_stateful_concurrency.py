@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
+from mock_server.stateful.config import StoreLimits
 from tests.hardening.conftest import SPEC_PATH, TOKEN_HEADER, MockProcess, run_mock
 
 PEOPLE = 200
@@ -120,7 +121,8 @@ def test_concurrent_writes_add_up_exactly(stateful_mock: MockProcess) -> None:
 
 async def test_record_cap_answers_507_and_inserts_nothing(compiled_spec: CompiledSpec) -> None:
     cap = 25
-    config = MockConfig(spec_path=SPEC_PATH, stateful=True, max_records=cap, log_requests=False)
+    limits = StoreLimits(max_records=cap)
+    config = MockConfig(spec_path=SPEC_PATH, stateful=True, store_limits=limits, log_requests=False)
     transport = httpx.ASGITransport(app=create_app(config, compiled_spec))
     async with httpx.AsyncClient(
         transport=transport, base_url="http://mock.test/api/v2", headers=TOKEN_HEADER

@@ -55,7 +55,7 @@ def make_client(compiled: CompiledSpec) -> Iterator[ClientFactory]:
 
         def factory(**settings: Any) -> MockClient:
             path = settings.pop("spec_path", SPEC_PATH)
-            config = MockConfig(spec_path=Path(path), **settings)
+            config = MockConfig.from_options(Path(path), **settings)
             mock = running.enter_context(
                 app_in_process(create_app(config, compiled if path == SPEC_PATH else None))
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -412,3 +413,88 @@ def test_libyaml_gives_the_data_and_lines_the_python_parser_gives(
     assert fast.positions == slow.positions
     assert fast.data == slow.data
     assert fast.positions[("x-words", "y")].line == fast.positions[("x-words", "z")].line + 1
+
+
+@pytest.mark.parametrize(
+    ("written", "warned_at"),
+    [
+        ("minLength: 1000000", "components/schemas/Thing/properties/id/minLength"),
+        ("minLength: 1_000_000", "components/schemas/Thing/properties/id/minLength"),
+        ("minLength: 0x186A1", "components/schemas/Thing/properties/id/minLength"),
+        ('pattern: "^a{200000}$"', "components/schemas/Thing/properties/id/pattern"),
+    ],
+)
+def test_a_size_the_mock_cannot_generate_is_warned_however_it_is_written(
+    tmp_path: Path, written: str, warned_at: str
+) -> None:
+    from openapi_document.spec_check import check_for_mock
+
+    spec = _small_spec(tmp_path, "        id:\n          type: string", f"        id:\n          {written}")
+    checked = check_for_mock(spec)
+    assert checked.problems == []
+    assert [w.reason.split(": ")[0] for w in checked.warnings if "generates" in w.reason] == [warned_at]
+
+
+def test_a_size_the_mock_generates_is_not_warned(tmp_path: Path) -> None:
+    from openapi_document.spec_check import check_for_mock
+
+    spec = _small_spec(
+        tmp_path, "        id:\n          type: string", "        id:\n          minLength: 99999"
+    )
+    assert check_for_mock(spec).warnings == []
+
+
+def test_the_mock_gets_the_checked_document_once_and_only_from_an_unchanged_file(tmp_path: Path) -> None:
+    from openapi_document.spec_check import check_for_mock, take_checked_document
+
+    spec = _small_spec(tmp_path)
+    check_for_mock(spec)
+    assert take_checked_document(spec) is None  # kept only when the mock asks for it
+    checked = check_for_mock(spec, hand_over=True)
+    assert checked.upgraded is not None
+    handed = take_checked_document(spec)
+    assert handed is checked.upgraded and handed.document["paths"]
+    assert take_checked_document(spec) is None  # handed over once
+    check_for_mock(spec, hand_over=True)
+    spec.write_text(SMALL_SPEC.replace('version: "1"', 'version: "2"'), encoding="utf-8")
+    assert take_checked_document(spec) is None  # the file changed since it was checked
+
+
+def test_a_refused_document_is_not_handed_to_the_mock(tmp_path: Path) -> None:
+    from openapi_document.spec_check import check_for_mock, take_checked_document
+
+    spec = _small_spec(tmp_path, "          type: integer", "          type: intger")
+    assert check_for_mock(spec, hand_over=True).problems
+    assert take_checked_document(spec) is None
+
+
+def test_a_bad_subschema_is_found_whether_reached_inside_its_schema_or_through_a_ref(tmp_path: Path) -> None:
+    # Thing passes, so its own subschemas are not meta-checked again; Other is reached only
+    # through a $ref from inside Thing and is checked on its own
+    spec = _small_spec(
+        tmp_path,
+        "        size:\n          type: integer",
+        "        size:\n          $ref: '#/components/schemas/Other'\n    Other:\n      type: object\n"
+        "      properties:\n        deep:\n          minimum: high",
+    )
+    [problem] = check_spec(spec)
+    assert (
+        problem.reason == 'components/schemas/Other/properties/deep/minimum: "high" is not of type "number"'
+    )
+
+
+def test_references_are_found_in_document_order_without_their_places() -> None:
+    import datetime
+
+    from openapi_document._refs import ref_strings, refs
+
+    data: dict[str, Any] = {
+        "a": {"$ref": '#/x"q', "b": [{"$ref": "#/y"}, 1, {"c": {"$ref": "#/z~1é"}}]},
+        "$ref": "#/w",
+        "e": {"$ref": 5, 'k"$ref': "not a reference", "d": 'say "$ref": "not one either"'},
+        "f": {"$ref": "other.yaml#/A"},
+    }
+    expected = [ref for _, ref in refs(data)]
+    assert expected == ['#/x"q', "#/y", "#/z~1é", "#/w", "other.yaml#/A"]
+    assert ref_strings(data) == expected
+    assert ref_strings({**data, "when": datetime.date(2026, 1, 1)}) == expected  # not JSON data

@@ -22,11 +22,12 @@ def general_pointer(parts: Sequence[str | int]) -> str:
     )
 
 
-def general(pointer: str) -> str:
+def general_pointer_of(pointer: str) -> str:
+    """:func:`general_pointer` of a pointer written as text (``/data/3/id`` -> ``/data/*/id``)."""
     return general_pointer(pointer_parts(pointer))
 
 
-def shown(key: str, value: Any) -> Any:
+def shown_value(key: str, value: Any) -> Any:
     """``value`` as a report may show it: REDACTED under a secret-looking key, long texts cut."""
     if is_secret_query_key(key):
         return REDACTED
@@ -37,7 +38,7 @@ def shown(key: str, value: Any) -> Any:
     return value
 
 
-def told(key: str, value: Any, message: str) -> str:
+def message_without_secret(key: str, value: Any, message: str) -> str:
     """``message`` (a validator's, which may quote the value) with the value of a secret-looking
     field replaced by REDACTED."""
     if not is_secret_query_key(key) or value is None:
@@ -62,5 +63,5 @@ def undeclared_fields(
             message.format(key=found.key),
             found.owner.places,
             "properties",
-            shown(found.key, found.value),
+            shown_value(found.key, found.value),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from mock_server.drift.checks._common import general, shown, told
+from mock_server.drift.checks._common import general_pointer_of, message_without_secret, shown_value
 from mock_server.drift.exchange import NOT_JSON, Exchange
 from mock_server.drift.model import REFUSED_VALUE_ACCEPTED, Observation
 from mock_server.drift.schema_walk import Located, deref, schema_at
@@ -87,19 +87,19 @@ def refused_value_accepted(exchange: Exchange) -> Iterator[Observation]:
                 value = None
             name = steps[-1] if steps else ""
             places = schema.places
-            pointer = general(issue.name)
+            pointer = general_pointer_of(issue.name)
         else:
             continue
         yield Observation(
             REFUSED_VALUE_ACCEPTED,
             issue.location if issue.location != "body" else "request body",
             pointer,
-            told(
+            message_without_secret(
                 name,
                 value,
                 f"The API answered {exchange.status} to a value the spec refuses: {issue.message}",
             ),
             places,
             broken_keyword(schema.node, value),
-            shown(name, value),
+            shown_value(name, value),
         )

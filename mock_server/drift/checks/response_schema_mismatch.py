@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mock_server.drift.checks._common import general, shown, told
+from mock_server.drift.checks._common import general_pointer_of, message_without_secret, shown_value
 from mock_server.drift.exchange import NOT_JSON, Exchange
 from mock_server.drift.model import RESPONSE_SCHEMA_MISMATCH, Observation
 from mock_server.drift.schema_walk import schema_at
@@ -31,9 +31,11 @@ def response_schema_mismatch(exchange: Exchange) -> Iterator[Observation]:
         yield Observation(
             RESPONSE_SCHEMA_MISMATCH,
             "response body",
-            general(pointer),
-            told(steps[-1] if steps else "", value, f"{violation.message} (expected {violation.expected})"),
+            general_pointer_of(pointer),
+            message_without_secret(
+                steps[-1] if steps else "", value, f"{violation.message} (expected {violation.expected})"
+            ),
             places,
             keyword,
-            shown(steps[-1] if steps else "", value),
+            shown_value(steps[-1] if steps else "", value),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mock_server.drift.checks._common import shown
+from mock_server.drift.checks._common import shown_value
 from mock_server.drift.exchange import Exchange
 from mock_server.drift.model import UNDECLARED_QUERY_PARAMETER, Observation
 from openapi_document import json_pointer
@@ -32,5 +32,5 @@ def undeclared_query_parameter(exchange: Exchange) -> Iterator[Observation]:
             f"The API accepted the query parameter {name!r}, which the spec does not declare.",
             ((*exchange.operation_where, "parameters"),),
             "parameters",
-            shown(name, value),
+            shown_value(name, value),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mock_server.drift.checks._common import shown
+from mock_server.drift.checks._common import shown_value
 from mock_server.drift.exchange import NOT_JSON, Exchange
 from mock_server.drift.model import UNDECLARED_STATUS, Observation
 
@@ -25,6 +25,6 @@ def undeclared_status(exchange: Exchange) -> Iterator[Observation]:
             "status": exchange.status,
             "media_type": exchange.entry.response.media_type,
             "envelope": exchange.failed_in_envelope,
-            "body": shown("", document) if document is not NOT_JSON else None,
+            "body": shown_value("", document) if document is not NOT_JSON else None,
         },
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,7 @@ import pytest
 from mock_server.drift import KINDS, DriftSpec, check_capture
 from mock_server.drift.cli import main
 from mock_server.har import Body, Entry, HarWriter, Request, Response
+from mock_server.pages.drift_page import render_drift
 
 
 def expected(chosen: Any) -> list[tuple[str, str, str, str | None, int, str, str]]:
@@ -232,7 +234,7 @@ def test_ignore_header_leaves_it_out(
 SECRET = "s3cr3t-token-0123456789"
 
 
-@pytest.mark.parametrize("form", ["text", "json"])
+@pytest.mark.parametrize("form", ["text", "json", "html"])
 def test_no_secret_reaches_the_report_whatever_the_capture_holds(
     tmp_path: Path,
     mock_answers: list[Entry],
@@ -267,6 +269,17 @@ def test_no_secret_reaches_the_report_whatever_the_capture_holds(
     assert SECRET not in (tmp_path / "p.patch").read_text()
 
 
+def test_a_token_that_html_escapes_is_not_on_the_page_either(
+    mock_answers: list[Entry], drift_spec: DriftSpec, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    token = "tok&<en>-0123456789"
+    monkeypatch.setenv("LEELOO_AUTH_TOKEN", token)
+    report = check_capture(mock_answers[:1], drift_spec, f"{token}.har")  # a capture named after it
+    html = render_drift(report)
+    assert "REDACTED.har" in html
+    assert token not in html and escape(token) not in html
+
+
 def test_ndjson_is_streamed(tmp_path: Path, mock_answers: list[Entry], drift_spec: DriftSpec) -> None:
     path = tmp_path / "big.ndjson"
     lines = [json.dumps(e.to_har()) for e in mock_answers]
@@ -296,10 +309,10 @@ def test_the_journal_is_a_capture(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 def test_a_validator_message_never_quotes_a_secret_fields_value() -> None:
-    from mock_server.drift.checks._common import told
+    from mock_server.drift.checks._common import message_without_secret
 
     assert (
-        told("password", "hunter2", '"hunter2" is not of type "integer"')
+        message_without_secret("password", "hunter2", '"hunter2" is not of type "integer"')
         == 'REDACTED is not of type "integer"'
     )
-    assert told("name", "hunter2", '"hunter2" is too long') == '"hunter2" is too long'
+    assert message_without_secret("name", "hunter2", '"hunter2" is too long') == '"hunter2" is too long'

@@ -19,6 +19,7 @@ from mock_server.faults.values import (
 )
 from mock_server.spec.document import SpecError
 from mock_server.stages.pipeline import MockRequest, MockResponse
+from openapi_document import Located, LocatedError
 from tests.mock_server.conftest import TOKEN_HEADER
 
 TAGS = "/api/v2/tags"
@@ -141,8 +142,10 @@ def test_posted_rules_replace_and_clear_goes_back_to_the_start(compiled: Compile
 def test_a_faults_file_names_the_line_of_a_bad_entry(tmp_path: Path) -> None:
     path = tmp_path / "faults.yaml"
     path.write_text("- operation: list_tags\n  delay: 100\n- operation: list_users\n  fail: 2:503\n")
-    with pytest.raises(FaultsFileError, match=r"faults.yaml:3:3: the rate 2 must be from 0 to 1"):
+    with pytest.raises(LocatedError, match=r"faults.yaml:3:3: the rate 2 must be from 0 to 1") as caught:
         load_faults_file(path)
+    assert isinstance(caught.value, FaultsFileError)
+    assert caught.value.first == Located(path, 3, 3, "the rate 2 must be from 0 to 1")
     path.write_text("faults:\n  - {operation: list_tags, rate_limit: 5/60}\n")
     assert load_faults_file(path)[0].rate_limit == RateLimit(5, 60)
     path.write_text("- {delay: 100}\n")

@@ -154,6 +154,22 @@ def test_the_journal_is_read(tmp_path: Path) -> None:
         ),
         ('{"something": 1}', "entry 0: neither a HAR entry"),
         ("[1, 2]", "entry 0: an entry must be an object"),
+        ('{"log": ' + "[" * 100_000 + "]" * 100_000 + "}", "not valid JSON: nested too deep"),
+        (
+            '{"request": ' + "[" * 100_000 + "]" * 100_000 + "}\n",
+            "entry 0: not a JSON object: nested too deep",
+        ),
+    ],
+    ids=[
+        "empty",
+        "not-json",
+        "entries",
+        "method",
+        "ndjson-line",
+        "neither",
+        "list",
+        "deep-har",
+        "deep-ndjson",
     ],
 )
 def test_bad_input_is_one_line_naming_file_and_entry(tmp_path: Path, text: str, reason: str) -> None:

@@ -19,13 +19,13 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from generator._evidence import evidence_register
 from mock_server.drift.cli import main as drift_main
 from mock_server.pages.reference import Reference, render_reference, slug
 from mock_server.pages.static import write_reference
 from mock_server.spec.document import default_spec_path, load_spec
 from mock_server.testing import LeelooMock, in_thread, mock_config
 from openapi_document import Operation
+from openapi_document.evidence import evidence_register
 
 SPEC = load_spec(default_spec_path())
 DOCUMENT = SPEC.document

@@ -27,7 +27,6 @@ from mock_server.proxy.forwarder import (
     Violation,
     _Decoder,
     origin_form_path,
-    redacted_url,
     violations_text,
 )
 from mock_server.stages.pipeline import MockRequest
@@ -215,14 +214,16 @@ def test_target_keeps_scheme_host_port_and_base_path(compiled: CompiledSpec) -> 
 @pytest.mark.parametrize(
     ("url", "shown"),
     [
-        ("http://leeloo:hunter2@127.0.0.1:8080/api", "http://leeloo:***@127.0.0.1:8080/api"),
-        ("http://:hunter2@127.0.0.1", "http://:***@127.0.0.1"),
+        ("http://leeloo:hunter2@127.0.0.1:8080/api", "http://leeloo:REDACTED@127.0.0.1:8080/api"),
+        ("http://:hunter2@127.0.0.1", "http://:REDACTED@127.0.0.1"),
+        ("https://api.example/v2?api_key=hunter2&limit=5", "https://api.example/v2?api_key=REDACTED&limit=5"),
         ("http://leeloo@127.0.0.1", "http://leeloo@127.0.0.1"),
         ("https://api.leeloo.ai/api/v2", "https://api.leeloo.ai/api/v2"),
     ],
 )
-def test_redacted_url_hides_the_password(url: str, shown: str) -> None:
-    assert redacted_url(url) == shown
+def test_the_upstream_is_shown_without_its_password(compiled: CompiledSpec, url: str, shown: str) -> None:
+    pipeline = Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH)))
+    assert ProxyHandler(pipeline, url).shown == shown
 
 
 def test_decoder_stops_a_gzip_bomb_at_the_cap() -> None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -39,12 +41,16 @@ def _proxy_app(compiled: CompiledSpec, config: RecordingConfig) -> MockApp:
     return MockApp(pipeline, handler=recorder, on_shutdown=[proxy.aclose, recorder.aclose])
 
 
+@contextlib.contextmanager
+def _proxy_client(compiled: CompiledSpec, config: RecordingConfig) -> Iterator[httpx.Client]:
+    """A client of a proxy to ``UPSTREAM`` that records as ``config`` says (the file is closed after)."""
+    with app_in_process(_proxy_app(compiled, config)) as mock, mock.client(base_url=mock.url) as client:
+        yield client
+
+
 def test_the_proxy_records_the_upstream_exchange_redacted(compiled: CompiledSpec, tmp_path: Path) -> None:
     path = tmp_path / "proxy.har"
-    with (
-        app_in_process(_proxy_app(compiled, RecordingConfig(path))) as mock,
-        mock.client(base_url=mock.url) as client,
-    ):
+    with _proxy_client(compiled, RecordingConfig(path)) as client:
         answer = client.get("/api/v2/tags?access_token=qs-secret&limit=5", headers=TOKEN_HEADER)
     assert answer.status_code == 200
     document = json.loads(path.read_text())
@@ -62,12 +68,21 @@ def test_the_proxy_records_the_upstream_exchange_redacted(compiled: CompiledSpec
     assert "any-token" not in text and "qs-secret" not in text and "abc123" not in text
 
 
+def test_a_path_the_proxy_refuses_is_recorded_as_it_came(compiled: CompiledSpec, tmp_path: Path) -> None:
+    path = tmp_path / "refused.har"
+    with _proxy_client(compiled, RecordingConfig(path)) as client:
+        answer = client.get("/api/v2/%2e%2e/tags", headers=TOKEN_HEADER)
+    assert answer.status_code == 400
+    (entry,) = read_entries(path)
+    assert entry.response.status == 400
+    assert entry.request.url.startswith("http://upstream.local/api/v2/") and entry.request.url.endswith(
+        "/tags"
+    )
+
+
 def test_record_secrets_keeps_them(compiled: CompiledSpec, tmp_path: Path) -> None:
     path = tmp_path / "secrets.har"
-    with (
-        app_in_process(_proxy_app(compiled, RecordingConfig(path, redact=False))) as mock,
-        mock.client(base_url=mock.url) as client,
-    ):
+    with _proxy_client(compiled, RecordingConfig(path, redact=False)) as client:
         client.get("/api/v2/tags", headers=TOKEN_HEADER)
     (entry,) = read_entries(path)
     assert entry.request.header("x-leeloo-authtoken") == "any-token"

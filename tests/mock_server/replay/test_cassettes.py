@@ -123,6 +123,14 @@ def test_a_record_mode_that_is_not_one_is_a_usage_error(
     assert bad.returncode == 4 and "leeloo_record_mode is 'sometimes'" in bad.stderr
 
 
+def test_the_plugin_offers_the_record_modes_the_cassettes_know() -> None:
+    # the plugin keeps its own copy so that loading it does not import the mock (about a second)
+    from mock_server import pytest_plugin
+    from mock_server.replay import cassettes
+
+    assert pytest_plugin.RECORD_MODES == cassettes.RECORD_MODES
+
+
 def test_faults_for_one_test_by_marker_and_context_manager(tmp_path: Path) -> None:
     (tmp_path / "test_faults.py").write_text(FAULTS_TEST)
     done = _pytest(tmp_path, "--leeloo-mock-scope=session")

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from mock_server.cli import main
-from mock_server.har import Body, Entry, Request, Response, har_document
+from mock_server.har import Body, Entry, HarError, Request, Response, har_document
 from mock_server.replay import ReplayConfig
 from mock_server.testing import in_child_process
 from tests.mock_server.conftest import OBJECT_ID, SPEC_PATH, TOKEN_HEADER, ClientFactory
@@ -76,6 +76,25 @@ def test_recorded_answers_are_served_in_order_then_the_last_repeats(
     ]
 
 
+def test_an_admin_reset_serves_the_recorded_answers_from_the_first_again(
+    tmp_path: Path, make_client: ClientFactory
+) -> None:
+    """WireMock's reset puts its scenarios back to their start; the replay's turns go back too."""
+    capture = _capture(
+        tmp_path,
+        _entry("GET", f"{API}/tags", 200, _tags("first")),
+        _entry("GET", f"{API}/tags", 200, _tags("second")),
+    )
+    client = make_client(replay=ReplayConfig.read(capture))
+
+    def names() -> list[str]:
+        return [client.get("/api/v2/tags", headers=TOKEN_HEADER).json()["data"][0]["name"] for _ in range(3)]
+
+    assert names() == ["first", "second", "second"]
+    assert client.post("/__admin/reset").status_code == 200
+    assert names() == ["first", "second", "second"]
+
+
 def test_other_requests_get_the_specs_answer(tmp_path: Path, make_client: ClientFactory) -> None:
     capture = _capture(tmp_path, _entry("GET", f"{API}/tags?limit=5", 200, _tags("five")))
     client = make_client(replay=ReplayConfig.read(capture))
@@ -135,6 +154,13 @@ def test_a_bad_capture_is_a_usage_error_naming_it(
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert "--replay" in err and named in err
+
+
+def test_a_capture_past_its_bound_of_bodies_is_refused_at_the_entry_that_passes_it(tmp_path: Path) -> None:
+    capture = _capture(tmp_path, *[_entry("GET", f"{API}/tags", 200, b"x" * 400) for _ in range(3)])
+    assert len(ReplayConfig.read(capture, max_body_bytes=1200).entries) == 3
+    with pytest.raises(HarError, match=r"entry 2: its bodies come to more than 1,000 bytes"):
+        ReplayConfig.read(capture, max_body_bytes=1000)
 
 
 def test_a_missing_capture_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,6 +10,7 @@ import pytest
 
 from mock_server import CompiledSpec, MockConfig, create_app
 from mock_server.har.redaction import REDACTED
+from mock_server.proxy.config import ProxyConfig
 from mock_server.server.admin import BODY_EXCERPT_BYTES, RequestJournal, is_loopback_origin
 from mock_server.stages.pipeline import MockRequest, MockResponse
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
@@ -34,7 +35,7 @@ def _call(
 
 
 def _app(compiled: CompiledSpec, **options: Any) -> Any:
-    return create_app(MockConfig(spec_path=SPEC_PATH, log_requests=False, **options), compiled)
+    return create_app(MockConfig.from_options(SPEC_PATH, log_requests=False, **options), compiled)
 
 
 def test_the_journal_lists_requests_with_their_validation_outcome(compiled: CompiledSpec) -> None:
@@ -171,7 +172,7 @@ def test_loopback_origins(origin: str | None, loopback: bool) -> None:
 def test_the_proxy_never_forwards_admin_requests(compiled: CompiledSpec) -> None:
     """The upstream is a closed port: a forwarded request would come back as a 502."""
     app = create_app(
-        MockConfig(spec_path=SPEC_PATH, log_requests=False, proxy="http://127.0.0.1:9"), compiled
+        MockConfig(spec_path=SPEC_PATH, log_requests=False, proxy=ProxyConfig("http://127.0.0.1:9")), compiled
     )
     assert _call(app, "GET", TAGS, headers=TOKEN_HEADER).status_code == 502
     listed = _call(app, "GET", "/__admin/requests")

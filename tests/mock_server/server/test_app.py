@@ -398,9 +398,11 @@ def test_access_log_writes_one_line_per_request() -> None:
 
 
 def test_proxy_configuration_wires_the_proxy_handler(compiled: CompiledSpec) -> None:
+    from mock_server.proxy.config import ProxyConfig
     from mock_server.proxy.forwarder import ProxyHandler
 
-    app = create_app(MockConfig(spec_path=SPEC_PATH, proxy="http://127.0.0.1:9", errors=True), compiled)
+    proxy = ProxyConfig("http://127.0.0.1:9", errors=True)
+    app = create_app(MockConfig(spec_path=SPEC_PATH, proxy=proxy), compiled)
     assert isinstance(app.handler, ProxyHandler)
     assert app.handler.errors
     assert app.on_shutdown == (app.handler.aclose,)

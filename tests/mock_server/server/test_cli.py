@@ -10,7 +10,9 @@ import socket
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -203,9 +205,9 @@ def test_every_start_up_error_names_its_place_without_the_command_line_guessing(
 
 
 def test_the_config_is_built_from_the_parser_field_by_field() -> None:
-    """Each option whose dest is a MockConfig field reaches the config without a hand-written copy;
-    the defaults of the command line are the config's own."""
-    from dataclasses import fields
+    """Each option whose dest is a MockConfig field, or a field of one of its groups, reaches the
+    config without a hand-written copy; the defaults of the command line are the config's own."""
+    from dataclasses import fields, is_dataclass
 
     from mock_server._config import MockConfig
     from mock_server.cli import build_parser, config_from_args
@@ -214,12 +216,89 @@ def test_the_config_is_built_from_the_parser_field_by_field() -> None:
     spec = Path("spec/openapi.yaml")
     default = config_from_args(parser, parser.parse_args([]), spec)
     own_defaults = MockConfig(spec_path=spec)
-    derived = {"allowed_hosts", "tokens", "cors_origins"}  # the host is allowed; tokens come from env too
+    derived = {"access.allowed_hosts", "tokens"}  # the host is allowed; tokens come from env too
+    compared = 0
     for field in fields(MockConfig):
-        if field.name not in derived:
-            assert getattr(default, field.name) == getattr(own_defaults, field.name), field.name
+        value, own = getattr(default, field.name), getattr(own_defaults, field.name)
+        group_fields = fields(own) if is_dataclass(own) else ()
+        assert type(value) is type(own), field.name
+        for name in [f"{field.name}.{each.name}" for each in group_fields] or [field.name]:
+            if name not in derived:
+                path = name.split(".")
+                assert _walk(default, path) == _walk(own_defaults, path), name
+                compared += 1
+    assert compared > len(fields(MockConfig))  # the groups' fields were compared one by one
     args = parser.parse_args(
         ["--max-records", "7", "--journal-size", "5", "--dynamic", "--idle-timeout", "2"]
     )
     config = config_from_args(parser, args, spec)
-    assert (config.max_records, config.journal_size, config.dynamic, config.idle_timeout) == (7, 5, True, 2.0)
+    assert (config.store_limits.max_records, config.limits.journal_size) == (7, 5)
+    assert (config.dynamic, config.limits.idle_timeout) == (True, 2.0)
+
+
+def _walk(value: Any, path: list[str]) -> Any:
+    for name in path:
+        value = getattr(value, name)
+    return value
+
+
+def test_each_group_of_the_config_comes_from_its_options() -> None:
+    """The proxy's, the access rules' and the store's limits: each option lands in its group."""
+    from mock_server.cli import _parsed, build_parser, config_from_args
+
+    parser, args = _parsed(
+        [
+            *("proxy", "spec/openapi.yaml", "http://upstream.example/api/"),
+            *("--errors", "--max-upstream-size", "9", "--upstream-timeout", "3"),
+            *("--max-upstream-concurrency", "4", "--no-cors", "--cors-origin", "https://a.example"),
+            *("--allowed-host", "b.example", "--max-store-bytes", "11", "--max-body-size", "12"),
+        ]
+    )
+    config = config_from_args(parser, args, Path("spec/openapi.yaml"))
+    assert config.proxy is not None
+    assert (config.proxy.upstream, config.proxy.errors) == ("http://upstream.example/api", True)
+    assert (config.proxy.max_upstream_size, config.proxy.upstream_timeout) == (9, 3.0)
+    assert config.proxy.upstream_concurrency == 4
+    assert (config.access.cors, config.access.cors_origins) == (False, ("https://a.example",))
+    assert config.access.allowed_hosts == ("127.0.0.1", "b.example")
+    assert (config.store_limits.max_store_bytes, config.limits.max_body_size) == (11, 12)
+    assert config_from_args(parser, build_parser().parse_args([]), Path("x")).proxy is None
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"stateful": True, "max_records": 3, "journal_size": 0},
+        {"proxy": "http://upstream.example/api", "errors": True, "upstream_concurrency": 4},
+        {"cors": False, "cors_origins": ("https://a.example", "https://b.example"), "dynamic": True},
+        {"max_store_bytes": 11, "upstream_timeout": None, "seed": 7, "cors": True, "stateful": False},
+    ],
+)
+def test_the_command_line_for_test_keywords_gives_the_same_config(options: dict[str, Any]) -> None:
+    """The pytest plugin's process mode starts ``leeloo-mock`` with these options: the config the
+    child builds from them is the one ``from_options`` builds in process (it named
+    ``--upstream-concurrency``, which does not exist, and passed a tuple of origins as one)."""
+    from mock_server._config import MockConfig
+    from mock_server.cli import _parsed, command_line_options, config_from_args
+
+    spec = Path("spec/openapi.yaml")
+    given = {name: value for name, value in options.items() if value is not None}
+    parser, args = _parsed([str(spec), *command_line_options(given)])
+    from_the_command_line = config_from_args(parser, args, spec)
+    access = replace(from_the_command_line.access, allowed_hosts=())  # the CLI adds --host to them
+    assert replace(from_the_command_line, access=access) == MockConfig.from_options(spec, **given)
+
+
+def test_a_test_keyword_with_no_command_line_option_is_named() -> None:
+    from mock_server.cli import command_line_options
+
+    with pytest.raises(TypeError, match="watchdog= has no command-line option"):
+        command_line_options({"watchdog": 1})
+
+
+def test_the_command_line_does_not_import_httpx_until_a_proxy_or_recording_needs_it() -> None:
+    """httpx (and the rich console its own command line pulls in) cost every cold start about
+    0.2 s; only --proxy, --record and --replay use it, and their packages import it when used."""
+    code = "import sys, mock_server.cli; print('httpx' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=REPO)
+    assert done.stdout.strip() == "False", done.stderr

@@ -35,3 +35,18 @@ def test_missing_files_and_unwritable_cache_are_not_errors(
     assert not already_checked(tmp_path / "nope.yaml", blocker)
     remember_checked(blocker, blocker)
     assert not already_checked(blocker, blocker)
+
+
+@pytest.mark.parametrize("module", ["_upgrade.py", "_spec_validation.py", "_refs.py", "_yaml_positions.py"])
+def test_a_change_to_a_module_the_check_rests_on_means_a_new_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, module: str
+) -> None:
+    monkeypatch.setenv("LEELOO_MOCK_CACHE_DIR", str(tmp_path / "cache"))
+    spec, checker = tmp_path / "spec.yaml", tmp_path / "spec_check.py"
+    spec.write_text("openapi: 3.1.0\n")
+    checker.write_text("# v1\n")
+    (tmp_path / module).write_text("# v1\n")
+    remember_checked(spec, checker)
+    assert already_checked(spec, checker)
+    (tmp_path / module).write_text("# v2: a rule changed\n")
+    assert not already_checked(spec, checker)

@@ -40,21 +40,27 @@ def test_a_response_without_examples_gets_generated_valid_data_and_its_headers()
     assert operation.responses["204"].media == {}
 
 
-def test_one_validator_per_distinct_schema() -> None:
-    # Kubernetes names each answer's schema in three media types and the same definitions in a
-    # thousand operations: a compiled copy each took 1.7 GB at start-up
-    from mock_server import Spec, compile_spec
-
-    answer = {"$ref": "#/components/schemas/Thing"}
-    content = {media: {"schema": dict(answer)} for media in ("application/json", "application/yaml")}
-    document = {
+def _one_schema_everywhere(schema: dict[str, Any]) -> dict[str, Any]:
+    """A document whose three operations answer ``schema`` (a copy each) in two media types."""
+    content = {media: {"schema": dict(schema)} for media in ("application/json", "application/yaml")}
+    return {
         "openapi": "3.1.0",
         "info": {"title": "t", "version": "1"},
         "paths": {
             f"/things{n}": {"get": {"responses": {"200": {"description": "ok", "content": content}}}}
             for n in range(3)
         },
-        "components": {"schemas": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}}},
+    }
+
+
+def test_one_validator_per_distinct_schema() -> None:
+    # Kubernetes names each answer's schema in three media types and the same definitions in a
+    # thousand operations: a compiled copy each took 1.7 GB at start-up
+    from mock_server import Spec, compile_spec
+
+    document = _one_schema_everywhere({"$ref": "#/components/schemas/Thing"})
+    document["components"] = {
+        "schemas": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}}
     }
     compiled = compile_spec(Spec(document))
     validators = {
@@ -69,3 +75,31 @@ def test_one_validator_per_distinct_schema() -> None:
         .media["application/json"]
         .validator.is_valid({"a": 1})
     )
+
+
+def test_one_stand_in_body_is_generated_per_distinct_schema(monkeypatch: Any) -> None:
+    # Kubernetes' answers name the same schema in three media types and many operations:
+    # generating each again took three quarters of its compile
+    from mock_server.producers.dynamic import DataGenerator
+
+    generated: list[Any] = []
+    generate = DataGenerator.generate
+
+    def counting(self: DataGenerator, schema: Any, seed: int) -> Any:
+        generated.append(schema)
+        return generate(self, schema, seed)
+
+    monkeypatch.setattr(DataGenerator, "generate", counting)
+    thing = {"type": "object", "required": ["a"], "properties": {"a": {"type": "string"}}}
+    document = _one_schema_everywhere(thing)
+    other = {"application/json": {"schema": {"type": "integer"}}}
+    document["paths"]["/count"] = {"get": {"responses": {"200": {"description": "ok", "content": other}}}}
+    compiled = compile_spec(Spec(document))
+    assert len(generated) == 2  # one per distinct schema, not one per media type and operation
+    bodies = {
+        media.static.default
+        for operation in compiled.operations
+        for media in operation.responses["200"].media.values()
+    }
+    assert len(bodies) == 2
+    assert all(json.loads(body) is not None for body in bodies)

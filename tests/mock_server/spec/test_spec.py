@@ -164,3 +164,79 @@ def test_a_loaded_spec_carries_its_own_source_and_one_built_in_memory_none(tmp_p
     sources = [load_spec(path).source for path in (first, second)]
     assert [source.path if source else None for source in sources] == [first, second]
     assert Spec(load_document(first)).source is None
+
+
+def _document_with_refs_everywhere() -> dict[str, Any]:
+    pet = {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}}
+    media = {
+        "schema": {"$ref": "#/components/schemas/Pets"},
+        "examples": {"one": {"$ref": "#/components/examples/Big"}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "t", "version": "1"},
+        "paths": {
+            "/pets": {
+                "get": {"responses": {"200": {"description": "ok", "content": {"application/json": media}}}}
+            },
+            "/owner": {
+                "get": {"responses": {"200": {"description": "ok", "content": {"application/json": {}}}}}
+            },
+        },
+        "components": {
+            "schemas": {
+                "Pets": {"type": "array", "items": {"$ref": "#/components/schemas/Pet"}},
+                "Pet": pet,
+                # a schema may point anywhere in the document, into paths too
+                "Owner": {"$ref": "#/paths/~1pets/get/responses/200/content/application~1json/schema"},
+            },
+            "examples": {"Big": {"value": [{"name": "x" * 1000}]}},
+        },
+    }
+
+
+def test_the_validators_registry_keeps_what_a_schema_can_reach_and_no_example() -> None:
+    from mock_server.spec.document import referenced_parts
+
+    document = _document_with_refs_everywhere()
+    kept = referenced_parts(document)
+    assert (
+        "examples" not in kept["components"]
+        and kept["components"]["schemas"] is document["components"]["schemas"]
+    )
+    assert list(kept["paths"]) == ["/pets"]  # the part a $ref points into; /owner is left out
+    assert "examples" in document["components"]  # the document itself is not changed
+    spec = Spec(document)
+    owner = compile_validator(spec, {"$ref": "#/components/schemas/Owner"})
+    assert owner.is_valid([{"name": "a"}]) and not owner.is_valid([{"name": 1}])
+
+
+def test_a_ref_to_the_whole_document_keeps_it_whole() -> None:
+    from mock_server.spec.document import referenced_parts
+
+    document = _document_with_refs_everywhere()
+    document["components"]["schemas"]["Root"] = {"$ref": "#"}
+    assert referenced_parts(document) == document
+
+
+def test_a_schema_s_local_refs_are_made_absolute_as_the_walk_makes_them() -> None:
+    import datetime
+
+    from mock_server.spec.document import SPEC_URI, _absolute_refs, _absolute_refs_walked
+
+    schema: dict[str, Any] = {
+        "a": {"$ref": "#/x"},
+        "b": [{"$ref": '#/y"z'}],
+        "c": {"$ref": "other.yaml#/q"},
+        "d": {"$ref": 5},
+        "e": 'say "$ref": "#not a reference"',
+        'k"$ref': "#not one either",
+    }
+    rewritten = _absolute_refs(schema)
+    assert rewritten == _absolute_refs_walked(schema)
+    assert rewritten["a"] == {"$ref": f"{SPEC_URI}#/x"} and rewritten["b"][0] == {"$ref": f'{SPEC_URI}#/y"z'}
+    assert schema["a"] == {"$ref": "#/x"}  # a copy: the document keeps its references
+    plain = {"type": "string"}
+    assert _absolute_refs(plain) is plain  # nothing to rewrite: not copied
+    dated = {"$ref": "#/a", "default": datetime.date(2026, 1, 1)}  # not JSON data: walked
+    assert _absolute_refs(dated) == {"$ref": f"{SPEC_URI}#/a", "default": datetime.date(2026, 1, 1)}

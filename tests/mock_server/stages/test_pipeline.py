@@ -43,7 +43,7 @@ class FakeStore:
 
 
 def _pipeline(compiled: CompiledSpec, store: StatefulBackend | None = None, **settings: Any) -> Pipeline:
-    return Pipeline(compiled, MockConfig(spec_path=Path(SPEC_PATH), **settings), store)
+    return Pipeline(compiled, MockConfig.from_options(Path(SPEC_PATH), **settings), store)
 
 
 def test_stateful_answers_replace_the_example(compiled: CompiledSpec) -> None:

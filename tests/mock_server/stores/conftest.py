@@ -16,7 +16,7 @@ from typing import Any, Protocol
 import pytest
 import yaml
 
-from mock_server._config import DEFAULT_MAX_STORE_BYTES
+from mock_server.stateful.config import DEFAULT_MAX_STORE_BYTES
 from mock_server.stateful.mapping import DEFAULT_RESOURCES_PATH, load_mapping
 from mock_server.stateful.store import StatefulStore
 from mock_server.stores.memory import MemoryBackend

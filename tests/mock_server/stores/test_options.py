@@ -48,7 +48,7 @@ def test_sqlite_paths_are_relative_or_absolute_as_sqlalchemy_writes_them() -> No
 
 
 def test_a_redis_password_is_never_shown() -> None:
-    assert StoreConfig("redis://:hunter2@cache:6379/0").description == "redis://:***@cache:6379/0"
+    assert StoreConfig("redis://:hunter2@cache:6379/0").description == "redis://:REDACTED@cache:6379/0"
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_a_store_that_cannot_be_used_stops_the_start_with_one_clear_line(tmp_pat
     port = free_port()
     done = run_mock("--stateful", "--store", f"redis://:hunter2@127.0.0.1:{port}/0")
     assert done.returncode == 1
-    assert f"the store cannot be used: redis://:***@127.0.0.1:{port}/0: ConnectionError" in done.stderr
+    assert f"the store cannot be used: redis://:REDACTED@127.0.0.1:{port}/0: ConnectionError" in done.stderr
     assert "hunter2" not in done.stderr + done.stdout and "Traceback" not in done.stderr
     missing = tmp_path / "no-such-folder" / "mock.db"
     done = run_mock("--stateful", "--store", f"sqlite:///{missing}")
