@@ -82,6 +82,10 @@ def _no_cyclic_collection() -> Iterator[None]:
     try:
         yield
     finally:
+        # what was built meanwhile goes straight to the oldest generation (two list splices): left
+        # in the youngest, the next young collection walked all of it, 0.5 s on a 13 MiB spec
+        gc.freeze()
+        gc.unfreeze()
         if enabled:
             gc.enable()
 
