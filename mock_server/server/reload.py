@@ -200,13 +200,7 @@ def parse_in_child(config: MockConfig, *, check: bool, out: TextIO) -> Any:
 
     :class:`ReloadError` when the child dies, or takes longer than ``RELOAD_TIMEOUT_S`` (it is killed).
     """
-    command = child_command(
-        config.spec_path,
-        check=check,
-        parse=True,
-        allow_refs_under=config.allow_refs_under,
-        bounds=config.spec_bounds,
-    )
+    command = child_command(config, check=check, parse=True)
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as child:

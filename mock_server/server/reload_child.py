@@ -29,6 +29,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from mock_server._config import MockConfig
 from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 FRAME_NODES = 2000  # nodes of the document in one frame (a few hundred KiB of pickle at most)
@@ -128,15 +129,9 @@ def receive_parsed(stream: IO[bytes]) -> Any:
     return root
 
 
-def child_command(
-    spec_path: Path,
-    *,
-    check: bool,
-    parse: bool,
-    allow_refs_under: Path | None,
-    bounds: DocumentBounds = DEFAULT_BOUNDS,
-) -> list[str]:
-    """The command line that runs this module on ``spec_path`` with this process's interpreter."""
+def child_command(config: MockConfig, *, check: bool, parse: bool) -> list[str]:
+    """The command line that runs this module on ``config``'s spec with this process's interpreter."""
+    spec_path, allow_refs_under, bounds = config.spec_path, config.allow_refs_under, config.spec_bounds
     command = [sys.executable, "-m", __name__, str(spec_path)]
     command += ["--check"] if check else []
     command += ["--parse"] if parse else []

@@ -165,14 +165,7 @@ class _SpecGenerations:
             if self.checking is not None:
                 return
         if self.reloads.detector.settled_change():
-            config = self.reloads.config
-            command = child_command(
-                config.spec_path,
-                check=True,
-                parse=False,
-                allow_refs_under=config.allow_refs_under,
-                bounds=config.spec_bounds,
-            )
+            command = child_command(self.reloads.config, check=True, parse=False)
             self.checking = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL)
             self.check_started = time.monotonic()
 

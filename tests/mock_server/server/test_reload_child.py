@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from bench.synthetic_spec import synthetic_spec
+from mock_server import MockConfig
 from mock_server.server.reload_child import (
     FRAME_NODES,
     ParsedStreamError,
@@ -69,7 +70,7 @@ def test_a_cut_stream_is_an_error_not_half_a_document() -> None:
 
 def _run_child(spec: Path) -> tuple[int, bytes, bytes]:
     """The child on ``spec`` as a reload runs it: its stdin held open until it is done."""
-    command = child_command(spec, check=True, parse=True, allow_refs_under=None)
+    command = child_command(MockConfig(spec_path=spec), check=True, parse=True)
     with subprocess.Popen(
         command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
     ) as child:
@@ -93,7 +94,7 @@ def test_the_child_says_why_a_broken_spec_cannot_be_mocked(tmp_path: Path) -> No
 
 
 def test_the_child_stops_when_the_process_that_started_it_is_gone() -> None:
-    command = child_command(SPEC_PATH, check=True, parse=True, allow_refs_under=None)
+    command = child_command(MockConfig(spec_path=SPEC_PATH), check=True, parse=True)
     started = time.monotonic()
     done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     assert done.returncode == 3 and done.stdout == b""  # its stdin at an end: nobody to hand the spec to
