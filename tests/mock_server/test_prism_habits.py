@@ -7,6 +7,7 @@ import json
 import shutil
 import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,7 +16,8 @@ import pytest
 
 from mock_server import MockConfig, create_app
 from mock_server.cli import build_parser, main
-from mock_server.server.reload import SpecWatcher, reload_app
+from mock_server.server import reload
+from mock_server.server.reload import SpecWatcher, fingerprint, reload_app
 from mock_server.testing import in_child_process, in_process, mock_config
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
 
@@ -255,14 +257,26 @@ def test_a_broken_edit_keeps_the_previous_spec_serving(tmp_path: Path) -> None:
     assert f"{spec}:" in Out.text
 
 
-def test_the_watcher_calls_back_once_the_file_settles(tmp_path: Path) -> None:
+def test_the_watcher_calls_back_once_the_file_settles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     watched = tmp_path / "spec.yaml"
     watched.write_text("a")
     changes: list[float] = []
+    looks: list[Path] = []
+    looked_three_times = threading.Event()  # once at the start, then two polls of the same file
+
+    def counted(path: Path) -> reload.Fingerprint:
+        looks.append(path)
+        if len(looks) >= 3:
+            looked_three_times.set()
+        return fingerprint(path)
+
+    monkeypatch.setattr(reload, "fingerprint", counted)
     watcher = SpecWatcher([watched], lambda: changes.append(time.monotonic()), interval=0.05).start()
     try:
-        time.sleep(0.2)
-        assert changes == []
+        assert looked_three_times.wait(WAIT_S)
+        assert changes == []  # polled twice, nothing changed: no call
         watched.write_text("bb")
         deadline = time.monotonic() + WAIT_S
         while not changes and time.monotonic() < deadline:
