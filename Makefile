@@ -72,7 +72,9 @@ check-generated: install ## fail when generated_client/ differs from a fresh gen
 
 TEST_WORKERS ?= auto
 test: install lint ## every check and test (what CI runs): the lint, then pytest on every core (TEST_WORKERS=N, 0 for one process)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
+# bytecode is cached even where the environment says not to (PYTHONDONTWRITEBYTECODE): every server
+# the tests start would compile the project again
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal
 
 contract: install ## contract tests: spec, client and mock against each other (CONTRACT_EXAMPLES=500 digs deeper); JUnit + summary in reports/
 	$(BIN)/pytest contract_tests -m "not live" --junitxml=reports/contract-junit.xml $(CONTRACT_ARGS)
