@@ -71,8 +71,18 @@ check-generated: install ## fail when generated_client/ differs from a fresh gen
 	$(PY) -m generator.generate --check
 
 TEST_WORKERS ?= auto
-test: install lint ## every check and test (what CI runs): the lint, then pytest on every core (TEST_WORKERS=N, 0 for one process)
-	$(BIN)/pytest -n $(TEST_WORKERS)
+# The lint runs beside pytest (the suite waits on servers and sockets more than it computes); its
+# output is printed when both are done, and either failing fails the target. Bytecode is cached
+# even where the environment says not to (PYTHONDONTWRITEBYTECODE): every server the tests start
+# would compile the project again.
+test: install ## every check and test (what CI runs): the lint, and pytest on every core (TEST_WORKERS=N, 0 for one process)
+	@mkdir -p reports
+	@$(MAKE) --no-print-directory lint > reports/lint.log 2>&1 & linting=$$!; \
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n $(TEST_WORKERS) --dist worksteal; tested=$$?; \
+	wait $$linting; linted=$$?; \
+	echo "--- make lint (run beside pytest) ---"; cat reports/lint.log; \
+	if [ $$linted -ne 0 ]; then echo "make test: the lint failed (above)" >&2; fi; \
+	exit $$(( tested != 0 || linted != 0 ))
 
 contract: install ## contract tests: spec, client and mock against each other (CONTRACT_EXAMPLES=500 digs deeper); JUnit + summary in reports/
 	$(BIN)/pytest contract_tests -m "not live" --junitxml=reports/contract-junit.xml $(CONTRACT_ARGS)

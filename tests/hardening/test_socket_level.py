@@ -33,9 +33,13 @@ class RawAnswer:
     body: bytes
 
 
-def _read_answer(sock: socket.socket) -> RawAnswer:
-    """One HTTP/1.1 response with a Content-Length (all the mock and uvicorn send)."""
-    data = b""
+def _read_answer(sock: socket.socket, pending: bytearray | None = None) -> RawAnswer:
+    """One HTTP/1.1 response with a Content-Length (all the mock and uvicorn send).
+
+    ``pending`` carries what a read took past the answer before it on the same connection (the
+    answers to pipelined requests can arrive in one ``recv``) and keeps this one's excess.
+    """
+    data = bytes(pending or b"")
     while b"\r\n\r\n" not in data:
         chunk = sock.recv(65536)
         if not chunk:
@@ -52,6 +56,8 @@ def _read_answer(sock: socket.socket) -> RawAnswer:
         if not chunk:
             break
         body += chunk
+    if pending is not None:
+        pending[:] = body[length:]
     return RawAnswer(int(lines[0].split(" ", 2)[1]), headers, body[:length])
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import shutil
-import socket
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -15,21 +15,13 @@ import pytest
 
 from mock_server import MockConfig, create_app
 from mock_server.cli import build_parser, main
-from mock_server.server.reload import SpecWatcher, reload_app
+from mock_server.server import reload
+from mock_server.server.reload import SpecWatcher, fingerprint, reload_app
 from mock_server.testing import in_child_process, in_process, mock_config
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
 
 REPO = Path(__file__).resolve().parents[2]
 WAIT_S = 20.0
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
 
 
 # --- the command line --------------------------------------------------------------------------
@@ -128,12 +120,10 @@ def _serves(command: list[str]) -> str:
 
 
 def test_mock_spec_folder_dynamic_as_prism_is_run() -> None:
-    """``leeloo-mock mock spec -p 4011 -d``: the folder's openapi.yaml, generated answers."""
-    port = "4011" if _free(4011) else "0"
-    command = [sys.executable, "-m", "mock_server", "mock", "spec", "-p", port, "-d"]
+    """``leeloo-mock mock spec -p PORT -d``: the folder's openapi.yaml, generated answers (``-p 0``:
+    a fixed port looked at first could be taken before the mock binds it)."""
+    command = [sys.executable, "-m", "mock_server", "mock", "spec", "-p", "0", "-d"]
     with in_child_process(command=command, cwd=REPO, port=None) as mock:
-        if port == "4011":
-            assert mock.url == "http://127.0.0.1:4011"
         with mock.client(headers=TOKEN_HEADER) as http:
             answers = [http.get("/tags").json() for _ in range(8)]
         assert all(answer["status"] == 1 for answer in answers)
@@ -255,14 +245,26 @@ def test_a_broken_edit_keeps_the_previous_spec_serving(tmp_path: Path) -> None:
     assert f"{spec}:" in Out.text
 
 
-def test_the_watcher_calls_back_once_the_file_settles(tmp_path: Path) -> None:
+def test_the_watcher_calls_back_once_the_file_settles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     watched = tmp_path / "spec.yaml"
     watched.write_text("a")
     changes: list[float] = []
+    looks: list[Path] = []
+    looked_three_times = threading.Event()  # once at the start, then two polls of the same file
+
+    def counted(path: Path) -> reload.Fingerprint:
+        looks.append(path)
+        if len(looks) >= 3:
+            looked_three_times.set()
+        return fingerprint(path)
+
+    monkeypatch.setattr(reload, "fingerprint", counted)
     watcher = SpecWatcher([watched], lambda: changes.append(time.monotonic()), interval=0.05).start()
     try:
-        time.sleep(0.2)
-        assert changes == []
+        assert looked_three_times.wait(WAIT_S)
+        assert changes == []  # polled twice, nothing changed: no call
         watched.write_text("bb")
         deadline = time.monotonic() + WAIT_S
         while not changes and time.monotonic() < deadline:

@@ -26,6 +26,7 @@ from mock_server.testing import (
     mock_config,
 )
 from tests.mock_server.conftest import TOKEN_HEADER
+from tests.mock_server.inner_pytest import run_pytest
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -272,48 +273,39 @@ def test_uncaptured_output_goes_to_this_process_own(
         pytest.fail("an uncaptured server cannot say where it listens")
 
 
-def _pytest(*args: str, cwd: Path, timeout: float) -> subprocess.CompletedProcess[str]:
-    """``python -m pytest -q -p no:cacheprovider ARGS`` in a child, output captured, within ``timeout``."""
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
-
-
-def test_plugin_example_in_every_mode() -> None:
+def test_plugin_example_in_every_mode(pytester: pytest.Pytester) -> None:
     """The example users copy, through the plugin, per test and per session, in process and in a thread."""
     for options in ((), ("--leeloo-mock-scope=session",), ("--leeloo-mock-serve=thread",)):
         started = time.perf_counter()
-        done = _pytest("examples/pytest_plugin", *options, cwd=REPO, timeout=300)
-        assert done.returncode == 0, f"{options}: {done.stdout[-3000:]}{done.stderr[-2000:]}"
-        assert "6 passed" in done.stdout, done.stdout[-500:]
+        done = run_pytest(pytester, str(REPO / "examples" / "pytest_plugin"), *options)
+        assert done.ret == 0, f"{options}: {done.stdout.str()[-3000:]}{done.stderr.str()[-2000:]}"
+        done.assert_outcomes(passed=6)
         assert time.perf_counter() - started < 120
 
 
-def test_plugin_settings_that_are_not_allowed_are_usage_errors() -> None:
-    done = _pytest("-o", "leeloo_mock_scope=week", "examples/pytest_plugin", cwd=REPO, timeout=120)
-    assert done.returncode == 4  # pytest's usage error
-    assert "leeloo_mock_scope is 'week'" in done.stderr
+def test_plugin_settings_that_are_not_allowed_are_usage_errors(pytester: pytest.Pytester) -> None:
+    done = run_pytest(pytester, "-o", "leeloo_mock_scope=week", str(REPO / "examples" / "pytest_plugin"))
+    assert done.ret == pytest.ExitCode.USAGE_ERROR
+    assert "leeloo_mock_scope is 'week'" in done.stderr.str()
 
 
-def test_the_client_fixture_says_what_is_missing_without_leeloo_client(tmp_path: Path) -> None:
-    (tmp_path / "test_user.py").write_text(
-        "import sys\n"
-        "sys.modules['leeloo_client'] = None  # as if leeloo-client were not installed\n\n"
-        "def test_uses_the_client(leeloo_client):\n"
-        "    pass\n\n"
-        "def test_uses_the_mock_only(leeloo_mock):\n"
-        "    with leeloo_mock.client(headers={'X-Leeloo-AuthToken': 't'}) as http:\n"
-        "        assert http.get('/tags').status_code == 200\n"
+def test_the_client_fixture_says_what_is_missing_without_leeloo_client(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_user=(
+            "import sys\n"
+            "sys.modules['leeloo_client'] = None  # as if leeloo-client were not installed\n\n"
+            "def test_uses_the_client(leeloo_client):\n"
+            "    pass\n\n"
+            "def test_uses_the_mock_only(leeloo_mock):\n"
+            "    with leeloo_mock.client(headers={'X-Leeloo-AuthToken': 't'}) as http:\n"
+            "        assert http.get('/tags').status_code == 200\n"
+        )
     )
-    done = _pytest("--rootdir", str(tmp_path), str(tmp_path), cwd=tmp_path, timeout=120)
-    assert done.returncode == 1, done.stdout[-2000:]
-    assert "1 passed, 1 error" in done.stdout  # a fixture that fails is an error of the test
-    assert "needs the leeloo-client package" in done.stdout
+    done = run_pytest(pytester)
+    assert done.ret == pytest.ExitCode.TESTS_FAILED, done.stdout.str()[-2000:]
+    done.assert_outcomes(passed=1, errors=1)  # a fixture that fails is an error of the test
+    done.stdout.fnmatch_lines(["*needs the leeloo-client package*"])
+    assert sys.modules.get("leeloo_client") is not None  # the user's stand-in went with the run
 
 
 def test_the_users_surface_is_small_and_the_runners_under_it_are_private() -> None:

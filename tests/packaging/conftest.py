@@ -3,17 +3,26 @@
 The wheels are built from the working tree into a temporary folder; the venv gets the mock's
 wheel alone first (so that anything it requires but does not declare fails here, as it would
 for a user), with its dependencies from the package index at the versions of
-``constraints.txt``. ``installed_with_client`` adds the generated client's wheel on top.
+``constraints.txt``. ``installed_with_client`` is a second venv with the generated client's wheel
+and pytest beside the mock's. The wheels and each venv are made once for the run, whatever the
+number of pytest-xdist workers.
+
+The venv is made without pip (nor the setuptools an interpreter's ``ensurepip`` may add): this
+checkout's pip installs into it (``pip --python``), so only what the wheels declare is there.
+pip leaves the byte-code to the first import (``--no-compile``), which writes it as it does for
+the rest of a venv; the tests import a small part of what is installed.
 """
 
 from __future__ import annotations
 
 import fcntl
 import os
+import shutil
 import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +31,8 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 INSTALL_TIMEOUT_S = 600.0  # a cold pip cache downloads every dependency once
 BUILD_TIMEOUT_S = 300.0
+MADE = ".made"  # written last in a folder _made_once made
+CLIENT_FOUND = "client-found-alone"  # "yes" or "no", beside a fresh venv
 
 
 @dataclass
@@ -49,9 +60,11 @@ class FreshVenv:
         return env
 
     def pip_install(self, label: str, *args: str) -> None:
+        """``pip install ARGS`` into this venv, by this checkout's pip."""
         started = time.perf_counter()
+        pip = [sys.executable, "-m", "pip", "--python", str(self.python), "--disable-pip-version-check"]
         run(
-            [str(self.python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *args],
+            [*pip, "install", "--quiet", "--no-compile", *args],
             cwd=self.workdir,
             env=self.env(),
             timeout=INSTALL_TIMEOUT_S,
@@ -70,8 +83,8 @@ def run(command: list[str], *, cwd: Path, env: dict[str, str] | None = None, tim
     return done.stdout
 
 
-def _build_wheel(source: Path, into: Path) -> Path:
-    before = set(into.glob("*.whl"))
+def _build_wheels(into: Path) -> None:
+    """The two projects' wheels, built by one pip (each in its own isolated build environment)."""
     run(
         [
             sys.executable,
@@ -83,25 +96,40 @@ def _build_wheel(source: Path, into: Path) -> Path:
             "--disable-pip-version-check",
             "-w",
             str(into),
-            str(source),
+            str(REPO),
+            str(REPO / "generated_client"),
         ],
         cwd=into,
         timeout=BUILD_TIMEOUT_S,
     )
-    (built,) = set(into.glob("*.whl")) - before
-    return built
+
+
+def _made_once(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """The folder ``name``, made by ``make`` once for the whole run: the first pytest-xdist worker
+    to ask makes it while the others wait (a lock file in the folder the workers share), then
+    every worker uses it. Without xdist, the folder is the run's own."""
+    basetemp = tmp_path_factory.getbasetemp()
+    shared = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp
+    folder = shared / f"packaging-{name}"
+    with (shared / f"packaging-{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not (folder / MADE).exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a worker that failed half-way left
+            folder.mkdir()
+            make(folder)
+            (folder / MADE).touch()
+    return folder
 
 
 @pytest.fixture(scope="session")
 def wheels(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The mock's wheel (the repository's root project) and the generated client's.
-
-    Built one at a time across pytest-xdist's workers (a lock file in the folder they share):
-    setuptools builds in the project's own ``build/``, which two builds at once overwrite."""
-    into = tmp_path_factory.mktemp("wheels")
-    with (tmp_path_factory.getbasetemp().parent / "wheel-builds.lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-        return {"mock": _build_wheel(REPO, into), "client": _build_wheel(REPO / "generated_client", into)}
+    """The mock's wheel (the repository's root project) and the generated client's, built once
+    for the run (setuptools builds in the project's own ``build/``, which two builds at once
+    would overwrite)."""
+    into = _made_once(tmp_path_factory, "wheels", _build_wheels)
+    (mock,) = into.glob("leeloo_openapi-*.whl")
+    (client,) = into.glob("leeloo_client-*.whl")
+    return {"mock": mock, "client": client}
 
 
 @pytest.fixture(scope="session")
@@ -111,30 +139,43 @@ def mock_wheel_files(wheels: dict[str, Path]) -> dict[str, bytes]:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-@pytest.fixture(scope="session")
-def installed(wheels: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> FreshVenv:
-    """A venv with the mock's wheel alone, its dependencies pinned by constraints.txt."""
-    base = tmp_path_factory.mktemp("fresh-venv")
-    venv = FreshVenv(base / "venv", base / "work")
-    venv.workdir.mkdir()
-    run([sys.executable, "-m", "venv", str(venv.root)], cwd=base, timeout=BUILD_TIMEOUT_S)
-    venv.pip_install("mock", "-c", str(REPO / "constraints.txt"), str(wheels["mock"]))
-    probe = subprocess.run(
-        [str(venv.python), "-c", "import leeloo_client"],
-        cwd=venv.workdir,
-        env=venv.env(),
-        capture_output=True,
-        check=False,
-        timeout=BUILD_TIMEOUT_S,
-    )
-    venv.client_found_alone = probe.returncode == 0
+def _fresh_venv(tmp_path_factory: pytest.TempPathFactory, name: str, *requirements: Path | str) -> FreshVenv:
+    """A venv (made once for the run) with ``requirements`` installed, pinned by constraints.txt,
+    and an empty work folder of this worker's own. Whether ``leeloo_client`` could be imported
+    right after the install is kept beside the venv."""
+
+    def make(folder: Path) -> None:
+        venv = FreshVenv(folder / "venv", folder)
+        run(
+            [sys.executable, "-m", "venv", "--without-pip", str(venv.root)],
+            cwd=folder,
+            timeout=BUILD_TIMEOUT_S,
+        )
+        venv.pip_install(name, "-c", str(REPO / "constraints.txt"), *map(str, requirements))
+        probe = subprocess.run(
+            [str(venv.python), "-c", "import leeloo_client"],
+            cwd=folder,
+            env=venv.env(),
+            capture_output=True,
+            check=False,
+            timeout=BUILD_TIMEOUT_S,
+        )
+        (folder / CLIENT_FOUND).write_text("yes" if probe.returncode == 0 else "no")
+
+    folder = _made_once(tmp_path_factory, name, make)
+    venv = FreshVenv(folder / "venv", tmp_path_factory.mktemp(f"{name}-work"))
+    venv.client_found_alone = (folder / CLIENT_FOUND).read_text() == "yes"
     return venv
 
 
 @pytest.fixture(scope="session")
-def installed_with_client(installed: FreshVenv, wheels: dict[str, Path]) -> FreshVenv:
-    """The same venv with the generated client and pytest added, as a user's test setup has them."""
-    installed.pip_install(
-        "client and pytest", "-c", str(REPO / "constraints.txt"), str(wheels["client"]), "pytest"
-    )
-    return installed
+def installed(wheels: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> FreshVenv:
+    """A venv with the mock's wheel alone, its dependencies pinned by constraints.txt."""
+    return _fresh_venv(tmp_path_factory, "mock-alone", wheels["mock"])
+
+
+@pytest.fixture(scope="session")
+def installed_with_client(wheels: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> FreshVenv:
+    """A venv with the mock's wheel, the generated client's and pytest, as a user's test setup has
+    them (a venv of its own: the mock-alone one stays as it is while other tests use it)."""
+    return _fresh_venv(tmp_path_factory, "mock-and-client", wheels["mock"], wheels["client"], "pytest")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import shutil
 import signal
@@ -17,7 +18,7 @@ from typing import Any
 import httpx
 import pytest
 
-from mock_server._serving import free_port, serving_command
+from mock_server._serving import serving_command
 from mock_server.cli import main
 
 REPO = Path(__file__).resolve().parents[3]
@@ -104,6 +105,9 @@ def _mock_on(port: int) -> list[str]:
 
 
 START_TIMEOUT_S = 30.0
+LISTENING_PORT = re.compile(
+    rb"listening on http://127\.0\.0\.1:(\d+)\b"
+)  # the line leeloo-mock prints when its socket accepts
 
 
 def _spawn_mock(cache_dir: Path, *args: str) -> subprocess.Popen[bytes]:
@@ -122,22 +126,22 @@ def _spawn_mock(cache_dir: Path, *args: str) -> subprocess.Popen[bytes]:
         )
 
 
-def _wait_for_output(process: subprocess.Popen[bytes], needle: bytes, timeout_s: float) -> bool:
-    """Whether ``process`` prints ``needle`` on stdout within ``timeout_s`` (False if it exits or
-    stays silent): read as it comes, never past the deadline."""
+def _listening_port(process: subprocess.Popen[bytes], timeout_s: float) -> int | None:
+    """The port of the ``listening on URL`` line ``process`` prints on stdout within ``timeout_s``
+    (None if it exits or stays silent): read as it comes, never past the deadline."""
     assert process.stdout is not None
     descriptor = process.stdout.fileno()
     deadline = time.monotonic() + timeout_s
     seen = b""
-    while needle not in seen:
+    while (found := LISTENING_PORT.search(seen)) is None:
         remaining = deadline - time.monotonic()
         if remaining <= 0 or not select.select([descriptor], [], [], remaining)[0]:
-            return False
+            return None
         chunk = os.read(descriptor, 4096)
         if not chunk:
-            return False
-        seen = seen[-len(needle) :] + chunk
-    return True
+            return None
+        seen = seen[-4096:] + chunk
+    return int(found.group(1))
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
@@ -167,10 +171,10 @@ def test_a_client_that_connects_as_soon_as_listening_is_printed_is_served(tmp_pa
     The server is frozen (SIGSTOP) right after printing it, so uvicorn cannot have started yet:
     only a socket already listening lets the connection in, to be answered once it runs again.
     """
-    port = free_port()
-    process = _spawn_mock(tmp_path, "--port", str(port), "--log-level", "warning")
+    process = _spawn_mock(tmp_path, "--port", "0", "--log-level", "warning")  # the port it says
     try:
-        if not _wait_for_output(process, b"listening on", START_TIMEOUT_S):
+        port = _listening_port(process, START_TIMEOUT_S)
+        if port is None:
             pytest.fail(f"the mock did not say it listens within {START_TIMEOUT_S:g} s")
         process.send_signal(signal.SIGSTOP)
         with socket.create_connection(("127.0.0.1", port), timeout=30) as client:

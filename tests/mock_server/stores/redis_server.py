@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import socket
 import subprocess
 from collections.abc import Iterator
 
@@ -60,3 +61,13 @@ def running_redis() -> Iterator[str]:
             yield url
     except ServerStartError as exc:
         pytest.fail(f"redis-server did not start: {exc}")
+
+
+@contextlib.contextmanager
+def refusing_port() -> Iterator[int]:
+    """A 127.0.0.1 port where nobody listens, for the block: bound here without listening, so a
+    connection to it is refused and no other process can take it meanwhile (a port found free
+    and let go could be taken before the test connects)."""
+    with socket.socket() as bound:
+        bound.bind(("127.0.0.1", 0))
+        yield bound.getsockname()[1]

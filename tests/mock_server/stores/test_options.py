@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from mock_server._serving import free_port
 from mock_server.stores.config import StoreConfig, StoreUrlError, parse_store_url, spec_namespace, sqlite_path
 from tests.mock_server.conftest import SPEC_PATH
+from tests.mock_server.stores.redis_server import refusing_port
 
 TIMEOUT_S = 30.0
 
@@ -79,8 +79,8 @@ def test_a_store_without_stateful_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_a_store_that_cannot_be_used_stops_the_start_with_one_clear_line(tmp_path: Path) -> None:
-    port = free_port()
-    done = run_mock("--stateful", "--store", f"redis://:hunter2@127.0.0.1:{port}/0")
+    with refusing_port() as port:
+        done = run_mock("--stateful", "--store", f"redis://:hunter2@127.0.0.1:{port}/0")
     assert done.returncode == 1
     assert f"the store cannot be used: redis://:REDACTED@127.0.0.1:{port}/0: ConnectionError" in done.stderr
     assert "hunter2" not in done.stderr + done.stdout and "Traceback" not in done.stderr

@@ -7,6 +7,7 @@ reads. Where the stores differ on purpose (memory is gone after a restart), the 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sqlite3
@@ -19,7 +20,6 @@ import pytest
 from referencing import Registry, Resource
 
 from mock_server import MockConfig, MockRequest, create_app
-from mock_server._serving import free_port
 from mock_server.server.reload import reload_app
 from mock_server.stateful.seam import StatefulRequest
 from mock_server.stateful.store import MAX_ATTEMPTS, StatefulResult, StatefulStore
@@ -37,6 +37,7 @@ from tests.mock_server.stateful.test_stateful import (
     person_body,
 )
 from tests.mock_server.stores.conftest import MAPPING, SPEC, Engines, OpenBackend, engines_on
+from tests.mock_server.stores.redis_server import refusing_port
 
 REGISTRY: Registry[Any] = Registry().with_resource(SPEC_URI, Resource.opaque(SPEC))
 SEED_PEOPLE = 3
@@ -215,11 +216,12 @@ def test_a_store_lost_while_serving_answers_503_then_serves_again(
     engines: Engines, kind: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     (engine,) = engines(1)
-    with monkeypatch.context() as lost:
+    with monkeypatch.context() as lost, contextlib.ExitStack() as lost_port:
         if kind == "sqlite":  # no tables there: every statement fails
             lost.setattr(engine.backend, "_db", sqlite3.connect(":memory:"))
         else:  # nobody listens there
-            lost.setattr(engine.backend, "_client", connect(f"redis://127.0.0.1:{free_port()}/0"))
+            port = lost_port.enter_context(refusing_port())
+            lost.setattr(engine.backend, "_client", connect(f"redis://127.0.0.1:{port}/0"))
         result = create(engine, "Ann")
         assert result.status == 503 and "store cannot be used" in result.detail
         assert "Traceback" not in result.detail
@@ -228,8 +230,10 @@ def test_a_store_lost_while_serving_answers_503_then_serves_again(
 
 
 def test_a_store_that_cannot_be_reached_at_start_names_it(tmp_path: Path) -> None:
-    port = free_port()
-    with pytest.raises(StoreError, match=rf"redis://127.0.0.1:{port}/0: ConnectionError"):
+    with (
+        refusing_port() as port,
+        pytest.raises(StoreError, match=rf"redis://127.0.0.1:{port}/0: ConnectionError"),
+    ):
         StatefulStore(
             SPEC, MAPPING, max_records=10, backend=RedisBackend(f"redis://127.0.0.1:{port}/0", "ns")
         )
