@@ -558,7 +558,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         workers=workers,
         new_app=new_app,
         watch_interval=args.watch_interval if args.watch else None,
-        spec_is_valid=lambda path: _spec_is_valid(path, config.allow_refs_under, config.spec_bounds),
     )
     print("leeloo-mock: stopped", flush=True)
     return 0

@@ -10,9 +10,7 @@ import socket
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from types import FrameType
-from typing import Any
 
 from mock_server._config import MockConfig
 from mock_server.server.app import MockApp
@@ -57,17 +55,21 @@ def serve(
     workers: WorkersConfig,
     new_app: Callable[[], MockApp],
     watch_interval: float | None,
-    spec_is_valid: Callable[[Path], bool],
 ) -> None:
     """Serve ``app`` on ``listening`` until SIGTERM or Ctrl-C (in ``workers.count`` processes, each
-    serving an app ``new_app`` builds); the spec is watched every ``watch_interval`` seconds."""
+    serving an app ``new_app`` builds); the spec is watched every ``watch_interval`` seconds (by
+    the supervisor with workers, which tells each worker to reload)."""
     import uvicorn
 
     from mock_server.server.http import bounded_protocol
-    from mock_server.workers import fork_workers
+    from mock_server.server.reload import ChangeDetector, watched_paths
+    from mock_server.workers import WorkerReloads, fork_workers
 
+    # what the files look like now, before any worker starts: a change from here on is a change
+    detector = ChangeDetector(watched_paths(config)) if watch_interval else None
     if workers.count > 1:  # the parent supervises (and exits there); each worker serves from here on
-        app = fork_workers(workers, listening.sock, new_app, app)
+        reloads = WorkerReloads(config, watch_interval, detector) if watch_interval and detector else None
+        app = fork_workers(workers, listening.sock, new_app, app, reloads)
     server = uvicorn.Server(
         uvicorn.Config(
             app,
@@ -81,7 +83,12 @@ def serve(
         )
     )
     signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    watcher = _watch(app, config, watch_interval, spec_is_valid) if watch_interval else None
+    watcher = None
+    if watch_interval and detector is not None and workers.count == 1:
+        from mock_server.server.reload import SpecWatcher, reload_app
+
+        # as Prism: the spec (and the mapping beside it in stateful mode) reloaded when it changes
+        watcher = SpecWatcher(detector, lambda: reload_app(app, config, check=True), watch_interval).start()
     try:
         server.run(sockets=[listening.sock])
     except (KeyboardInterrupt, SystemExit):  # uvicorn re-raises the signal once it has shut down
@@ -90,14 +97,3 @@ def serve(
         if watcher is not None:
             watcher.stop()
         sys.stderr.flush()
-
-
-def _watch(app: MockApp, config: MockConfig, interval: float, spec_is_valid: Callable[[Path], bool]) -> Any:
-    """Reload the spec when its file, or the mapping beside it in stateful mode, changes (as Prism)."""
-    from mock_server.server.reload import SpecWatcher, reload_app
-    from mock_server.stateful.mapping import RESOURCES_FILE_NAME
-
-    paths = [config.spec_path]
-    if config.stateful:
-        paths.append(config.spec_path.parent / RESOURCES_FILE_NAME)
-    return SpecWatcher(paths, lambda: reload_app(app, config, spec_is_valid), interval).start()

@@ -285,6 +285,19 @@ def _load(
         source = SpecSource(path, checked.origin, bounds)
         drop_bad_patterns(checked.document, source)
         return checked.document, source
+    return finish_parsed(path, parse_document(path, allow_refs_under, bounds), bounds)
+
+
+def spec_from_parsed(path: Path, data: dict[str, Any], bounds: DocumentBounds = DEFAULT_BOUNDS) -> Spec:
+    """The :class:`Spec` of what :func:`parse_document` read from ``path`` (the rest of :func:`load_spec`)."""
+    return Spec(*finish_parsed(path, data, bounds))
+
+
+def parse_document(
+    path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> dict[str, Any]:
+    """The first half of :func:`load_document`, the one in C: the file parsed (its ``$ref``s to
+    other files copied in), plain data not yet upgraded; :class:`SpecError` as :func:`load_document`."""
     try:
         # lines only when one is reported
         loaded = load_yaml_with_positions(path, positions=False, bounds=bounds)
@@ -305,6 +318,14 @@ def _load(
             data = resolver.bundle()
         except RefError as exc:
             raise SpecError(exc.problems) from None
+    parsed: dict[str, Any] = data
+    return parsed
+
+
+def finish_parsed(
+    path: Path, data: dict[str, Any], bounds: DocumentBounds = DEFAULT_BOUNDS
+) -> tuple[dict[str, Any], SpecSource]:
+    """The second half of :func:`load_document`: upgrade to 3.1, drop the patterns that cannot compile."""
     try:
         upgraded = upgrade(data, in_place=True)  # the parsed data is this function's own
     except UnsupportedVersion as exc:

@@ -1,10 +1,10 @@
 """``--workers N``: N processes serving one port, the same mock whatever N is.
 
-``options`` adds the flag, ``supervisor`` forks and watches the workers, ``journal`` makes
-``/__admin/requests`` (and its reset) answer for every worker, whichever one is asked.
+``options`` adds the flag, ``supervisor`` forks and watches the workers (and the spec for them),
+``journal`` makes ``/__admin/requests`` (and its reset) answer for every worker, whichever one is asked.
 """
 
 from mock_server.workers.options import WorkersConfig
-from mock_server.workers.supervisor import fork_workers
+from mock_server.workers.supervisor import WorkerReloads, fork_workers
 
-__all__ = ["WorkersConfig", "fork_workers"]
+__all__ = ["WorkerReloads", "WorkersConfig", "fork_workers"]
