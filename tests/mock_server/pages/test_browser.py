@@ -99,12 +99,14 @@ def test_reference_renders_every_operation_and_marks_the_guesses(
     card = page.locator(f"#op-{slug(operation.name)}")
     card.locator("summary").click()
     row = card.locator("tr", has=page.locator(f"code:text-is('{parameter['name']}')")).first
+    row.wait_for(state="visible")  # the card's body is filled on its toggle event, a task after the click
     assert row.locator("td").first.locator(".badge.guess").count() == 1
     card.scroll_into_view_if_needed()
     page.screenshot(path=str(screenshots / "pages-docs.png"))
     link = card.locator(".opbody a.schema-name").first
     target = page.locator(str(link.get_attribute("href")))
     link.click()  # a schema named in an operation opens in the Schemas section
+    target.locator(".opbody table, .opbody p").first.wait_for(state="visible")  # on hashchange, a task later
     assert target.evaluate("card => card.open") is True
     assert link.inner_text() in target.locator("summary").inner_text()
     assert target.locator(".opbody table, .opbody p").count() > 0
