@@ -158,7 +158,7 @@ class MockApp:
         self.docs = ReferenceEndpoint(lambda: self.pipeline.compiled.spec.document)
         inspector = InspectorEndpoint(lambda: self.pipeline.compiled.spec.document)
         self.admin = Admin(
-            self.journal, self.reset_store, {FAULTS_PATH: faults_endpoint, INSPECTOR_PATH: inspector}
+            self.journal, self.reset, {FAULTS_PATH: faults_endpoint, INSPECTOR_PATH: inspector}
         )
         self.cors = cors
         self.origins = OriginPolicy(cors_origins)
@@ -252,7 +252,7 @@ class MockApp:
         if self.handler is not None and hasattr(self.handler, "pipeline"):
             self.handler.pipeline = pipeline
 
-    def reset_store(self) -> int | None:
+    def reset(self) -> int | None:
         """The ``--stateful`` store back to its seed and a replayed capture back to its first
         answers; the records the store holds then (None: not stateful)."""
         handler_reset = getattr(self.handler, "reset", None)

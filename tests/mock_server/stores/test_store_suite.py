@@ -278,5 +278,5 @@ def test_a_reloaded_spec_keeps_the_records_on_every_store(
     assert found.status == 200
     store = app.pipeline.store
     assert isinstance(store, StatefulStore)
-    assert app.reset_store() == sum(store.count(name) for name in MAPPING.collections)
+    assert app.reset() == sum(store.count(name) for name in MAPPING.collections)
     assert app.pipeline.handle(MockRequest("GET", f"/api/v2/people/{person_id}", "", headers)).status == 404
