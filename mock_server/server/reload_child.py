@@ -170,9 +170,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not _spec_is_valid(args.spec, args.allow_refs_under, bounds):
             return 1
     if args.parse:
-        from mock_server.spec.document import SpecError, parse_document
+        from mock_server.spec.document import SpecError, checked_document, parse_document
 
-        data = _checked_document(args.spec) if args.check and args.allow_refs_under is None else None
+        # the document the check just read and passed, when it was written in 3.1 (the data as
+        # parsed, no line of it moved): parsing it again took as long as the check
+        handed = checked_document(args.spec, args.allow_refs_under) if args.check else None
+        data = handed.document if handed is not None and not handed.upgraded else None
         if data is None:
             try:
                 data = parse_document(args.spec, args.allow_refs_under, bounds)
@@ -181,14 +184,6 @@ def main(argv: Sequence[str] | None = None) -> int:
                 return 1
         send_parsed(data, sys.stdout.buffer)
     return 0
-
-
-def _checked_document(spec: Path) -> Any:
-    """The document the check just read and passed, when it was written in 3.1 (so that it is the
-    data as parsed, no line of it moved): parsing it again took as long as the check."""
-    checker = sys.modules.get("openapi_document.spec_check")
-    checked = checker.take_checked_document(spec) if checker is not None else None
-    return checked.document if checked is not None and not checked.upgraded else None
 
 
 if __name__ == "__main__":

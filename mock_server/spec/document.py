@@ -266,7 +266,7 @@ def load_document(path: Path, allow_refs_under: Path | None = None) -> dict[str,
     return _load(path, allow_refs_under, DEFAULT_BOUNDS)[0]
 
 
-def _checked_document(path: Path, allow_refs_under: Path | None) -> Upgraded | None:
+def checked_document(path: Path, allow_refs_under: Path | None) -> Upgraded | None:
     """The document the spec check just read from ``path`` and passed, if it ran in this process
     and the file has not changed since: reading and upgrading it again took 2.5 s of GitHub's
     5.7 MB description, and a second copy of it in memory."""
@@ -280,7 +280,7 @@ def _checked_document(path: Path, allow_refs_under: Path | None) -> Upgraded | N
 def _load(
     path: Path, allow_refs_under: Path | None, bounds: DocumentBounds
 ) -> tuple[dict[str, Any], SpecSource]:
-    checked = _checked_document(path, allow_refs_under)
+    checked = checked_document(path, allow_refs_under)
     if checked is not None:
         source = SpecSource(path, checked.origin, bounds)
         drop_bad_patterns(checked.document, source)
