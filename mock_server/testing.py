@@ -455,7 +455,7 @@ def in_thread(
     config = config if config is not None else mock_config()
     compiled = compiled_for(config)
     app = create_app(config, compiled)
-    with serving_app(app, host, port, bounded_protocol(config.limits)) as url:
+    with serving_app(app, host, port, bounded_protocol(config.limits, app)) as url:
         yield LeelooMock(url=url, api_url=url + base_path_of(compiled), mode="thread", app=app)
 
 

@@ -14,7 +14,8 @@ import os
 import re
 import sys
 import time
-from collections.abc import Awaitable, Callable, MutableMapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from mock_server.faults.admin import FAULTS_PATH, FaultsEndpoint
@@ -67,6 +68,26 @@ class WrappingHandler:
         if self.inner is not None:
             return await self.inner(request)
         return self._pipeline.handle(request)
+
+
+@dataclass(slots=True)
+class Arrival:
+    """A request's head as the app read it, before its body: what both lanes (ASGI, and the
+    server's direct lane) answer from."""
+
+    method: str
+    path: str  # as sent: still percent-encoded
+    query_string: str
+    headers: dict[str, str]  # names lower-case; a repeated header's values joined with ", "
+    origin: str | None
+    admin: bool  # under /__admin: the mock's own endpoints
+    docs: bool  # the API reference's pages
+    answer_id: str  # the answer's x-request-id
+    started: float  # perf_counter() when the head was read
+    refusal: MockResponse | None  # the answer it gets before its body is read, if any
+
+    def request(self, body: bytes) -> MockRequest:
+        return MockRequest(self.method, self.path, self.query_string, self.headers, body)
 
 
 class BodyTooLarge(Exception):
@@ -174,40 +195,31 @@ class MockApp:
             return
         if scope["type"] != "http":
             return
-        started = time.perf_counter()
-        method: str = scope["method"]
         raw_path = scope.get("raw_path")  # still percent-encoded: a %2F stays inside its segment
-        path: str = raw_path.decode("latin-1") if raw_path else scope["path"]
-        headers: dict[str, str] = {}
-        for raw_name, raw_value in scope["headers"]:
-            name = raw_name.decode("latin-1").lower()
-            value = raw_value.decode("latin-1")
-            headers[name] = f"{headers[name]}, {value}" if name in headers else value
-        origin = headers.get("origin")
-        query_string = scope["query_string"].decode("latin-1")
-        refusal = self._host_or_origin_refusal(scope, headers.get("host"), origin, path)
-        admin = is_admin_path(scope["path"])
-        if refusal is None and admin and not admin_allowed(scope.get("client"), origin, headers.get("host")):
-            refusal = Admin.not_from_this_machine(path)
-        answer_id = request_id(headers.get(REQUEST_ID_HEADER))
-        if refusal is not None:  # answered before the body is read or anything runs
-            await self._send(send, refusal, None, answer_id)
-            self.access_log.write(method, path, refusal.status, started)
-            if not admin:
-                self.journal.record(MockRequest(method, path, query_string, headers), refusal, started)
+        arrival = self.arrive(
+            scope["method"],
+            raw_path.decode("latin-1") if raw_path else scope["path"],
+            scope["path"],
+            scope["query_string"].decode("latin-1"),
+            scope["headers"],
+            scope.get("client"),
+            scope.get("server"),
+        )
+        if arrival.refusal is not None:  # answered before the body is read or anything runs
+            await self._send(send, arrival.refusal, None, arrival.answer_id)
+            self._note(arrival, None, arrival.refusal)
             return
         request: MockRequest | None = None  # made once, with its body (frozen: each costs ~1 us)
-        docs = is_docs_path(scope["path"])  # the reference (mock_server.pages): never the spec's
         plan: FaultPlan | None = None
         try:
-            declared = headers.get("content-length")
+            declared = arrival.headers.get("content-length")
             size = int(declared) if declared and declared.isdigit() else None
             # ASGI does not promise a Content-Length header, so the body is always received
             body = await _read_body(receive, self.max_body_size, size)
-            request = MockRequest(method, path, query_string, headers, body)
-            if admin:  # never the spec's nor the proxy's: the mock's own endpoints
+            request = arrival.request(body)
+            if arrival.admin:  # never the spec's nor the proxy's: the mock's own endpoints
                 response = await self.admin.answer(request)
-            elif docs:
+            elif arrival.docs:
                 response = self.docs(request)
             else:  # an injected failure replaces the answer: the pipeline (and the store) never run
                 plan, injected = self.faults.intercept(request, self.pipeline)
@@ -218,33 +230,123 @@ class MockApp:
                 else:
                     response = self.pipeline.handle(request)
         except ClientDisconnected:
-            self.access_log.write(method, path, DISCONNECTED_STATUS, started)
+            self.access_log.write(arrival.method, arrival.path, DISCONNECTED_STATUS, arrival.started)
             return
         except BodyTooLarge:
-            response = problem_response(
-                413,
-                f"The request body is larger than {self.max_body_size} bytes.",
-                problems.BODY_TOO_LARGE,
-                path,
-                (Issue("body", "", f"At most {self.max_body_size} bytes are accepted."),),
-            )
+            response = self._body_too_large(arrival.path)
         except Exception as exc:  # the mock must keep serving whatever went wrong
-            logger.exception("internal error answering %s %s", method, path)
-            response = problem_response(
-                500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, path
-            )
-        grant = self.origins.grant(origin) if self.cors else None
+            response = self._internal_error(arrival, exc)
+        grant = self.origins.grant(arrival.origin) if self.cors else None
         try:
             if plan is None:
-                await self._send(send, response, grant, answer_id)
+                await self._send(send, response, grant, arrival.answer_id)
             else:  # late, dribbled or broken (see mock_server.faults)
-                start = self._start(response, grant, answer_id)
+                start = self._start(response, grant, arrival.answer_id)
                 await deliver(plan, scope, send, start, response.body)
         finally:
-            self.access_log.write(method, path, response.status, started)
-            if not (admin or docs):
-                asked = request or MockRequest(method, path, query_string, headers)
-                self.journal.record(asked, response, started, plan.as_json() if plan else None)
+            self._note(arrival, request, response, plan)
+
+    # ---- the two lanes' shared parts ----------------------------------------------------------
+
+    def arrive(
+        self,
+        method: str,
+        path: str,
+        unquoted_path: str,
+        query_string: str,
+        raw_headers: Iterable[tuple[bytes, bytes]],
+        client: Sequence[Any] | None,
+        server: tuple[str, int | None] | None,
+    ) -> Arrival:
+        """A request's head as the app reads it (``path`` still percent-encoded), with the refusal
+        it gets before its body is read (a Host, an Origin, an admin request from afar), if any."""
+        started = time.perf_counter()
+        headers: dict[str, str] = {}
+        for raw_name, raw_value in raw_headers:
+            name = raw_name.decode("latin-1").lower()
+            value = raw_value.decode("latin-1")
+            headers[name] = f"{headers[name]}, {value}" if name in headers else value
+        origin = headers.get("origin")
+        refusal = self._host_or_origin_refusal(server, headers.get("host"), origin, path)
+        admin = is_admin_path(unquoted_path)
+        if refusal is None and admin and not admin_allowed(client, origin, headers.get("host")):
+            refusal = Admin.not_from_this_machine(path)
+        return Arrival(
+            method,
+            path,
+            query_string,
+            headers,
+            origin,
+            admin,
+            is_docs_path(unquoted_path),  # the reference (mock_server.pages): never the spec's
+            request_id(headers.get(REQUEST_ID_HEADER)),
+            started,
+            refusal,
+        )
+
+    def _note(
+        self,
+        arrival: Arrival,
+        request: MockRequest | None,
+        response: MockResponse,
+        plan: FaultPlan | None = None,
+    ) -> None:
+        """The access log's line and (except for the mock's own endpoints) the journal's entry."""
+        self.access_log.write(arrival.method, arrival.path, response.status, arrival.started)
+        if not (arrival.admin or arrival.docs):
+            asked = request or arrival.request(b"")
+            self.journal.record(asked, response, arrival.started, plan.as_json() if plan else None)
+
+    def _body_too_large(self, path: str) -> MockResponse:
+        return problem_response(
+            413,
+            f"The request body is larger than {self.max_body_size} bytes.",
+            problems.BODY_TOO_LARGE,
+            path,
+            (Issue("body", "", f"At most {self.max_body_size} bytes are accepted."),),
+        )
+
+    @staticmethod
+    def _internal_error(arrival: Arrival, exc: Exception) -> MockResponse:
+        logger.exception("internal error answering %s %s", arrival.method, arrival.path, exc_info=exc)
+        return problem_response(
+            500, f"The mock failed to answer: {type(exc).__name__}.", problems.INTERNAL_ERROR, arrival.path
+        )
+
+    # ---- the direct lane: an answer the server writes at once, without the ASGI round trip -----
+
+    def answers_at_once(self, arrival: Arrival) -> bool:
+        """Whether the answer to ``arrival`` can be computed at once when its body is there: an
+        answer of the spec's (or a refusal, or the reference) that no fault, proxy, recorder or
+        replay takes part in, nor the admin endpoints. Nothing runs to decide it."""
+        return (
+            self.handler is None
+            and not arrival.admin
+            and not self.faults.active
+            and "prefer" not in arrival.headers  # a fault may be asked for per request
+            and "__" not in arrival.query_string
+        )
+
+    def answer_at_once(self, arrival: Arrival, body: bytes) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """The status, headers and body of the answer to ``arrival`` (one :meth:`answers_at_once`
+        took) with its whole ``body``, logged and journaled as the ASGI lane does."""
+        request: MockRequest | None = None
+        if arrival.refusal is not None:
+            response = arrival.refusal
+            grant = None
+        else:
+            if len(body) > self.max_body_size:
+                response = self._body_too_large(arrival.path)
+            else:
+                request = arrival.request(body)
+                try:
+                    response = self.docs(request) if arrival.docs else self.pipeline.handle(request)
+                except Exception as exc:  # the mock must keep serving whatever went wrong
+                    response = self._internal_error(arrival, exc)
+            grant = self.origins.grant(arrival.origin) if self.cors else None
+        headers = self._start(response, grant, arrival.answer_id)["headers"]
+        self._note(arrival, request, response)
+        return response.status, headers, response.body
 
     def replace_pipeline(self, pipeline: Pipeline) -> None:
         """Answer from ``pipeline`` from the next request on (a reloaded spec); the proxy's too."""
@@ -263,10 +365,10 @@ class MockApp:
         return int(reset()) if callable(reset) else None
 
     def _host_or_origin_refusal(
-        self, scope: Scope, host: str | None, origin: str | None, path: str
+        self, server: tuple[str, int | None] | None, host: str | None, origin: str | None, path: str
     ) -> MockResponse | None:
         """421 for a Host that does not name this server, 403 for an origin not allowed; else None."""
-        if not self.hosts.allows(host, scope.get("server")):
+        if not self.hosts.allows(host, server):
             return problem_response(
                 421,
                 f"This server does not answer to the host {host!r}; start it with --allowed-host NAME "

@@ -18,6 +18,13 @@ subclass adds, per connection:
   header block (names, values and their separators) ``431``; both as soon as the bound is
   passed, without buffering the rest.
 
+Requests the app can answer at once take a direct lane (``MockApp.answers_at_once``): when a
+request arrives whole in one read, its answer is computed and written as it is parsed, without
+the ASGI cycle, task and messages uvicorn makes for each request (they cost more than the mock's
+own work on a static GET). What the direct lane does not take (the admin endpoints, faults, the
+proxy, a body that takes more than one read, ``Expect: 100-continue``, a request behind an answer
+still being sent) goes the ASGI way, unchanged.
+
 It also lends itself to the faults (``mock_server.faults``) as the request's connection
 (``scope["extensions"]["leeloo.connection"]["connection"]``): reset it, or close it after raw bytes.
 
@@ -34,16 +41,25 @@ import socket
 import struct
 from functools import partial
 from http import HTTPStatus
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
+from urllib.parse import unquote
 
 import httptools
 from uvicorn.config import Config
-from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
+from uvicorn.protocols.http.httptools_impl import (
+    HEADER_RE,
+    HEADER_VALUE_RE,
+    STATUS_LINE,
+    HttpToolsProtocol,
+)
 from uvicorn.server import ServerState
 
 from mock_server.faults.delivery import CONNECTION_EXTENSION
 from mock_server.server.config import ServerLimits
 from mock_server.stages.problems import encode, problem
+
+if TYPE_CHECKING:
+    from mock_server.server.app import Arrival, MockApp
 
 _INFORMATIONAL = b"HTTP/1.1 1"  # a 1xx status line: written at once
 LINGER_S = 1.0  # how long a refused connection is drained before it is closed
@@ -120,11 +136,29 @@ class HeadBeforeBody:
         return getattr(self._transport, name)
 
 
+class _DirectRequest:
+    """A request the direct lane answers once its body is there."""
+
+    __slots__ = ("arrival", "chunks", "keep_alive")
+
+    def __init__(self, arrival: Arrival, keep_alive: bool) -> None:
+        self.arrival = arrival
+        self.chunks: list[bytes] = []  # of the body, as the parser hands them over
+        self.keep_alive = keep_alive
+
+
+_SERVER_ERROR = (  # uvicorn's answer to an app that fails before its answer starts
+    b"HTTP/1.1 500 Internal Server Error\r\ncontent-type: text/plain; charset=utf-8\r\n"
+    b"content-length: 21\r\nconnection: close\r\n\r\nInternal Server Error"
+)
+
+
 class BoundedHttpToolsProtocol(HttpToolsProtocol):
     """``HttpToolsProtocol`` with the bounds of :class:`ServerLimits` on connections and request
     heads; see :func:`bounded_protocol`."""
 
     limits: ClassVar[ServerLimits]
+    direct_app: ClassVar[MockApp | None] = None  # the app whose answers the direct lane writes
     _busy_since_log: ClassVar[int] = 0
     _busy_logged_at: ClassVar[float] = float("-inf")
 
@@ -149,6 +183,8 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._discarding = False
         self.url = b""
         self._extensions: dict[str, dict[object, object]] = {CONNECTION_EXTENSION: {"connection": self}}
+        self._direct: _DirectRequest | None = None  # a request on the direct lane, until answered
+        self._answered_directly = False  # in this read: the idle timer is armed once it is parsed
 
     # ---- connection ---------------------------------------------------------------------------
 
@@ -185,12 +221,14 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         try:
             self.parser.feed_data(data)
         except httptools.HttpParserUpgrade:
+            self._direct = None
             if self._should_upgrade():
                 self.handle_websocket_upgrade()
             else:
                 self._unsupported_upgrade_warning()
             return
         except httptools.HttpParserError:
+            self._direct = None
             if self._head_refused_with is not None:
                 self._answer_and_close(*self._head_refused_with)
                 return
@@ -198,6 +236,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.logger.warning(message)
             self.send_400_response(message)
             return
+        if self._direct is not None:  # its body did not come whole with its head
+            self._take_asgi_lane()
+        elif self._answered_directly:
+            self._answered_directly = False
+            self._idle_after_direct_answer()
         if self._awaiting_head:
             if self._completed_in_chunk:
                 # an answer is under way; a head this chunk began is counted and timed from the
@@ -231,6 +274,15 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             if sum(len(name) + len(value) + 4 for name, value in self.headers) > limits.max_header_size:
                 self._head_refused_with = self._headers_too_large()
                 raise _Refused
+        if self.direct_app is not None and self._direct_lane_free():
+            direct = self._direct_request(self.direct_app)
+            if direct is not None:
+                self._direct = direct
+                return
+        self._start_cycle()
+
+    def _start_cycle(self) -> None:
+        """uvicorn's: the request's ASGI cycle, started (or queued behind the answer in progress)."""
         self.scope["extensions"] = self._extensions
         super().on_headers_complete()
         cycle = self.cycle
@@ -264,12 +316,99 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             cycle.keep_alive = False
             cycle.disconnected = True
 
+    def on_body(self, body: bytes) -> None:
+        direct = self._direct
+        if direct is None:
+            super().on_body(body)
+        else:  # within one read: at most what the read brought
+            direct.chunks.append(body)
+
     def on_message_complete(self) -> None:
         self._cancel_body_timer()
-        super().on_message_complete()
+        direct = self._direct
+        if direct is None:
+            super().on_message_complete()
+        else:
+            self._direct = None
+            self._answer_directly(direct)
         self._awaiting_head = True
         self._head_bytes = 0
         self._completed_in_chunk = True
+
+    # ---- the direct lane -----------------------------------------------------------------------
+
+    def _direct_lane_free(self) -> bool:
+        """No answer in progress or queued, nothing unusual in the head, and the client reads."""
+        cycle = self.cycle
+        return (
+            (cycle is None or cycle.response_complete)
+            and not self.expect_100_continue
+            and not self.flow.write_paused
+            and not self.parser.should_upgrade()
+        )
+
+    def _direct_request(self, app: MockApp) -> _DirectRequest | None:
+        """The request as the app reads it, if the app answers it at once; else None (the ASGI
+        lane: a target uvicorn refuses is refused there, as ever)."""
+        try:
+            parsed = httptools.parse_url(self.url)
+            raw_path = parsed.path.decode("ascii")
+            method = self.parser.get_method().decode("ascii")
+            keep_alive = self.parser.get_http_version() != "1.0" and self.parser.should_keep_alive()
+        except (httptools.HttpParserError, UnicodeDecodeError):
+            return None
+        arrival = app.arrive(
+            method,
+            raw_path,
+            unquote(raw_path) if "%" in raw_path else raw_path,
+            (parsed.query or b"").decode("latin-1"),
+            self.headers,
+            self.client,
+            self.server,
+        )
+        return _DirectRequest(arrival, keep_alive) if app.answers_at_once(arrival) else None
+
+    def _answer_directly(self, direct: _DirectRequest) -> None:
+        """Write the app's answer to ``direct`` at once: the bytes uvicorn would write for it."""
+        app = self.direct_app
+        assert app is not None  # only a direct_app's protocol takes the direct lane
+        status, headers, body = app.answer_at_once(direct.arrival, b"".join(direct.chunks))
+        head = [STATUS_LINE[status]]
+        for name, value in headers:
+            if HEADER_RE.search(name) or HEADER_VALUE_RE.search(value):
+                self.logger.error("Exception in ASGI application: invalid HTTP header %r", name)
+                self.transport.write(_SERVER_ERROR)
+                self.transport.close()
+                return
+            head += (name.lower(), b": ", value, b"\r\n")
+        if not direct.keep_alive:
+            head.append(b"connection: close\r\n")
+        head += (b"\r\n", body)
+        self.transport.write(b"".join(head))
+        self.server_state.total_requests += 1
+        if direct.keep_alive:
+            self._answered_directly = True
+        else:
+            self.transport.close()
+
+    def _idle_after_direct_answer(self) -> None:
+        """After a read whose requests were all answered directly: the idle timer, as uvicorn arms
+        it when an answer ends (an answer still in progress arms it when it ends)."""
+        cycle = self.cycle
+        if self.transport.is_closing() or (cycle is not None and not cycle.response_complete):
+            return
+        self._unset_keepalive_if_required()
+        self.timeout_keep_alive_task = self.loop.call_later(
+            self.timeout_keep_alive, self.timeout_keep_alive_handler
+        )
+
+    def _take_asgi_lane(self) -> None:
+        """A request held for the direct lane whose body takes more reads: it goes the ASGI way
+        with what came so far (nothing ran for it yet)."""
+        direct, self._direct = self._direct, None
+        self._start_cycle()
+        if direct is not None and direct.chunks:
+            super().on_body(b"".join(direct.chunks))
 
     def _answered(self, writer: HeadBeforeBody) -> None:
         """An answer ended (maybe with no body write: HEAD): its head goes out before anything else."""
@@ -366,6 +505,9 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self.transport.close()
 
 
-def bounded_protocol(limits: ServerLimits) -> type[BoundedHttpToolsProtocol]:
-    """The protocol class to give ``uvicorn.Config(http=...)`` for these limits."""
-    return type("BoundedHttpToolsProtocol", (BoundedHttpToolsProtocol,), {"limits": limits})
+def bounded_protocol(limits: ServerLimits, app: MockApp | None = None) -> type[BoundedHttpToolsProtocol]:
+    """The protocol class to give ``uvicorn.Config(http=...)`` for these limits; with ``app`` (the
+    one the server serves), requests it answers at once take the direct lane."""
+    return type(
+        "BoundedHttpToolsProtocol", (BoundedHttpToolsProtocol,), {"limits": limits, "direct_app": app}
+    )

@@ -74,7 +74,7 @@ def serve(
         uvicorn.Config(
             app,
             loop="uvloop",
-            http=bounded_protocol(config.limits),
+            http=bounded_protocol(config.limits, app),
             timeout_keep_alive=max(1, round(config.limits.idle_timeout)),
             access_log=False,
             log_level=max(logging.WARNING, logging.getLevelName(log_level.upper())),
