@@ -94,6 +94,9 @@ class Measurement:
         return asdict(self)
 
 
+WORKERS_MODE = "static, 2 workers"
+
+
 def mock_command(spec: Path, *flags: str) -> Callable[[int], Sequence[str]]:
     """The command line of ``leeloo-mock`` on a port, quiet (warning level logs)."""
 
@@ -264,6 +267,9 @@ def measure(
 
 MODES: dict[str, tuple[str, ...]] = {
     "static": (),
+    # as the README tells a user to start it for load on a machine of N cores: N workers (here 2,
+    # sharing the 2 cores with the load generator)
+    WORKERS_MODE: ("--workers", "2"),
     "dynamic": ("--dynamic", "--seed=1"),
     "stateful": ("--stateful", "--max-records=1000000"),
 }

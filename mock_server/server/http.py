@@ -185,6 +185,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         self._extensions: dict[str, dict[object, object]] = {CONNECTION_EXTENSION: {"connection": self}}
         self._direct: _DirectRequest | None = None  # a request on the direct lane, until answered
         self._answered_directly = False  # in this read: the idle timer is armed once it is parsed
+        self._read_at = 0.0  # loop time of the last read
 
     # ---- connection ---------------------------------------------------------------------------
 
@@ -215,7 +216,7 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         """uvicorn's, plus the bounds; checks cost nothing for a request that one read brings whole."""
         if self._discarding:  # a refused connection, drained until it closes
             return
-        self._unset_keepalive_if_required()
+        self._read_at = self.loop.time()  # the idle timer, still armed, looks at it when it fires
         self._chunk_size = len(data)
         self._completed_in_chunk = False
         try:
@@ -393,14 +394,30 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
 
     def _idle_after_direct_answer(self) -> None:
         """After a read whose requests were all answered directly: the idle timer, as uvicorn arms
-        it when an answer ends (an answer still in progress arms it when it ends)."""
+        it when an answer ends (an answer still in progress arms it when it ends). A timer still
+        armed is kept: it looks at the last read when it fires (one timer per idle spell, not one
+        per request)."""
         cycle = self.cycle
-        if self.transport.is_closing() or (cycle is not None and not cycle.response_complete):
+        if self.timeout_keep_alive_task is not None or self.transport.is_closing():
             return
-        self._unset_keepalive_if_required()
-        self.timeout_keep_alive_task = self.loop.call_later(
-            self.timeout_keep_alive, self.timeout_keep_alive_handler
-        )
+        if cycle is None or cycle.response_complete:
+            self.timeout_keep_alive_task = self.loop.call_later(
+                self.timeout_keep_alive, self.timeout_keep_alive_handler
+            )
+
+    def timeout_keep_alive_handler(self) -> None:
+        """Close the connection once it has been idle for ``idle_timeout`` since its last read;
+        not while a request is in progress (its head has the header timer, its answer re-arms
+        this one when it ends)."""
+        self.timeout_keep_alive_task = None
+        cycle = self.cycle
+        if self._head_timer is not None or (cycle is not None and not cycle.response_complete):
+            return
+        left = self._read_at + self.timeout_keep_alive - self.loop.time()
+        if left > 0:
+            self.timeout_keep_alive_task = self.loop.call_later(left, self.timeout_keep_alive_handler)
+            return
+        super().timeout_keep_alive_handler()
 
     def _take_asgi_lane(self) -> None:
         """A request held for the direct lane whose body takes more reads: it goes the ASGI way

@@ -258,17 +258,23 @@ def test_a_fault_asked_for_goes_the_asgi_way() -> None:
     assert at_once == b"" and _statuses(written) == [503]
 
 
-def test_the_idle_timer_is_armed_after_a_direct_answer() -> None:
-    async def scenario() -> tuple[bool, bool]:
+def test_after_a_direct_answer_one_idle_timer_closes_the_connection_once_it_is_idle() -> None:
+    async def scenario() -> tuple[bool, bool, bool, bool]:
         connection = _Connection(_app(), direct=True)
+        protocol = connection.protocol
         connection.feed(WHOLE_REQUESTS["static GET"])
-        armed = connection.protocol.timeout_keep_alive_task is not None
-        connection.protocol.timeout_keep_alive_handler()  # what the timer does when it fires
+        timer = protocol.timeout_keep_alive_task
+        connection.feed(WHOLE_REQUESTS["static GET"])
+        kept = timer is not None and protocol.timeout_keep_alive_task is timer  # not one per request
+        protocol.timeout_keep_alive_handler()  # fired early: a read came since it was armed
+        open_after_early = not connection.transport.closed and protocol.timeout_keep_alive_task is not None
+        protocol._read_at -= protocol.timeout_keep_alive + 1  # idle for longer than the bound
+        protocol.timeout_keep_alive_handler()
         closed = connection.transport.closed
         connection.close()
-        return armed, closed
+        return timer is not None, kept, open_after_early, closed
 
-    assert asyncio.run(scenario()) == (True, True)
+    assert asyncio.run(scenario()) == (True, True, True, True)
 
 
 @pytest.mark.parametrize("sizes", [(1,), (7, 3), (64,)])
