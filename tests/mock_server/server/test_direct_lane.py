@@ -66,6 +66,13 @@ WHOLE_REQUESTS = {
         b"tag_id=595f5d522a934035decc093d",
         b"application/x-www-form-urlencoded",
     ),
+    "chunked body": (
+        b"POST /api/v2/messages/send-message HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        + TOKEN
+        + b"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + b"%x\r\n%s\r\n%x\r\n%s\r\n0\r\n\r\n"
+        % (10, SEND_MESSAGE[:10], len(SEND_MESSAGE) - 10, SEND_MESSAGE[10:])
+    ),
     "body past the limit": _with_body(b"POST", b"/api/v2/messages/send-message", b" " * 3000),
     "allowed origin": _get(b"/api/v2/tags", TOKEN, b"Origin: http://localhost:3000\r\n"),
     "preflight": _get(
@@ -295,3 +302,19 @@ def test_a_request_fed_in_pieces_is_answered_once(sizes: Sequence[int]) -> None:
         return written
 
     assert _statuses(asyncio.run(scenario())) == [200]
+
+
+@pytest.mark.parametrize("direct", [True, False])
+def test_a_request_pipelined_behind_a_closing_answer_is_not_acted_on(direct: bool) -> None:
+    app = _app()
+
+    async def scenario() -> bytes:
+        connection = _Connection(app, direct)
+        connection.feed(WHOLE_REQUESTS["Connection: close"] + WHOLE_REQUESTS["valid POST"])
+        written = await connection.settle()
+        assert connection.transport.closed
+        connection.close()
+        return written
+
+    assert _statuses(asyncio.run(scenario())) == [200]
+    assert [entry["method"] for entry in app.journal.as_json()["requests"]] == ["GET"]
