@@ -416,7 +416,7 @@ class Admin:
         endpoints: Mapping[str, Callable[[MockRequest], MockResponse]] | None = None,
     ) -> None:
         self.journal = journal
-        self._reset = reset
+        self.reset = reset  # what POST /__admin/reset runs besides emptying the journal
         self.endpoints = dict(endpoints or {})  # other rooms' admin paths (/__admin/faults)
         self._reader: ThreadPoolExecutor | None = None  # one thread: reads are encoded one at a time
         self._reads = 0  # reads waiting for or in that thread
@@ -467,7 +467,7 @@ class Admin:
             if method != "POST":
                 return self._not_allowed(request, "POST")
             try:
-                records = self._reset()
+                records = self.reset()
             except StoreError as exc:  # a shared store (SQLite, Redis) that cannot be used now
                 return problem_response(503, f"The store was not reset: {exc}", "about:blank", request.path)
             self.journal.clear()

@@ -357,12 +357,16 @@ class MockApp:
     def reset(self) -> int | None:
         """The ``--stateful`` store back to its seed and a replayed capture back to its first
         answers; the records the store holds then (None: not stateful)."""
-        handler_reset = getattr(self.handler, "reset", None)
-        if callable(handler_reset):
-            handler_reset()
+        self.rewind()
         store = self.pipeline.store
         reset = getattr(store, "reset", None)
         return int(reset()) if callable(reset) else None
+
+    def rewind(self) -> None:
+        """A replayed capture back to its first answers (what a handler that keeps turns holds)."""
+        handler_reset = getattr(self.handler, "reset", None)
+        if callable(handler_reset):
+            handler_reset()
 
     def _host_or_origin_refusal(
         self, server: tuple[str, int | None] | None, host: str | None, origin: str | None, path: str

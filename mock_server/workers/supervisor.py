@@ -47,6 +47,7 @@ from mock_server.spec.document import SpecError
 from mock_server.stores.seam import StoreError
 from mock_server.workers.journal import WorkerJournal
 from mock_server.workers.options import WorkersConfig
+from mock_server.workers.peers import Peers, share_admin_changes
 
 MIN_UPTIME_S = 2.0
 MAX_QUICK_DEATHS = 3
@@ -104,11 +105,14 @@ def _worker_app(index: int, sockets: list[Path], make_app: Callable[[], MockApp]
     except (SpecError, StoreError) as exc:
         print(f"leeloo-mock: worker {index}: {exc}", file=sys.stderr, flush=True)
         os._exit(1)
-    journal = WorkerJournal(capacity, index, sockets).serve()
+    peers = Peers(index, sockets)
+    journal = WorkerJournal(capacity, peers)
     threading.Thread(
         target=_stop_when_orphaned, args=(os.getppid(),), name="leeloo-mock-orphan", daemon=True
     ).start()
     app.journal = app.admin.journal = journal
+    share_admin_changes(app, peers)
+    peers.serve()
     return app
 
 

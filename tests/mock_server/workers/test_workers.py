@@ -9,6 +9,7 @@ behaves the same whatever N is: the journal, its reset, hot reload, a clean stop
 from __future__ import annotations
 
 import contextlib
+import json
 import shutil
 import signal
 import sys
@@ -21,6 +22,7 @@ import httpx
 import pytest
 
 from mock_server._serving import accepts_connections
+from mock_server.har import Body, Entry, Request, Response, har_document
 from mock_server.testing import LeelooMock, in_child_process
 from tests.mock_server.conftest import SPEC_PATH, TOKEN_HEADER
 from tests.mock_server.stores.test_options import run_mock
@@ -238,3 +240,59 @@ def test_workers_that_cannot_work_are_a_usage_error(arguments: tuple[str, ...], 
     done = run_mock(*arguments)
     assert done.returncode == 2
     assert "usage: leeloo-mock" in done.stderr and message in done.stderr
+
+
+def _statuses_by_worker(running: LeelooMock) -> dict[int, set[int]]:
+    """GET /tags on new connections until both workers answered: the statuses each one gave."""
+    for _ in range(READ_ROUNDS):
+        running.clear_journal()
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            list(pool.map(lambda _: _get_tags(running), range(16)))
+        by_worker: dict[int, set[int]] = {}
+        for entry in running.requests("GET", "/tags"):
+            by_worker.setdefault(entry["worker"], set()).add(entry["status"])
+        if set(by_worker) == {0, 1}:
+            return by_worker
+    pytest.fail(f"one worker answered every GET /tags: {by_worker}")
+
+
+def test_faults_posted_to_one_worker_hold_on_every_worker_and_go_from_every_worker() -> None:
+    with mock("--workers", "2") as running, httpx.Client(base_url=running.url) as admin:
+        assert (
+            admin.post("/__admin/faults", json={"operation": "GET /tags", "fail": "1:503"}).status_code == 201
+        )
+        assert _statuses_by_worker(running) == {0: {503}, 1: {503}}
+        listed = [admin.get("/__admin/faults").json()["faults"] for _ in range(8)]  # either worker answers
+        assert all(faults and faults[0]["fail"] == ["1:503"] for faults in listed)
+        assert admin.delete("/__admin/faults").status_code == 200
+        assert _statuses_by_worker(running) == {0: {200}, 1: {200}}
+
+
+def _tag_named(name: str) -> Entry:
+    body = json.dumps({"status": 1, "data": [{"id": "595f5d522a934035decc093d", "name": name}]}).encode()
+    return Entry(
+        Request("GET", "https://api.leeloo.ai/api/v2/tags", (), None),
+        Response(200, (("Content-Type", "application/json"),), Body("application/json", body)),
+    )
+
+
+def test_a_reset_starts_a_replayed_capture_again_on_every_worker(tmp_path: Path) -> None:
+    capture = tmp_path / "tags.har"
+    capture.write_text(
+        json.dumps(har_document([_tag_named("first"), _tag_named("second")])), encoding="utf-8"
+    )
+    with (
+        mock("--workers", "2", "--replay", str(capture)) as running,
+        httpx.Client(base_url=running.url) as admin,
+    ):
+        _statuses_by_worker(running)  # both workers answered: each is past its first answer
+        assert admin.post("/__admin/reset").status_code == 200  # the journal is emptied too
+        names: list[str] = []
+        for _ in range(READ_ROUNDS * 16):
+            with httpx.Client(base_url=running.api_url, headers=TOKEN_HEADER, timeout=WAIT_S) as client:
+                names.append(client.get("/tags").json()["data"][0]["name"])
+            workers = [entry["worker"] for entry in running.requests("GET", "/tags")]
+            if set(workers) == {0, 1}:
+                break
+        first_of_each = {worker: names[workers.index(worker)] for worker in (0, 1)}
+        assert first_of_each == {0: "first", 1: "first"}, (names, workers)
