@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import importlib.util
 import logging
 import os
 import sys
@@ -43,7 +42,7 @@ from mock_server.server.config import (
     MAX_JOURNAL_SIZE,
 )
 from mock_server.spec import options as spec_options
-from mock_server.spec.check_cache import already_checked, remember_checked
+from mock_server.spec.check import passes_spec_check
 from mock_server.spec.compiled import CompiledOperation
 from mock_server.spec.document import SPEC_ENV_VAR, SpecError, default_spec_path
 from mock_server.stateful import options as stateful_options
@@ -51,7 +50,6 @@ from mock_server.stateful.config import DEFAULT_MAX_RECORDS, DEFAULT_MAX_STORE_B
 from mock_server.stores import StoreError
 from mock_server.stores import options as store_options
 from mock_server.workers import options as worker_options
-from openapi_document._yaml_positions import DEFAULT_BOUNDS, DocumentBounds
 
 TOKENS_ENV_VAR = "LEELOO_MOCK_TOKENS"
 FILE_LIMIT_RESERVE = 64  # descriptors the process needs besides its connections
@@ -347,40 +345,6 @@ def _tokens(cli_tokens: Sequence[str] | None) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
-def _spec_is_valid(
-    spec_path: Path, allow_refs_under: Path | None = None, bounds: DocumentBounds = DEFAULT_BOUNDS
-) -> bool:
-    """Run ``openapi_document.spec_check`` (skipped for spec bytes that passed it before); print problems.
-
-    With ``allow_refs_under`` the check always runs: the files it reads are not in the cache's key.
-    A file larger than ``bounds`` allows is refused first, naming the flag that raises them.
-    """
-    too_large = spec_options.too_large(spec_path, bounds)
-    if too_large is not None:
-        print(too_large, file=sys.stderr)
-        return False
-    checker = Path(generator_spec_check_file())
-    if allow_refs_under is None and already_checked(spec_path, checker):
-        return True
-    from openapi_document.spec_check import check_spec_for_mock as check_spec
-
-    problems = check_spec(spec_path, allow_refs_under, bounds)
-    if problems:
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"leeloo-mock: {spec_path} cannot be mocked ({len(problems)} problem(s))", file=sys.stderr)
-        return False
-    if allow_refs_under is None:
-        remember_checked(spec_path, checker)
-    return True
-
-
-def generator_spec_check_file() -> str:
-    """The checker's source file, found without importing it (its imports cost a quarter second)."""
-    spec = importlib.util.find_spec("openapi_document.spec_check")
-    return spec.origin if spec is not None and spec.origin else ""
-
-
 def operation_table(operations: Sequence[CompiledOperation]) -> str:
     """What the mock serves, one operation a line: method, path, operationId, summary."""
     rows = [("METHOD", "PATH", "OPERATION", "SUMMARY")]
@@ -523,7 +487,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # the app's lifespan collects once and freezes what start-up built
     gc.disable()
     try:
-        if not _spec_is_valid(spec_path, config.allow_refs_under, config.spec_bounds):
+        if not passes_spec_check(spec_path, config.allow_refs_under, config.spec_bounds):
             return 1
         from mock_server.server.assembly import create_app, load_compiled
         from mock_server.server.serving import bind, serve

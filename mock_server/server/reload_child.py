@@ -165,9 +165,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=args.log_level.upper(), format=LOG_FORMAT)
 
     if args.check:
-        from mock_server.cli import _spec_is_valid
+        from mock_server.spec.check import passes_spec_check
 
-        if not _spec_is_valid(args.spec, args.allow_refs_under, bounds):
+        if not passes_spec_check(args.spec, args.allow_refs_under, bounds):
             return 1
     if args.parse:
         from mock_server.spec.document import SpecError, checked_document, parse_document
