@@ -373,13 +373,17 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
         """Write the app's answer to ``direct`` at once: the bytes uvicorn would write for it."""
         app = self.direct_app
         assert app is not None  # only a direct_app's protocol takes the direct lane
-        status, headers, body = app.answer_at_once(direct.arrival, b"".join(direct.chunks))
+        try:
+            status, headers, body = app.answer_at_once(direct.arrival, b"".join(direct.chunks))
+        except Exception:  # the app's own failures are answered inside; this is the shell's last guard
+            self.logger.exception("Exception answering %s %s", direct.arrival.method, direct.arrival.path)
+            self._fail_answer()
+            return
         head = [STATUS_LINE[status]]
         for name, value in headers:
             if HEADER_RE.search(name) or HEADER_VALUE_RE.search(value):
                 self.logger.error("Exception in ASGI application: invalid HTTP header %r", name)
-                self.transport.write(_SERVER_ERROR)
-                self.transport.close()
+                self._fail_answer()
                 return
             head += (name.lower(), b": ", value, b"\r\n")
         if not direct.keep_alive:
@@ -391,6 +395,11 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
             self._answered_directly = True
         else:
             self.transport.close()
+
+    def _fail_answer(self) -> None:
+        """uvicorn's answer to an app that failed before its answer started, and the close."""
+        self.transport.write(_SERVER_ERROR)
+        self.transport.close()
 
     def _idle_after_direct_answer(self) -> None:
         """After a read whose requests were all answered directly: the idle timer, as uvicorn arms

@@ -123,7 +123,7 @@ class _Connection:
 
     def __init__(self, app: MockApp, direct: bool) -> None:
         config = mock_config(stateful=False)
-        config_of_server = uvicorn.Config(app, log_level="warning", lifespan="off")
+        config_of_server = uvicorn.Config(app, log_config=None, lifespan="off")
         self.state = ServerState()
         protocol_class = bounded_protocol(config.limits, app if direct else None)
         self.protocol: BoundedHttpToolsProtocol = protocol_class(config_of_server, self.state, {})
@@ -318,3 +318,29 @@ def test_a_request_pipelined_behind_a_closing_answer_is_not_acted_on(direct: boo
 
     assert _statuses(asyncio.run(scenario())) == [200]
     assert [entry["method"] for entry in app.journal.as_json()["requests"]] == ["GET"]
+
+
+def test_a_failure_outside_the_pipeline_is_a_500_and_a_close_and_the_server_goes_on(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    app = _app()
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("the journal broke")
+
+    async def scenario() -> tuple[bytes, bool, bytes]:
+        failing = _Connection(app, direct=True)
+        app.journal.record = broken  # type: ignore[method-assign]
+        written = failing.feed(WHOLE_REQUESTS["static GET"])
+        closed = failing.transport.closed
+        failing.close()
+        del app.journal.record  # the class's own again
+        fine = _Connection(app, direct=True)
+        answered = fine.feed(WHOLE_REQUESTS["static GET"])
+        fine.close()
+        return written, closed, answered
+
+    written, closed, answered = asyncio.run(scenario())
+    assert _statuses(written) == [500] and closed
+    assert _statuses(answered) == [200]
+    assert "the journal broke" in caplog.text
