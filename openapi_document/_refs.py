@@ -75,8 +75,25 @@ def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
 
 def ref_strings(node: Any) -> list[str]:
     """Every ``$ref`` string of the data, in document order, without their paths (for the checks
-    that need a place only when one of them is wrong, and then walk again with :func:`refs`)."""
-    return [ref for _, ref in refs(node)]
+    that need a place only when one of them is wrong, and then walk again with :func:`refs`).
+
+    Walked like :func:`refs` but without building a path per node (half the walk's time).
+    """
+    found: list[str] = []
+    stack: list[Any] = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):  # a $ref's value, pushed in its place
+            found.append(node)
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                if key == "$ref" and isinstance(value, str):
+                    stack.append(value)
+                elif isinstance(value, dict | list):
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(item for item in reversed(node) if isinstance(item, dict | list))
+    return found
 
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:

@@ -443,13 +443,14 @@ class Spec:
             self._registry = jsonschema_rs.Registry([(SPEC_URI, referenced_parts(self.document))])
         return self._registry
 
-    def registry_schema(self, schema: Any) -> dict[str, Any]:
-        """``schema`` with its local ``$ref``s made absolute (``SPEC_URI#/...``), for :attr:`registry`."""
+    def registry_schema(self, schema: Any, *, has_refs: bool = True) -> dict[str, Any]:
+        """``schema`` with its local ``$ref``s made absolute (``SPEC_URI#/...``), for :attr:`registry`
+        (``has_refs=False``: the caller knows it has none, and it is taken as it is)."""
         if isinstance(schema, bool):
             schema = {} if schema else {"not": {}}
         if not isinstance(schema, Mapping):
             raise SpecError(self.located(f"a schema must be a mapping, not {type(schema).__name__}"))
-        rewritten = _absolute_refs(schema)
+        rewritten = _absolute_refs(schema) if has_refs else schema
         return {"$schema": JSON_SCHEMA_DIALECT, **rewritten}
 
     def servers_base_paths(self) -> list[str]:
