@@ -451,7 +451,9 @@ def _asks_for_too_much(node: dict[Any, Any]) -> bool:
 # a size keyword or a regex repeat with a number of six characters or more, as YAML or JSON may
 # write one (1_000_000, 0x186A1; a `{` escaped in a JSON string)
 _LARGE_SIZE_WRITTEN = re.compile(rb"min(?:Length|Items|Properties)\W{0,16}[+]?[0-9][0-9a-fA-FxXoO_]{5,}")
-_LARGE_REPEAT_WRITTEN = re.compile(rb"(?:\{|\\u007[bB])[0-9]{6,}")
+# two searches, each starting with a literal: one alternation of both was tried at every byte
+# (0.05 s of loket.nl's 6 MB, against 0.005 s)
+_LARGE_REPEATS_WRITTEN = (re.compile(rb"\{[0-9]{6,}"), re.compile(rb"\\u007[bB][0-9]{6,}"))
 
 
 def _may_be_too_large(path: Path) -> bool:
@@ -461,7 +463,7 @@ def _may_be_too_large(path: Path) -> bool:
         text = path.read_bytes()  # searched as bytes: a str of a text with one emoji is 4 bytes a character
     except OSError:
         return True
-    return _LARGE_SIZE_WRITTEN.search(text) is not None or _LARGE_REPEAT_WRITTEN.search(text) is not None
+    return any(found.search(text) is not None for found in (_LARGE_SIZE_WRITTEN, *_LARGE_REPEATS_WRITTEN))
 
 
 def _too_large_to_generate(loaded: LoadedYaml) -> Iterator[SpecProblem]:
