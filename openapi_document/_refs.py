@@ -87,9 +87,7 @@ def ref_strings(node: Any) -> list[str]:
             found.append(node)
         elif isinstance(node, dict):
             for key, value in reversed(node.items()):
-                if key == "$ref" and isinstance(value, str):
-                    stack.append(value)
-                elif isinstance(value, dict | list):
+                if isinstance(value, dict | list) or (key == "$ref" and isinstance(value, str)):
                     stack.append(value)
         elif isinstance(node, list):
             stack.extend(item for item in reversed(node) if isinstance(item, dict | list))
@@ -192,7 +190,8 @@ class Resolver:
     def refused(self) -> list[RefError]:
         """Each ``$ref`` of the root document that the policy refuses, at its line."""
         found: list[RefError] = []
-        written = ref_strings(self.root.data)
+        gathered = self.root.written  # by the loader, as it read the file (a JSON one)
+        written = list(gathered.refs) if gathered is not None else ref_strings(self.root.data)
         self._has_refs = bool(written)
         external = any(not ref.startswith("#") for ref in written)
         self._has_external = external

@@ -1,9 +1,10 @@
 """openapi-spec-validator's checks, run over the plain document and placed where each node is written.
 
 openapi-spec-validator checks a document in two parts: the OpenAPI 3.1 meta-schema over the whole
-document (jsonschema-rs does that: ``openapi_document._meta_check.document_checker``), then a walk of its keyword
-validators: duplicate tags, each path item's and operation's parameters (a duplicate, a path
-parameter the URL does not name or one it names and none declares), duplicate operationIds, each
+document (jsonschema-rs does that, here too: ``openapi_document._meta_check.document_checker``),
+then a walk of its keyword validators: duplicate tags, each path item's and operation's parameters
+(a duplicate, a path parameter the URL does not name or one it names and none declares), duplicate
+operationIds, each
 Schema Object met under a response's content, a parameter or ``components/schemas`` (the 3.1
 dialect's meta-schema, ``required`` naming no property beside ``allOf``, a ``default`` its own
 schema rejects). That walk went through jsonschema-path, which resolves every step again: 10 of

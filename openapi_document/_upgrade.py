@@ -148,6 +148,9 @@ class Upgraded:
     lost: Counter[str] = field(default_factory=Counter)
     origin: Callable[[JsonPath], JsonPath] = field(default=lambda where: where)
     repaired: list[tuple[JsonPath, str]] = field(default_factory=list)
+    # every string the file wrote as a `pattern` or `patternProperties` key, when its loader
+    # gathered them (WrittenStrings): the upgrade moves patterns, it never makes one
+    patterns: frozenset[str] | None = None
 
     @property
     def upgraded(self) -> bool:

@@ -531,7 +531,7 @@ def check_for_mock(
     if not isinstance(parsed.data, dict):
         return MockCheck([SpecProblem(path, 1, 1, "the document is not a YAML mapping")], [])
     positions = _Positions(path, bounds)
-    loaded = _UpgradedYaml(path, parsed.data, {}, source=positions)
+    loaded = _UpgradedYaml(path, parsed.data, {}, written=parsed.written, source=positions)
     try:
         source_version(loaded.data)
     except UnsupportedVersion as exc:
@@ -569,7 +569,9 @@ def check_for_mock(
         ref_problems = list(_unresolvable_ref_problems(checked))  # walked again, for their places
         if ref_problems:
             return MockCheck(ref_problems, warnings, upgraded.source_version)
-    handed = upgraded if document is parsed.data else None  # none other than the file's
+    # none other than the file's; the patterns its loader saw spare the mock a walk for them
+    written_patterns = parsed.written.patterns if parsed.written is not None else None
+    handed = replace(upgraded, patterns=written_patterns) if document is parsed.data else None
     if path.stat().st_size > MAX_DOCUMENT_BYTES:
         large = _large_document_check(checked, warnings, upgraded.source_version)
         return _handed_over(large, handed if hand_over else None, read_as)
