@@ -50,6 +50,9 @@ from openapi_document._meta_check import document_checker
 from openapi_document._yaml_positions import JsonPath
 
 JSON_SCHEMA_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
+# what the walk looks at in a schema that passed its meta check: subschemas, `required` beside
+# `allOf`, a `default`
+_WALKED_KEYWORDS = frozenset({"allOf", "anyOf", "oneOf", "not", "items", "properties", "default"})
 
 
 def _format_names(node: Any, found: set[str]) -> set[str]:
@@ -268,8 +271,8 @@ class _Walk:
         if not self.meta_check_passed[id(schema)] or id(schema) in self.visited_schemas:
             return
         self.visited_schemas.add(id(schema))
-        if not isinstance(schema, dict):
-            return
+        if not isinstance(schema, dict) or schema.keys().isdisjoint(_WALKED_KEYWORDS):
+            return  # a leaf: most of a document's schemas
         own_dialect = "$schema" not in schema
         nested_properties: set[str] = set()
         for keyword in ("allOf", "anyOf", "oneOf", "not", "items", "properties"):
