@@ -122,3 +122,16 @@ def test_a_stand_in_that_cannot_be_generated_is_null_with_a_warning(
         assert media.static.default == b"null"
     reason = "TypeError: a schema no check caught"
     assert f"no stand-in body can be generated ({reason}); null is sent" in caplog.text
+
+
+def test_a_spec_whose_schemas_name_no_reference_is_compiled_without_the_registry() -> None:
+    # loket.nl's description writes every schema in place: its registry was a walk for nothing
+    spec = Spec(_one_schema_everywhere({"type": "object", "properties": {"a": {"type": "string"}}}))
+    compiled = compile_spec(spec)
+    assert spec._registry is None
+    media = compiled.operations[0].responses["200"].media["application/json"]
+    assert media.validator.is_valid({"a": "x"}) and not media.validator.is_valid({"a": 1})
+    referring = Spec(_one_schema_everywhere({"$ref": "#/components/schemas/Thing"}))
+    referring.document["components"] = {"schemas": {"Thing": {"type": "integer"}}}  # type: ignore[index]
+    compile_spec(referring)
+    assert referring._registry is not None
