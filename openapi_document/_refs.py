@@ -75,8 +75,23 @@ def refs(node: Any, here: JsonPath = ()) -> Iterator[tuple[JsonPath, str]]:
 
 def ref_strings(node: Any) -> list[str]:
     """Every ``$ref`` string of the data, in document order, without their paths (for the checks
-    that need a place only when one of them is wrong, and then walk again with :func:`refs`)."""
-    return [ref for _, ref in refs(node)]
+    that need a place only when one of them is wrong, and then walk again with :func:`refs`).
+
+    Walked like :func:`refs` but without building a path per node (half the walk's time).
+    """
+    found: list[str] = []
+    stack: list[Any] = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str):  # a $ref's value, pushed in its place
+            found.append(node)
+        elif isinstance(node, dict):
+            for key, value in reversed(node.items()):
+                if isinstance(value, dict | list) or (key == "$ref" and isinstance(value, str)):
+                    stack.append(value)
+        elif isinstance(node, list):
+            stack.extend(item for item in reversed(node) if isinstance(item, dict | list))
+    return found
 
 
 def target(document: Any, fragment: str) -> tuple[Any, JsonPath] | None:
@@ -175,7 +190,8 @@ class Resolver:
     def refused(self) -> list[RefError]:
         """Each ``$ref`` of the root document that the policy refuses, at its line."""
         found: list[RefError] = []
-        written = ref_strings(self.root.data)
+        gathered = self.root.written  # by the loader, as it read the file (a JSON one)
+        written = list(gathered.refs) if gathered is not None else ref_strings(self.root.data)
         self._has_refs = bool(written)
         external = any(not ref.startswith("#") for ref in written)
         self._has_external = external

@@ -1,9 +1,10 @@
 """openapi-spec-validator's checks, run over the plain document and placed where each node is written.
 
 openapi-spec-validator checks a document in two parts: the OpenAPI 3.1 meta-schema over the whole
-document (jsonschema-rs does that: ``openapi_v31_schema_validator``), then a walk of its keyword
-validators: duplicate tags, each path item's and operation's parameters (a duplicate, a path
-parameter the URL does not name or one it names and none declares), duplicate operationIds, each
+document (jsonschema-rs does that, here too: ``openapi_document._meta_check.document_checker``),
+then a walk of its keyword validators: duplicate tags, each path item's and operation's parameters
+(a duplicate, a path parameter the URL does not name or one it names and none declares), duplicate
+operationIds, each
 Schema Object met under a response's content, a parameter or ``components/schemas`` (the 3.1
 dialect's meta-schema, ``required`` naming no property beside ``allOf``, a ``default`` its own
 schema rejects). That walk went through jsonschema-path, which resolves every step again: 10 of
@@ -45,9 +46,13 @@ from referencing.exceptions import Unresolvable
 from referencing.jsonschema import DRAFT202012
 
 from openapi_document import HTTP_METHODS, MAX_REF_HOPS, UnresolvableRef, pointer_walk
+from openapi_document._meta_check import document_checker
 from openapi_document._yaml_positions import JsonPath
 
 JSON_SCHEMA_TYPES = ("array", "boolean", "integer", "null", "number", "object", "string")
+# what the walk looks at in a schema that passed its meta check: subschemas, `required` beside
+# `allOf`, a `default`
+_WALKED_KEYWORDS = frozenset({"allOf", "anyOf", "oneOf", "not", "items", "properties", "default"})
 
 
 def _format_names(node: Any, found: set[str]) -> set[str]:
@@ -266,8 +271,8 @@ class _Walk:
         if not self.meta_check_passed[id(schema)] or id(schema) in self.visited_schemas:
             return
         self.visited_schemas.add(id(schema))
-        if not isinstance(schema, dict):
-            return
+        if not isinstance(schema, dict) or schema.keys().isdisjoint(_WALKED_KEYWORDS):
+            return  # a leaf: most of a document's schemas
         own_dialect = "$schema" not in schema
         nested_properties: set[str] = set()
         for keyword in ("allOf", "anyOf", "oneOf", "not", "items", "properties"):
@@ -382,8 +387,10 @@ def spec_errors(document: Any, base_uri: str = "") -> list[ValidationError]:
     ``Unresolvable`` for a ``$ref`` that points nowhere or into another file; ``UnknownType``
     (from a ``default``'s check) for a type name jsonschema does not know.
     """
-    from openapi_spec_validator.schemas import openapi_v31_schema_validator
-
-    errors: list[ValidationError] = list(openapi_v31_schema_validator.iter_errors(document))
+    # the meta-schema check openapi-spec-validator makes with jsonschema-rs, its message and path kept
+    errors = [
+        ValidationError(str(error), path=list(error.instance_path))
+        for error in document_checker().iter_errors(document)
+    ]
     errors.extend(_Walk(document, base_uri).root())
     return errors

@@ -148,6 +148,9 @@ class Upgraded:
     lost: Counter[str] = field(default_factory=Counter)
     origin: Callable[[JsonPath], JsonPath] = field(default=lambda where: where)
     repaired: list[tuple[JsonPath, str]] = field(default_factory=list)
+    # every string the file wrote as a `pattern` or `patternProperties` key, when its loader
+    # gathered them (WrittenStrings): the upgrade moves patterns, it never makes one
+    patterns: frozenset[str] | None = None
 
     @property
     def upgraded(self) -> bool:
@@ -272,31 +275,34 @@ def _names_types(declared: Any) -> bool:
     return isinstance(declared, list) and all(isinstance(t, str) and t in _TYPE_NAMES for t in declared)
 
 
+_SUBSCHEMA_KEYS = frozenset((*_ONE_SCHEMA, *_SCHEMA_LISTS, *_SCHEMA_MAPS))
+_REWRITTEN_KEYS = frozenset(
+    {"discriminator", "exclusiveMinimum", "exclusiveMaximum", "nullable", "x-nullable"}
+)
+
+
 def _schema(schema: Any, lost: Counter[str], repaired: list[tuple[JsonPath, str]], here: JsonPath) -> Any:
-    """One Schema Object upgraded (and its subschemas)."""
+    """One Schema Object upgraded (and its subschemas).
+
+    Most schemas are leaves with nothing to rewrite but a ``type`` to look at: each keyword is
+    looked for only when one of its kind is there (looking for all of them in each of loket.nl's
+    43,000 schemas was two thirds of its upgrade).
+    """
     if not isinstance(schema, dict) or len(here) > 200:
         return schema
-    for key in _ONE_SCHEMA:
-        if isinstance(schema.get(key), dict):
-            schema[key] = _schema(schema[key], lost, repaired, (*here, key))
-    for key in _SCHEMA_LISTS:
-        if isinstance(schema.get(key), list):
-            schema[key] = [
-                _schema(item, lost, repaired, (*here, key, i)) for i, item in enumerate(schema[key])
-            ]
-    for key in _SCHEMA_MAPS:
-        if isinstance(schema.get(key), dict):
-            schema[key] = {
-                name: _schema(sub, lost, repaired, (*here, key, name)) for name, sub in schema[key].items()
-            }
+    keys = schema.keys()
+    if not keys.isdisjoint(_SUBSCHEMA_KEYS):
+        _subschemas(schema, lost, repaired, here)
     declared = schema.get("type")
     if declared is not None and not _names_types(declared):
         del schema["type"]
         what = type(declared).__name__ if not isinstance(declared, str) else repr(declared)
         repaired.append(((*here, "type"), f"a type that names no type ({what}): served without it"))
-    if schema.get("type") == "file":  # 2.0 only
+    if declared == "file":  # 2.0 only
         schema["type"] = "string"
         schema.setdefault("format", "binary")
+    if keys.isdisjoint(_REWRITTEN_KEYS):
+        return schema
     discriminator = schema.get("discriminator")
     if isinstance(discriminator, str):  # 2.0 names the property only
         schema["discriminator"] = {"propertyName": discriminator}
@@ -313,6 +319,25 @@ def _schema(schema: Any, lost: Counter[str], repaired: list[tuple[JsonPath, str]
     if nullable is True or x_nullable is True:
         return _nullable(schema)
     return schema
+
+
+def _subschemas(
+    schema: dict[str, Any], lost: Counter[str], repaired: list[tuple[JsonPath, str]], here: JsonPath
+) -> None:
+    """The subschemas of ``schema`` upgraded in place, keyword by keyword in a fixed order."""
+    for key in _ONE_SCHEMA:
+        if isinstance(schema.get(key), dict):
+            schema[key] = _schema(schema[key], lost, repaired, (*here, key))
+    for key in _SCHEMA_LISTS:
+        if isinstance(schema.get(key), list):
+            schema[key] = [
+                _schema(item, lost, repaired, (*here, key, i)) for i, item in enumerate(schema[key])
+            ]
+    for key in _SCHEMA_MAPS:
+        if isinstance(schema.get(key), dict):
+            schema[key] = {
+                name: _schema(sub, lost, repaired, (*here, key, name)) for name, sub in schema[key].items()
+            }
 
 
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:

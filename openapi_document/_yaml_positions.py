@@ -102,6 +102,21 @@ class Position:
 
 
 @dataclass(frozen=True)
+class WrittenStrings:
+    """Strings of a document that later stages look for, gathered by the walk that bounds it (a
+    JSON document's: walking 6 MB again for each took a tenth of the mock's start on loket.nl's).
+
+    ``refs``: every ``$ref`` string (a mapping's ``"$ref"`` member), in no particular order;
+    ``patterns``: every string a mapping holds under ``pattern`` or as a key of
+    ``patternProperties``. Both anywhere in the document, example data too (a superset of what
+    a schema uses).
+    """
+
+    refs: tuple[str, ...]
+    patterns: frozenset[str]
+
+
+@dataclass(frozen=True)
 class DuplicateKey:
     """A mapping key written twice: YAML forbids it, PyYAML keeps the last value silently."""
 
@@ -118,6 +133,7 @@ class LoadedYaml:
     data: Any
     positions: dict[JsonPath, Position]
     duplicate_keys: tuple[DuplicateKey, ...] = ()
+    written: WrittenStrings | None = None  # gathered as the document was read (JSON), else None
 
     def locate(self, json_path: Sequence[str | int]) -> Position:
         """Position of the deepest known node on ``json_path`` (the document start if none)."""
@@ -266,30 +282,49 @@ def _parse_as_safe_load_does(path: Path, text: str, max_nodes: int) -> tuple[yam
 
 
 def _within_bounds(data: Any, max_nodes: int) -> bool:
-    """Whether parsed data keeps to ``MAX_DEPTH`` levels and ``max_nodes`` nodes (walked in a loop;
-    a scalar is counted with its container, never pushed: half the time on a 6 MB document)."""
-    if not isinstance(data, dict | list):
-        return True
-    stack: list[tuple[Any, int]] = [(data, 0)]
+    """Whether parsed data keeps to ``MAX_DEPTH`` levels and ``max_nodes`` nodes."""
+    return _bounded_walk(data, max_nodes) is not None
+
+
+def _bounded_walk(data: Any, max_nodes: int) -> WrittenStrings | None:
+    """The :class:`WrittenStrings` of parsed data that keeps to ``MAX_DEPTH`` levels and
+    ``max_nodes`` nodes, else ``None`` (walked in a loop; a scalar is counted with its container,
+    never pushed: half the time on a 6 MB document)."""
+    refs: list[str] = []
+    patterns: set[str] = set()
+    stack: list[tuple[Any, int]] = [(data, 0)] if isinstance(data, dict | list) else []
     push = stack.append
     nodes = 1
     while stack:
         node, depth = stack.pop()
-        children = node.values() if isinstance(node, dict) else node
+        if isinstance(node, dict):
+            children: Any = node.values()
+            ref = node.get("$ref")
+            if isinstance(ref, str):
+                refs.append(ref)
+            pattern = node.get("pattern")
+            if isinstance(pattern, str):
+                patterns.add(pattern)
+            keyed = node.get("patternProperties")
+            if isinstance(keyed, dict):
+                patterns.update(key for key in keyed if isinstance(key, str))
+        else:
+            children = node
         if not children:
             continue
         nodes += len(children)
         deeper = depth + 1
         if deeper > MAX_DEPTH or nodes > max_nodes:
-            return False
+            return None
         for child in children:
             if isinstance(child, dict | list):
                 push((child, deeper))
-    return True
+    return WrittenStrings(tuple(refs), frozenset(patterns))
 
 
-def _json_data(text: str, max_nodes: int) -> Any:
-    """``text`` parsed as JSON when it is a JSON object within the bounds; else ``None``.
+def _json_data(text: str, max_nodes: int) -> tuple[Any, WrittenStrings] | None:
+    """``text`` parsed as JSON, with its :class:`WrittenStrings`, when it is a JSON object within
+    the bounds; else ``None``.
 
     A JSON document of several MiB takes libyaml seconds and the json module a tenth of that.
     Anything else (not JSON, too deep, too many nodes) is left to the YAML path, which words the
@@ -301,7 +336,8 @@ def _json_data(text: str, max_nodes: int) -> Any:
         data = json.loads(text)
     except (ValueError, RecursionError):
         return None
-    return data if isinstance(data, dict) and _within_bounds(data, max_nodes) else None
+    written = _bounded_walk(data, max_nodes) if isinstance(data, dict) else None
+    return (data, written) if written is not None else None
 
 
 class DocumentTooLarge(YamlSyntaxError):
@@ -331,7 +367,7 @@ def load_yaml_with_positions(
     if not positions:
         as_json = _json_data(text, bounds.max_nodes)
         if as_json is not None:
-            return LoadedYaml(path=path, data=as_json, positions={})
+            return LoadedYaml(path=path, data=as_json[0], positions={}, written=as_json[1])
     node, data = _parse_as_safe_load_does(path, text, bounds.max_nodes)
     found: dict[JsonPath, Position] = {}
     duplicates: list[DuplicateKey] = []

@@ -3,7 +3,8 @@
 Per operation: its security alternatives, its request validator, and per declared response the
 validator of each media type's schema, the pre-serialized example bodies and the response
 headers. A spec of at most ``MAX_COMPILED_OPERATIONS`` operations is compiled whole at start-up,
-and nothing here runs per request.
+and nothing here runs per request but one thing: the body of a response that declares no example
+is generated when it is first sent (``mock_server.producers.examples``).
 
 A larger one (Microsoft Graph's description: 11,422 operations; its beta 22,361) is compiled one
 operation at a time, when a request first asks for it: compiling Graph whole took 13.5 s and
@@ -16,7 +17,6 @@ by the document and those two numbers, not by how many operations clients call.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections import OrderedDict
 from collections.abc import Mapping
@@ -190,7 +190,6 @@ def _compile_response(
     response: Mapping[str, Any],
     generator: DataGenerator,
     where: str,
-    generated: dict[str, Any] | None = None,
 ) -> CompiledResponse:
     media: dict[str, CompiledMedia] = {}
     content = response.get("content") or {}
@@ -207,7 +206,7 @@ def _compile_response(
             declared,
             spec.deref,
             validator.is_valid,
-            partial(_generated_or_empty, generator, schema, validator, generated),
+            partial(_stand_in, spec, generator, schema, validator, f"{where} {key} {media_type}"),
             partial(_placed, spec, where, f"{where} {key} {media_type}"),
         )
         media[str(media_type)] = CompiledMedia(str(media_type), schema, validator, static)
@@ -254,22 +253,15 @@ def _validator_or_any(spec: Spec, schema: Any, where: str, what: str) -> Any:
         return compile_validator(spec, {})
 
 
-def _generated_or_empty(
-    generator: DataGenerator, schema: Any, validator: Any, generated: dict[str, Any] | None = None
-) -> Any:
-    """A generated value the validator accepts, else the first one; ``generated`` remembers them by
-    schema text for one compile (generation is a pure function of the schema: Kubernetes' document
-    names the same schema in three media types and many operations, 77 % of its compile)."""
+def _stand_in(spec: Spec, generator: DataGenerator, schema: Any, validator: Any, what: str) -> Any:
+    """A generated value the validator accepts, else the first one: the body of a response that
+    declares no example, made when it is first sent (``mock_server.producers.examples``). A part
+    of the spec no check caught that breaks generation gives ``null``, with a warning, not a 500."""
     try:
-        text = json.dumps(schema) if generated is not None else None
-    except (TypeError, ValueError):  # not JSON data (a YAML date, say): generated on its own
-        text = None
-    if text is not None and generated is not None and text in generated:
-        return generated[text]
-    value = _first_valid(generator, schema, validator)
-    if text is not None and generated is not None:
-        generated[text] = value
-    return value
+        return _first_valid(generator, schema, validator)
+    except (SpecError, UnresolvableRef, *_SPEC_FLAWS) as exc:
+        logger.warning("%s: no stand-in body can be generated (%s); null is sent", what, _flaw(exc))
+        return None
 
 
 def _first_valid(generator: DataGenerator, schema: Any, validator: Any) -> Any:
@@ -301,15 +293,12 @@ def _request_validator(spec: Spec, operation: Operation, where: str) -> RequestV
         raise SpecError(_at_operation(spec, where, f"{where}: {exc.first.reason}")) from None
 
 
-def compile_parts(
-    spec: Spec, operation: Operation, generator: DataGenerator, generated: dict[str, Any] | None = None
-) -> OperationParts:
-    """What a request to ``operation`` is checked with and answered from (``generated``: stand-in
-    bodies already generated, by schema text)."""
+def compile_parts(spec: Spec, operation: Operation, generator: DataGenerator) -> OperationParts:
+    """What a request to ``operation`` is checked with and answered from."""
     schemes = (spec.document.get("components") or {}).get("securitySchemes") or {}
     where = f"{operation.method} {operation.path}"
     responses = {
-        key: _compile_response(spec, key, response, generator, where, generated)
+        key: _compile_response(spec, key, response, generator, where)
         for key, response in operation.responses.items()
     }
     return OperationParts(
@@ -321,11 +310,9 @@ def compile_parts(
     )
 
 
-def compile_operation(
-    spec: Spec, operation: Operation, generator: DataGenerator, generated: dict[str, Any] | None = None
-) -> CompiledOperation:
-    """One operation, ready to serve (``generated``: stand-in bodies already generated, by schema text)."""
-    parts = compile_parts(spec, operation, generator, generated)
+def compile_operation(spec: Spec, operation: Operation, generator: DataGenerator) -> CompiledOperation:
+    """One operation, ready to serve."""
+    parts = compile_parts(spec, operation, generator)
     return CompiledOperation(operation.method, operation.path, operation.name, operation.summary, parts)
 
 
@@ -400,10 +387,9 @@ def compile_spec(
     if len(operations) > max_compiled:
         on_demand = OnDemand(spec, generator, kept_on_demand)
         compiled = [on_demand.operation(operation) for operation in operations]
-    generated: dict[str, Any] = {}  # for this compile only
     for operation in operations if not compiled else ():
         try:
-            compiled.append(compile_operation(spec, operation, generator, generated))
+            compiled.append(compile_operation(spec, operation, generator))
         except UnresolvableRef as exc:
             reason = f"{operation.label}: {exc.args[0]}"
             raise SpecError(_at_operation(spec, operation.label, reason)) from None

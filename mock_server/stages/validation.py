@@ -37,7 +37,10 @@ def compile_validator(spec: Spec, schema: Any) -> Any:
     One validator per distinct schema of a spec: a large document names the same schema again
     and again (Kubernetes: each answer in three media types, the same few dozen definitions in
     a thousand operations), and each compiled copy held the whole closure of what it references
-    (1.7 GB at start-up, now a fraction of it).
+    (1.7 GB at start-up, now a fraction of it). A schema whose text names no reference (``$ref``,
+    ``$dynamicRef``) is compiled without the spec's registry: loket.nl's description writes every
+    schema in place, and building the registry of a document that no schema refers into was a
+    tenth of its compile.
     """
     try:
         key = json.dumps(schema, sort_keys=True, separators=(",", ":"))
@@ -46,8 +49,11 @@ def compile_validator(spec: Spec, schema: Any) -> Any:
     cache = spec.validators
     found = cache.get(key) if key is not None else None
     if found is None:
+        refers = key is None or '$ref"' in key or 'Ref"' in key
         found = jsonschema_rs.validator_for(
-            spec.registry_schema(schema), registry=spec.registry, validate_formats=True
+            spec.registry_schema(schema, has_refs=refers),
+            registry=spec.registry if refers else None,
+            validate_formats=True,
         )
         if key is not None:
             cache[key] = found

@@ -93,3 +93,23 @@ def test_a_raised_bound_lets_in_more_nodes_and_still_bounds_them(tmp_path: Path)
     # the default bound refuses it (the YAML parser then words why, at its line: slow at this size)
     assert not _within_bounds(data, DEFAULT_BOUNDS.max_nodes)
     assert not _within_bounds({"x": [0] * (2 * MAX_NODES + 10)}, RAISED.max_nodes)
+
+
+def test_the_bounding_walk_gathers_references_and_patterns(tmp_path: Path) -> None:
+    from openapi_document._refs import ref_strings
+
+    data = {
+        "openapi": "3.1.0",
+        "a": {"$ref": "#/b", "pattern": "^x$", "c": [{"$ref": "other.json#/d"}, {"pattern": 5}]},
+        "e": {"patternProperties": {"^p": {}, "^q": {"pattern": "^y$"}}},
+        "example": {"pattern": "^in-data$"},
+    }
+    spec = tmp_path / "spec.json"
+    spec.write_text(json.dumps(data), encoding="utf-8")
+    written = load_yaml_with_positions(spec, positions=False).written
+    assert written is not None
+    assert sorted(written.refs) == sorted(ref_strings(data))
+    assert written.patterns == {"^x$", "^p", "^q", "^y$", "^in-data$"}  # example data too: a superset
+    yaml_spec = tmp_path / "spec.yaml"
+    yaml_spec.write_text("openapi: 3.1.0\na: {$ref: '#/b'}\n", encoding="utf-8")
+    assert load_yaml_with_positions(yaml_spec, positions=False).written is None  # not gathered

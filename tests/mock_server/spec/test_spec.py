@@ -240,3 +240,51 @@ def test_a_schema_s_local_refs_are_made_absolute_as_the_walk_makes_them() -> Non
     assert _absolute_refs(plain) is plain  # nothing to rewrite: not copied
     dated = {"$ref": "#/a", "default": datetime.date(2026, 1, 1)}  # not JSON data: walked
     assert _absolute_refs(dated) == {"$ref": f"{SPEC_URI}#/a", "default": datetime.date(2026, 1, 1)}
+
+
+_BAD_PATTERN = r"^[\w-\.]+$"  # Python's re compiles it; jsonschema-rs's regex engine does not
+
+
+def test_patterns_the_loader_saw_spare_the_walk_only_when_each_compiles() -> None:
+    from mock_server.spec.document import drop_bad_patterns
+
+    def document() -> dict[str, Any]:
+        return {"components": {"schemas": {"A": {"type": "string", "pattern": _BAD_PATTERN}}}}
+
+    spared = document()
+    assert drop_bad_patterns(spared, None, frozenset({"^a$"})) == 0  # not walked: told none is bad
+    assert spared["components"]["schemas"]["A"]["pattern"] == _BAD_PATTERN
+    walked = document()
+    assert drop_bad_patterns(walked, None, frozenset({"^a$", _BAD_PATTERN})) == 1
+    assert "pattern" not in walked["components"]["schemas"]["A"]
+
+
+def test_a_bad_pattern_of_a_checked_json_document_is_still_dropped(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    import json
+    import logging
+
+    from openapi_document.spec_check import check_for_mock
+
+    thing = {"type": "object", "properties": {"code": {"type": "string", "pattern": _BAD_PATTERN}}}
+    answer = {"description": "ok", "content": {"application/json": {"schema": thing}}}
+    spec_file = tmp_path / "bad-pattern.json"
+    spec_file.write_text(
+        json.dumps(
+            {
+                "openapi": "3.1.0",
+                "info": {"title": "t", "version": "1"},
+                "paths": {"/things": {"get": {"responses": {"200": answer}}}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    checked = check_for_mock(spec_file, hand_over=True)
+    assert checked.problems == [] and checked.upgraded is not None
+    assert checked.upgraded.patterns == frozenset({_BAD_PATTERN})
+    with caplog.at_level(logging.WARNING, logger="leeloo_mock"):
+        spec = load_spec(spec_file)  # the checked document, handed over
+    schema = spec.document["paths"]["/things"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert "pattern" not in schema["schema"]["properties"]["code"]
+    assert any("cannot be compiled (jsonschema-rs)" in record.getMessage() for record in caplog.records)
