@@ -344,7 +344,7 @@ class MockApp:
                 except Exception as exc:  # the mock must keep serving whatever went wrong
                     response = self._internal_error(arrival, exc)
             grant = self.origins.grant(arrival.origin) if self.cors else None
-        headers = self._start(response, grant, arrival.answer_id)["headers"]
+        headers = self._answer_headers(response, grant, arrival.answer_id)
         self._note(arrival, request, response)
         return response.status, headers, response.body
 
@@ -396,9 +396,17 @@ class MockApp:
         await send(self._start(response, grant, answer_id))
         await send({"type": "http.response.body", "body": response.body})
 
+    @classmethod
+    def _start(cls, response: MockResponse, grant: CorsGrant | None, answer_id: str) -> Message:
+        """The ``http.response.start`` message of ``response``."""
+        headers = cls._answer_headers(response, grant, answer_id)
+        return {"type": "http.response.start", "status": response.status, "headers": headers}
+
     @staticmethod
-    def _start(response: MockResponse, grant: CorsGrant | None, answer_id: str) -> Message:
-        """The ``http.response.start`` message of ``response``: its headers, length, CORS grant and
+    def _answer_headers(
+        response: MockResponse, grant: CorsGrant | None, answer_id: str
+    ) -> list[tuple[bytes, bytes]]:
+        """The headers of ``response`` as sent: its own, its length, the CORS grant and
         ``x-request-id`` (``answer_id`` unless the response has one, e.g. an upstream's)."""
         raw_headers: list[tuple[bytes, bytes]] = []
         has_length = has_id = False
@@ -419,7 +427,7 @@ class MockApp:
             if grant.credentials:  # never with "*": browsers refuse that pair, and it would be unsafe
                 raw_headers.append((b"access-control-allow-credentials", b"true"))
                 raw_headers.append((b"vary", b"Origin"))  # the grant names the request's origin
-        return {"type": "http.response.start", "status": response.status, "headers": raw_headers}
+        return raw_headers
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         while True:

@@ -282,8 +282,18 @@ class BoundedHttpToolsProtocol(HttpToolsProtocol):
                 return
         self._start_cycle()
 
+    def on_message_begin(self) -> None:
+        """uvicorn's, less the ASGI scope: only a request that takes the ASGI lane needs one."""
+        self.url = b""
+        self.expect_100_continue = False
+        self.headers = []
+
     def _start_cycle(self) -> None:
         """uvicorn's: the request's ASGI cycle, started (or queued behind the answer in progress)."""
+        url, headers, expect_100_continue = self.url, self.headers, self.expect_100_continue
+        super().on_message_begin()  # the scope, as uvicorn makes it (it starts the head again too)
+        self.url, self.headers, self.expect_100_continue = url, headers, expect_100_continue
+        self.scope["headers"] = headers
         self.scope["extensions"] = self._extensions
         super().on_headers_complete()
         cycle = self.cycle
