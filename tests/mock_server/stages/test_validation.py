@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 from mock_server import Spec
 from mock_server.spec.document import SpecError
-from mock_server.stages.validation import RejectedRequest, RequestValidator, ValidatedRequest
+from mock_server.stages.validation import RejectedRequest, RequestValidator, ValidatedRequest, _json_text
 
 DOCUMENT: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -170,3 +172,32 @@ def test_an_object_in_label_or_matrix_style_is_refused_at_compile_time() -> None
     for style in ("label", "matrix"):
         with pytest.raises(SpecError, match=f"style {style} with an object value is not supported"):
             _path_parameter(style, False, schema)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"text": "Message text"}',
+        '{"text": "\u043f\u0440\u0438\u0432\u0435\u0442"}'.encode(),
+        b'\xef\xbb\xbf{"text": "after a byte order mark"}',
+        '{"text": "utf-16"}'.encode("utf-16"),
+        '{"text": "utf-16-le"}'.encode("utf-16-le"),
+        '{"text": "utf-16-be"}'.encode("utf-16-be"),
+        '{"text": "utf-32"}'.encode("utf-32"),
+        b'{"text": "\xff not utf-8"}',
+        b'"\\ud800"',
+        b"1",
+        b"12",
+        b"{\x00}",
+    ],
+)
+def test_a_json_body_reads_as_json_loads_reads_the_bytes(body: bytes) -> None:
+    """The UTF-8 shortcut before ``json.loads`` changes nothing: same value, or the same error."""
+
+    def outcome(read: Callable[[], object]) -> object:
+        try:
+            return read()
+        except ValueError as exc:
+            return (type(exc), str(exc))
+
+    assert outcome(lambda: json.loads(_json_text(body))) == outcome(lambda: json.loads(body))
