@@ -186,12 +186,17 @@ class FaultInjector:
 
     # ---- one request ----------------------------------------------------------------------------
 
+    def leaves_alone(self, headers: Mapping[str, str], query_string: str) -> bool:
+        """Whether no fault can touch a request with these headers and query: none is in force,
+        and the request asks for none (no ``Prefer`` header, no ``__`` query preference)."""
+        return not self.active and "prefer" not in headers and "__" not in query_string
+
     def intercept(
         self, request: MockRequest, pipeline: Pipeline
     ) -> tuple[FaultPlan | None, MockResponse | None]:
         """The plan for ``request`` and, when it fails with a status (or asked for a malformed
         fault), the answer that replaces the pipeline's: the pipeline then never runs."""
-        if not self.active and "prefer" not in request.headers and "__" not in request.query_string:
+        if self.leaves_alone(request.headers, request.query_string):
             return None, None
         planned = self.plan(request, pipeline.compiled)
         if isinstance(planned, MockResponse):
